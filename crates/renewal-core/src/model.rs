@@ -1,0 +1,421 @@
+//! The agreement model: every clause the importer reads, typed, each with a pointer to the
+//! text it came from (renewal-rules.md, "What the importer must not do").
+//!
+//! A field the document does not state is `None` (unknown), never a guess; the importer adds
+//! a [`Warning`] for it instead.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Country;
+use crate::dates::{PartialDate, Period};
+use crate::money::Quantity;
+
+/// Where a value came from: a line of the source document and the verbatim text there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// 1-based line number in the source document; `None` for a value entered by a user.
+    pub line: Option<u32>,
+    /// Heading path of the section, e.g. `"Renewal and Termination › Renewal Terms"`.
+    pub section: String,
+    /// The verbatim text the value was read from (a table row or a list item).
+    pub text: String,
+}
+
+impl Source {
+    /// A source for a value typed in by a user in Renewal Desk (no document line).
+    pub fn user(text: impl Into<String>) -> Self {
+        Source {
+            line: None,
+            section: "Edited in Renewal Desk".to_string(),
+            text: text.into(),
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}, {}: \"{}\"", self.section, self.text),
+            None => write!(f, "{}: \"{}\"", self.section, self.text),
+        }
+    }
+}
+
+/// A value with the source text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sourced<T> {
+    /// The typed value.
+    pub value: T,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    /// Wraps `value` with its `source`.
+    pub fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+}
+
+/// How the agreement stands on a given day (renewal-rules.md §Arithmetic rule 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementStatus {
+    /// In force (or not yet started, or not computable: see the warnings).
+    Active,
+    /// A fixed term (or the last term after non-renewal notice) ended before today.
+    Expired,
+    /// Ended early by a recorded termination notice.
+    Terminated,
+}
+
+impl AgreementStatus {
+    /// The stable lower-case name used by the CLI and JSON (`active`, `expired`, `terminated`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgreementStatus::Active => "active",
+            AgreementStatus::Expired => "expired",
+            AgreementStatus::Terminated => "terminated",
+        }
+    }
+}
+
+impl fmt::Display for AgreementStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of termination right a row of the termination table grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerminationKind {
+    /// Termination for convenience: without cause, on notice (rule 6).
+    Convenience,
+    /// Termination for material breach, usually after a cure period.
+    MaterialBreach,
+    /// Termination on a change of control of a party.
+    ChangeOfControl,
+    /// Termination on insolvency of a party.
+    Insolvency,
+    /// Any other scenario (kept verbatim in `scenario`).
+    Other,
+}
+
+/// One termination right: a row of the document's termination table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerminationRight {
+    /// The scenario as written, e.g. `"Convenience"`.
+    pub scenario: String,
+    /// The scenario's classification.
+    pub kind: TerminationKind,
+    /// Notice period a party must give (e.g. 180 days), if stated.
+    pub notice: Option<Period>,
+    /// Cure period the breaching party has to remedy (e.g. 30 days), if stated.
+    pub cure_period: Option<Period>,
+    /// The consequence as written, e.g. `"Wind-down plan"`.
+    pub consequence: String,
+    /// The table row.
+    pub source: Source,
+}
+
+/// When prices are reviewed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "rule", content = "text")]
+pub enum PriceReview {
+    /// "Price review at each renewal": on each renewal date (renewal-rules.md, Vocabulary).
+    AtEachRenewal,
+    /// Annually on the anniversary of the effective date.
+    Annually,
+    /// A rule the importer keeps as text only (no dates computed).
+    Other(String),
+}
+
+/// A commitment or amount stated in a table (a volume, a spend, a contribution).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+    /// Table heading the value belongs to, e.g. `"Volume Commitments"`.
+    pub category: String,
+    /// Row label, e.g. `"Azure Consumption"` or `"Year 1"`.
+    pub label: String,
+    /// Column header, e.g. `"Year 2"` or `"Minimum Spend"`.
+    pub column: String,
+    /// Contract year (1 = first year from the effective date) when the row or column says so.
+    pub year: Option<u32>,
+    /// The amount: money (with currency and optional per-period), a count or a percentage.
+    pub value: Quantity,
+    /// The table row.
+    pub source: Source,
+}
+
+/// A revenue share row: the share of each party, in percent (0–100).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevenueShare {
+    /// The product, e.g. `"Teams Phone (calling)"`.
+    pub product: String,
+    /// Column headers naming each share, e.g. `["MiFibra Margin", "Microsoft Share"]`.
+    pub parties: Vec<String>,
+    /// Shares in percent, in the order of `parties`.
+    pub shares_percent: Vec<rust_decimal::Decimal>,
+    /// The table row.
+    pub source: Source,
+}
+
+/// A service level target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceLevel {
+    /// Metric, e.g. `"Uptime"`.
+    pub metric: String,
+    /// Target as written, e.g. `"99.99%"` or `"<4 hours"`.
+    pub target: String,
+    /// Penalty or remedy as written, e.g. `"Service credits"`.
+    pub penalty: Option<String>,
+    /// The table row.
+    pub source: Source,
+}
+
+/// Progress of an obligation as stated in the document or recorded by a user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationStatus {
+    /// Complete / compliant / certified: no due-date event.
+    Complete,
+    /// In progress.
+    InProgress,
+    /// Planned, not started.
+    Planned,
+    /// Any other status, kept as written (e.g. `"25 live"`).
+    Other,
+}
+
+/// A requirement of the agreement, with a due date when the document gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Obligation {
+    /// Table heading, e.g. `"Platform Integration"`.
+    pub category: String,
+    /// What is required, e.g. `"Graph API integration"`.
+    pub name: String,
+    /// Classified status.
+    pub status: ObligationStatus,
+    /// Status as written.
+    pub status_text: String,
+    /// Due date, with the precision the document gives ("Q2 2025").
+    pub due: Option<PartialDate>,
+    /// Other columns as written (e.g. `"Details: Multi-account"`).
+    pub details: Option<String>,
+    /// The table row.
+    pub source: Source,
+}
+
+/// A right that runs after the agreement ends (renewal-rules.md §Arithmetic rule 8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExitRight {
+    /// Scenario, e.g. `"Migration"`.
+    pub scenario: String,
+    /// Process, e.g. `"Assisted"`.
+    pub process: String,
+    /// Length of the window from the day after the agreement ends (e.g. 180 days).
+    pub window: Option<Period>,
+    /// The table row.
+    pub source: Source,
+}
+
+/// A problem or assumption the importer (or the engine) wants a person to confirm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable machine code, e.g. `"no_renewal_clause"`, `"currency_assumed"`.
+    pub code: String,
+    /// The field concerned, e.g. `"auto_renewal"`.
+    pub field: String,
+    /// 1-based line in the document, when the warning is about a line.
+    pub line: Option<u32>,
+    /// A sentence for a person, e.g. `"no renewal clause found: confirm whether it was extended"`.
+    pub message: String,
+}
+
+/// A notice the user recorded as served.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServedNotice {
+    /// The day the notice was served.
+    pub served_on: NaiveDate,
+    /// Free text: by whom, how, reference.
+    pub note: String,
+}
+
+/// A dated event the user marked done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoneMark {
+    /// The day it was done.
+    pub done_on: NaiveDate,
+    /// Free text.
+    pub note: String,
+}
+
+/// What users recorded about the agreement. Survives re-imports of the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    /// Non-renewal notice served: the agreement ends at the end of the term whose notice
+    /// deadline the notice met (renewal-rules.md, `expiry` kind).
+    pub non_renewal_notice: Option<ServedNotice>,
+    /// Termination-for-convenience notice served: the agreement ends no earlier than
+    /// served date + notice period (rule 6), or on `planned_exit` if later.
+    pub termination_notice: Option<ServedNotice>,
+    /// A planned exit date: turns the convenience notice into a serve-by deadline (rule 6).
+    pub planned_exit: Option<NaiveDate>,
+    /// Events marked done, by event id (see [`crate::rules::DatedEvent::id`]).
+    pub done: BTreeMap<String, DoneMark>,
+}
+
+/// A table kept verbatim as structured data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// 1-based line of the header row.
+    pub line: u32,
+    /// Header cells.
+    pub headers: Vec<String>,
+    /// Body rows, each with as many cells as the header.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A section of the document (a heading and everything until the next heading).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Heading level (1–6).
+    pub level: u8,
+    /// Heading text.
+    pub heading: String,
+    /// 1-based line of the heading.
+    pub line: u32,
+    /// Paragraph texts (inline formatting removed).
+    pub paragraphs: Vec<String>,
+    /// List items, in order.
+    pub items: Vec<String>,
+    /// Tables, in order.
+    pub tables: Vec<Table>,
+}
+
+/// An agreement: what the document says, typed, plus what users recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// The document's title (its first heading), e.g. `"Microsoft Peru Partnership Agreement"`.
+    pub title: String,
+    /// The line under the title, e.g. `"MiFibra Communications PLC - Strategic Technology Partner"`.
+    pub subtitle: Option<String>,
+    /// Agreement type, e.g. `"Operator Connect Partner Agreement"`.
+    pub agreement_type: Option<Sourced<String>>,
+    /// The parties in document order.
+    pub parties: Option<Sourced<Vec<String>>>,
+    /// Our party (named in the subtitle, else the first party).
+    pub our_party: Option<String>,
+    /// The other party.
+    pub counterparty: Option<String>,
+    /// First day of the agreement.
+    pub effective_date: Option<Sourced<NaiveDate>>,
+    /// Length of the initial term.
+    pub initial_term: Option<Sourced<Period>>,
+    /// Whether the term renews automatically; `None` when the document has no renewal clause.
+    pub auto_renewal: Option<Sourced<bool>>,
+    /// Length of each renewal period.
+    pub renewal_period: Option<Sourced<Period>>,
+    /// Non-renewal notice period before the end of the then-current term.
+    pub non_renewal_notice: Option<Sourced<Period>>,
+    /// Termination rights, in document order.
+    pub termination_rights: Vec<TerminationRight>,
+    /// Price review rule.
+    pub price_review: Option<Sourced<PriceReview>>,
+    /// Every renewal-terms statement as written (including ones not typed elsewhere).
+    pub renewal_terms: Vec<Sourced<String>>,
+    /// Total commitment (e.g. PEN 15,000,000 technology investment).
+    pub total_commitment: Option<Commitment>,
+    /// Commitments from commitment tables (volume, consumption), per year where stated.
+    pub commitments: Vec<Commitment>,
+    /// Other amounts in the document's tables (contributions, pricing, budgets).
+    pub amounts: Vec<Commitment>,
+    /// Revenue shares.
+    pub revenue_shares: Vec<RevenueShare>,
+    /// Service levels.
+    pub service_levels: Vec<ServiceLevel>,
+    /// Obligations and requirements.
+    pub obligations: Vec<Obligation>,
+    /// Exit rights.
+    pub exit_rights: Vec<ExitRight>,
+    /// Data protection and data sovereignty statements.
+    pub data_protection: Vec<Sourced<String>>,
+    /// Classification, e.g. `"Commercial in Confidence"`.
+    pub classification: Option<Sourced<String>>,
+    /// Contract owner, e.g. `"Commercial Director"`.
+    pub contract_owner: Option<Sourced<String>>,
+    /// Last review of the document.
+    pub last_review: Option<Sourced<PartialDate>>,
+    /// Next review of the document (rule 7: month precision falls on the first day).
+    pub next_review: Option<Sourced<PartialDate>>,
+    /// Jurisdiction whose public holidays apply (rule 4).
+    pub country: Option<Sourced<Country>>,
+    /// Rule 4 business-day roll-back; on by default, can be switched off per agreement.
+    pub business_day_adjustment: bool,
+    /// Every section of the document, with its tables, verbatim.
+    pub sections: Vec<Section>,
+    /// Importer warnings: unknown clauses, assumptions.
+    pub warnings: Vec<Warning>,
+    /// What users recorded (served notices, done marks).
+    pub recorded: Recorded,
+}
+
+impl Agreement {
+    /// An agreement with only a title: every clause unknown.
+    pub fn new(title: impl Into<String>) -> Self {
+        Agreement {
+            title: title.into(),
+            subtitle: None,
+            agreement_type: None,
+            parties: None,
+            our_party: None,
+            counterparty: None,
+            effective_date: None,
+            initial_term: None,
+            auto_renewal: None,
+            renewal_period: None,
+            non_renewal_notice: None,
+            termination_rights: Vec::new(),
+            price_review: None,
+            renewal_terms: Vec::new(),
+            total_commitment: None,
+            commitments: Vec::new(),
+            amounts: Vec::new(),
+            revenue_shares: Vec::new(),
+            service_levels: Vec::new(),
+            obligations: Vec::new(),
+            exit_rights: Vec::new(),
+            data_protection: Vec::new(),
+            classification: None,
+            contract_owner: None,
+            last_review: None,
+            next_review: None,
+            country: None,
+            business_day_adjustment: true,
+            sections: Vec::new(),
+            warnings: Vec::new(),
+            recorded: Recorded::default(),
+        }
+    }
+
+    /// The termination-for-convenience right, if the document grants one with a notice period.
+    pub fn convenience_termination(&self) -> Option<&TerminationRight> {
+        self.termination_rights
+            .iter()
+            .find(|t| t.kind == TerminationKind::Convenience && t.notice.is_some())
+    }
+
+    /// The currency of the agreement's amounts: the total commitment's, else the first amount's.
+    pub fn main_currency(&self) -> Option<&str> {
+        self.total_commitment
+            .iter()
+            .chain(self.commitments.iter())
+            .chain(self.amounts.iter())
+            .find_map(|c| c.value.currency())
+    }
+}

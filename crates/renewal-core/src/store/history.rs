@@ -1,0 +1,129 @@
+//! The append-only history of changes to agreements.
+
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::Result;
+use crate::model::Agreement;
+
+/// One changed field: its JSON path (e.g. `non_renewal_notice.value.amount`) and the old and
+/// new values as JSON text (`None` when absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Dotted path of the field in the agreement (array elements by index).
+    pub field: String,
+    /// Value before, as JSON text.
+    pub old_value: Option<String>,
+    /// Value after, as JSON text.
+    pub new_value: Option<String>,
+}
+
+/// A stored history entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// Row id (increasing).
+    pub id: i64,
+    /// Agreement id.
+    pub agreement_id: i64,
+    /// When (RFC 3339 UTC).
+    pub at: String,
+    /// By which action: `import`, `reimport`, `edit`, `record_notice`, `mark_done`, …
+    pub action: String,
+    /// The field.
+    pub field: String,
+    /// Old value (JSON text).
+    pub old_value: Option<String>,
+    /// New value (JSON text).
+    pub new_value: Option<String>,
+}
+
+/// Field-by-field differences between two versions of an agreement, as leaf JSON paths.
+/// Errors only if an agreement cannot be serialised.
+pub fn diff_agreements(old: &Agreement, new: &Agreement) -> Result<Vec<Change>> {
+    let a = serde_json::to_value(old)?;
+    let b = serde_json::to_value(new)?;
+    let mut out = Vec::new();
+    diff_value("", Some(&a), Some(&b), &mut out);
+    Ok(out)
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn diff_value(path: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<Change>) {
+    match (a, b) {
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                diff_value(&join(path, k), x.get(k), y.get(k), out);
+            }
+        }
+        (Some(Value::Array(x)), Some(Value::Array(y))) => {
+            for i in 0..x.len().max(y.len()) {
+                diff_value(&join(path, &i.to_string()), x.get(i), y.get(i), out);
+            }
+        }
+        (x, y) => {
+            let x = x.filter(|v| !v.is_null());
+            let y = y.filter(|v| !v.is_null());
+            if x != y {
+                out.push(Change {
+                    field: path.to_string(),
+                    old_value: x.map(|v| v.to_string()),
+                    new_value: y.map(|v| v.to_string()),
+                });
+            }
+        }
+    }
+}
+
+pub(crate) fn append(
+    conn: &Connection,
+    agreement_id: i64,
+    at: &str,
+    action: &str,
+    changes: &[Change],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO history(agreement_id, at, action, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for c in changes {
+        stmt.execute(params![
+            agreement_id,
+            at,
+            action,
+            c.field,
+            c.old_value,
+            c.new_value
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read(conn: &Connection, agreement_id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, agreement_id, at, action, field, old_value, new_value
+         FROM history WHERE agreement_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([agreement_id], |r| {
+        Ok(HistoryEntry {
+            id: r.get(0)?,
+            agreement_id: r.get(1)?,
+            at: r.get(2)?,
+            action: r.get(3)?,
+            field: r.get(4)?,
+            old_value: r.get(5)?,
+            new_value: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

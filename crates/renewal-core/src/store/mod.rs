@@ -1,0 +1,502 @@
+//! The SQLite store (rusqlite, bundled SQLite).
+//!
+//! - Migrations from `migrations/` are embedded at build time and applied with
+//!   rusqlite_migration, all pending ones in one transaction (all-or-nothing); a database
+//!   written by a newer version (higher `user_version`) is refused.
+//! - Every connection sets WAL, `foreign_keys = ON`, a busy timeout and `synchronous =
+//!   NORMAL`, so the desktop app and the CLI can share the file.
+//! - Every change to an agreement is appended to `history` (triggers forbid updates and
+//!   deletes there); every imported document is kept verbatim with its SHA-256.
+
+mod history;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite_migration::{Migrations, M};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::import::ImportOutcome;
+use crate::model::Agreement;
+
+pub use history::{diff_agreements, Change, HistoryEntry};
+
+/// The schema migrations, in order, embedded from `migrations/`.
+pub const MIGRATION_SQL: &[(&str, &str)] = &[(
+    "0001_agreements",
+    include_str!("../../../../migrations/0001_agreements.sql"),
+)];
+
+/// The SQL of each migration, in order.
+pub fn migration_steps() -> Vec<&'static str> {
+    MIGRATION_SQL.iter().map(|(_, sql)| *sql).collect()
+}
+
+/// The schema version this build writes (`PRAGMA user_version` after migrating).
+pub fn schema_version() -> usize {
+    MIGRATION_SQL.len()
+}
+
+/// How long a connection waits for a lock held by another process (the app or the CLI).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default database path: `renewal-desk.db` in the OS data folder
+/// (`~/.local/share/renewal-desk/` on Linux), from the `directories` crate.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("com", "RenewalDesk", "Renewal Desk")
+        .map(|d| d.data_dir().join("renewal-desk.db"))
+}
+
+/// An agreement as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredAgreement {
+    /// Row id.
+    pub id: i64,
+    /// The agreement.
+    pub agreement: Agreement,
+    /// SHA-256 of the current source document (hex).
+    pub sha256: String,
+    /// When first imported (RFC 3339 UTC).
+    pub created_at: String,
+    /// When last changed (RFC 3339 UTC).
+    pub updated_at: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportAction {
+    /// A new agreement.
+    Created,
+    /// A changed version of a known agreement (same title): updated, changes in history.
+    Updated,
+    /// The same document (same SHA-256) was imported before: nothing changed.
+    Unchanged,
+}
+
+/// The result of storing one imported document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Imported {
+    /// Agreement id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// What happened.
+    pub action: ImportAction,
+    /// Number of importer warnings.
+    pub warnings: usize,
+    /// Number of fields changed (for `Updated`).
+    pub changes: usize,
+}
+
+/// The store: one SQLite connection.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Identity of an agreement across re-imports: its title, case- and space-normalised.
+pub fn agreement_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Sets the per-connection pragmas: WAL, foreign keys, busy timeout, synchronous NORMAL.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        tracing::warn!("journal_mode is {mode}, not wal");
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Applies the migrations `steps` (SQL texts, in order) to `conn` with rusqlite_migration:
+/// all pending ones in one transaction, so a failing one leaves the schema untouched.
+/// Refuses a database whose `user_version` is higher than `steps.len()` (written by a newer
+/// version). Errors: [`Error::Schema`].
+pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let max = steps.len();
+    if version > max as i64 {
+        return Err(Error::Schema(format!(
+            "this database was written by a newer version of Renewal Desk (schema {version}, this version knows up to {max}); upgrade Renewal Desk to open it"
+        )));
+    }
+    let migrations = Migrations::new(steps.iter().map(|sql| M::up(sql)).collect());
+    migrations
+        .to_latest(conn)
+        .map_err(|e| Error::Schema(format!("migration failed, nothing was changed: {e}")))
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, its folder included; configures
+    /// the connection and migrates it.
+    ///
+    /// Errors: the folder cannot be created, the file is not a SQLite database, or the
+    /// schema is newer than this build ([`Error::Schema`]).
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        migrate(&mut conn, &migration_steps())?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// An in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate(&mut conn, &migration_steps())?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The underlying connection (read access for modules such as reminders).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The underlying connection, mutable (for transactions in other modules).
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The database file, if not in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Stores one imported document in its own transaction: creates the agreement, updates
+    /// a known one (same title) recording every changed field in the history, or does
+    /// nothing when this exact document (same SHA-256) is already stored.
+    ///
+    /// On error nothing of the document is stored and nothing stored before changes.
+    pub fn import(&mut self, doc: &ImportOutcome) -> Result<Imported> {
+        let tx = self.conn.transaction()?;
+        let r = import_in(&tx, doc)?;
+        tx.commit()?;
+        Ok(r)
+    }
+
+    /// Stores many documents in one transaction, each inside its own savepoint: a document
+    /// that fails leaves nothing behind and does not stop the others. Results are in input
+    /// order.
+    pub fn import_batch(&mut self, docs: &[ImportOutcome]) -> Result<Vec<Result<Imported>>> {
+        let mut tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let sp = tx.savepoint()?;
+            match import_in(&sp, doc) {
+                Ok(r) => {
+                    sp.commit()?;
+                    out.push(Ok(r));
+                }
+                Err(e) => {
+                    drop(sp); // rolls back the savepoint
+                    out.push(Err(e));
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The agreement with `id`. Errors: [`Error::NotFound`].
+    pub fn get(&self, id: i64) -> Result<StoredAgreement> {
+        self.conn
+            .query_row(
+                "SELECT id, data, sha256, created_at, updated_at FROM agreements WHERE id = ?1",
+                [id],
+                row_to_stored,
+            )
+            .optional()?
+            .ok_or(Error::NotFound(id))?
+    }
+
+    /// Every agreement, by id.
+    pub fn list(&self) -> Result<Vec<StoredAgreement>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, data, sha256, created_at, updated_at FROM agreements ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], row_to_stored)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(r??);
+        }
+        Ok(out)
+    }
+
+    /// Number of agreements.
+    pub fn count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM agreements", [], |r| r.get(0))?)
+    }
+
+    /// Replaces agreement `id` with `updated`, appending one history entry per changed field
+    /// under `action` (e.g. `"edit"`, `"record_notice"`). Returns the changes (empty when
+    /// nothing changed). Errors: [`Error::NotFound`].
+    pub fn update(&mut self, id: i64, updated: &Agreement, action: &str) -> Result<Vec<Change>> {
+        let tx = self.conn.transaction()?;
+        let changes = update_in(&tx, id, updated, action, None)?;
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// The history of agreement `id`, oldest first.
+    pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        history::read(&self.conn, id)
+    }
+
+    /// The current source document of agreement `id`: `(file name, sha256, text)`.
+    pub fn source_document(&self, id: i64) -> Result<(String, String, String)> {
+        self.conn
+            .query_row(
+                "SELECT d.file_name, d.sha256, d.source_text FROM documents d
+                 JOIN agreements a ON a.id = d.agreement_id AND a.sha256 = d.sha256
+                 WHERE a.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(Error::NotFound(id))
+    }
+
+    /// Copies the whole database to `dest` with SQLite's online backup (safe while the app
+    /// and the CLI use the file). Errors name the destination.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        if dest.exists() {
+            return Err(Error::Invalid {
+                field: "backup file".to_string(),
+                message: format!("{} already exists; choose a new file name", dest.display()),
+            });
+        }
+        self.conn
+            .backup(rusqlite::MAIN_DB, dest, None)
+            .map_err(Error::from)
+    }
+
+    /// Reads a setting (stored as JSON text).
+    pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let v: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(match v {
+            Some(s) => Some(serde_json::from_str(&s)?),
+            None => None,
+        })
+    }
+
+    /// Writes a setting (as JSON text).
+    pub fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, serde_json::to_string(value)?],
+        )?;
+        Ok(())
+    }
+}
+
+fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<StoredAgreement>> {
+    let data: String = r.get(1)?;
+    let id: i64 = r.get(0)?;
+    let agreement = match serde_json::from_str::<Agreement>(&data) {
+        Ok(a) => a,
+        Err(e) => return Ok(Err(Error::Json(e))),
+    };
+    Ok(Ok(StoredAgreement {
+        id,
+        agreement,
+        sha256: r.get(2)?,
+        created_at: r.get(3)?,
+        updated_at: r.get(4)?,
+    }))
+}
+
+fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
+    let a = &doc.agreement;
+    let key = agreement_key(&a.title);
+    let existing: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, sha256 FROM agreements WHERE key = ?1",
+            [&key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let at = now();
+    match existing {
+        Some((id, sha)) if sha == doc.sha256 => Ok(Imported {
+            id,
+            title: a.title.clone(),
+            action: ImportAction::Unchanged,
+            warnings: a.warnings.len(),
+            changes: 0,
+        }),
+        Some((id, _)) => {
+            let old = load(tx, id)?;
+            // What users recorded and chose survives a new version of the document.
+            let mut new = a.clone();
+            new.recorded = old.recorded.clone();
+            new.business_day_adjustment = old.business_day_adjustment;
+            if old
+                .country
+                .as_ref()
+                .is_some_and(|c| c.source.line.is_none())
+            {
+                new.country = old.country.clone();
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO documents(agreement_id, file_name, sha256, source_text, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, doc.file_name, doc.sha256, doc.source_text, at],
+            )?;
+            let changes = update_in(tx, id, &new, "reimport", Some(&doc.sha256))?;
+            Ok(Imported {
+                id,
+                title: a.title.clone(),
+                action: ImportAction::Updated,
+                warnings: a.warnings.len(),
+                changes: changes.len(),
+            })
+        }
+        None => {
+            let data = serde_json::to_string(a)?;
+            tx.execute(
+                "INSERT INTO agreements(key, title, counterparty, contract_owner, currency, data, sha256, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![
+                    key,
+                    a.title,
+                    a.counterparty,
+                    a.contract_owner.as_ref().map(|o| &o.value),
+                    a.main_currency(),
+                    data,
+                    doc.sha256,
+                    at
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO documents(agreement_id, file_name, sha256, source_text, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, doc.file_name, doc.sha256, doc.source_text, at],
+            )?;
+            history::append(
+                tx,
+                id,
+                &at,
+                "import",
+                &[Change {
+                    field: "document".to_string(),
+                    old_value: None,
+                    new_value: Some(format!("{} (sha256 {})", doc.file_name, doc.sha256)),
+                }],
+            )?;
+            Ok(Imported {
+                id,
+                title: a.title.clone(),
+                action: ImportAction::Created,
+                warnings: a.warnings.len(),
+                changes: 0,
+            })
+        }
+    }
+}
+
+fn load(tx: &Connection, id: i64) -> Result<Agreement> {
+    let data: Option<String> = tx
+        .query_row("SELECT data FROM agreements WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let data = data.ok_or(Error::NotFound(id))?;
+    Ok(serde_json::from_str(&data)?)
+}
+
+fn update_in(
+    tx: &Connection,
+    id: i64,
+    updated: &Agreement,
+    action: &str,
+    new_sha: Option<&str>,
+) -> Result<Vec<Change>> {
+    let old = load(tx, id)?;
+    let mut changes = diff_agreements(&old, updated)?;
+    if let Some(sha) = new_sha {
+        let old_sha: String =
+            tx.query_row("SELECT sha256 FROM agreements WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        changes.insert(
+            0,
+            Change {
+                field: "document.sha256".to_string(),
+                old_value: Some(old_sha),
+                new_value: Some(sha.to_string()),
+            },
+        );
+    }
+    if changes.is_empty() {
+        return Ok(changes);
+    }
+    let at = now();
+    let key = agreement_key(&updated.title);
+    tx.execute(
+        "UPDATE agreements SET key = ?2, title = ?3, counterparty = ?4, contract_owner = ?5, currency = ?6,
+                data = ?7, sha256 = COALESCE(?8, sha256), updated_at = ?9 WHERE id = ?1",
+        params![
+            id,
+            key,
+            updated.title,
+            updated.counterparty,
+            updated.contract_owner.as_ref().map(|o| &o.value),
+            updated.main_currency(),
+            serde_json::to_string(updated)?,
+            new_sha,
+            at
+        ],
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Error::Invalid {
+                field: "title".to_string(),
+                message: format!("another agreement is already titled \"{}\"", updated.title),
+            }
+        }
+        other => Error::from(other),
+    })?;
+    history::append(tx, id, &at, action, &changes)?;
+    Ok(changes)
+}

@@ -1,0 +1,192 @@
+//! Read models shared by the CLI, the desktop app and the brief: what an agreement looks
+//! like on a given day, rendered with its text. Serialised as stable JSON.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Period;
+use crate::model::{Agreement, AgreementStatus, Warning};
+use crate::rules::{assess, Assessment, EventStatus, EventView, Term};
+use crate::store::StoredAgreement;
+
+/// One row of the agreement list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementSummary {
+    /// Agreement id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// The other party.
+    pub counterparty: Option<String>,
+    /// Contract owner.
+    pub contract_owner: Option<String>,
+    /// ISO 4217 code of the main amounts.
+    pub currency: Option<String>,
+    /// Active, expired or terminated.
+    pub status: AgreementStatus,
+    /// Expiry date of the current term.
+    pub current_term_end: Option<NaiveDate>,
+    /// The next open deadline.
+    pub next_deadline: Option<EventView>,
+    /// Overdue events count.
+    pub overdue: usize,
+    /// Importer warnings count.
+    pub warnings: usize,
+    /// What happens if nobody acts.
+    pub default_outcome: String,
+}
+
+impl AgreementSummary {
+    /// Summarises `stored` on `today`.
+    pub fn new(stored: &StoredAgreement, today: NaiveDate) -> Self {
+        let a = &stored.agreement;
+        let s = assess(a, today);
+        Self::from_assessment(stored.id, a, &s)
+    }
+
+    /// Summarises from an existing assessment.
+    pub fn from_assessment(id: i64, a: &Agreement, s: &Assessment) -> Self {
+        AgreementSummary {
+            id,
+            title: a.title.clone(),
+            counterparty: a.counterparty.clone(),
+            contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
+            currency: a.main_currency().map(str::to_string),
+            status: s.status,
+            current_term_end: s.current_term().map(|t| t.end),
+            next_deadline: s.next_deadline().map(|e| EventView::new(e, a)),
+            overdue: s.overdue().count(),
+            warnings: a.warnings.len(),
+            default_outcome: s.default_outcome(a),
+        }
+    }
+}
+
+/// Rule 6 rendered: "if notice is served today, the earliest end is …".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConvenienceView {
+    /// Notice period.
+    pub notice: Period,
+    /// Earliest end if served today.
+    pub earliest_end_if_served_today: NaiveDate,
+    /// The sentence with its arithmetic.
+    pub explanation: String,
+}
+
+/// Everything about one agreement on a given day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgreementDetail {
+    /// Agreement id.
+    pub id: i64,
+    /// The as-of date.
+    pub today: NaiveDate,
+    /// SHA-256 of the source document.
+    pub sha256: String,
+    /// The agreement, every field.
+    pub agreement: Agreement,
+    /// Status.
+    pub status: AgreementStatus,
+    /// Terms computed (initial … current, next).
+    pub terms: Vec<Term>,
+    /// The current term.
+    pub current_term: Option<Term>,
+    /// Last day of the agreement, when known.
+    pub end_date: Option<NaiveDate>,
+    /// Whether it renews after the current term.
+    pub renewing: bool,
+    /// What happens if nobody acts.
+    pub default_outcome: String,
+    /// Rule 6.
+    pub convenience: Option<ConvenienceView>,
+    /// Dated events with workings, by date.
+    pub events: Vec<EventView>,
+    /// What the engine could not compute.
+    pub notes: Vec<String>,
+    /// Importer warnings.
+    pub warnings: Vec<Warning>,
+}
+
+impl AgreementDetail {
+    /// Renders `stored` on `today`.
+    pub fn new(stored: &StoredAgreement, today: NaiveDate) -> Self {
+        let a = &stored.agreement;
+        let s = assess(a, today);
+        AgreementDetail {
+            id: stored.id,
+            today,
+            sha256: stored.sha256.clone(),
+            status: s.status,
+            terms: s.terms.clone(),
+            current_term: s.current_term().copied(),
+            end_date: s.end_date,
+            renewing: s.renewing,
+            default_outcome: s.default_outcome(a),
+            convenience: s.convenience.as_ref().map(|c| ConvenienceView {
+                notice: c.notice,
+                earliest_end_if_served_today: c.earliest_end_if_served_today,
+                explanation: format!(
+                    "If notice of termination for convenience is served today ({today}), the agreement ends no earlier than {today} + {} = {} (rule 6)",
+                    c.notice, c.earliest_end_if_served_today
+                ),
+            }),
+            events: s.events.iter().map(|e| EventView::new(e, a)).collect(),
+            notes: s.notes.clone(),
+            warnings: a.warnings.clone(),
+            agreement: a.clone(),
+        }
+    }
+}
+
+/// A dated event with the agreement it belongs to (`renewals deadlines --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineRow {
+    /// Agreement id.
+    pub agreement_id: i64,
+    /// The agreement's title.
+    pub agreement: String,
+    /// The other party.
+    pub counterparty: Option<String>,
+    /// Contract owner.
+    pub contract_owner: Option<String>,
+    /// The event.
+    #[serde(flatten)]
+    pub event: EventView,
+}
+
+/// Dated events of all `agreements` on `today`, sorted by date (then agreement id).
+/// With `within = Some(n)`, only events still to act on (open or overdue) whose date is at
+/// most `n` days after today.
+pub fn deadlines(
+    agreements: &[StoredAgreement],
+    today: NaiveDate,
+    within: Option<i64>,
+) -> Vec<DeadlineRow> {
+    let mut rows = Vec::new();
+    for stored in agreements {
+        let a = &stored.agreement;
+        let s = assess(a, today);
+        for e in &s.events {
+            if let Some(n) = within {
+                if e.days_from_today > n
+                    || !matches!(e.status, EventStatus::Open | EventStatus::Overdue)
+                {
+                    continue;
+                }
+            }
+            rows.push(DeadlineRow {
+                agreement_id: stored.id,
+                agreement: a.title.clone(),
+                counterparty: a.counterparty.clone(),
+                contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
+                event: EventView::new(e, a),
+            });
+        }
+    }
+    rows.sort_by(|x, y| {
+        x.event
+            .date
+            .cmp(&y.event.date)
+            .then(x.agreement_id.cmp(&y.agreement_id))
+    });
+    rows
+}

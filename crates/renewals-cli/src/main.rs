@@ -1,0 +1,268 @@
+//! `renewals`: the Renewal Desk command-line tool, a thin layer over renewal-core.
+//!
+//! The command-line contract (options, commands, JSON fields) is used by tests outside the
+//! project: keep it stable.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use renewal_core::dates::long_date;
+use renewal_core::import::{import_file, ImportOutcome};
+use renewal_core::store::{default_db_path, ImportAction, Store};
+use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
+
+mod commands;
+
+/// Renewal Desk: contract renewal deadlines, computed with their workings.
+#[derive(Parser, Debug)]
+#[command(name = "renewals", version, about, long_about = None)]
+struct Cli {
+    /// SQLite database file [default: renewal-desk.db in the OS data folder]
+    #[arg(long, global = true, value_name = "PATH", env = "RENEWAL_DESK_DB")]
+    db: Option<PathBuf>,
+    /// The as-of date for every computation [default: the local date]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Import agreement documents (Markdown); one line per agreement
+    Import {
+        /// Files to import
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List agreements with status, current term end and next deadline
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every field of an agreement, its warnings and dated events with workings
+    Show {
+        /// Agreement id (see `renewals list`)
+        id: i64,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dated events of all agreements, sorted by date
+    Deadlines {
+        /// Only events still to act on (open or overdue) due within DAYS from today
+        #[arg(long, value_name = "DAYS")]
+        within: Option<i64>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the database to FILE with SQLite's online backup
+    Backup {
+        /// Destination file (must not exist)
+        file: PathBuf,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date: expected YYYY-MM-DD, e.g. 2026-11-23"))
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("RENEWALS_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_store(db: Option<&Path>) -> Result<Store, String> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => default_db_path()
+            .ok_or("no home folder found for the default database; pass --db PATH")?,
+    };
+    Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let db = cli.db.as_deref();
+    match cli.command {
+        Command::Import { files } => cmd_import(&mut open_store(db)?, &files),
+        Command::List { json } => {
+            let store = open_store(db)?;
+            let list = store.list().map_err(|e| e.to_string())?;
+            let rows: Vec<AgreementSummary> = list
+                .iter()
+                .map(|s| AgreementSummary::new(s, today))
+                .collect();
+            if json {
+                print_json(&rows)?;
+            } else {
+                let mut t = table(&[
+                    "ID",
+                    "Agreement",
+                    "Counterparty",
+                    "Status",
+                    "Term ends",
+                    "Next deadline",
+                ]);
+                for r in &rows {
+                    t.add_row(vec![
+                        r.id.to_string(),
+                        r.title.clone(),
+                        r.counterparty.clone().unwrap_or_default(),
+                        r.status.to_string(),
+                        r.current_term_end.map(long_date).unwrap_or_default(),
+                        r.next_deadline
+                            .as_ref()
+                            .map(|e| {
+                                format!(
+                                    "{} {} ({})",
+                                    long_date(e.date),
+                                    e.label,
+                                    days_text(e.days_from_today)
+                                )
+                            })
+                            .unwrap_or_else(|| "-".to_string()),
+                    ]);
+                }
+                println!("{t}");
+                println!("As of {}.", long_date(today));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let store = open_store(db)?;
+            let stored = store.get(id).map_err(|e| e.to_string())?;
+            let detail = AgreementDetail::new(&stored, today);
+            if json {
+                print_json(&detail)?;
+            } else {
+                commands::print_detail(&detail);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Deadlines { within, json } => {
+            let store = open_store(db)?;
+            let list = store.list().map_err(|e| e.to_string())?;
+            let rows = deadlines(&list, today, within);
+            if json {
+                print_json(&rows)?;
+            } else {
+                let mut t = table(&["Date", "Agreement", "Event", "Status", "Days"]);
+                for r in &rows {
+                    let e = &r.event;
+                    let date = if e.date != e.unadjusted_date {
+                        format!("{}\n(from {})", long_date(e.date), e.unadjusted_date)
+                    } else {
+                        long_date(e.date)
+                    };
+                    t.add_row(vec![
+                        date,
+                        r.agreement.clone(),
+                        e.label.clone(),
+                        e.status.to_string(),
+                        e.days_from_today.to_string(),
+                    ]);
+                }
+                println!("{t}");
+                println!("As of {}.", long_date(today));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { file } => {
+            let store = open_store(db)?;
+            store
+                .backup(&file)
+                .map_err(|e| format!("backup to {}: {e}", file.display()))?;
+            println!("Backed up to {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut failed = 0usize;
+    let mut parsed: Vec<ImportOutcome> = Vec::new();
+    for f in files {
+        match import_file(f) {
+            Ok(doc) => parsed.push(doc),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    let results = store.import_batch(&parsed).map_err(|e| e.to_string())?;
+    for (doc, r) in parsed.iter().zip(results) {
+        match r {
+            Ok(r) => {
+                let what = match r.action {
+                    ImportAction::Created => "imported".to_string(),
+                    ImportAction::Updated => format!("updated ({} changes)", r.changes),
+                    ImportAction::Unchanged => "unchanged".to_string(),
+                };
+                println!(
+                    "{}\t{}\t{} warning{}\t{what}",
+                    r.id,
+                    r.title,
+                    r.warnings,
+                    if r.warnings == 1 { "" } else { "s" }
+                );
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {}: {e}", doc.file_name);
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("{failed} of {} file(s) failed", files.len());
+        Ok(ExitCode::FAILURE)
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), String> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
+    println!("{s}");
+    Ok(())
+}
+
+fn table(headers: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(headers.to_vec());
+    t
+}
+
+pub(crate) fn days_text(days: i64) -> String {
+    match days {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        d if d > 0 => format!("in {d} days"),
+        d => format!("{} days ago", -d),
+    }
+}
