@@ -36,6 +36,9 @@ pub enum Error {
     /// Stored JSON could not be read back.
     #[error("stored data is corrupt: {0}")]
     Json(#[from] serde_json::Error),
+    /// The renewal brief (PDF) could not be produced; the message says what failed.
+    #[error("renewal brief: {0}")]
+    Brief(String),
 }
 
 impl Error {
@@ -49,6 +52,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Invalid { .. } => "invalid",
             Error::Json(_) => "corrupt",
+            Error::Brief(_) => "brief",
         }
     }
 }

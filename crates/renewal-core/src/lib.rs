@@ -2,7 +2,8 @@
 //!
 //! The whole domain of Renewal Desk, with no display, no Tauri and no notification server:
 //! the agreement [`model`], the deadline engine ([`rules`]), business days and public
-//! holidays ([`calendar`]), the Markdown [`import`]er and the SQLite [`store`].
+//! holidays ([`calendar`]), the Markdown [`import`]er, the SQLite [`store`] and the PDF
+//! renewal [`brief`].
 //!
 //! Every date is computed by the rules in `renewal-rules.md` and comes with its workings.
 //!
@@ -29,6 +30,7 @@
 //! # Ok::<(), renewal_core::import::ImportError>(())
 //! ```
 
+pub mod brief;
 pub mod calendar;
 pub mod dates;
 pub mod error;

@@ -14,6 +14,7 @@ use renewal_core::import::{import_file, ImportOutcome};
 use renewal_core::store::{default_db_path, ImportAction, Store};
 use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
 
+mod brief;
 mod commands;
 
 /// Renewal Desk: contract renewal deadlines, computed with their workings.
@@ -61,6 +62,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the PDF renewal brief of an agreement (or of every agreement with --all)
+    Brief(brief::BriefArgs),
     /// Copy the database to FILE with SQLite's online backup
     Backup {
         /// Destination file (must not exist)
@@ -189,6 +192,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Brief(args) => brief::run(&open_store(db)?, &args, today),
         Command::Backup { file } => {
             let store = open_store(db)?;
             store

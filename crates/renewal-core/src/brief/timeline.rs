@@ -1,0 +1,643 @@
+//! The timeline drawing: terms (initial and renewals) as rectangles, notice periods, exit
+//! windows, price reviews and other dated events as markers, and the as-of date as a dashed
+//! line, over a dated axis. Greys only, so it prints and photocopies.
+//!
+//! Labels never collide: point-event labels are stacked in lanes above the markers, each
+//! joined to its marker by a leader line; a label is placed in the lowest lane where it
+//! overlaps no other label, crosses no leader and does not sit on the as-of line.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::fonts::FontKind;
+use super::layout::{Layout, Style};
+use crate::dates::{days_between, Precision};
+use crate::rules::{Assessment, Basis, DatedEvent, EventKind, EventStatus};
+
+const LABEL: Style = Style::new(FontKind::Regular, 6.8, 0.15);
+const LANE_NAME: Style = Style::new(FontKind::Bold, 6.8, 0.35);
+const AXIS: Style = Style::new(FontKind::Regular, 6.8, 0.3);
+const GUTTER: f32 = 46.0;
+const LANE_H: f32 = 10.0;
+const MAX_LANES: usize = 8;
+/// Room the section heading takes above the drawing.
+const HEADING_H: f32 = 32.0;
+
+/// `1 Oct 2027`.
+fn short(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// How a point event is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Marker {
+    /// ◆ a notice deadline.
+    Deadline,
+    /// ■ the end of the agreement.
+    End,
+    /// ▲ a renewal or price review.
+    Renewal,
+    /// ▼ a document review or an obligation.
+    Due,
+}
+
+fn marker_of(kind: EventKind) -> Marker {
+    match kind {
+        EventKind::NonRenewalNoticeDeadline | EventKind::TerminationNoticeDeadline => {
+            Marker::Deadline
+        }
+        EventKind::Expiry => Marker::End,
+        EventKind::Renewal | EventKind::PriceReview => Marker::Renewal,
+        EventKind::ObligationDue | EventKind::NextReview | EventKind::ExitWindowEnd => Marker::Due,
+    }
+}
+
+/// The label of one event, short.
+fn event_text(e: &DatedEvent) -> String {
+    let stated = match e.basis {
+        Basis::StatedDate { stated } if e.precision != Precision::Day => stated.to_string(),
+        _ => short(e.date),
+    };
+    let mut s = match e.kind {
+        EventKind::NonRenewalNoticeDeadline => format!("Notice deadline {stated}"),
+        EventKind::TerminationNoticeDeadline => format!("Serve termination notice by {stated}"),
+        EventKind::Renewal => format!("Renews {stated}"),
+        EventKind::PriceReview => format!("Price review {stated}"),
+        EventKind::Expiry => format!("Ends {stated}"),
+        EventKind::NextReview => format!("Document review {stated}"),
+        EventKind::ObligationDue => format!(
+            "{} due {stated}",
+            e.subject.as_deref().unwrap_or("Obligation")
+        ),
+        EventKind::ExitWindowEnd => format!(
+            "{} closes {stated}",
+            e.subject.as_deref().unwrap_or("Exit window")
+        ),
+    };
+    match e.status {
+        EventStatus::Overdue => s.push_str(" (overdue)"),
+        EventStatus::Closed if e.kind.is_deadline() => s.push_str(" (closed)"),
+        EventStatus::Done => s.push_str(" (done)"),
+        _ => {}
+    }
+    s
+}
+
+/// A group of events on one date, drawn as one marker with one label.
+struct Point {
+    date: NaiveDate,
+    marker: Marker,
+    text: String,
+    short_text: String,
+    past: bool,
+    emphasis: bool,
+}
+
+fn points(s: &Assessment, next: Option<&DatedEvent>) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::new();
+    let events: Vec<&DatedEvent> = s
+        .events
+        .iter()
+        .filter(|e| e.kind != EventKind::ExitWindowEnd)
+        .collect();
+    let mut i = 0;
+    while i < events.len() {
+        let date = events[i].date;
+        let mut j = i;
+        while j < events.len() && events[j].date == date {
+            j += 1;
+        }
+        let group = &events[i..j];
+        let has = |k: EventKind| group.iter().any(|e| e.kind == k);
+        let text = if group.len() == 2 && has(EventKind::Renewal) && has(EventKind::PriceReview) {
+            format!("Renews with price review {}", short(date))
+        } else {
+            group
+                .iter()
+                .map(|e| event_text(e))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let marker = group
+            .iter()
+            .map(|e| marker_of(e.kind))
+            .min()
+            .unwrap_or(Marker::Due);
+        out.push(Point {
+            date,
+            marker,
+            text,
+            short_text: short(date),
+            past: group.iter().all(|e| e.status != EventStatus::Open),
+            emphasis: next.is_some_and(|n| group.iter().any(|e| std::ptr::eq(*e, n))),
+        });
+        i = j;
+    }
+    out
+}
+
+/// Horizontal placement of labels in lanes.
+#[derive(Default)]
+struct Lanes {
+    lanes: Vec<Vec<(f32, f32)>>,
+    /// Leaders: x and the lane their label sits in (they cross every lane below it).
+    leaders: Vec<(f32, usize)>,
+}
+
+impl Lanes {
+    fn fits(&self, lane: usize, x0: f32, x1: f32, anchor: f32) -> bool {
+        const GAP: f32 = 5.0;
+        if let Some(l) = self.lanes.get(lane) {
+            if l.iter().any(|&(a, b)| x0 < b + GAP && a < x1 + GAP) {
+                return false;
+            }
+        }
+        // No leader of a higher label may pass through this label.
+        if self
+            .leaders
+            .iter()
+            .any(|&(x, k)| k > lane && x >= x0 - 2.0 && x <= x1 + 2.0)
+        {
+            return false;
+        }
+        // This label's leader may not pass through a label in a lower lane.
+        for below in self.lanes.iter().take(lane) {
+            if below
+                .iter()
+                .any(|&(a, b)| anchor >= a - 2.0 && anchor <= b + 2.0)
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn place(&mut self, lane: usize, x0: f32, x1: f32, anchor: f32) {
+        while self.lanes.len() <= lane {
+            self.lanes.push(Vec::new());
+        }
+        self.lanes[lane].push((x0, x1));
+        self.leaders.push((anchor, lane));
+    }
+}
+
+struct Placed {
+    point: usize,
+    lane: usize,
+    x: f32,
+    text: String,
+}
+
+/// Draws the timeline at the cursor, full column width. `next` is the next action's event,
+/// whose label is set in bold.
+/// `heading` draws the section heading; it is kept on the same page as the drawing.
+pub(crate) fn draw(
+    l: &mut Layout,
+    s: &Assessment,
+    today: NaiveDate,
+    next: Option<&DatedEvent>,
+    heading: &dyn Fn(&mut Layout),
+) {
+    let pts = points(s, next);
+    // Spans.
+    let terms = &s.terms;
+    let notices: Vec<(NaiveDate, NaiveDate, bool)> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.basis {
+            Basis::NoticeBeforeExpiry { term, .. } => {
+                Some((e.date, term.end, e.status != EventStatus::Open))
+            }
+            _ => None,
+        })
+        .collect();
+    let exits: Vec<(NaiveDate, NaiveDate, String)> = s
+        .events
+        .iter()
+        .filter_map(|e| match e.basis {
+            Basis::ExitWindow {
+                agreement_end,
+                window,
+            } => Some((
+                agreement_end.succ_opt().unwrap_or(agreement_end),
+                e.date,
+                format!(
+                    "{} · {window} · closes {}{}",
+                    e.subject.as_deref().unwrap_or("Exit window"),
+                    short(e.date),
+                    if e.status == EventStatus::Open {
+                        ""
+                    } else {
+                        " (closed)"
+                    }
+                ),
+            )),
+            _ => None,
+        })
+        .collect();
+
+    let mut dates: Vec<NaiveDate> = vec![today];
+    dates.extend(terms.iter().flat_map(|t| [t.start, t.end]));
+    dates.extend(pts.iter().map(|p| p.date));
+    dates.extend(exits.iter().flat_map(|e| [e.0, e.1]));
+    let (Some(&min), Some(&max)) = (dates.iter().min(), dates.iter().max()) else {
+        return;
+    };
+    if terms.is_empty() && pts.is_empty() {
+        heading(l);
+        let style = Style::new(FontKind::Oblique, 8.5, 0.35);
+        l.paragraph(
+            "Not enough dates to draw a timeline: the effective date or the term is unknown (see Warnings and data gaps).",
+            style,
+            0.0,
+            None,
+        );
+        return;
+    }
+    let span = days_between(min, max).max(60);
+    let pad = (span / 40).max(10);
+    let t0 = min - chrono::Days::new(pad as u64);
+    let t1 = max + chrono::Days::new(pad as u64);
+    let total = days_between(t0, t1) as f32;
+    let px0 = l.left() + GUTTER;
+    let px1 = l.right() - 2.0;
+    let pw = px1 - px0;
+    let xof = |d: NaiveDate| px0 + days_between(t0, d) as f32 / total * pw;
+    let x_today = xof(today);
+
+    // Point labels into lanes.
+    let mut lanes = Lanes::default();
+    // The as-of line is a leader through every lane.
+    lanes.leaders.push((x_today, usize::MAX));
+    let mut order: Vec<usize> = (0..pts.len()).collect();
+    // Emphasised label first so it gets the lowest lane, then by date.
+    order.sort_by_key(|&i| (!pts[i].emphasis, pts[i].date));
+    let (lo, hi) = (l.left(), l.right());
+    let mut placed: Vec<Placed> = Vec::new();
+    for i in order {
+        let p = &pts[i];
+        let x = xof(p.date);
+        let style = label_style(p);
+        let mut done = false;
+        'texts: for text in [&p.text, &p.short_text] {
+            let w = l.width(text, style);
+            for lane in 0..MAX_LANES {
+                for (x0, x1) in [
+                    (x - 2.0, x - 2.0 + w),
+                    (x + 2.0 - w, x + 2.0),
+                    (x - w / 2.0, x + w / 2.0),
+                ] {
+                    let (x0, x1) = clamp(x0, x1, lo, hi);
+                    if lanes.fits(lane, x0, x1, x) {
+                        lanes.place(lane, x0, x1, x);
+                        placed.push(Placed {
+                            point: i,
+                            lane,
+                            x: x0,
+                            text: text.clone(),
+                        });
+                        done = true;
+                        break 'texts;
+                    }
+                }
+            }
+        }
+        // When no lane has room, the marker stays unlabelled: the key dates table has it.
+        let _ = done;
+    }
+    let n_lanes = lanes.lanes.len();
+
+    // Vertical plan (top down).
+    let asof_h = 11.0;
+    let labels_h = n_lanes as f32 * LANE_H;
+    let markers_h = 12.0;
+    let terms_h = 20.0;
+    let notice_h = if notices.is_empty() { 0.0 } else { 12.0 };
+    let exit_h = exits.len() as f32 * 13.0;
+    let axis_h = 20.0;
+    let legend_h = 14.0;
+    let total_h =
+        asof_h + labels_h + markers_h + terms_h + notice_h + exit_h + axis_h + legend_h + 6.0;
+    l.ensure(total_h + HEADING_H);
+    heading(l);
+    let top = l.y;
+    let lanes_bottom = top - asof_h - labels_h;
+    let marker_mid = lanes_bottom - markers_h / 2.0;
+    let terms_top = lanes_bottom - markers_h - 2.0;
+    let terms_bottom = terms_top - terms_h + 4.0;
+    let notice_top = terms_bottom - 3.0;
+    let exit_top = terms_bottom - notice_h - 2.0;
+    let axis_y = terms_top - terms_h - notice_h - exit_h - 4.0;
+
+    // Background grid: year lines.
+    let years = year_ticks(t0, t1, pw);
+    for &(d, _) in &years {
+        let x = xof(d);
+        l.line(x, lanes_bottom, x, axis_y, 0.88, 0.4, None);
+    }
+
+    // Lane names in the gutter.
+    let name = |l: &mut Layout, text: &str, mid: f32| {
+        let b = mid - LANE_NAME.size * 0.35;
+        l.text(l.left(), b, LANE_NAME, text);
+    };
+    name(l, "Events", marker_mid);
+    name(l, "Terms", (terms_top + terms_bottom) / 2.0);
+
+    // Terms.
+    for t in terms {
+        let (x0, x1) = (xof(t.start), xof(t.end.succ_opt().unwrap_or(t.end)));
+        let future = t.start > today;
+        let (fill, text_grey) = if t.number == 1 {
+            (0.45, 1.0)
+        } else if future {
+            (0.94, 0.2)
+        } else {
+            (0.72, 0.0)
+        };
+        l.fill_rect(x0, terms_bottom, x1 - x0, terms_top - terms_bottom, fill);
+        if future {
+            l.stroke_rect(
+                x0,
+                terms_bottom,
+                x1 - x0,
+                terms_top - terms_bottom,
+                0.35,
+                0.6,
+                Some(&[2.0, 1.5]),
+            );
+        } else {
+            l.stroke_rect(
+                x0,
+                terms_bottom,
+                x1 - x0,
+                terms_top - terms_bottom,
+                1.0,
+                0.6,
+                None,
+            );
+        }
+        let kind = if t.number == 1 {
+            "Initial term".to_string()
+        } else if future {
+            format!("Renewal {} (if not stopped)", t.number - 1)
+        } else {
+            format!("Renewal {}", t.number - 1)
+        };
+        let candidates = [
+            format!("{kind} · {} – {}", short(t.start), short(t.end)),
+            format!("{kind} · {}–{}", t.start.year(), t.end.year()),
+            kind.clone(),
+            if t.number == 1 {
+                "Initial".to_string()
+            } else {
+                format!("R{}", t.number - 1)
+            },
+        ];
+        let style = Style::new(FontKind::Bold, 6.8, text_grey);
+        // Room inside the rectangle, avoiding the as-of line.
+        let segs = if x_today > x0 && x_today < x1 {
+            vec![(x0, x_today - 1.5), (x_today + 1.5, x1)]
+        } else {
+            vec![(x0, x1)]
+        };
+        'cands: for c in &candidates {
+            let w = l.width(c, style);
+            for &(a, b) in &segs {
+                if w + 6.0 <= b - a {
+                    let base = (terms_top + terms_bottom) / 2.0 - style.size * 0.35;
+                    l.text(a + 3.0, base, style, c);
+                    break 'cands;
+                }
+            }
+        }
+    }
+
+    // Notice periods: from the deadline to the end of the term.
+    if !notices.is_empty() {
+        name(l, "Notice", notice_top - 4.0);
+        for &(from, to, past) in &notices {
+            let (x0, x1) = (xof(from), xof(to.succ_opt().unwrap_or(to)));
+            let g = if past { 0.75 } else { 0.35 };
+            l.fill_rect(x0, notice_top - 7.0, (x1 - x0).max(1.0), 6.0, g);
+        }
+    }
+
+    // Exit windows, one row each, labelled beside the bar.
+    for (i, (from, to, text)) in exits.iter().enumerate() {
+        let row_top = exit_top - i as f32 * 13.0;
+        let mid = row_top - 6.0;
+        if i == 0 {
+            name(l, "Exit", mid);
+        }
+        let (x0, x1) = (xof(*from), xof(to.succ_opt().unwrap_or(*to)));
+        l.fill_rect(x0, mid - 3.5, (x1 - x0).max(1.0), 7.0, 0.82);
+        l.stroke_rect(x0, mid - 3.5, (x1 - x0).max(1.0), 7.0, 0.4, 0.5, None);
+        let style = LABEL;
+        let shorter = text.split(" · ").next().unwrap_or(text).to_string();
+        let avoid = |a: f32, b: f32| !(x_today >= a - 2.0 && x_today <= b + 2.0);
+        let base = mid - style.size * 0.35;
+        'exit: for t in [text.clone(), shorter] {
+            let w = l.width(&t, style);
+            for a in [x1 + 4.0, x0 - 4.0 - w] {
+                if a >= px0 && a + w <= px1 && avoid(a, a + w) {
+                    l.text(a, base, style, &t);
+                    break 'exit;
+                }
+            }
+        }
+    }
+
+    // Axis with year ticks and labels.
+    l.line(px0, axis_y, px1, axis_y, 0.25, 0.8, None);
+    let mut last_label_end = f32::MIN;
+    for &(d, label) in &years {
+        let x = xof(d);
+        l.line(x, axis_y, x, axis_y - 4.0, 0.25, 0.6, None);
+        if label {
+            let text = d.year().to_string();
+            let w = l.width(&text, AXIS);
+            let a = (x - w / 2.0).clamp(px0, px1 - w);
+            if a > last_label_end + 4.0 {
+                l.text(a, axis_y - 12.0, AXIS, &text);
+                last_label_end = a + w;
+            }
+        }
+    }
+    // Quarter ticks when there is room.
+    if pw / (total / 365.25) > 60.0 {
+        let mut d = NaiveDate::from_ymd_opt(t0.year(), 1, 1).unwrap_or(t0);
+        while d <= t1 {
+            if d >= t0 && d.month() != 1 {
+                let x = xof(d);
+                l.line(x, axis_y, x, axis_y - 2.0, 0.45, 0.4, None);
+            }
+            d = d
+                .checked_add_months(chrono::Months::new(3))
+                .unwrap_or(t1 + chrono::Days::new(1));
+        }
+    }
+
+    // Markers and their labels.
+    for p in &pts {
+        let x = xof(p.date);
+        draw_marker(l, p.marker, x, marker_mid, if p.past { 0.55 } else { 0.1 });
+    }
+    for pl in &placed {
+        let p = &pts[pl.point];
+        let x = xof(p.date);
+        let lane_bottom = lanes_bottom + pl.lane as f32 * LANE_H;
+        let style = label_style(p);
+        l.line(x, marker_mid + 4.5, x, lane_bottom + 1.5, 0.6, 0.4, None);
+        l.text(pl.x, lane_bottom + 2.8, style, &pl.text);
+    }
+
+    // The as-of line and its label.
+    l.line(
+        x_today,
+        top - asof_h + 1.0,
+        x_today,
+        axis_y,
+        0.2,
+        0.7,
+        Some(&[2.0, 2.0]),
+    );
+    let asof = format!("As of {}", short(today));
+    let style = Style::new(FontKind::Bold, 6.8, 0.1);
+    let w = l.width(&asof, style);
+    let a = (x_today - w / 2.0).clamp(l.left(), l.right() - w);
+    l.text(a, top - asof_h + 3.0, style, &asof);
+
+    // Legend.
+    l.y = axis_y - axis_h;
+    legend(l, !notices.is_empty(), !exits.is_empty());
+    l.y -= 6.0;
+}
+
+fn label_style(p: &Point) -> Style {
+    if p.emphasis {
+        LABEL.face(FontKind::Bold).grey(0.0)
+    } else if p.past {
+        LABEL.grey(0.45)
+    } else {
+        LABEL
+    }
+}
+
+fn clamp(x0: f32, x1: f32, lo: f32, hi: f32) -> (f32, f32) {
+    let w = x1 - x0;
+    if x0 < lo {
+        (lo, lo + w)
+    } else if x1 > hi {
+        (hi - w, hi)
+    } else {
+        (x0, x1)
+    }
+}
+
+/// January-1st ticks between `t0` and `t1`, with whether each is labelled (every year, or
+/// every n-th year when years are narrow).
+fn year_ticks(t0: NaiveDate, t1: NaiveDate, pw: f32) -> Vec<(NaiveDate, bool)> {
+    let years = (t1.year() - t0.year()).max(1) as f32;
+    let per_year = pw / years;
+    let step = if per_year >= 28.0 {
+        1
+    } else if per_year >= 14.0 {
+        2
+    } else if per_year * 5.0 >= 28.0 {
+        5
+    } else if per_year * 10.0 >= 28.0 {
+        10
+    } else {
+        50
+    };
+    let tick_every = if per_year >= 3.0 { 1 } else { step };
+    let mut out = Vec::new();
+    let mut y = t0.year() + 1;
+    while y <= t1.year() {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
+            if d > t0 && d < t1 && y % tick_every == 0 {
+                out.push((d, y % step == 0));
+            }
+        }
+        y += 1;
+    }
+    out
+}
+
+fn draw_marker(l: &mut Layout, m: Marker, x: f32, y: f32, grey: f32) {
+    let r = 3.6;
+    match m {
+        Marker::Deadline => l.fill_polygon(&[(x, y + r), (x + r, y), (x, y - r), (x - r, y)], grey),
+        Marker::End => l.fill_rect(x - r * 0.8, y - r * 0.8, r * 1.6, r * 1.6, grey),
+        Marker::Renewal => l.fill_polygon(
+            &[(x - r, y - r * 0.8), (x + r, y - r * 0.8), (x, y + r)],
+            grey.max(0.3),
+        ),
+        Marker::Due => l.fill_polygon(
+            &[(x - r, y + r * 0.8), (x + r, y + r * 0.8), (x, y - r)],
+            grey.max(0.4),
+        ),
+    }
+}
+
+/// One line of legend: swatches and what they mean.
+fn legend(l: &mut Layout, notice: bool, exit: bool) {
+    let style = Style::new(FontKind::Regular, 6.5, 0.3);
+    let mut items: Vec<(&str, u8)> = vec![
+        ("Initial term", 0),
+        ("Renewal term", 1),
+        ("Next term, if not stopped", 2),
+    ];
+    if notice {
+        items.push(("Notice period", 3));
+    }
+    if exit {
+        items.push(("Exit window", 4));
+    }
+    items.extend([
+        ("Notice deadline", 5),
+        ("End", 6),
+        ("Renewal / price review", 7),
+        ("Review / obligation due", 8),
+        ("As-of date", 9),
+    ]);
+    let mut x = l.left();
+    let mut base = l.y - 8.0;
+    for (text, kind) in items {
+        let w = 10.0 + l.width(text, style) + 9.0;
+        if x + w > l.right() {
+            x = l.left();
+            base -= 10.0;
+        }
+        let mid = base + 2.2;
+        match kind {
+            0 => l.fill_rect(x, mid - 3.0, 8.0, 6.0, 0.45),
+            1 => l.fill_rect(x, mid - 3.0, 8.0, 6.0, 0.72),
+            2 => {
+                l.fill_rect(x, mid - 3.0, 8.0, 6.0, 0.94);
+                l.stroke_rect(x, mid - 3.0, 8.0, 6.0, 0.35, 0.5, Some(&[1.5, 1.0]));
+            }
+            3 => l.fill_rect(x, mid - 2.0, 8.0, 4.0, 0.35),
+            4 => {
+                l.fill_rect(x, mid - 2.5, 8.0, 5.0, 0.82);
+                l.stroke_rect(x, mid - 2.5, 8.0, 5.0, 0.4, 0.5, None);
+            }
+            5 => draw_marker(l, Marker::Deadline, x + 4.0, mid, 0.1),
+            6 => draw_marker(l, Marker::End, x + 4.0, mid, 0.1),
+            7 => draw_marker(l, Marker::Renewal, x + 4.0, mid, 0.1),
+            8 => draw_marker(l, Marker::Due, x + 4.0, mid, 0.1),
+            _ => l.line(
+                x + 4.0,
+                mid - 4.0,
+                x + 4.0,
+                mid + 4.0,
+                0.2,
+                0.7,
+                Some(&[1.5, 1.5]),
+            ),
+        }
+        l.text(x + 11.0, base, style, text);
+        x += w;
+    }
+    l.y = base - 6.0;
+}
