@@ -552,6 +552,11 @@ impl<'f> Layout<'f> {
         let ss = Style::new(FontKind::Regular, 7.0, 0.4);
         let inner = indent + 9.0;
         let w = self.column_width() - inner;
+        let text = text.trim();
+        let text = text
+            .strip_prefix("- ")
+            .or_else(|| text.strip_prefix("* "))
+            .unwrap_or(text);
         let quoted = format!("“{}”", text.trim());
         let lines = self.wrap(&quoted, qs, w);
         let src_lines = self.wrap(source, ss, w);
@@ -807,8 +812,12 @@ impl<'f> Layout<'f> {
             })
             .collect();
 
-        let first_h = laid.first().map_or(0.0, |(_, h)| *h);
-        self.ensure(caption_h + header_h + first_h);
+        // Keep a short table (up to ~8 plain rows) on one page; a longer one starts with at
+        // least three rows.
+        let all_h: f32 = laid.iter().map(|(_, h)| *h).sum();
+        let first_h: f32 = laid.iter().take(3).map(|(_, h)| *h).sum();
+        let keep = if all_h <= 150.0 { all_h } else { first_h };
+        self.ensure(caption_h + header_h + keep);
         let draw_header = |l: &mut Layout, continued: bool| {
             if let Some(c) = caption {
                 let text = if continued {

@@ -571,12 +571,12 @@ impl Brief<'_> {
                         .skipped
                         .first()
                         .map(|s| match s.reason.as_str() {
-                            "Saturday" | "Sunday" => format!("a {}", s.reason),
-                            other => other.to_string(),
+                            "Saturday" | "Sunday" => "a weekend day".to_string(),
+                            holiday => format!("{holiday}, a public holiday"),
                         })
                         .unwrap_or_else(|| "not a business day".to_string());
                     sub.push_str(&format!(
-                        " · moved back from {} ({reason}) to the preceding business day",
+                        " · moved back from {} ({reason}) to the preceding business day (rule 4)",
                         prose_date(e.unadjusted_date)
                     ));
                 }
@@ -730,17 +730,14 @@ impl Brief<'_> {
                 }
             })
             .collect();
-        l.table(
-            Some("Every dated event computed by the deadline engine"),
-            &columns,
-            &rows,
-        );
         l.paragraph(
-            "Deadlines that fall on a weekend or public holiday are moved back to the preceding business day (rule 4); the date before adjustment is shown under the date to act on. Closed: the date has passed and what it guarded is settled.",
+            "Every dated event computed by the deadline engine. Deadlines that fall on a weekend or public holiday are moved back to the preceding business day (rule 4); the date before adjustment is shown under the date to act on. Closed: the date has passed and what it guarded is settled.",
             SMALL,
             0.0,
             None,
         );
+        l.space(3.0);
+        l.table(None, &columns, &rows);
     }
 
     // 4. Timeline ----------------------------------------------------------------------------
@@ -1262,8 +1259,27 @@ impl Brief<'_> {
             for d in &a.data_protection {
                 l.bullet("•", &d.value, BODY, 0.0);
             }
-            if let Some(first) = a.data_protection.first() {
-                l.paragraph(&source_line(&first.source), SMALL, 11.0, None);
+            // One source line per section the statements came from.
+            let mut sections: Vec<(&str, Vec<u32>)> = Vec::new();
+            for d in &a.data_protection {
+                let line = d.source.line.unwrap_or(0);
+                match sections.iter_mut().find(|(s, _)| *s == d.source.section) {
+                    Some((_, lines)) => lines.push(line),
+                    None => sections.push((&d.source.section, vec![line])),
+                }
+            }
+            for (section, lines) in sections {
+                let lines: Vec<String> = lines
+                    .iter()
+                    .filter(|n| **n > 0)
+                    .map(u32::to_string)
+                    .collect();
+                let text = match lines.len() {
+                    0 => format!("Source: {section}"),
+                    1 => format!("Source: line {} · {section}", lines[0]),
+                    _ => format!("Source: lines {} · {section}", lines.join(", ")),
+                };
+                l.paragraph(&text, SMALL, 11.0, None);
             }
         }
         l.space(3.0);

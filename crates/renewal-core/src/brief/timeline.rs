@@ -18,7 +18,7 @@ const LANE_NAME: Style = Style::new(FontKind::Bold, 6.8, 0.35);
 const AXIS: Style = Style::new(FontKind::Regular, 6.8, 0.3);
 const GUTTER: f32 = 46.0;
 const LANE_H: f32 = 10.0;
-const MAX_LANES: usize = 8;
+const MAX_LANES: usize = 10;
 /// Room the section heading takes above the drawing.
 const HEADING_H: f32 = 32.0;
 
@@ -181,10 +181,143 @@ impl Lanes {
 }
 
 struct Placed {
-    point: usize,
+    anchor: f32,
     lane: usize,
     x: f32,
     text: String,
+    style: Style,
+}
+
+/// The label of one or more points whose markers (nearly) coincide.
+struct LabelGroup {
+    anchor: f32,
+    text: String,
+    short_text: String,
+    date_text: String,
+    count: usize,
+    style: Style,
+    /// Order in which labels choose their place: the next action first, then what is still
+    /// ahead, then what has passed.
+    priority: (bool, bool, NaiveDate),
+}
+
+/// Places point labels in lanes above the markers.
+///
+/// 1. Points whose markers are within 4 pt share one label.
+/// 2. In priority order, each label takes the first of: full text right of its marker, left
+///    of it, the date alone right, left, then centred and pushed in from the page edge;
+///    skipping any that leave the plot or would cover a marker whose label covers this one
+///    (two leaders crossing each other's labels). Past events thus give way to future ones.
+/// 3. Lanes: a label covering markers sits above their labels. Labels are assigned in that
+///    (topological) order, each to the lowest lane where [`Lanes::fits`] holds.
+fn place_labels(
+    l: &Layout,
+    pts: &[Point],
+    xof: &dyn Fn(NaiveDate) -> f32,
+    lo: f32,
+    hi: f32,
+) -> (Lanes, Vec<Placed>) {
+    let mut groups: Vec<LabelGroup> = Vec::new();
+    let mut last_x = f32::MIN;
+    for p in pts {
+        let x = xof(p.date);
+        let style = label_style(p);
+        match groups.last_mut() {
+            Some(g) if x - last_x < 4.0 => {
+                g.text = format!("{}; {}", g.text, p.text);
+                g.count += 1;
+                g.short_text = format!("{}: {} items", g.date_text, g.count);
+                if p.emphasis {
+                    g.style = style;
+                    g.priority.0 = false;
+                }
+                g.priority.1 &= p.past;
+            }
+            _ => groups.push(LabelGroup {
+                anchor: x,
+                text: p.text.clone(),
+                short_text: p.short_text.clone(),
+                date_text: p.short_text.clone(),
+                count: 1,
+                style,
+                priority: (!p.emphasis, p.past, p.date),
+            }),
+        }
+        last_x = x;
+    }
+    let n = groups.len();
+    let covers = |r: (f32, f32), x: f32| x >= r.0 - 2.0 && x <= r.1 + 2.0;
+    let mut ranges: Vec<Option<((f32, f32), bool)>> = vec![None; n];
+    let mut by_priority: Vec<usize> = (0..n).collect();
+    by_priority.sort_by_key(|&i| groups[i].priority);
+    for &i in &by_priority {
+        let g = &groups[i];
+        let x = g.anchor;
+        let wf = l.width(&g.text, g.style);
+        let ws = l.width(&g.short_text, g.style);
+        let mut cands: Vec<((f32, f32), bool)> = Vec::new();
+        for (w, full) in [(wf, true), (ws, false)] {
+            for r in [(x - 2.0, x - 2.0 + w), (x + 2.0 - w, x + 2.0)] {
+                if r.0 >= lo && r.1 <= hi {
+                    cands.push((r, full));
+                }
+            }
+        }
+        cands.push((clamp(x - ws / 2.0, x + ws / 2.0, lo, hi), false));
+        let ok = |r: (f32, f32)| {
+            (0..n).all(|j| match ranges[j] {
+                Some((rj, _)) if j != i => !(covers(r, groups[j].anchor) && covers(rj, x)),
+                _ => true,
+            })
+        };
+        ranges[i] = cands.into_iter().find(|(r, _)| ok(*r));
+    }
+    let mut lanes = Lanes::default();
+    let mut lane_of: Vec<Option<usize>> = vec![None; n];
+    let mut placed = Vec::new();
+    let mut remaining: Vec<usize> = (0..n).filter(|&i| ranges[i].is_some()).collect();
+    while !remaining.is_empty() {
+        let unplaced_covered = |i: usize| -> usize {
+            let Some((r, _)) = ranges[i] else { return 0 };
+            remaining
+                .iter()
+                .filter(|&&j| j != i && covers(r, groups[j].anchor))
+                .count()
+        };
+        let pos = (0..remaining.len())
+            .min_by_key(|&p| {
+                (
+                    unplaced_covered(remaining[p]),
+                    std::cmp::Reverse(groups[remaining[p]].anchor as i64),
+                )
+            })
+            .unwrap_or(0);
+        let i = remaining.remove(pos);
+        let Some((r, full)) = ranges[i] else { continue };
+        let g = &groups[i];
+        let floor = (0..n)
+            .filter(|&j| j != i && covers(r, groups[j].anchor))
+            .filter_map(|j| lane_of[j])
+            .map(|k| k + 1)
+            .max()
+            .unwrap_or(0);
+        if let Some(lane) = (floor..MAX_LANES).find(|&k| lanes.fits(k, r.0, r.1, g.anchor)) {
+            lanes.place(lane, r.0, r.1, g.anchor);
+            lane_of[i] = Some(lane);
+            placed.push(Placed {
+                anchor: g.anchor,
+                lane,
+                x: r.0,
+                text: if full {
+                    g.text.clone()
+                } else {
+                    g.short_text.clone()
+                },
+                style: g.style,
+            });
+        }
+    }
+    (lanes, placed)
 }
 
 /// Draws the timeline at the cursor, full column width. `next` is the next action's event,
@@ -210,7 +343,7 @@ pub(crate) fn draw(
             _ => None,
         })
         .collect();
-    let exits: Vec<(NaiveDate, NaiveDate, String)> = s
+    let exits: Vec<(NaiveDate, NaiveDate, String, bool)> = s
         .events
         .iter()
         .filter_map(|e| match e.basis {
@@ -230,6 +363,7 @@ pub(crate) fn draw(
                         " (closed)"
                     }
                 ),
+                e.status == EventStatus::Open,
             )),
             _ => None,
         })
@@ -264,57 +398,19 @@ pub(crate) fn draw(
     let xof = |d: NaiveDate| px0 + days_between(t0, d) as f32 / total * pw;
     let x_today = xof(today);
 
-    // Point labels into lanes.
-    let mut lanes = Lanes::default();
-    // The as-of line is a leader through every lane.
-    lanes.leaders.push((x_today, usize::MAX));
-    let mut order: Vec<usize> = (0..pts.len()).collect();
-    // Emphasised label first so it gets the lowest lane, then by date.
-    order.sort_by_key(|&i| (!pts[i].emphasis, pts[i].date));
     let (lo, hi) = (l.left(), l.right());
-    let mut placed: Vec<Placed> = Vec::new();
-    for i in order {
-        let p = &pts[i];
-        let x = xof(p.date);
-        let style = label_style(p);
-        let mut done = false;
-        'texts: for text in [&p.text, &p.short_text] {
-            let w = l.width(text, style);
-            for lane in 0..MAX_LANES {
-                for (x0, x1) in [
-                    (x - 2.0, x - 2.0 + w),
-                    (x + 2.0 - w, x + 2.0),
-                    (x - w / 2.0, x + w / 2.0),
-                ] {
-                    let (x0, x1) = clamp(x0, x1, lo, hi);
-                    if lanes.fits(lane, x0, x1, x) {
-                        lanes.place(lane, x0, x1, x);
-                        placed.push(Placed {
-                            point: i,
-                            lane,
-                            x: x0,
-                            text: text.clone(),
-                        });
-                        done = true;
-                        break 'texts;
-                    }
-                }
-            }
-        }
-        // When no lane has room, the marker stays unlabelled: the key dates table has it.
-        let _ = done;
-    }
+    let (lanes, placed) = place_labels(l, &pts, &xof, lo, hi);
     let n_lanes = lanes.lanes.len();
 
     // Vertical plan (top down).
-    let asof_h = 11.0;
+    let asof_h = 2.0;
     let labels_h = n_lanes as f32 * LANE_H;
     let markers_h = 12.0;
     let terms_h = 20.0;
     let notice_h = if notices.is_empty() { 0.0 } else { 12.0 };
     let exit_h = exits.len() as f32 * 13.0;
-    let axis_h = 20.0;
-    let legend_h = 14.0;
+    let axis_h = 30.0;
+    let legend_h = 26.0;
     let total_h =
         asof_h + labels_h + markers_h + terms_h + notice_h + exit_h + axis_h + legend_h + 6.0;
     l.ensure(total_h + HEADING_H);
@@ -388,6 +484,11 @@ pub(crate) fn draw(
             format!("{kind} · {}–{}", t.start.year(), t.end.year()),
             kind.clone(),
             if t.number == 1 {
+                "Initial term".to_string()
+            } else {
+                format!("Renewal {}", t.number - 1)
+            },
+            if t.number == 1 {
                 "Initial".to_string()
             } else {
                 format!("R{}", t.number - 1)
@@ -423,16 +524,22 @@ pub(crate) fn draw(
     }
 
     // Exit windows, one row each, labelled beside the bar.
-    for (i, (from, to, text)) in exits.iter().enumerate() {
+    for (i, (from, to, text, open)) in exits.iter().enumerate() {
         let row_top = exit_top - i as f32 * 13.0;
         let mid = row_top - 6.0;
         if i == 0 {
             name(l, "Exit", mid);
         }
         let (x0, x1) = (xof(*from), xof(to.succ_opt().unwrap_or(*to)));
-        l.fill_rect(x0, mid - 3.5, (x1 - x0).max(1.0), 7.0, 0.82);
+        l.fill_rect(
+            x0,
+            mid - 3.5,
+            (x1 - x0).max(1.0),
+            7.0,
+            if *open { 0.6 } else { 0.88 },
+        );
         l.stroke_rect(x0, mid - 3.5, (x1 - x0).max(1.0), 7.0, 0.4, 0.5, None);
-        let style = LABEL;
+        let style = if *open { LABEL } else { LABEL.grey(0.45) };
         let shorter = text.split(" · ").next().unwrap_or(text).to_string();
         let avoid = |a: f32, b: f32| !(x_today >= a - 2.0 && x_today <= b + 2.0);
         let base = mid - style.size * 0.35;
@@ -483,33 +590,47 @@ pub(crate) fn draw(
         draw_marker(l, p.marker, x, marker_mid, if p.past { 0.55 } else { 0.1 });
     }
     for pl in &placed {
-        let p = &pts[pl.point];
-        let x = xof(p.date);
         let lane_bottom = lanes_bottom + pl.lane as f32 * LANE_H;
-        let style = label_style(p);
-        l.line(x, marker_mid + 4.5, x, lane_bottom + 1.5, 0.6, 0.4, None);
-        l.text(pl.x, lane_bottom + 2.8, style, &pl.text);
+        l.line(
+            pl.anchor,
+            marker_mid + 4.5,
+            pl.anchor,
+            lane_bottom + 1.5,
+            0.6,
+            0.4,
+            None,
+        );
+        l.text(pl.x, lane_bottom + 2.8, pl.style, &pl.text);
     }
 
-    // The as-of line and its label.
+    // The as-of line, down to the axis, and its label under the year labels.
     l.line(
         x_today,
-        top - asof_h + 1.0,
+        lanes_bottom,
         x_today,
         axis_y,
         0.2,
         0.7,
         Some(&[2.0, 2.0]),
     );
+    l.line(x_today, axis_y, x_today, axis_y - 4.0, 0.1, 0.9, None);
     let asof = format!("As of {}", short(today));
     let style = Style::new(FontKind::Bold, 6.8, 0.1);
     let w = l.width(&asof, style);
     let a = (x_today - w / 2.0).clamp(l.left(), l.right() - w);
-    l.text(a, top - asof_h + 3.0, style, &asof);
+    l.text(a, axis_y - 22.0, style, &asof);
 
     // Legend.
     l.y = axis_y - axis_h;
-    legend(l, !notices.is_empty(), !exits.is_empty());
+    let shown = Shown {
+        initial: !terms.is_empty(),
+        renewal: terms.iter().any(|t| t.number > 1 && t.start <= today),
+        future: terms.iter().any(|t| t.number > 1 && t.start > today),
+        notice: !notices.is_empty(),
+        exit: !exits.is_empty(),
+        markers: pts.iter().map(|p| p.marker).collect(),
+    };
+    legend(l, &shown);
     l.y -= 6.0;
 }
 
@@ -581,26 +702,48 @@ fn draw_marker(l: &mut Layout, m: Marker, x: f32, y: f32, grey: f32) {
 }
 
 /// One line of legend: swatches and what they mean.
-fn legend(l: &mut Layout, notice: bool, exit: bool) {
+/// What the drawing shows, for the legend.
+struct Shown {
+    initial: bool,
+    renewal: bool,
+    future: bool,
+    notice: bool,
+    exit: bool,
+    markers: Vec<Marker>,
+}
+
+/// The legend: only what the drawing shows.
+fn legend(l: &mut Layout, shown: &Shown) {
     let style = Style::new(FontKind::Regular, 6.5, 0.3);
-    let mut items: Vec<(&str, u8)> = vec![
-        ("Initial term", 0),
-        ("Renewal term", 1),
-        ("Next term, if not stopped", 2),
+    let all: [(&str, u8, bool); 10] = [
+        ("Initial term", 0, shown.initial),
+        ("Renewal term", 1, shown.renewal),
+        ("Next term, if not stopped", 2, shown.future),
+        ("Notice period", 3, shown.notice),
+        ("Exit window (open / closed)", 4, shown.exit),
+        (
+            "Notice deadline",
+            5,
+            shown.markers.contains(&Marker::Deadline),
+        ),
+        (
+            "End of the agreement",
+            6,
+            shown.markers.contains(&Marker::End),
+        ),
+        (
+            "Renewal / price review",
+            7,
+            shown.markers.contains(&Marker::Renewal),
+        ),
+        (
+            "Review / obligation due",
+            8,
+            shown.markers.contains(&Marker::Due),
+        ),
+        ("As-of date", 9, true),
     ];
-    if notice {
-        items.push(("Notice period", 3));
-    }
-    if exit {
-        items.push(("Exit window", 4));
-    }
-    items.extend([
-        ("Notice deadline", 5),
-        ("End", 6),
-        ("Renewal / price review", 7),
-        ("Review / obligation due", 8),
-        ("As-of date", 9),
-    ]);
+    let items: Vec<(&str, u8)> = all.iter().filter(|i| i.2).map(|i| (i.0, i.1)).collect();
     let mut x = l.left();
     let mut base = l.y - 8.0;
     for (text, kind) in items {
@@ -619,7 +762,8 @@ fn legend(l: &mut Layout, notice: bool, exit: bool) {
             }
             3 => l.fill_rect(x, mid - 2.0, 8.0, 4.0, 0.35),
             4 => {
-                l.fill_rect(x, mid - 2.5, 8.0, 5.0, 0.82);
+                l.fill_rect(x, mid - 2.5, 4.0, 5.0, 0.6);
+                l.fill_rect(x + 4.0, mid - 2.5, 4.0, 5.0, 0.88);
                 l.stroke_rect(x, mid - 2.5, 8.0, 5.0, 0.4, 0.5, None);
             }
             5 => draw_marker(l, Marker::Deadline, x + 4.0, mid, 0.1),
