@@ -185,8 +185,11 @@ fn assert_clean_layout(pdf: &[u8], what: &str) {
     }
 }
 
+/// A page's media box and the origin of every text matrix (`Tm`) in its content.
+type PageOps = ([f32; 4], Vec<(f32, f32)>);
+
 /// Page boxes and the positions of every text matrix (`Tm`) in the content streams.
-fn lopdf_pages(pdf: &[u8]) -> Vec<([f32; 4], Vec<(f32, f32)>)> {
+fn lopdf_pages(pdf: &[u8]) -> Vec<PageOps> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     let mut out = Vec::new();
     for (_, id) in doc.get_pages() {

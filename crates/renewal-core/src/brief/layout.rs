@@ -138,6 +138,9 @@ pub(crate) struct Row {
     pub shade: Option<f32>,
 }
 
+/// The wrapped lines of a cell, each with its style.
+type CellLines = Vec<(String, Style)>;
+
 /// Padding inside table cells.
 const CELL_PAD_X: f32 = 4.0;
 const CELL_PAD_Y: f32 = 3.5;
@@ -415,6 +418,7 @@ impl<'f> Layout<'f> {
     }
 
     /// Strokes a rectangle outline (optionally dashed).
+    #[allow(clippy::too_many_arguments)] // a rectangle and a pen, as PDF states them
     pub(crate) fn stroke_rect(
         &mut self,
         x: f32,
@@ -456,6 +460,7 @@ impl<'f> Layout<'f> {
     }
 
     /// Strokes a straight line (optionally dashed).
+    #[allow(clippy::too_many_arguments)] // two points and a pen, as PDF states them
     pub(crate) fn line(
         &mut self,
         x0: f32,
@@ -767,7 +772,7 @@ impl<'f> Layout<'f> {
 
         // Lay out every row.
         let max_row_h = self.body_height() - header_h - caption_h - 4.0;
-        let laid: Vec<(Vec<Vec<(String, Style)>>, f32)> = rows
+        let laid: Vec<(Vec<CellLines>, f32)> = rows
             .iter()
             .map(|row| {
                 let mut cells: Vec<Vec<(String, Style)>> = row

@@ -314,8 +314,8 @@ fn write_pdf(
     hasher.update(format!("{:?}", options.paper).as_bytes());
     let id_hex = hex::encode(&hasher.finalize()[..16]);
     let info = &mut doc.metadata.info;
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     info.author = a
         .contract_owner

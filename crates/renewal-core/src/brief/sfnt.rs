@@ -175,7 +175,7 @@ pub(crate) fn slim(font: &[u8]) -> Option<Vec<u8>> {
     for tag in KEEP {
         out_tables.push((*tag, get(tag)?.to_vec()));
     }
-    out_tables.sort_by(|a, b| a.0.cmp(&b.0));
+    out_tables.sort_by_key(|a| a.0);
 
     let n = out_tables.len();
     let mut entry_selector = 0u16;
