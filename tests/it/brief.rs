@@ -246,8 +246,8 @@ fn microsoft_peru_brief_states_the_key_facts() {
         "Renews on Friday 1 January 2027 for 12 months",
         "Fri 1 Jan 2027 Renewal",
         // 180-day convenience termination (rule 6).
-        "Convenience: 180 days notice",
-        "Saturday 22 May 2027 (180 days notice, rule 6)",
+        "Convenience: 180 days' notice",
+        "Saturday 22 May 2027 (180 days' notice, rule 6)",
         "2026-11-23 + 180 days = 2027-05-22",
         // Workings and the quoted clause.
         "2027-12-31 − 90 days = 2027-10-02",

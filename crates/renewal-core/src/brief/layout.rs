@@ -165,10 +165,27 @@ pub(crate) struct Layout<'f> {
     running: Running,
     /// Resource names of the three faces.
     font_ids: [FontId; 3],
-    /// Current fill grey on the current page (to skip redundant colour operators).
-    fill: Option<f32>,
+    /// Graphics and text state of the current page, to skip redundant operators.
+    state: PageState,
+    /// Per page: the index just after the band's operations (backgrounds go there).
+    band_end: Vec<usize>,
     /// Text per face, hashed (FNV-1a) to name the font subsets deterministically.
     hashes: [u64; 3],
+}
+
+/// What the current page's content stream has set, so that operators are only written
+/// when something changes (a brief has a few thousand text runs and rules).
+#[derive(Debug, Clone, Default)]
+struct PageState {
+    fill: Option<f32>,
+    stroke: Option<(f32, f32, bool)>,
+    in_text: bool,
+    font: Option<(FontKind, f32)>,
+}
+
+/// Coordinates are written to 0.01 pt (shorter content streams; far below what shows).
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
 /// Style of the running band and footer.
@@ -191,7 +208,8 @@ impl<'f> Layout<'f> {
             runs: Vec::new(),
             running,
             font_ids,
-            fill: None,
+            state: PageState::default(),
+            band_end: Vec::new(),
             hashes: [0xcbf2_9ce4_8422_2325; 3],
         };
         l.new_page();
@@ -237,8 +255,9 @@ impl<'f> Layout<'f> {
 
     /// Starts a new page with the classification band; the cursor goes to its top.
     pub(crate) fn new_page(&mut self) {
+        self.end_text();
         self.pages.push(Vec::with_capacity(256));
-        self.fill = None;
+        self.state = PageState::default();
         let top = self.geo.height - self.geo.margin_top;
         let (l, w) = (self.left(), self.column_width());
         self.fill_rect(l, top - BAND_HEIGHT, w, BAND_HEIGHT, 0.25);
@@ -247,6 +266,9 @@ impl<'f> Layout<'f> {
         let tw = self.width(&text, BAND);
         let baseline = top - BAND_HEIGHT / 2.0 - BAND.size * 0.35;
         self.text(l + (w - tw) / 2.0, baseline, BAND, &text);
+        self.end_text();
+        let end = self.ops().len();
+        self.band_end.push(end);
         self.y = self.top();
     }
 
@@ -349,9 +371,17 @@ impl<'f> Layout<'f> {
 
     // ---- drawing primitives ----------------------------------------------------------------
 
+    /// Closes the open text object, if any (path operators are not allowed inside one).
+    fn end_text(&mut self) {
+        if self.state.in_text {
+            self.state.in_text = false;
+            self.ops().push(Op::EndTextSection);
+        }
+    }
+
     fn set_fill(&mut self, grey: f32) {
-        if self.fill != Some(grey) {
-            self.fill = Some(grey);
+        if self.state.fill != Some(grey) {
+            self.state.fill = Some(grey);
             self.ops().push(Op::SetFillColor {
                 col: Color::Greyscale(Greyscale::new(grey, None)),
             });
@@ -363,6 +393,7 @@ impl<'f> Layout<'f> {
         if text.is_empty() {
             return;
         }
+        let (x, baseline) = (r2(x), r2(baseline));
         let w = self.width(text, style);
         let m = self.fonts.metrics(style.font);
         let run = Run {
@@ -378,21 +409,27 @@ impl<'f> Layout<'f> {
             *h ^= u64::from(b);
             *h = h.wrapping_mul(0x0100_0000_01b3);
         }
+        if !self.state.in_text {
+            self.state.in_text = true;
+            self.ops().push(Op::StartTextSection);
+        }
+        // Colour operators are allowed inside a text object.
         self.set_fill(style.grey);
-        let font = PdfFontHandle::External(self.font_ids[style.font.index()].clone());
+        if self.state.font != Some((style.font, style.size)) {
+            self.state.font = Some((style.font, style.size));
+            let font = PdfFontHandle::External(self.font_ids[style.font.index()].clone());
+            self.ops().push(Op::SetFont {
+                font,
+                size: Pt(style.size),
+            });
+        }
         let ops = self.ops();
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font,
-            size: Pt(style.size),
-        });
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(x), Pt(baseline)),
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(text.to_string())],
         });
-        ops.push(Op::EndTextSection);
     }
 
     /// Baseline of a line whose box starts at `top`.
@@ -404,13 +441,14 @@ impl<'f> Layout<'f> {
 
     /// Fills a rectangle with a grey.
     pub(crate) fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, grey: f32) {
+        self.end_text();
         self.set_fill(grey);
         self.ops().push(Op::DrawRectangle {
             rectangle: Rect {
-                x: Pt(x),
-                y: Pt(y),
-                width: Pt(w),
-                height: Pt(h),
+                x: Pt(r2(x)),
+                y: Pt(r2(y)),
+                width: Pt(r2(w)),
+                height: Pt(r2(h)),
                 mode: Some(PaintMode::Fill),
                 winding_order: Some(WindingOrder::NonZero),
             },
@@ -432,31 +470,43 @@ impl<'f> Layout<'f> {
         self.stroke_style(grey, width, dash);
         self.ops().push(Op::DrawRectangle {
             rectangle: Rect {
-                x: Pt(x),
-                y: Pt(y),
-                width: Pt(w),
-                height: Pt(h),
+                x: Pt(r2(x)),
+                y: Pt(r2(y)),
+                width: Pt(r2(w)),
+                height: Pt(r2(h)),
                 mode: Some(PaintMode::Stroke),
                 winding_order: None,
             },
         });
-        if dash.is_some() {
-            self.stroke_style(grey, width, None);
-        }
     }
 
+    /// Sets the pen before a path: closes any text object, writes only what changed. Dashed
+    /// pens are always written in full (their patterns differ).
     fn stroke_style(&mut self, grey: f32, width: f32, dash: Option<&[f32]>) {
+        self.end_text();
+        let (old_grey, old_width, old_dashed) = match self.state.stroke {
+            Some((g, w, d)) => (Some(g), Some(w), Some(d)),
+            None => (None, None, None),
+        };
+        let dashed = dash.is_some();
+        self.state.stroke = Some((grey, width, dashed));
         let ops = self.ops();
-        ops.push(Op::SetOutlineColor {
-            col: Color::Greyscale(Greyscale::new(grey, None)),
-        });
-        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        ops.push(Op::SetLineDashPattern {
-            dash: match dash {
-                Some(d) => LineDashPattern::new(0.0, d),
-                None => LineDashPattern::solid(),
-            },
-        });
+        if old_grey != Some(grey) {
+            ops.push(Op::SetOutlineColor {
+                col: Color::Greyscale(Greyscale::new(grey, None)),
+            });
+        }
+        if old_width != Some(width) {
+            ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        }
+        if dashed || old_dashed != Some(false) {
+            ops.push(Op::SetLineDashPattern {
+                dash: match dash {
+                    Some(d) => LineDashPattern::new(0.0, d),
+                    None => LineDashPattern::solid(),
+                },
+            });
+        }
     }
 
     /// Strokes a straight line (optionally dashed).
@@ -477,15 +527,15 @@ impl<'f> Layout<'f> {
                 points: vec![
                     LinePoint {
                         p: Point {
-                            x: Pt(x0),
-                            y: Pt(y0),
+                            x: Pt(r2(x0)),
+                            y: Pt(r2(y0)),
                         },
                         bezier: false,
                     },
                     LinePoint {
                         p: Point {
-                            x: Pt(x1),
-                            y: Pt(y1),
+                            x: Pt(r2(x1)),
+                            y: Pt(r2(y1)),
                         },
                         bezier: false,
                     },
@@ -493,13 +543,11 @@ impl<'f> Layout<'f> {
                 is_closed: false,
             },
         });
-        if dash.is_some() {
-            self.stroke_style(grey, width, None);
-        }
     }
 
     /// Fills a closed polygon (markers in the timeline).
     pub(crate) fn fill_polygon(&mut self, points: &[(f32, f32)], grey: f32) {
+        self.end_text();
         self.set_fill(grey);
         self.ops().push(Op::DrawPolygon {
             polygon: Polygon {
@@ -507,7 +555,10 @@ impl<'f> Layout<'f> {
                     points: points
                         .iter()
                         .map(|&(x, y)| LinePoint {
-                            p: Point { x: Pt(x), y: Pt(y) },
+                            p: Point {
+                                x: Pt(r2(x)),
+                                y: Pt(r2(y)),
+                            },
                             bezier: false,
                         })
                         .collect(),
@@ -731,16 +782,13 @@ impl<'f> Layout<'f> {
             rect(l, bottom, 3.0, top - bottom),
             Op::RestoreGraphicsState,
         ];
-        // The panel goes under everything drawn since `top` on this page: find the first
-        // text run at or below `top` and insert before its operations. Simplest correct
-        // choice: insert right after the page's band (the first operations of the page are
-        // the band; they do not overlap the panel).
+        // The panel must go under the text already drawn in it. Nothing else on the page
+        // overlaps the panel, so it is inserted right after the page's band (the page's
+        // first text section), under everything drawn since; q/Q keep the fill colour
+        // state of the operations that follow.
+        let at = self.band_end.get(page).copied().unwrap_or(0);
         let page_ops = &mut self.pages[page];
-        let at = page_ops
-            .iter()
-            .position(|op| matches!(op, Op::EndTextSection))
-            .map(|p| p + 1)
-            .unwrap_or(0);
+        let at = at.min(page_ops.len());
         page_ops.splice(at..at, ops);
     }
 
@@ -852,8 +900,15 @@ impl<'f> Layout<'f> {
             l.y = top - header_h;
         };
         draw_header(self, false);
-        for (row, (cells, h)) in rows.iter().zip(&laid) {
-            if self.y - h < self.bottom() {
+        let n = laid.len();
+        for (k, (row, (cells, h))) in rows.iter().zip(&laid).enumerate() {
+            // No single-row widow: when the last row would go alone onto a new page, the
+            // second-to-last goes with it (if at least three rows stay behind).
+            let widow = k >= 3
+                && k + 2 == n
+                && self.y - h >= self.bottom()
+                && self.y - h - laid[k + 1].1 < self.bottom();
+            if self.y - h < self.bottom() || widow {
                 self.new_page();
                 draw_header(self, true);
             }
@@ -899,6 +954,7 @@ impl<'f> Layout<'f> {
     /// Adds the footer to every page ("page X of Y" needs the page count) and returns the
     /// pages' operations, the text runs drawn and the per-face text hashes.
     pub(crate) fn finish(mut self) -> (Vec<Vec<Op>>, Vec<Run>, [u64; 3]) {
+        self.end_text();
         let n = self.pages.len();
         let rule_y = self.bottom() - 12.0;
         for i in 0..n {
@@ -907,7 +963,8 @@ impl<'f> Layout<'f> {
             let mut pages = saved;
             let page_ops = std::mem::take(&mut pages[i]);
             self.pages = vec![page_ops];
-            self.fill = None;
+            // The page's content ended with its text objects closed; the rest is unknown.
+            self.state = PageState::default();
             let (l, r) = (self.left(), self.right());
             self.line(l, rule_y, r, rule_y, 0.6, 0.5, None);
             let b1 = rule_y - 10.0;
@@ -924,6 +981,7 @@ impl<'f> Layout<'f> {
             self.text(r - pw, b1, FOOT.face(FontKind::Bold), &page_label);
             self.text(l, b2, FOOT, &left);
             self.text(r - rw, b2, FOOT, &right);
+            self.end_text();
             for run in &mut self.runs[from..] {
                 run.page = i;
             }

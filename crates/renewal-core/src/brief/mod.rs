@@ -378,6 +378,16 @@ fn days_left(days: i64) -> String {
     }
 }
 
+/// "180 days' notice", "1 month's notice".
+fn notice_phrase(p: crate::dates::Period) -> String {
+    let s = p.to_string();
+    if s.ends_with('s') {
+        format!("{s}' notice")
+    } else {
+        format!("{s}'s notice")
+    }
+}
+
 fn source_line(src: &Source) -> String {
     match src.line {
         Some(n) => format!("Source: line {n} · {}", src.section),
@@ -603,10 +613,10 @@ impl Brief<'_> {
                 "Exit for convenience".to_string(),
                 vec![(
                     format!(
-                        "Notice served today ({}) ends the agreement no earlier than {} ({} notice, rule 6).",
+                        "Notice served today ({}) ends the agreement no earlier than {} ({}, rule 6).",
                         long_date(self.today),
                         prose_date(c.earliest_end_if_served_today),
-                        c.notice
+                        notice_phrase(c.notice)
                     ),
                     BODY,
                 )],
@@ -858,7 +868,7 @@ impl Brief<'_> {
         for (i, t) in a.termination_rights.iter().enumerate() {
             let mut head = t.scenario.clone();
             if let Some(n) = t.notice {
-                head.push_str(&format!(": {n} notice"));
+                head.push_str(&format!(": {}", notice_phrase(n)));
             }
             if let Some(c) = t.cure_period {
                 head.push_str(&format!(", {c} to cure"));
@@ -892,7 +902,7 @@ impl Brief<'_> {
                     14.0,
                 );
             } else if let Some(n) = t.notice {
-                l.bullet("·", &format!("Requires {n} notice."), BODY, 14.0);
+                l.bullet("·", &format!("Requires {}.", notice_phrase(n)), BODY, 14.0);
             }
             l.quote(&clause_text(&t.source), &source_line(&t.source), 8.0);
         }

@@ -170,3 +170,15 @@ fn synthetic_layouts_keep_text_on_the_page_without_overlap() {
         }
     }
 }
+
+#[test]
+fn notice_phrases_and_day_counts() {
+    use crate::dates::Period;
+    assert_eq!(notice_phrase(Period::days(180)), "180 days' notice");
+    assert_eq!(notice_phrase(Period::months(1)), "1 month's notice");
+    assert_eq!(days_label(0), "today");
+    assert_eq!(days_label(312), "+312");
+    assert_eq!(days_label(-52), "−52");
+    assert_eq!(days_left(1), "1 day left");
+    assert_eq!(days_left(-3), "3 days ago");
+}
