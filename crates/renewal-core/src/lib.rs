@@ -32,9 +32,11 @@
 pub mod calendar;
 pub mod dates;
 pub mod error;
+pub mod ics;
 pub mod import;
 pub mod model;
 pub mod money;
+pub mod remind;
 pub mod rules;
 pub mod store;
 pub mod views;
