@@ -15,6 +15,9 @@ use renewal_core::store::{default_db_path, ImportAction, Store};
 use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
 
 mod commands;
+mod record;
+mod remind;
+mod timer;
 
 /// Renewal Desk: contract renewal deadlines, computed with their workings.
 #[derive(Parser, Debug)]
@@ -65,6 +68,69 @@ enum Command {
     Backup {
         /// Destination file (must not exist)
         file: PathBuf,
+    },
+    /// Deliver the reminders due today (exit 3 when some could not be delivered: kept and retried)
+    Remind(remind::RemindArgs),
+    /// Mark a dated event done (it reminds no more)
+    Done {
+        /// Agreement id
+        id: i64,
+        /// Event id (see `renewals show ID --json`, e.g. renewal:2027-01-01)
+        event_id: String,
+        /// Day it was done [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+        /// Free text: by whom, how, reference
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Record a notice as served (changes what the engine computes)
+    #[command(group(clap::ArgGroup::new("kind").required(true).args(["non_renewal", "termination"])))]
+    Notice {
+        /// Agreement id
+        id: i64,
+        /// Notice of non-renewal: ends the agreement at the end of the term whose deadline it met
+        #[arg(long)]
+        non_renewal: bool,
+        /// Notice of termination for convenience (rule 6)
+        #[arg(long)]
+        termination: bool,
+        /// Day the notice was served
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        served: NaiveDate,
+        /// Free text: by whom, how, reference
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Silence an event's reminders for N days; it reminds again when the snooze ends
+    Snooze {
+        /// Agreement id
+        id: i64,
+        /// Event id
+        event_id: String,
+        /// Days to snooze
+        #[arg(long, value_name = "N")]
+        days: u32,
+    },
+    /// Show or set the reminder ladder (days before an event), globally or for one agreement
+    Ladder {
+        /// The agreement whose own ladder to show or set
+        #[arg(long, value_name = "ID")]
+        agreement: Option<i64>,
+        /// New ladder, e.g. 90,60,30,14,7,3,1,0
+        steps: Option<String>,
+        /// Remove the agreement's own ladder (or reset the global one to the default)
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Export dated events as an iCalendar file, with alarms following the ladder
+    ExportIcs {
+        /// Only agreements whose contract owner contains NAME (case-insensitive)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// The .ics file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE.ics")]
+        output: PathBuf,
     },
 }
 
@@ -196,6 +262,38 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| format!("backup to {}: {e}", file.display()))?;
             println!("Backed up to {}", file.display());
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Remind(args) => remind::cmd_remind(args, db, today),
+        Command::Done {
+            id,
+            event_id,
+            on,
+            note,
+        } => record::cmd_done(db, today, id, &event_id, on, note),
+        Command::Notice {
+            id,
+            non_renewal,
+            served,
+            note,
+            ..
+        } => {
+            let kind = if non_renewal {
+                renewal_core::remind::NoticeKind::NonRenewal
+            } else {
+                renewal_core::remind::NoticeKind::Termination
+            };
+            record::cmd_notice(db, today, id, kind, served, note)
+        }
+        Command::Snooze { id, event_id, days } => {
+            record::cmd_snooze(db, today, id, &event_id, days)
+        }
+        Command::Ladder {
+            agreement,
+            steps,
+            reset,
+        } => record::cmd_ladder(db, agreement, steps, reset),
+        Command::ExportIcs { owner, output } => {
+            record::cmd_export_ics(db, today, owner.as_deref(), &output)
         }
     }
 }

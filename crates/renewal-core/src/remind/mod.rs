@@ -287,11 +287,13 @@ pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
     let (due, silenced) = gather(store, today)?;
     let rows = log::row_map(store.conn())?;
     let p = plan(&due, &silenced, &rows, Utc::now());
-    let delivered: Vec<Reminder> = p
+    let mut delivered: Vec<Reminder> = p
         .claim
         .into_iter()
         .chain(p.retry.into_iter().map(|(_, _, r)| r))
         .collect();
+    delivered
+        .sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
     Ok(RunReport {
         today,
         dry_run: true,
@@ -401,6 +403,7 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
         }
     }
     tx.commit()?;
+    claimed.sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
 
     let mut report = RunReport {
         today,
