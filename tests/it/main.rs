@@ -1,1 +1,7 @@
+//! Integration tests of Renewal Desk: one binary, one module per area.
 
+mod bad_input;
+mod common;
+mod golden;
+mod rules_props;
+mod store;
