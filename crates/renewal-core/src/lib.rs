@@ -36,6 +36,7 @@ pub mod import;
 pub mod model;
 pub mod money;
 pub mod rules;
+pub mod samples;
 pub mod store;
 pub mod views;
 
