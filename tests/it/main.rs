@@ -4,4 +4,5 @@ mod bad_input;
 mod common;
 mod golden;
 mod rules_props;
+mod samples;
 mod store;

@@ -161,3 +161,24 @@ fn known_month_end_cases() {
         Some(d("2023-02-27"))
     );
 }
+
+#[test]
+fn assess_many_equals_assess_one_by_one() {
+    use renewal_core::import::import_markdown;
+    use renewal_core::rules::assess_many;
+    use renewal_core::samples::generate_document;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let all: Vec<Agreement> = (0..2_500)
+        .map(|i| {
+            import_markdown("g.md", &generate_document(i))
+                .unwrap()
+                .agreement
+        })
+        .collect();
+    let refs: Vec<&Agreement> = all.iter().collect();
+    let many = assess_many(&refs, today);
+    assert_eq!(many.len(), all.len());
+    for (a, s) in all.iter().zip(&many) {
+        assert_eq!(&assess(a, today), s);
+    }
+}

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use renewal_core::import::{import_file, import_markdown};
 use renewal_core::model::Agreement;
-use renewal_core::rules::assess;
+use renewal_core::rules::{assess, assess_many};
 use renewal_core::samples::generate_document;
 use renewal_core::store::Store;
 
@@ -40,6 +40,15 @@ fn engine(c: &mut Criterion) {
                 n += black_box(assess(a, today)).events.len();
             }
             n
+        })
+    });
+    let refs: Vec<&Agreement> = all.iter().collect();
+    g.bench_function("assess_many 100k agreements (all cores)", |b| {
+        b.iter(|| {
+            assess_many(&refs, today)
+                .iter()
+                .map(|s| s.events.len())
+                .sum::<usize>()
         })
     });
     g.finish();
