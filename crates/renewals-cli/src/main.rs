@@ -14,7 +14,34 @@ use renewal_core::import::{import_file, ImportOutcome};
 use renewal_core::store::{default_db_path, ImportAction, Store};
 use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
 
+/// `println!` for command output: a closed pipe (`renewals list | head`) ends the program
+/// quietly with success instead of panicking.
+macro_rules! outln {
+    () => {
+        $crate::emit("")
+    };
+    ($($t:tt)*) => {
+        $crate::emit(&format!($($t)*))
+    };
+}
+
 mod commands;
+
+/// Writes one line of output; exits quietly when stdout is a closed pipe.
+pub(crate) fn emit(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let r = out
+        .write_all(line.as_bytes())
+        .and_then(|_| out.write_all(b"\n"));
+    if let Err(e) = r {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {e}");
+        std::process::exit(1);
+    }
+}
 
 /// Renewal Desk: contract renewal deadlines, computed with their workings.
 #[derive(Parser, Debug)]
@@ -145,8 +172,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             .unwrap_or_else(|| "-".to_string()),
                     ]);
                 }
-                println!("{t}");
-                println!("As of {}.", long_date(today));
+                outln!("{t}");
+                outln!("As of {}.", long_date(today));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -184,8 +211,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         e.days_from_today.to_string(),
                     ]);
                 }
-                println!("{t}");
-                println!("As of {}.", long_date(today));
+                outln!("{t}");
+                outln!("As of {}.", long_date(today));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -194,7 +221,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             store
                 .backup(&file)
                 .map_err(|e| format!("backup to {}: {e}", file.display()))?;
-            println!("Backed up to {}", file.display());
+            outln!("Backed up to {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -221,7 +248,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
                     ImportAction::Updated => format!("updated ({} changes)", r.changes),
                     ImportAction::Unchanged => "unchanged".to_string(),
                 };
-                println!(
+                outln!(
                     "{}\t{}\t{} warning{}\t{what}",
                     r.id,
                     r.title,
@@ -245,7 +272,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }
 
