@@ -243,3 +243,54 @@ fn cli_backup_copies_the_database() {
     assert_eq!(stdout(&a), stdout(&b));
     assert!(stdout(&a).contains("AWS Chile"));
 }
+
+#[test]
+fn cli_edit_validates_and_records_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let seed = seed("aws-peru-mifibra.md").display().to_string();
+    assert!(renewals(&db, "2026-11-23", &["import", &seed])
+        .status
+        .success());
+    // An impossible date is refused with the field named, and nothing changes.
+    let out = renewals(
+        &db,
+        "2026-11-23",
+        &["edit", "1", "effective_date", "31 February 2024"],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("effective_date") && stderr(&out).contains("does not exist"));
+    // Filling the missing renewal clause changes what the engine computes.
+    for (field, value) in [
+        ("auto_renewal", "yes"),
+        ("renewal_period", "12 months"),
+        ("non_renewal_notice", "90 days"),
+    ] {
+        let out = renewals(&db, "2026-11-23", &["edit", "1", field, value]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let list: serde_json::Value =
+        serde_json::from_slice(&renewals(&db, "2026-11-23", &["list", "--json"]).stdout).unwrap();
+    assert_eq!(list[0]["status"], "active");
+    assert_eq!(list[0]["current_term_end"], "2027-06-30");
+    let h: serde_json::Value =
+        serde_json::from_slice(&renewals(&db, "2026-11-23", &["history", "1", "--json"]).stdout)
+            .unwrap();
+    let h = h.as_array().unwrap();
+    // A field that was unknown is recorded whole: old value absent, new value the clause.
+    let e = h.iter().find(|e| e["field"] == "renewal_period").unwrap();
+    assert_eq!(e["action"], "edit");
+    assert!(e["old_value"].is_null());
+    assert!(
+        e["new_value"].as_str().unwrap().contains("\"amount\":12"),
+        "{e}"
+    );
+    assert!(
+        e["new_value"]
+            .as_str()
+            .unwrap()
+            .contains("Edited in Renewal Desk"),
+        "{e}"
+    );
+    assert!(h.iter().any(|e| e["field"] == "auto_renewal"));
+}

@@ -31,6 +31,7 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod edit;
 pub mod error;
 pub mod import;
 pub mod model;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use renewal_core::dates::long_date;
+use renewal_core::edit::{apply_edit, EditableField};
 use renewal_core::import::{import_file, ImportOutcome};
 use renewal_core::store::{default_db_path, ImportAction, Store};
 use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
@@ -84,6 +85,25 @@ enum Command {
         /// Only events still to act on (open or overdue) due within DAYS from today
         #[arg(long, value_name = "DAYS")]
         within: Option<i64>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fix or fill a field of an agreement; the change is recorded in its history
+    Edit {
+        /// Agreement id
+        id: i64,
+        /// Field: title, agreement_type, counterparty, effective_date, initial_term,
+        /// auto_renewal, renewal_period, non_renewal_notice, price_review, country,
+        /// business_day_adjustment, classification, contract_owner, last_review, next_review
+        field: String,
+        /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
+        value: String,
+    },
+    /// The history of changes to an agreement
+    History {
+        /// Agreement id
+        id: i64,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
@@ -213,6 +233,52 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 outln!("{t}");
                 outln!("As of {}.", long_date(today));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Edit { id, field, value } => {
+            let f = EditableField::parse(&field).ok_or_else(|| {
+                let names: Vec<&str> = EditableField::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown field \"{field}\": expected one of {}",
+                    names.join(", ")
+                )
+            })?;
+            let mut store = open_store(db)?;
+            let mut a = store.get(id).map_err(|e| e.to_string())?.agreement;
+            apply_edit(&mut a, f, &value).map_err(|e| e.to_string())?;
+            let changes = store.update(id, &a, "edit").map_err(|e| e.to_string())?;
+            for c in &changes {
+                outln!(
+                    "{}: {} -> {}",
+                    c.field,
+                    c.old_value.as_deref().unwrap_or("(unknown)"),
+                    c.new_value.as_deref().unwrap_or("(unknown)")
+                );
+            }
+            if changes.is_empty() {
+                outln!("nothing changed");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { id, json } => {
+            let store = open_store(db)?;
+            store.get(id).map_err(|e| e.to_string())?;
+            let h = store.history(id).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&h)?;
+            } else {
+                let mut t = table(&["When (UTC)", "Action", "Field", "Old", "New"]);
+                for e in &h {
+                    t.add_row(vec![
+                        e.at.clone(),
+                        e.action.clone(),
+                        e.field.clone(),
+                        e.old_value.clone().unwrap_or_default(),
+                        e.new_value.clone().unwrap_or_default(),
+                    ]);
+                }
+                outln!("{t}");
             }
             Ok(ExitCode::SUCCESS)
         }
