@@ -3,6 +3,7 @@
 mod bad_input;
 mod common;
 mod golden;
+mod recorded;
 mod rules_props;
 mod samples;
 mod store;
