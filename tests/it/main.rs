@@ -1,1 +1,9 @@
+//! Integration tests of Renewal Desk: one binary, one module per area.
 
+mod bad_input;
+mod common;
+mod golden;
+mod recorded;
+mod rules_props;
+mod samples;
+mod store;

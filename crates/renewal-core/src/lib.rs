@@ -31,6 +31,7 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod edit;
 pub mod error;
 pub mod ics;
 pub mod import;
@@ -38,6 +39,7 @@ pub mod model;
 pub mod money;
 pub mod remind;
 pub mod rules;
+pub mod samples;
 pub mod store;
 pub mod views;
 

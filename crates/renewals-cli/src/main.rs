@@ -10,14 +10,42 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use renewal_core::dates::long_date;
+use renewal_core::edit::{apply_edit, EditableField};
 use renewal_core::import::{import_file, ImportOutcome};
 use renewal_core::store::{default_db_path, ImportAction, Store};
 use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
+
+/// `println!` for command output: a closed pipe (`renewals list | head`) ends the program
+/// quietly with success instead of panicking.
+macro_rules! outln {
+    () => {
+        $crate::emit("")
+    };
+    ($($t:tt)*) => {
+        $crate::emit(&format!($($t)*))
+    };
+}
 
 mod commands;
 mod record;
 mod remind;
 mod timer;
+
+/// Writes one line of output; exits quietly when stdout is a closed pipe.
+pub(crate) fn emit(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let r = out
+        .write_all(line.as_bytes())
+        .and_then(|_| out.write_all(b"\n"));
+    if let Err(e) = r {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {e}");
+        std::process::exit(1);
+    }
+}
 
 /// Renewal Desk: contract renewal deadlines, computed with their workings.
 #[derive(Parser, Debug)]
@@ -60,6 +88,25 @@ enum Command {
         /// Only events still to act on (open or overdue) due within DAYS from today
         #[arg(long, value_name = "DAYS")]
         within: Option<i64>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fix or fill a field of an agreement; the change is recorded in its history
+    Edit {
+        /// Agreement id
+        id: i64,
+        /// Field: title, agreement_type, counterparty, effective_date, initial_term,
+        /// auto_renewal, renewal_period, non_renewal_notice, price_review, country,
+        /// business_day_adjustment, classification, contract_owner, last_review, next_review
+        field: String,
+        /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
+        value: String,
+    },
+    /// The history of changes to an agreement
+    History {
+        /// Agreement id
+        id: i64,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
@@ -211,8 +258,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             .unwrap_or_else(|| "-".to_string()),
                     ]);
                 }
-                println!("{t}");
-                println!("As of {}.", long_date(today));
+                outln!("{t}");
+                outln!("As of {}.", long_date(today));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -250,8 +297,54 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         e.days_from_today.to_string(),
                     ]);
                 }
-                println!("{t}");
-                println!("As of {}.", long_date(today));
+                outln!("{t}");
+                outln!("As of {}.", long_date(today));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Edit { id, field, value } => {
+            let f = EditableField::parse(&field).ok_or_else(|| {
+                let names: Vec<&str> = EditableField::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown field \"{field}\": expected one of {}",
+                    names.join(", ")
+                )
+            })?;
+            let mut store = open_store(db)?;
+            let mut a = store.get(id).map_err(|e| e.to_string())?.agreement;
+            apply_edit(&mut a, f, &value).map_err(|e| e.to_string())?;
+            let changes = store.update(id, &a, "edit").map_err(|e| e.to_string())?;
+            for c in &changes {
+                outln!(
+                    "{}: {} -> {}",
+                    c.field,
+                    c.old_value.as_deref().unwrap_or("(unknown)"),
+                    c.new_value.as_deref().unwrap_or("(unknown)")
+                );
+            }
+            if changes.is_empty() {
+                outln!("nothing changed");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { id, json } => {
+            let store = open_store(db)?;
+            store.get(id).map_err(|e| e.to_string())?;
+            let h = store.history(id).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&h)?;
+            } else {
+                let mut t = table(&["When (UTC)", "Action", "Field", "Old", "New"]);
+                for e in &h {
+                    t.add_row(vec![
+                        e.at.clone(),
+                        e.action.clone(),
+                        e.field.clone(),
+                        e.old_value.clone().unwrap_or_default(),
+                        e.new_value.clone().unwrap_or_default(),
+                    ]);
+                }
+                outln!("{t}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -260,7 +353,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             store
                 .backup(&file)
                 .map_err(|e| format!("backup to {}: {e}", file.display()))?;
-            println!("Backed up to {}", file.display());
+            outln!("Backed up to {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Remind(args) => remind::cmd_remind(args, db, today),
@@ -319,7 +412,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
                     ImportAction::Updated => format!("updated ({} changes)", r.changes),
                     ImportAction::Unchanged => "unchanged".to_string(),
                 };
-                println!(
+                outln!(
                     "{}\t{}\t{} warning{}\t{what}",
                     r.id,
                     r.title,
@@ -343,7 +436,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }
 

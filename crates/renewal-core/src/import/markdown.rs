@@ -181,11 +181,9 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                     buf_line = Some(line);
                 }
             }
-            Event::End(TagEnd::Paragraph) => {
-                if in_para {
-                    flush_line(&mut sections, &lines, &mut buf, &mut buf_line, false);
-                    in_para = false;
-                }
+            Event::End(TagEnd::Paragraph) if in_para => {
+                flush_line(&mut sections, &lines, &mut buf, &mut buf_line, false);
+                in_para = false;
             }
             Event::Start(Tag::Item) => {
                 if in_item_depth > 0 {
@@ -262,10 +260,8 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                     buf.push(' ');
                 }
             }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                if in_para || in_item_depth > 0 {
-                    buf.push_str(&h);
-                }
+            Event::Html(h) | Event::InlineHtml(h) if in_para || in_item_depth > 0 => {
+                buf.push_str(&h);
             }
             _ => {}
         }
