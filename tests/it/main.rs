@@ -3,7 +3,9 @@
 mod bad_input;
 mod common;
 mod golden;
+mod ics;
 mod recorded;
+mod remind;
 mod rules_props;
 mod samples;
 mod store;

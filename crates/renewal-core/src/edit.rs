@@ -183,21 +183,22 @@ pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) 
             agreement.contract_owner = text_value(field, value)?.map(|v| Sourced::new(v, src()));
         }
         EditableField::EffectiveDate => {
-            agreement.effective_date =
-                if empty {
-                    None
-                } else {
-                    match PartialDate::parse(value) {
-                        Ok(PartialDate::Day { date }) => Some(Sourced::new(date, src())),
-                        Ok(other) => return Err(invalid(
+            agreement.effective_date = if empty {
+                None
+            } else {
+                match PartialDate::parse(value) {
+                    Ok(PartialDate::Day { date }) => Some(Sourced::new(date, src())),
+                    Ok(other) => {
+                        return Err(invalid(
                             field,
                             format!(
                                 "\"{other}\" has no day: expected a full date such as 2023-01-01"
                             ),
-                        )),
-                        Err(e) => return Err(invalid(field, e.to_string())),
+                        ))
                     }
-                };
+                    Err(e) => return Err(invalid(field, e.to_string())),
+                }
+            };
         }
         EditableField::LastReview | EditableField::NextReview => {
             let v = if empty {

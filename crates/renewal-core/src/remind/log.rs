@@ -181,6 +181,8 @@ pub(crate) struct RowState {
     pub state: LogState,
     pub claimed_at: Option<String>,
     pub failure: Option<String>,
+    /// ISO 8601 date (compares as text).
+    pub due_on: String,
 }
 
 /// Rows by (agreement, event id) → (step key → state).
@@ -189,7 +191,7 @@ pub(crate) type RowMap =
 
 pub(crate) fn row_map(conn: &Connection) -> Result<RowMap> {
     let mut stmt = conn.prepare(
-        "SELECT id, agreement_id, event_id, step, state, claimed_at, failure FROM reminder_log",
+        "SELECT id, agreement_id, event_id, step, state, claimed_at, failure, due_on FROM reminder_log",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = RowMap::new();
@@ -206,6 +208,7 @@ pub(crate) fn row_map(conn: &Connection) -> Result<RowMap> {
                 state,
                 claimed_at: r.get(5)?,
                 failure: r.get(6)?,
+                due_on: r.get(7)?,
             },
         );
     }

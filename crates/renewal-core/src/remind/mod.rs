@@ -201,6 +201,27 @@ fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime
         handled.insert(key.clone());
         let empty = HashMap::new();
         let logged = rows.get(&key).unwrap_or(&empty);
+        // Steps falling due no later than one already delivered are not news (e.g. a step
+        // added to the ladder after a later one went out): keep only newer or logged ones.
+        let floor = logged
+            .values()
+            .filter(|row| row.state == LogState::Delivered)
+            .map(|row| row.due_on.as_str())
+            .max()
+            .unwrap_or("");
+        let steps: Vec<DueStep> = ev
+            .steps
+            .iter()
+            .filter(|s| s.due_on.to_string().as_str() > floor || logged.contains_key(&s.step.key()))
+            .copied()
+            .collect();
+        let Some(latest) = steps.last() else {
+            continue;
+        };
+        let mut r = r.clone();
+        r.step = latest.step;
+        r.due_on = latest.due_on;
+        let r = &r;
         let latest_key = r.step.key();
         // The latest due step: claim it, retry it, or leave it.
         match logged.get(&latest_key) {
@@ -228,7 +249,7 @@ fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime
         }
         // Older steps: superseded by the latest (catch-up delivers only the latest).
         let note = format!("superseded by the later step {latest_key}");
-        for s in &ev.steps[..ev.steps.len().saturating_sub(1)] {
+        for s in &steps[..steps.len().saturating_sub(1)] {
             match logged.get(&s.step.key()) {
                 None => p.supersede_new.push((r.clone(), *s, note.clone())),
                 Some(row) if row.state == LogState::Failed => p.supersede_rows.push((
@@ -245,7 +266,7 @@ fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime
         for (step, row) in logged {
             if row.state == LogState::Failed
                 && *step != latest_key
-                && !ev.steps.iter().any(|s| s.step.key() == *step)
+                && !steps.iter().any(|s| s.step.key() == *step)
             {
                 p.supersede_rows.push((
                     row.id,
