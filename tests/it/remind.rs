@@ -444,6 +444,37 @@ fn a_failed_step_is_superseded_when_a_later_step_falls_due() {
 }
 
 #[test]
+fn a_claim_left_by_a_dead_run_is_taken_over_but_a_live_one_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = samples_db(dir.path());
+    let peru = id_of(&store, AWS_PERU);
+    let claim = |store: &Store, at: &str| {
+        store
+            .conn()
+            .execute(
+                "INSERT OR REPLACE INTO reminder_log(agreement_id, event_id, step, event_date, due_on,
+                     label, state, claimed_by, claimed_at)
+                 VALUES (?1, ?2, 'd7', '2026-12-27', '2026-12-20', 'x', 'claimed', 'pid 1', ?3)",
+                rusqlite::params![peru, MIGRATION, at],
+            )
+            .unwrap();
+    };
+    // Claimed a moment ago by another run: not delivered here.
+    claim(&store, &chrono::Utc::now().to_rfc3339());
+    let r = run(&mut store, &Recorder::default(), "2026-12-20");
+    assert!(of_event(&r.delivered, AWS_PERU, MIGRATION).is_empty());
+    assert_eq!(r.claimed_elsewhere, 1);
+    // Claimed an hour ago and never confirmed: the run died; deliver it now.
+    claim(
+        &store,
+        &(chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339(),
+    );
+    let r = run(&mut store, &Recorder::default(), "2026-12-20");
+    assert!(has(&r.delivered, AWS_PERU, MIGRATION, "d7"));
+    assert!(r.delivered[0].previous_failure.is_some());
+}
+
+#[test]
 fn concurrent_runs_in_threads_never_deliver_a_step_twice() {
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = samples_db(dir.path());
@@ -940,11 +971,15 @@ impl Desktop {
     }
 
     fn renewals(&self, db: &Path, args: &[&str]) -> Output {
+        self.renewals_on(db, "2026-12-20", args)
+    }
+
+    fn renewals_on(&self, db: &Path, today: &str, args: &[&str]) -> Output {
         let mut c = Command::new(renewals_bin());
         self.env(&mut c);
         c.arg("--db")
             .arg(db)
-            .args(["--today", "2026-12-20"])
+            .args(["--today", today])
             .args(args)
             .output()
             .unwrap()
@@ -1115,4 +1150,70 @@ fn a_frozen_server_times_out_instead_of_hanging() {
     let o = desk.renewals(&db, &["remind"]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("Delivered 9 reminders"));
+}
+
+#[test]
+fn clicking_snooze_on_the_notification_snoozes_the_reminders() {
+    let _one = DESKTOP.lock().unwrap_or_else(|e| e.into_inner());
+    if !desktop_tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = cli_db(dir.path());
+    let mut desk = Desktop::start();
+    desk.start_dunst();
+    let mut c = Command::new(renewals_bin());
+    desk.env(&mut c);
+    let mut child = c
+        .arg("--db")
+        .arg(&db)
+        .args(["--today", "2026-12-20", "remind", "--wait-actions", "20"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The notification id, from the first line: "Delivered 9 reminders ... #N (dunst ...)".
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    let id: u32 = first
+        .split('#')
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no notification id in {first:?}"));
+    // What the server sends when the person clicks "Snooze all 1 day" (repeated until the
+    // listener, which starts just after the notification is shown, has heard it).
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the click was not heard"
+        );
+        let mut s = Command::new("dbus-send");
+        desk.env(&mut s);
+        s.args([
+            "--session",
+            "--type=signal",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications.ActionInvoked",
+            &format!("uint32:{id}"),
+            "string:snooze-1d",
+        ])
+        .status()
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(rest.contains("Snoozed 9 reminders for 1 day."), "{rest}");
+    let store = Store::open(&db).unwrap();
+    let snoozes = store.snoozes().unwrap();
+    assert_eq!(snoozes.len(), 9);
+    assert!(snoozes.values().all(|u| *u == d("2026-12-21")));
+    drop(store);
+    // The next day they remind again, once.
+    let o = desk.renewals_on(&db, "2026-12-21", &["remind", "--via", "stdout"]);
+    assert!(stdout(&o).contains("snooze-2026-12-21"), "{}", stdout(&o));
 }

@@ -185,7 +185,8 @@ struct Plan {
 fn is_stale(claimed_at: Option<&str>, now: DateTime<Utc>) -> bool {
     match claimed_at.and_then(|c| DateTime::parse_from_rfc3339(c).ok()) {
         Some(at) => {
-            let age = now.signed_duration_since(at.with_timezone(&Utc));
+            // Either way round: a claim far in the future means the clock was changed.
+            let age = now.signed_duration_since(at.with_timezone(&Utc)).abs();
             age.to_std().is_ok_and(|age| age > log::STALE_CLAIM)
         }
         None => true,
