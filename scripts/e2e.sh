@@ -46,12 +46,12 @@ t0=$(date +%s)
 
 if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
   echo "e2e: building the UI"
-  [ -d "$ROOT/ui/node_modules" ] || (cd "$ROOT/ui" && npm ci --no-audit --no-fund)
+  [ -d "$ROOT/ui/node_modules" ] || (cd "$ROOT/ui" && npm install --no-audit --no-fund)
   (cd "$ROOT/ui" && npm run build --silent)
   echo "e2e: building the app (debug)"
   cargo build --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
 fi
-[ -d "$ROOT/e2e/node_modules" ] || (cd "$ROOT/e2e" && npm ci --no-audit --no-fund)
+[ -d "$ROOT/e2e/node_modules" ] || (cd "$ROOT/e2e" && npm install --no-audit --no-fund)
 t_built=$(date +%s)
 
 n=$(free_display 99)

@@ -5,7 +5,7 @@
 #     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots)
 #     and poppler-utils (PDF checks);
 #   * tauri-driver 2.x (cargo install, pinned);
-#   * the npm packages of ui/ and e2e/ (npm ci, from the lockfiles).
+#   * the npm packages of ui/ and e2e/ (from the lockfiles).
 # Needs root (or sudo) for apt-get. Node.js >= 20 and a Rust toolchain must already be there.
 set -euo pipefail
 
@@ -54,7 +54,10 @@ for dir in ui e2e; do
   if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ]; then
     echo "install-deps: $dir/node_modules up to date"
   else
-    echo "install-deps: npm ci in $dir/"
-    (cd "$ROOT/$dir" && npm ci --no-audit --no-fund)
+    # `npm install`, not `npm ci`: the npm of these machines writes lockfiles without the
+    # other platforms' optional packages (rollup, tauri-cli binaries), which `npm ci`
+    # rejects as out of sync; `npm install` installs exactly the locked versions.
+    echo "install-deps: npm install in $dir/"
+    (cd "$ROOT/$dir" && npm install --no-audit --no-fund)
   fi
 done
