@@ -1,3 +1,12 @@
 //! Integration tests of Renewal Desk: one binary, one module per area.
 
+mod bad_input;
 mod brief;
+mod common;
+mod golden;
+mod ics;
+mod recorded;
+mod remind;
+mod rules_props;
+mod samples;
+mod store;

@@ -33,11 +33,15 @@
 pub mod brief;
 pub mod calendar;
 pub mod dates;
+pub mod edit;
 pub mod error;
+pub mod ics;
 pub mod import;
 pub mod model;
 pub mod money;
+pub mod remind;
 pub mod rules;
+pub mod samples;
 pub mod store;
 pub mod views;
 

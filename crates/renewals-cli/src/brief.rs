@@ -70,7 +70,7 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, today: NaiveDate) -> Result<E
             used.push(name.clone());
             let path = dir.join(&name);
             match write_brief(stored, today, &options, &path) {
-                Ok(()) => println!(
+                Ok(()) => outln!(
                     "{}\t{}\t{}",
                     stored.id,
                     stored.agreement.title,
@@ -100,7 +100,7 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, today: NaiveDate) -> Result<E
         }
         let stored = store.get(id).map_err(|e| e.to_string())?;
         write_brief(&stored, today, &options, &args.output)?;
-        println!("{}", args.output.display());
+        outln!("{}", args.output.display());
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -8,36 +8,36 @@ use crate::days_text;
 
 fn field<T: std::fmt::Display>(name: &str, v: &Option<Sourced<T>>) {
     match v {
-        Some(s) => println!(
+        Some(s) => outln!(
             "  {name:<24} {}  [line {}]",
             s.value,
             s.source.line.map(|l| l.to_string()).unwrap_or("-".into())
         ),
-        None => println!("  {name:<24} (unknown)"),
+        None => outln!("  {name:<24} (unknown)"),
     }
 }
 
 /// Prints every field, the warnings and the events with workings.
 pub(crate) fn print_detail(d: &AgreementDetail) {
     let a = &d.agreement;
-    println!("#{} {}", d.id, a.title);
+    outln!("#{} {}", d.id, a.title);
     if let Some(s) = &a.subtitle {
-        println!("{s}");
+        outln!("{s}");
     }
-    println!(
+    outln!(
         "As of {}: {} — by default it {}",
         long_date(d.today),
         d.status,
         d.default_outcome
     );
-    println!();
-    println!("Agreement");
+    outln!();
+    outln!("Agreement");
     field("Agreement type", &a.agreement_type);
     match &a.parties {
-        Some(p) => println!("  {:<24} {}", "Parties", p.value.join(" / ")),
-        None => println!("  {:<24} (unknown)", "Parties"),
+        Some(p) => outln!("  {:<24} {}", "Parties", p.value.join(" / ")),
+        None => outln!("  {:<24} (unknown)", "Parties"),
     }
-    println!(
+    outln!(
         "  {:<24} {}",
         "Counterparty",
         a.counterparty.as_deref().unwrap_or("(unknown)")
@@ -48,11 +48,11 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
     field("Renewal period", &a.renewal_period);
     field("Non-renewal notice", &a.non_renewal_notice);
     match &a.price_review {
-        Some(p) => println!("  {:<24} {:?}", "Price review", p.value),
-        None => println!("  {:<24} (unknown)", "Price review"),
+        Some(p) => outln!("  {:<24} {:?}", "Price review", p.value),
+        None => outln!("  {:<24} (unknown)", "Price review"),
     }
     field("Country", &a.country);
-    println!(
+    outln!(
         "  {:<24} {}",
         "Business-day adjustment",
         if a.business_day_adjustment {
@@ -66,38 +66,41 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
     field("Last review", &a.last_review);
     field("Next review", &a.next_review);
     if let Some(t) = &d.current_term {
-        println!(
+        outln!(
             "  {:<24} #{} {} to {}",
-            "Current term", t.number, t.start, t.end
+            "Current term",
+            t.number,
+            t.start,
+            t.end
         );
     }
     if let Some(c) = &a.total_commitment {
-        println!("  {:<24} {}", "Total commitment", c.value);
+        outln!("  {:<24} {}", "Total commitment", c.value);
     }
     if !a.termination_rights.is_empty() {
-        println!("\nTermination rights");
+        outln!("\nTermination rights");
         for t in &a.termination_rights {
             let n = t
                 .notice
                 .map(|n| format!("notice {n}"))
                 .or(t.cure_period.map(|c| format!("cure period {c}")))
                 .unwrap_or_else(|| "no period".into());
-            println!("  {} ({n}): {}", t.scenario, t.consequence);
+            outln!("  {} ({n}): {}", t.scenario, t.consequence);
         }
     }
     if let Some(c) = &d.convenience {
-        println!("  {}", c.explanation);
+        outln!("  {}", c.explanation);
     }
     for (title, list) in [("Commitments", &a.commitments), ("Amounts", &a.amounts)] {
         if !list.is_empty() {
-            println!("\n{title}");
+            outln!("\n{title}");
             for c in list {
-                println!("  {} › {} › {}: {}", c.category, c.label, c.column, c.value);
+                outln!("  {} › {} › {}: {}", c.category, c.label, c.column, c.value);
             }
         }
     }
     if !a.revenue_shares.is_empty() {
-        println!("\nRevenue shares");
+        outln!("\nRevenue shares");
         for r in &a.revenue_shares {
             let parts: Vec<String> = r
                 .parties
@@ -105,13 +108,13 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
                 .zip(&r.shares_percent)
                 .map(|(p, s)| format!("{p} {s}%"))
                 .collect();
-            println!("  {}: {}", r.product, parts.join(", "));
+            outln!("  {}: {}", r.product, parts.join(", "));
         }
     }
     if !a.service_levels.is_empty() {
-        println!("\nService levels");
+        outln!("\nService levels");
         for s in &a.service_levels {
-            println!(
+            outln!(
                 "  {}: {} ({})",
                 s.metric,
                 s.target,
@@ -120,9 +123,9 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         }
     }
     if !a.obligations.is_empty() {
-        println!("\nObligations");
+        outln!("\nObligations");
         for o in &a.obligations {
-            println!(
+            outln!(
                 "  {} [{}]{}",
                 o.name,
                 o.status_text,
@@ -131,9 +134,9 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         }
     }
     if !a.exit_rights.is_empty() {
-        println!("\nExit rights");
+        outln!("\nExit rights");
         for e in &a.exit_rights {
-            println!(
+            outln!(
                 "  {} — {}: {}",
                 e.scenario,
                 e.process,
@@ -142,38 +145,38 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         }
     }
     if !a.data_protection.is_empty() {
-        println!("\nData protection");
+        outln!("\nData protection");
         for s in &a.data_protection {
-            println!("  {}", s.value);
+            outln!("  {}", s.value);
         }
     }
     if !d.warnings.is_empty() || !d.notes.is_empty() {
-        println!("\nWarnings");
+        outln!("\nWarnings");
         for w in &d.warnings {
             match w.line {
-                Some(l) => println!("  line {l}: {}: {}", w.field, w.message),
-                None => println!("  {}: {}", w.field, w.message),
+                Some(l) => outln!("  line {l}: {}: {}", w.field, w.message),
+                None => outln!("  {}: {}", w.field, w.message),
             }
         }
         for n in &d.notes {
-            println!("  {n}");
+            outln!("  {n}");
         }
     }
-    println!("\nDated events");
+    outln!("\nDated events");
     for e in &d.events {
         let date = if e.date != e.unadjusted_date {
             format!("{} (unadjusted {})", long_date(e.date), e.unadjusted_date)
         } else {
             long_date(e.date)
         };
-        println!(
+        outln!(
             "  {date}  {}  [{}, {}]",
             e.label,
             e.status,
             days_text(e.days_from_today)
         );
         for w in &e.workings {
-            println!("      {w}");
+            outln!("      {w}");
         }
     }
 }

@@ -10,12 +10,43 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use renewal_core::dates::long_date;
+use renewal_core::edit::{apply_edit, EditableField};
 use renewal_core::import::{import_file, ImportOutcome};
 use renewal_core::store::{default_db_path, ImportAction, Store};
 use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
 
+/// `println!` for command output: a closed pipe (`renewals list | head`) ends the program
+/// quietly with success instead of panicking.
+macro_rules! outln {
+    () => {
+        $crate::emit("")
+    };
+    ($($t:tt)*) => {
+        $crate::emit(&format!($($t)*))
+    };
+}
+
 mod brief;
 mod commands;
+mod record;
+mod remind;
+mod timer;
+
+/// Writes one line of output; exits quietly when stdout is a closed pipe.
+pub(crate) fn emit(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let r = out
+        .write_all(line.as_bytes())
+        .and_then(|_| out.write_all(b"\n"));
+    if let Err(e) = r {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {e}");
+        std::process::exit(1);
+    }
+}
 
 /// Renewal Desk: contract renewal deadlines, computed with their workings.
 #[derive(Parser, Debug)]
@@ -64,10 +95,92 @@ enum Command {
     },
     /// Write the PDF renewal brief of an agreement (or of every agreement with --all)
     Brief(brief::BriefArgs),
+    /// Fix or fill a field of an agreement; the change is recorded in its history
+    Edit {
+        /// Agreement id
+        id: i64,
+        /// Field: title, agreement_type, counterparty, effective_date, initial_term,
+        /// auto_renewal, renewal_period, non_renewal_notice, price_review, country,
+        /// business_day_adjustment, classification, contract_owner, last_review, next_review
+        field: String,
+        /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
+        value: String,
+    },
+    /// The history of changes to an agreement
+    History {
+        /// Agreement id
+        id: i64,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy the database to FILE with SQLite's online backup
     Backup {
         /// Destination file (must not exist)
         file: PathBuf,
+    },
+    /// Deliver the reminders due today (exit 3 when some could not be delivered: kept and retried)
+    Remind(remind::RemindArgs),
+    /// Mark a dated event done (it reminds no more)
+    Done {
+        /// Agreement id
+        id: i64,
+        /// Event id (see `renewals show ID --json`, e.g. renewal:2027-01-01)
+        event_id: String,
+        /// Day it was done [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+        /// Free text: by whom, how, reference
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Record a notice as served (changes what the engine computes)
+    #[command(group(clap::ArgGroup::new("kind").required(true).args(["non_renewal", "termination"])))]
+    Notice {
+        /// Agreement id
+        id: i64,
+        /// Notice of non-renewal: ends the agreement at the end of the term whose deadline it met
+        #[arg(long)]
+        non_renewal: bool,
+        /// Notice of termination for convenience (rule 6)
+        #[arg(long)]
+        termination: bool,
+        /// Day the notice was served
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        served: NaiveDate,
+        /// Free text: by whom, how, reference
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Silence an event's reminders for N days; it reminds again when the snooze ends
+    Snooze {
+        /// Agreement id
+        id: i64,
+        /// Event id
+        event_id: String,
+        /// Days to snooze
+        #[arg(long, value_name = "N")]
+        days: u32,
+    },
+    /// Show or set the reminder ladder (days before an event), globally or for one agreement
+    Ladder {
+        /// The agreement whose own ladder to show or set
+        #[arg(long, value_name = "ID")]
+        agreement: Option<i64>,
+        /// New ladder, e.g. 90,60,30,14,7,3,1,0
+        steps: Option<String>,
+        /// Remove the agreement's own ladder (or reset the global one to the default)
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Export dated events as an iCalendar file, with alarms following the ladder
+    ExportIcs {
+        /// Only agreements whose contract owner contains NAME (case-insensitive)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// The .ics file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE.ics")]
+        output: PathBuf,
     },
 }
 
@@ -148,8 +261,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             .unwrap_or_else(|| "-".to_string()),
                     ]);
                 }
-                println!("{t}");
-                println!("As of {}.", long_date(today));
+                outln!("{t}");
+                outln!("As of {}.", long_date(today));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -187,8 +300,54 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         e.days_from_today.to_string(),
                     ]);
                 }
-                println!("{t}");
-                println!("As of {}.", long_date(today));
+                outln!("{t}");
+                outln!("As of {}.", long_date(today));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Edit { id, field, value } => {
+            let f = EditableField::parse(&field).ok_or_else(|| {
+                let names: Vec<&str> = EditableField::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown field \"{field}\": expected one of {}",
+                    names.join(", ")
+                )
+            })?;
+            let mut store = open_store(db)?;
+            let mut a = store.get(id).map_err(|e| e.to_string())?.agreement;
+            apply_edit(&mut a, f, &value).map_err(|e| e.to_string())?;
+            let changes = store.update(id, &a, "edit").map_err(|e| e.to_string())?;
+            for c in &changes {
+                outln!(
+                    "{}: {} -> {}",
+                    c.field,
+                    c.old_value.as_deref().unwrap_or("(unknown)"),
+                    c.new_value.as_deref().unwrap_or("(unknown)")
+                );
+            }
+            if changes.is_empty() {
+                outln!("nothing changed");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { id, json } => {
+            let store = open_store(db)?;
+            store.get(id).map_err(|e| e.to_string())?;
+            let h = store.history(id).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&h)?;
+            } else {
+                let mut t = table(&["When (UTC)", "Action", "Field", "Old", "New"]);
+                for e in &h {
+                    t.add_row(vec![
+                        e.at.clone(),
+                        e.action.clone(),
+                        e.field.clone(),
+                        e.old_value.clone().unwrap_or_default(),
+                        e.new_value.clone().unwrap_or_default(),
+                    ]);
+                }
+                outln!("{t}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -198,8 +357,40 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             store
                 .backup(&file)
                 .map_err(|e| format!("backup to {}: {e}", file.display()))?;
-            println!("Backed up to {}", file.display());
+            outln!("Backed up to {}", file.display());
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Remind(args) => remind::cmd_remind(args, db, today),
+        Command::Done {
+            id,
+            event_id,
+            on,
+            note,
+        } => record::cmd_done(db, today, id, &event_id, on, note),
+        Command::Notice {
+            id,
+            non_renewal,
+            served,
+            note,
+            ..
+        } => {
+            let kind = if non_renewal {
+                renewal_core::remind::NoticeKind::NonRenewal
+            } else {
+                renewal_core::remind::NoticeKind::Termination
+            };
+            record::cmd_notice(db, today, id, kind, served, note)
+        }
+        Command::Snooze { id, event_id, days } => {
+            record::cmd_snooze(db, today, id, &event_id, days)
+        }
+        Command::Ladder {
+            agreement,
+            steps,
+            reset,
+        } => record::cmd_ladder(db, agreement, steps, reset),
+        Command::ExportIcs { owner, output } => {
+            record::cmd_export_ics(db, today, owner.as_deref(), &output)
         }
     }
 }
@@ -225,7 +416,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
                     ImportAction::Updated => format!("updated ({} changes)", r.changes),
                     ImportAction::Unchanged => "unchanged".to_string(),
                 };
-                println!(
+                outln!(
                     "{}\t{}\t{} warning{}\t{what}",
                     r.id,
                     r.title,
@@ -249,7 +440,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }
 

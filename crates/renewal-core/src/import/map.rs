@@ -29,6 +29,7 @@ struct Ctx<'a> {
     file: &'a str,
     a: Agreement,
     dollar: String,
+    /// Whether the document states what `$` means (a Currency field): then no warning.
     dollar_warned: bool,
 }
 
@@ -153,6 +154,7 @@ pub(super) fn map_agreement(
                 let v = value.trim().to_ascii_uppercase();
                 if v.len() >= 3 && v.chars().take(3).all(|c| c.is_ascii_uppercase()) {
                     ctx.dollar = v.chars().take(3).collect();
+                    ctx.dollar_warned = true;
                 }
             }
         }

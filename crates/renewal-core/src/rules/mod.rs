@@ -1239,3 +1239,35 @@ impl EventView {
         }
     }
 }
+
+/// [`assess`] for many agreements at once, split over the machine's cores with scoped
+/// threads (the dashboard of a large register, the deadlines of every agreement). Results
+/// are in input order and identical to calling [`assess`] on each.
+pub fn assess_many(agreements: &[&Agreement], today: NaiveDate) -> Vec<Assessment> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if threads <= 1 || agreements.len() < 2_000 {
+        return agreements.iter().map(|a| assess(a, today)).collect();
+    }
+    let chunk = agreements.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = agreements
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|a| assess(a, today)).collect::<Vec<_>>())
+            })
+            .collect();
+        let mut out = Vec::with_capacity(agreements.len());
+        for (h, part) in handles.into_iter().zip(agreements.chunks(chunk)) {
+            match h.join() {
+                Ok(v) => out.extend(v),
+                // A panic in a worker is a bug; recompute that part here so it surfaces
+                // with its own message rather than as a lost result.
+                Err(_) => out.extend(part.iter().map(|a| assess(a, today))),
+            }
+        }
+        out
+    })
+}

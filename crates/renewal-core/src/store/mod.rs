@@ -8,7 +8,7 @@
 //! - Every change to an agreement is appended to `history` (triggers forbid updates and
 //!   deletes there); every imported document is kept verbatim with its SHA-256.
 
-mod history;
+pub(crate) mod history;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,10 +25,16 @@ use crate::model::Agreement;
 pub use history::{diff_agreements, Change, HistoryEntry};
 
 /// The schema migrations, in order, embedded from `migrations/`.
-pub const MIGRATION_SQL: &[(&str, &str)] = &[(
-    "0001_agreements",
-    include_str!("../../../../migrations/0001_agreements.sql"),
-)];
+pub const MIGRATION_SQL: &[(&str, &str)] = &[
+    (
+        "0001_agreements",
+        include_str!("../../../../migrations/0001_agreements.sql"),
+    ),
+    (
+        "0002_reminders",
+        include_str!("../../../../migrations/0002_reminders.sql"),
+    ),
+];
 
 /// The SQL of each migration, in order.
 pub fn migration_steps() -> Vec<&'static str> {
@@ -98,7 +104,7 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

@@ -1,0 +1,36 @@
+# Renewal Desk: the two commands of the README.
+#   make run    installs what is missing, builds the UI and the app, opens the app
+#   make test   installs what is missing, then runs every test (CI runs exactly this)
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: run test deps ui lint test-rust test-ui test-e2e bench
+
+deps:
+	bash scripts/install-deps.sh
+
+ui: deps
+	cd ui && npm run build --silent
+
+run: ui
+	bash scripts/run.sh
+
+lint: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run check
+
+test-rust: ui
+	cargo test --workspace --locked
+
+test-ui: deps
+	cd ui && npm test
+
+test-e2e: ui
+	CARGO_TARGET_DIR="$(CURDIR)/target" bash scripts/e2e.sh
+
+test: lint test-rust test-ui test-e2e
+
+bench:
+	cargo bench -p renewal-core

@@ -1,0 +1,216 @@
+//! The reminder log (table `reminder_log`, migration 0002).
+//!
+//! One row per (agreement, event id, step), made unique by a constraint: a step is claimed by
+//! inserting its row inside a `BEGIN IMMEDIATE` transaction, so two processes can never both
+//! deliver it. Row states:
+//!
+//! - `claimed`: a run took it and is delivering it (a claim older than [`STALE_CLAIM`] whose
+//!   run never confirmed is taken over as interrupted);
+//! - `delivered`: shown, with when (`delivered_at`) and how (`channel`);
+//! - `failed`: the last attempt failed (`failure` says why); retried on the next run;
+//! - `superseded`: never delivered because a later step of the same event was due (catch-up
+//!   after a gap), the event was done or snoozed (`note` says which).
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// A claim not confirmed after this long is considered interrupted (the delivery timeout is
+/// seconds; this leaves ample room) and is taken over by the next run.
+pub const STALE_CLAIM: Duration = Duration::from_secs(10 * 60);
+
+/// State of a log row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogState {
+    /// Taken by a run that is delivering it.
+    Claimed,
+    /// Delivered.
+    Delivered,
+    /// Last attempt failed; will be retried.
+    Failed,
+    /// Skipped for a later step, a done mark or a snooze.
+    Superseded,
+}
+
+impl LogState {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogState::Claimed => "claimed",
+            LogState::Delivered => "delivered",
+            LogState::Failed => "failed",
+            LogState::Superseded => "superseded",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<LogState> {
+        [
+            LogState::Claimed,
+            LogState::Delivered,
+            LogState::Failed,
+            LogState::Superseded,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for LogState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A row of the reminder log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// Row id.
+    pub id: i64,
+    /// Agreement id.
+    pub agreement_id: i64,
+    /// The agreement's title (current).
+    pub agreement: String,
+    /// Event id.
+    pub event_id: String,
+    /// Step key (`d7`, `overdue-w3`, `snooze-2026-12-21`).
+    pub step: String,
+    /// The event's date to act on.
+    pub event_date: NaiveDate,
+    /// The day the step fell due.
+    pub due_on: NaiveDate,
+    /// Event label.
+    pub label: String,
+    /// State.
+    pub state: LogState,
+    /// Why superseded.
+    pub note: Option<String>,
+    /// When claimed (RFC 3339 UTC).
+    pub claimed_at: Option<String>,
+    /// Delivery attempts so far.
+    pub attempts: i64,
+    /// When last attempted (RFC 3339 UTC).
+    pub last_attempt_at: Option<String>,
+    /// When delivered (RFC 3339 UTC).
+    pub delivered_at: Option<String>,
+    /// How delivered.
+    pub channel: Option<String>,
+    /// Why the last attempt failed.
+    pub failure: Option<String>,
+}
+
+const SELECT: &str = "SELECT l.id, l.agreement_id, a.title, l.event_id, l.step, l.event_date,
+        l.due_on, l.label, l.state, l.note, l.claimed_at, l.attempts, l.last_attempt_at,
+        l.delivered_at, l.channel, l.failure
+    FROM reminder_log l JOIN agreements a ON a.id = l.agreement_id";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogEntry> {
+    let date = |i: usize| -> rusqlite::Result<NaiveDate> {
+        let s: String = r.get(i)?;
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
+    let state: String = r.get(8)?;
+    Ok(LogEntry {
+        id: r.get(0)?,
+        agreement_id: r.get(1)?,
+        agreement: r.get(2)?,
+        event_id: r.get(3)?,
+        step: r.get(4)?,
+        event_date: date(5)?,
+        due_on: date(6)?,
+        label: r.get(7)?,
+        state: LogState::parse(&state).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                8,
+                rusqlite::types::Type::Text,
+                format!("unknown reminder state {state}").into(),
+            )
+        })?,
+        note: r.get(9)?,
+        claimed_at: r.get(10)?,
+        attempts: r.get(11)?,
+        last_attempt_at: r.get(12)?,
+        delivered_at: r.get(13)?,
+        channel: r.get(14)?,
+        failure: r.get(15)?,
+    })
+}
+
+/// Every log row, oldest first; only those of agreement `agreement_id` when given.
+pub fn entries(conn: &Connection, agreement_id: Option<i64>) -> Result<Vec<LogEntry>> {
+    let sql = format!("{SELECT} WHERE ?1 IS NULL OR l.agreement_id = ?1 ORDER BY l.id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([agreement_id], row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Reminders not delivered yet: failed ones (with their reason) and claims still open.
+pub fn pending(conn: &Connection) -> Result<Vec<LogEntry>> {
+    let sql = format!(
+        "{SELECT} WHERE l.state IN ('failed', 'claimed') ORDER BY l.event_date, l.agreement_id, l.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The row of one step, if any.
+pub fn entry(
+    conn: &Connection,
+    agreement_id: i64,
+    event_id: &str,
+    step: &str,
+) -> Result<Option<LogEntry>> {
+    let sql = format!("{SELECT} WHERE l.agreement_id = ?1 AND l.event_id = ?2 AND l.step = ?3");
+    Ok(conn
+        .query_row(&sql, params![agreement_id, event_id, step], row)
+        .optional()?)
+}
+
+/// The minimal state of a row the planner needs.
+#[derive(Debug, Clone)]
+pub(crate) struct RowState {
+    pub id: i64,
+    pub state: LogState,
+    pub claimed_at: Option<String>,
+    pub failure: Option<String>,
+    /// ISO 8601 date (compares as text).
+    pub due_on: String,
+}
+
+/// Rows by (agreement, event id) → (step key → state).
+pub(crate) type RowMap =
+    std::collections::HashMap<(i64, String), std::collections::HashMap<String, RowState>>;
+
+pub(crate) fn row_map(conn: &Connection) -> Result<RowMap> {
+    let mut stmt = conn.prepare(
+        "SELECT id, agreement_id, event_id, step, state, claimed_at, failure, due_on FROM reminder_log",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = RowMap::new();
+    while let Some(r) = rows.next()? {
+        let state: String = r.get(4)?;
+        let state = LogState::parse(&state).ok_or_else(|| Error::Invalid {
+            field: "reminder_log.state".to_string(),
+            message: format!("unknown state {state}"),
+        })?;
+        out.entry((r.get(1)?, r.get(2)?)).or_default().insert(
+            r.get(3)?,
+            RowState {
+                id: r.get(0)?,
+                state,
+                claimed_at: r.get(5)?,
+                failure: r.get(6)?,
+                due_on: r.get(7)?,
+            },
+        );
+    }
+    Ok(out)
+}

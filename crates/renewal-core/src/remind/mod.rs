@@ -1,0 +1,510 @@
+//! Reminders (issue 4): the policy, the reminder log and the [`Notifier`] seam.
+//!
+//! A reminder run ([`run`]) does, for a given `today`:
+//!
+//! 1. assess every agreement and keep the remindable events (open or overdue, not done);
+//! 2. for each, compute the due steps of its ladder ([`policy::due_steps`]): the global
+//!    ladder ([`crate::store::Store::global_ladder`]) or the agreement's own, weekly repeats
+//!    once overdue, and any snooze;
+//! 3. in one `BEGIN IMMEDIATE` transaction, read the log and claim the **latest** due step of
+//!    each event (inserting its row; the `UNIQUE (agreement, event, step)` constraint and the
+//!    write lock mean two processes never claim the same step), record older unlogged steps
+//!    as superseded, and take back failed steps for retry;
+//! 4. deliver everything claimed as one notification (a digest when several are due) through
+//!    the [`Notifier`], outside the transaction;
+//! 5. record each as delivered (when and how) or failed (why): failed ones are retried on
+//!    the next run, unless a later step has fallen due by then.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use renewal_core::import::import_markdown;
+//! use renewal_core::remind::{self, Message, Notifier, NotifyError, Sent};
+//! use renewal_core::store::Store;
+//!
+//! struct Print;
+//! impl Notifier for Print {
+//!     fn send(&self, m: &Message) -> Result<Sent, NotifyError> {
+//!         println!("{}\n{}", m.summary, m.body);
+//!         Ok(Sent { channel: "stdout".into(), id: None })
+//!     }
+//! }
+//!
+//! let doc = "# Example Supply Agreement\n\n| Field | Details |\n|---|---|\n\
+//! | Effective Date | 1 January 2024 |\n| Term | 3 years (auto-renewal) |\n\n\
+//! ## Renewal Terms\n\n- Auto-renewal for 12-month periods\n";
+//! let mut store = Store::open_in_memory()?;
+//! store.import(&import_markdown("example.md", doc)?)?;
+//! let today = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+//! let first = remind::run(&mut store, &Print, today)?;
+//! assert_eq!(first.delivered.len(), 1); // the renewal on 1 January 2027: the 14-day step
+//! assert_eq!(first.delivered[0].step.key(), "d14");
+//! let again = remind::run(&mut store, &Print, today)?;
+//! assert!(again.delivered.is_empty()); // each step at most once
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod log;
+pub mod message;
+pub mod notifier;
+pub mod policy;
+mod store;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, TransactionBehavior};
+use serde::Serialize;
+
+pub use log::{LogEntry, LogState};
+pub use message::{days_text, Message, MessageAction, Reminder, ReminderAction};
+pub use notifier::{ActionInvoked, Notifier, NotifyError, Sent};
+pub use policy::{due_steps, DueStep, Ladder, Step, Urgency, DEFAULT_LADDER};
+pub use store::NoticeKind;
+
+use crate::error::Result;
+use crate::rules::{assess, EventStatus};
+use crate::store::{now, Store};
+
+/// What a reminder run did (or, for a dry run, would do).
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    /// The as-of date.
+    pub today: NaiveDate,
+    /// Whether nothing was claimed, sent or recorded.
+    pub dry_run: bool,
+    /// Reminders delivered (dry run: that would be delivered).
+    pub delivered: Vec<Reminder>,
+    /// Reminders whose delivery failed; kept in the log and retried on the next run.
+    pub failed: Vec<Reminder>,
+    /// Why delivery failed.
+    pub failure: Option<String>,
+    /// How the message went out (log `channel`).
+    pub channel: Option<String>,
+    /// The notification id given by the server.
+    pub notification_id: Option<u32>,
+    /// The message sent (or that would be sent).
+    pub message: Option<Message>,
+    /// Steps recorded as superseded: `(agreement title, event label, step, why)`.
+    pub superseded: Vec<(String, String, String, String)>,
+    /// Steps claimed by another run that is still delivering them (left alone).
+    pub claimed_elsewhere: usize,
+}
+
+impl RunReport {
+    /// True when no delivery failed.
+    pub fn ok(&self) -> bool {
+        self.failed.is_empty()
+    }
+}
+
+/// A remindable event and its due steps.
+struct EventDue {
+    reminder: Reminder,
+    steps: Vec<DueStep>,
+}
+
+/// Events with no reminder now, and why (for superseding their pending failures).
+type Silenced = HashMap<(i64, String), String>;
+
+fn gather(store: &Store, today: NaiveDate) -> Result<(Vec<EventDue>, Silenced)> {
+    let global = store.global_ladder()?;
+    let ladders = store.agreement_ladders()?;
+    let snoozes = store.snoozes()?;
+    let mut due = Vec::new();
+    let mut silenced = Silenced::new();
+    for stored in store.list()? {
+        let a = &stored.agreement;
+        let s = assess(a, today);
+        let outcome = s.default_outcome(a);
+        let ladder = ladders.get(&stored.id).unwrap_or(&global);
+        for e in &s.events {
+            let key = (stored.id, e.id());
+            let snooze = snoozes.get(&key).copied();
+            if !policy::is_remindable(e) {
+                let why = match e.status {
+                    EventStatus::Done => "the event was marked done".to_string(),
+                    _ => "the event's date has passed".to_string(),
+                };
+                silenced.insert(key, why);
+                continue;
+            }
+            let steps = due_steps(
+                e.date,
+                e.status == EventStatus::Overdue,
+                ladder,
+                snooze,
+                today,
+            );
+            if steps.is_empty() {
+                if let Some(u) = snooze.filter(|u| today < *u) {
+                    silenced.insert(key, format!("snoozed until {u}"));
+                }
+                continue;
+            }
+            let Some(last) = steps.last().copied() else {
+                continue;
+            };
+            due.push(EventDue {
+                reminder: Reminder {
+                    log_id: None,
+                    agreement_id: stored.id,
+                    agreement: a.title.clone(),
+                    event_id: key.1,
+                    label: e.label(),
+                    kind: e.kind,
+                    status: e.status,
+                    date: e.date,
+                    days_left: e.days_from_today,
+                    step: last.step,
+                    due_on: last.due_on,
+                    default_outcome: outcome.clone(),
+                    previous_failure: None,
+                },
+                steps,
+            });
+        }
+    }
+    Ok((due, silenced))
+}
+
+/// What to write in the claim transaction.
+#[derive(Default)]
+struct Plan {
+    /// New claims (rows to insert).
+    claim: Vec<Reminder>,
+    /// Failed or stale rows to take back: (row id, old state, reminder).
+    retry: Vec<(i64, LogState, Reminder)>,
+    /// Unlogged older steps to record as superseded.
+    supersede_new: Vec<(Reminder, DueStep, String)>,
+    /// Failed rows to mark superseded: (row id, note, agreement, label, step).
+    supersede_rows: Vec<(i64, String, String, String, String)>,
+    /// Claims held by another live run.
+    claimed_elsewhere: usize,
+}
+
+fn is_stale(claimed_at: Option<&str>, now: DateTime<Utc>) -> bool {
+    match claimed_at.and_then(|c| DateTime::parse_from_rfc3339(c).ok()) {
+        Some(at) => {
+            // Either way round: a claim far in the future means the clock was changed.
+            let age = now.signed_duration_since(at.with_timezone(&Utc)).abs();
+            age.to_std().is_ok_and(|age| age > log::STALE_CLAIM)
+        }
+        None => true,
+    }
+}
+
+fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime<Utc>) -> Plan {
+    let mut p = Plan::default();
+    let mut handled: std::collections::HashSet<(i64, String)> = Default::default();
+    for ev in due {
+        let r = &ev.reminder;
+        let key = (r.agreement_id, r.event_id.clone());
+        handled.insert(key.clone());
+        let empty = HashMap::new();
+        let logged = rows.get(&key).unwrap_or(&empty);
+        // Steps falling due no later than one already delivered are not news (e.g. a step
+        // added to the ladder after a later one went out): keep only newer or logged ones.
+        let floor = logged
+            .values()
+            .filter(|row| row.state == LogState::Delivered)
+            .map(|row| row.due_on.as_str())
+            .max()
+            .unwrap_or("");
+        let steps: Vec<DueStep> = ev
+            .steps
+            .iter()
+            .filter(|s| s.due_on.to_string().as_str() > floor || logged.contains_key(&s.step.key()))
+            .copied()
+            .collect();
+        let Some(latest) = steps.last() else {
+            continue;
+        };
+        let mut r = r.clone();
+        r.step = latest.step;
+        r.due_on = latest.due_on;
+        let r = &r;
+        let latest_key = r.step.key();
+        // The latest due step: claim it, retry it, or leave it.
+        match logged.get(&latest_key) {
+            None => p.claim.push(r.clone()),
+            Some(row) => match row.state {
+                LogState::Delivered | LogState::Superseded => {}
+                LogState::Failed => {
+                    let mut retry = r.clone();
+                    retry.previous_failure = row.failure.clone();
+                    p.retry.push((row.id, LogState::Failed, retry));
+                }
+                LogState::Claimed => {
+                    if is_stale(row.claimed_at.as_deref(), now) {
+                        let mut retry = r.clone();
+                        retry.previous_failure = Some(
+                            "interrupted: a run claimed it but never confirmed delivery"
+                                .to_string(),
+                        );
+                        p.retry.push((row.id, LogState::Claimed, retry));
+                    } else {
+                        p.claimed_elsewhere += 1;
+                    }
+                }
+            },
+        }
+        // Older steps: superseded by the latest (catch-up delivers only the latest).
+        let note = format!("superseded by the later step {latest_key}");
+        for s in &steps[..steps.len().saturating_sub(1)] {
+            match logged.get(&s.step.key()) {
+                None => p.supersede_new.push((r.clone(), *s, note.clone())),
+                Some(row) if row.state == LogState::Failed => p.supersede_rows.push((
+                    row.id,
+                    note.clone(),
+                    r.agreement.clone(),
+                    r.label.clone(),
+                    s.step.key(),
+                )),
+                Some(_) => {}
+            }
+        }
+        // Failed steps outside the current ladder (e.g. a ladder was changed) also go.
+        for (step, row) in logged {
+            if row.state == LogState::Failed
+                && *step != latest_key
+                && !steps.iter().any(|s| s.step.key() == *step)
+            {
+                p.supersede_rows.push((
+                    row.id,
+                    format!("no longer due; {note}"),
+                    r.agreement.clone(),
+                    r.label.clone(),
+                    step.clone(),
+                ));
+            }
+        }
+    }
+    // Pending failures of events that no longer remind (done, passed, snoozed, gone).
+    for (key, steps) in rows {
+        if handled.contains(key) {
+            continue;
+        }
+        for (step, row) in steps {
+            if row.state == LogState::Failed {
+                let why = silenced
+                    .get(key)
+                    .cloned()
+                    .unwrap_or_else(|| "the event is no longer computed".to_string());
+                p.supersede_rows
+                    .push((row.id, why, String::new(), key.1.clone(), step.clone()));
+            }
+        }
+    }
+    p
+}
+
+fn claim_token() -> String {
+    let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    format!("pid {} run {nanos:x}", std::process::id())
+}
+
+/// What [`run`] or [`preview`] would do on `today`, without writing anything: the reminders
+/// that would be delivered (retries included) and the steps that would be superseded.
+pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
+    let (due, silenced) = gather(store, today)?;
+    let rows = log::row_map(store.conn())?;
+    let p = plan(&due, &silenced, &rows, Utc::now());
+    let mut delivered: Vec<Reminder> = p
+        .claim
+        .into_iter()
+        .chain(p.retry.into_iter().map(|(_, _, r)| r))
+        .collect();
+    delivered
+        .sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
+    Ok(RunReport {
+        today,
+        dry_run: true,
+        message: Message::for_reminders(&delivered),
+        delivered,
+        failed: Vec::new(),
+        failure: None,
+        channel: None,
+        notification_id: None,
+        superseded: superseded_list(&p.supersede_new, &p.supersede_rows),
+        claimed_elsewhere: p.claimed_elsewhere,
+    })
+}
+
+fn superseded_list(
+    new: &[(Reminder, DueStep, String)],
+    rows: &[(i64, String, String, String, String)],
+) -> Vec<(String, String, String, String)> {
+    new.iter()
+        .map(|(r, s, n)| {
+            (
+                r.agreement.clone(),
+                r.label.clone(),
+                s.step.key(),
+                n.clone(),
+            )
+        })
+        .chain(
+            rows.iter()
+                .map(|(_, n, a, l, s)| (a.clone(), l.clone(), s.clone(), n.clone())),
+        )
+        .collect()
+}
+
+/// Runs reminders for `today`: claims what is due, delivers it through `notifier` (one
+/// message; a digest when several are due) and records the outcome. See the module docs.
+///
+/// A delivery failure is not an error: the reminders are recorded as failed with the reason
+/// and listed in [`RunReport::failed`]. Errors are database errors only.
+pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Result<RunReport> {
+    let (due, silenced) = gather(store, today)?;
+    let token = claim_token();
+    let at = now();
+    // Claim in one IMMEDIATE transaction: the write lock is taken before the log is read, so
+    // a concurrent run waits (busy timeout) and then sees these claims.
+    let conn = store.conn_mut();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let rows = log::row_map(&tx)?;
+    let p = plan(&due, &silenced, &rows, Utc::now());
+    let mut claimed: Vec<Reminder> = Vec::new();
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO reminder_log(agreement_id, event_id, step, event_date, due_on, label,
+                                      state, note, claimed_by, claimed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT(agreement_id, event_id, step) DO NOTHING",
+        )?;
+        for r in &p.claim {
+            let n = insert.execute(params![
+                r.agreement_id,
+                r.event_id,
+                r.step.key(),
+                r.date.to_string(),
+                r.due_on.to_string(),
+                r.label,
+                LogState::Claimed.as_str(),
+                Option::<String>::None,
+                token,
+                at
+            ])?;
+            if n == 1 {
+                let mut r = r.clone();
+                r.log_id = Some(tx.last_insert_rowid());
+                claimed.push(r);
+            }
+        }
+        for (r, s, note) in &p.supersede_new {
+            insert.execute(params![
+                r.agreement_id,
+                r.event_id,
+                s.step.key(),
+                r.date.to_string(),
+                s.due_on.to_string(),
+                r.label,
+                LogState::Superseded.as_str(),
+                note,
+                Option::<String>::None,
+                at
+            ])?;
+        }
+        let mut retake = tx.prepare_cached(
+            "UPDATE reminder_log SET state = 'claimed', claimed_by = ?2, claimed_at = ?3
+             WHERE id = ?1 AND state = ?4",
+        )?;
+        for (id, old, r) in &p.retry {
+            if retake.execute(params![id, token, at, old.as_str()])? == 1 {
+                let mut r = r.clone();
+                r.log_id = Some(*id);
+                claimed.push(r);
+            }
+        }
+        let mut supersede = tx.prepare_cached(
+            "UPDATE reminder_log SET state = 'superseded', note = ?2 WHERE id = ?1 AND state = 'failed'",
+        )?;
+        for (id, note, ..) in &p.supersede_rows {
+            supersede.execute(params![id, note])?;
+        }
+    }
+    tx.commit()?;
+    claimed.sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
+
+    let mut report = RunReport {
+        today,
+        dry_run: false,
+        delivered: Vec::new(),
+        failed: Vec::new(),
+        failure: None,
+        channel: None,
+        notification_id: None,
+        message: None,
+        superseded: superseded_list(&p.supersede_new, &p.supersede_rows),
+        claimed_elsewhere: p.claimed_elsewhere,
+    };
+    let Some(message) = Message::for_reminders(&claimed) else {
+        return Ok(report);
+    };
+    let outcome = notifier.send(&message);
+    let at = now();
+    let conn = store.conn_mut();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    {
+        let mut done = tx.prepare_cached(
+            "UPDATE reminder_log SET state = 'delivered', delivered_at = ?3, last_attempt_at = ?3,
+                    channel = ?4, failure = NULL, attempts = attempts + 1
+             WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
+        )?;
+        let mut fail = tx.prepare_cached(
+            "UPDATE reminder_log SET state = 'failed', last_attempt_at = ?3, failure = ?4,
+                    attempts = attempts + 1
+             WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
+        )?;
+        for r in &claimed {
+            match &outcome {
+                Ok(sent) => done.execute(params![r.log_id, token, at, sent.channel])?,
+                Err(e) => fail.execute(params![r.log_id, token, at, e.to_string()])?,
+            };
+        }
+    }
+    tx.commit()?;
+    match outcome {
+        Ok(sent) => {
+            report.channel = Some(sent.channel);
+            report.notification_id = sent.id;
+            report.delivered = claimed;
+        }
+        Err(e) => {
+            report.failure = Some(e.to_string());
+            report.failed = claimed;
+        }
+    }
+    report.message = Some(message);
+    Ok(report)
+}
+
+/// Applies a notification button to the reminders of a delivered message: snooze them, mark
+/// the event done (on `today`) or — for [`ReminderAction::OpenBrief`] — nothing (the caller
+/// opens the brief). Each change is recorded in the history.
+pub fn apply_action(
+    store: &mut Store,
+    reminders: &[Reminder],
+    action: ReminderAction,
+    today: NaiveDate,
+) -> Result<()> {
+    for r in reminders {
+        match action {
+            ReminderAction::OpenBrief => {}
+            ReminderAction::Snooze { days } => {
+                store.snooze(r.agreement_id, &r.event_id, days, today)?;
+            }
+            ReminderAction::MarkDone => {
+                store.mark_done(
+                    r.agreement_id,
+                    &r.event_id,
+                    today,
+                    "marked done from a reminder notification",
+                    today,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! What users record about reminders and deadlines: served notices, done marks, snoozes and
+//! ladders. Every change is appended to the history (`history` for an agreement,
+//! `settings_history` for the global ladder).
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::policy::{self, Ladder};
+use crate::error::{Error, Result};
+use crate::model::{DoneMark, ServedNotice};
+use crate::rules::assess;
+use crate::store::{history, now, Change, Store};
+
+/// Settings key of the global ladder (JSON array of days).
+pub const GLOBAL_LADDER_KEY: &str = "reminders.ladder";
+
+/// Which notice was served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// Notice of non-renewal: the agreement ends at the end of the term whose notice
+    /// deadline it met.
+    NonRenewal,
+    /// Notice of termination for convenience (rule 6).
+    Termination,
+}
+
+impl Store {
+    /// The global ladder: the one set with [`Store::set_global_ladder`], else
+    /// [`policy::DEFAULT_LADDER`].
+    pub fn global_ladder(&self) -> Result<Ladder> {
+        Ok(self
+            .setting::<Ladder>(GLOBAL_LADDER_KEY)?
+            .unwrap_or_default())
+    }
+
+    /// Sets the global ladder (`None`: back to the default), recorded in `settings_history`.
+    pub fn set_global_ladder(&mut self, ladder: Option<&Ladder>) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        let old: Option<String> = tx
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [GLOBAL_LADDER_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let new = ladder.map(serde_json::to_string).transpose()?;
+        if old == new {
+            return Ok(());
+        }
+        match &new {
+            Some(v) => tx.execute(
+                "INSERT INTO settings(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![GLOBAL_LADDER_KEY, v],
+            )?,
+            None => tx.execute("DELETE FROM settings WHERE key = ?1", [GLOBAL_LADDER_KEY])?,
+        };
+        tx.execute(
+            "INSERT INTO settings_history(at, key, old_value, new_value) VALUES (?1, ?2, ?3, ?4)",
+            params![now(), GLOBAL_LADDER_KEY, old, new],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The ladder override of agreement `id`, if any.
+    pub fn agreement_ladder(&self, id: i64) -> Result<Option<Ladder>> {
+        let v: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT ladder FROM reminder_ladders WHERE agreement_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(v.map(|s| serde_json::from_str(&s)).transpose()?)
+    }
+
+    /// Every ladder override, by agreement id.
+    pub fn agreement_ladders(&self) -> Result<HashMap<i64, Ladder>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT agreement_id, ladder FROM reminder_ladders")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, text) = row?;
+            out.insert(id, serde_json::from_str(&text)?);
+        }
+        Ok(out)
+    }
+
+    /// The ladder that applies to agreement `id`: its override, else the global one.
+    pub fn effective_ladder(&self, id: i64) -> Result<Ladder> {
+        match self.agreement_ladder(id)? {
+            Some(l) => Ok(l),
+            None => self.global_ladder(),
+        }
+    }
+
+    /// Sets (or with `None` removes) the ladder override of agreement `id`, recorded in its
+    /// history as `set_ladder`. Errors: [`Error::NotFound`].
+    pub fn set_agreement_ladder(&mut self, id: i64, ladder: Option<&Ladder>) -> Result<()> {
+        self.get(id)?;
+        let old = self.agreement_ladder(id)?;
+        if old.as_ref() == ladder {
+            return Ok(());
+        }
+        let at = now();
+        let tx = self.conn_mut().transaction()?;
+        match ladder {
+            Some(l) => tx.execute(
+                "INSERT INTO reminder_ladders(agreement_id, ladder, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(agreement_id) DO UPDATE SET ladder = excluded.ladder,
+                                                         updated_at = excluded.updated_at",
+                params![id, serde_json::to_string(l)?, at],
+            )?,
+            None => tx.execute("DELETE FROM reminder_ladders WHERE agreement_id = ?1", [id])?,
+        };
+        history::append(
+            &tx,
+            id,
+            &at,
+            "set_ladder",
+            &[Change {
+                field: "reminders.ladder".to_string(),
+                old_value: old.map(|l| serde_json::to_string(&l)).transpose()?,
+                new_value: ladder.map(serde_json::to_string).transpose()?,
+            }],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Snoozes event `event_id` of agreement `id` for `days` days from `today`: it stays
+    /// silent until `today + days`, then reminds again. Returns that day. Recorded in the
+    /// history as `snooze`.
+    ///
+    /// Errors: [`Error::NotFound`]; [`Error::Invalid`] when `days` is 0 or over 3650, or the
+    /// event is not one of the agreement's open or overdue events on `today`.
+    pub fn snooze(
+        &mut self,
+        id: i64,
+        event_id: &str,
+        days: u32,
+        today: NaiveDate,
+    ) -> Result<NaiveDate> {
+        if days == 0 || days > policy::MAX_LADDER_DAYS {
+            return Err(Error::Invalid {
+                field: "days".to_string(),
+                message: format!(
+                    "snooze for 1 to {} days, not {days}",
+                    policy::MAX_LADDER_DAYS
+                ),
+            });
+        }
+        let stored = self.get(id)?;
+        let s = assess(&stored.agreement, today);
+        let event = s
+            .events
+            .iter()
+            .find(|e| e.id() == event_id)
+            .ok_or_else(|| unknown_event(event_id, s.events.iter().map(|e| e.id()).collect()))?;
+        if !policy::is_remindable(event) {
+            return Err(Error::Invalid {
+                field: "event".to_string(),
+                message: format!(
+                    "{event_id} is {} on {today}: it has no reminders to snooze",
+                    event.status
+                ),
+            });
+        }
+        let until = today
+            .checked_add_days(Days::new(u64::from(days)))
+            .ok_or_else(|| Error::Invalid {
+                field: "days".to_string(),
+                message: "the snooze ends past the calendar's range".to_string(),
+            })?;
+        let at = now();
+        let tx = self.conn_mut().transaction()?;
+        let old: Option<String> = tx
+            .query_row(
+                "SELECT until FROM reminder_snoozes WHERE agreement_id = ?1 AND event_id = ?2",
+                params![id, event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.execute(
+            "INSERT INTO reminder_snoozes(agreement_id, event_id, until, created_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(agreement_id, event_id) DO UPDATE SET until = excluded.until,
+                                                               created_at = excluded.created_at",
+            params![id, event_id, until.to_string(), at],
+        )?;
+        history::append(
+            &tx,
+            id,
+            &at,
+            "snooze",
+            &[Change {
+                field: format!("reminders.snooze.{event_id}"),
+                old_value: old.map(|o| format!("\"{o}\"")),
+                new_value: Some(format!("\"{until}\"")),
+            }],
+        )?;
+        tx.commit()?;
+        Ok(until)
+    }
+
+    /// Every snooze, by (agreement id, event id) → the day it ends.
+    pub fn snoozes(&self) -> Result<HashMap<(i64, String), NaiveDate>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT agreement_id, event_id, until FROM reminder_snoozes")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, ev, until) = row?;
+            let until =
+                NaiveDate::parse_from_str(&until, "%Y-%m-%d").map_err(|e| Error::Invalid {
+                    field: "reminder_snoozes.until".to_string(),
+                    message: e.to_string(),
+                })?;
+            out.insert((id, ev), until);
+        }
+        Ok(out)
+    }
+
+    /// Marks event `event_id` of agreement `id` done on `done_on` with `note`: the engine then
+    /// reports it `done` and it reminds no more. `today` is the as-of date used to find the
+    /// event. Recorded in the history as `mark_done`.
+    ///
+    /// Errors: [`Error::NotFound`]; [`Error::Invalid`] when the agreement has no such event on
+    /// `today` (the message lists the event ids it has).
+    pub fn mark_done(
+        &mut self,
+        id: i64,
+        event_id: &str,
+        done_on: NaiveDate,
+        note: &str,
+        today: NaiveDate,
+    ) -> Result<Vec<Change>> {
+        let stored = self.get(id)?;
+        let mut a = stored.agreement;
+        let s = assess(&a, today);
+        if !s.events.iter().any(|e| e.id() == event_id) {
+            return Err(unknown_event(
+                event_id,
+                s.events.iter().map(|e| e.id()).collect(),
+            ));
+        }
+        a.recorded.done.insert(
+            event_id.to_string(),
+            DoneMark {
+                done_on,
+                note: note.to_string(),
+            },
+        );
+        self.update(id, &a, "mark_done")
+    }
+
+    /// Records a notice as served on `served_on` with `note` (by whom, how, reference). A
+    /// non-renewal notice ends the agreement at the end of the term whose notice deadline it
+    /// met; a termination notice ends it no earlier than served + notice period (rule 6).
+    /// Recorded in the history as `record_notice`. Errors: [`Error::NotFound`].
+    pub fn record_notice(
+        &mut self,
+        id: i64,
+        kind: NoticeKind,
+        served_on: NaiveDate,
+        note: &str,
+    ) -> Result<Vec<Change>> {
+        let mut a = self.get(id)?.agreement;
+        let notice = Some(ServedNotice {
+            served_on,
+            note: note.to_string(),
+        });
+        match kind {
+            NoticeKind::NonRenewal => a.recorded.non_renewal_notice = notice,
+            NoticeKind::Termination => a.recorded.termination_notice = notice,
+        }
+        self.update(id, &a, "record_notice")
+    }
+}
+
+fn unknown_event(event_id: &str, known: Vec<String>) -> Error {
+    Error::Invalid {
+        field: "event".to_string(),
+        message: format!(
+            "no event {event_id} in this agreement; its events are: {}",
+            known.join(", ")
+        ),
+    }
+}

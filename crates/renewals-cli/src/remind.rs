@@ -1,0 +1,312 @@
+//! `renewals remind`: deliver the reminders due today, list undelivered ones, and install or
+//! remove the systemd user timer that runs it.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use renewal_core::dates::long_date;
+use renewal_core::remind::{
+    self, log, Message, MessageAction, Notifier, NotifyError, ReminderAction, RunReport, Sent,
+};
+use renewal_core::store::Store;
+use renewal_notify::DesktopNotifier;
+
+use crate::{open_store, print_json, table, timer};
+
+/// Exit code when some reminders could not be delivered (they are kept and retried).
+pub(crate) const EXIT_UNDELIVERED: u8 = 3;
+
+/// How reminders are delivered.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// A desktop notification (freedesktop notification server on the session bus)
+    Desktop,
+    /// Printed on standard output (headless machines, scripts, mail from cron)
+    Stdout,
+}
+
+/// Options of `renewals remind`.
+#[derive(clap::Args, Debug)]
+pub(crate) struct RemindArgs {
+    /// Show what would be delivered; claim, send and record nothing
+    #[arg(long, conflicts_with_all = ["pending", "install_timer", "remove_timer"])]
+    dry_run: bool,
+    /// List reminders not delivered yet (with the reason) and exit
+    #[arg(long, conflicts_with_all = ["install_timer", "remove_timer"])]
+    pending: bool,
+    /// Install and enable a systemd user timer running `renewals remind` a few times a day and at login
+    #[arg(long, conflicts_with = "remove_timer")]
+    install_timer: bool,
+    /// Disable and remove the systemd user timer
+    #[arg(long)]
+    remove_timer: bool,
+    /// How to deliver
+    #[arg(long, value_enum, default_value = "desktop")]
+    via: Via,
+    /// Seconds each call to the notification server may take
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    timeout: u64,
+    /// After delivering, wait up to SECS for a click on the notification (snooze 1 day, mark done, open brief)
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    wait_actions: u64,
+    /// Print JSON instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+/// Prints reminders on standard output.
+struct StdoutNotifier;
+
+impl Notifier for StdoutNotifier {
+    fn send(&self, message: &Message) -> Result<Sent, NotifyError> {
+        println!("[{:?}] {}", message.urgency, message.summary);
+        for line in message.body.lines() {
+            println!("    {line}");
+        }
+        Ok(Sent {
+            channel: "standard output".to_string(),
+            id: None,
+        })
+    }
+}
+
+pub(crate) fn cmd_remind(
+    args: RemindArgs,
+    db: Option<&Path>,
+    today: NaiveDate,
+) -> Result<ExitCode, String> {
+    if args.install_timer {
+        return timer::install(db);
+    }
+    if args.remove_timer {
+        return timer::remove();
+    }
+    let mut store = open_store(db)?;
+    if args.pending {
+        return print_pending(&store, args.json);
+    }
+    if args.dry_run {
+        let report = remind::preview(&store, today).map_err(|e| e.to_string())?;
+        if args.json {
+            print_json(&report)?;
+        } else {
+            print_report(&report);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let desktop = DesktopNotifier::new()
+        .with_timeout(Duration::from_secs(args.timeout.max(1)))
+        .listen_for_actions(args.wait_actions > 0);
+    let notifier: &dyn Notifier = match args.via {
+        Via::Desktop => &desktop,
+        Via::Stdout => &StdoutNotifier,
+    };
+    let report = remind::run(&mut store, notifier, today).map_err(|e| e.to_string())?;
+    if args.json {
+        print_json(&report)?;
+    } else {
+        print_report(&report);
+        print_pending_after(&store)?;
+    }
+    if args.wait_actions > 0 && report.ok() {
+        wait_for_actions(
+            &mut store,
+            notifier,
+            &report,
+            Duration::from_secs(args.wait_actions),
+            today,
+        )?;
+    }
+    Ok(if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_UNDELIVERED)
+    })
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn print_report(r: &RunReport) {
+    let verb = if r.dry_run {
+        "Would deliver"
+    } else {
+        "Delivered"
+    };
+    let list = if r.failed.is_empty() {
+        &r.delivered
+    } else {
+        &r.failed
+    };
+    if list.is_empty() {
+        println!(
+            "Nothing due on {}{}.",
+            long_date(r.today),
+            if r.claimed_elsewhere > 0 {
+                format!(
+                    " ({} being delivered by another run)",
+                    plural(r.claimed_elsewhere, "reminder is", "reminders are")
+                )
+            } else {
+                String::new()
+            }
+        );
+    } else {
+        let how = match (&r.channel, r.dry_run, &r.failure) {
+            (_, _, Some(_)) => String::new(),
+            (Some(c), _, _) => format!(" as {c}"),
+            (None, true, _) => {
+                if list.len() > 1 {
+                    " as one digest notification".to_string()
+                } else {
+                    String::new()
+                }
+            }
+            (None, false, _) => String::new(),
+        };
+        if r.failure.is_some() {
+            println!(
+                "Could not deliver {} on {}:",
+                plural(list.len(), "reminder", "reminders"),
+                long_date(r.today)
+            );
+        } else {
+            println!(
+                "{verb} {} on {}{how}:",
+                plural(list.len(), "reminder", "reminders"),
+                long_date(r.today)
+            );
+        }
+        for x in list {
+            println!(
+                "  {}  {} — {} ({}, {}){}",
+                long_date(x.date),
+                x.agreement,
+                x.label,
+                x.days_text(),
+                x.step.key(),
+                x.previous_failure
+                    .as_ref()
+                    .map(|f| format!(" [retry; last failure: {f}]"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    if !r.superseded.is_empty() {
+        println!(
+            "{} {} superseded (only the latest step of each event is delivered).",
+            plural(r.superseded.len(), "earlier step", "earlier steps"),
+            if r.dry_run { "would be" } else { "recorded as" }
+        );
+    }
+    if let Some(f) = &r.failure {
+        eprintln!(
+            "error: {}: {f}",
+            plural(r.failed.len(), "reminder", "reminders")
+        );
+        eprintln!(
+            "They are kept as undelivered and retried on the next run (see `renewals remind --pending`)."
+        );
+    }
+}
+
+fn print_pending_after(store: &Store) -> Result<(), String> {
+    let pending = log::pending(store.conn()).map_err(|e| e.to_string())?;
+    if pending.is_empty() {
+        return Ok(());
+    }
+    println!(
+        "Undelivered: {} (retried on the next run):",
+        plural(pending.len(), "reminder", "reminders")
+    );
+    for p in &pending {
+        println!(
+            "  {}  {} — {} ({}): {}",
+            long_date(p.event_date),
+            p.agreement,
+            p.label,
+            p.step,
+            p.failure.as_deref().unwrap_or("being delivered")
+        );
+    }
+    Ok(())
+}
+
+fn print_pending(store: &Store, json: bool) -> Result<ExitCode, String> {
+    let pending = log::pending(store.conn()).map_err(|e| e.to_string())?;
+    if json {
+        print_json(&pending)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if pending.is_empty() {
+        println!("No undelivered reminders.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut t = table(&[
+        "Date",
+        "Agreement",
+        "Event",
+        "Step",
+        "State",
+        "Attempts",
+        "Reason",
+    ]);
+    for p in &pending {
+        t.add_row(vec![
+            long_date(p.event_date),
+            p.agreement.clone(),
+            p.label.clone(),
+            p.step.clone(),
+            p.state.to_string(),
+            p.attempts.to_string(),
+            p.failure.clone().unwrap_or_default(),
+        ]);
+    }
+    println!("{t}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn wait_for_actions(
+    store: &mut Store,
+    notifier: &dyn Notifier,
+    report: &RunReport,
+    wait: Duration,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let (Some(id), Some(message)) = (report.notification_id, &report.message) else {
+        return Ok(());
+    };
+    let deadline = Instant::now() + wait;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let Some(invoked) = notifier.next_action(left) else {
+            return Ok(());
+        };
+        if invoked.id != id {
+            continue;
+        }
+        let Some(action) = MessageAction::find(&message.actions, &invoked.key) else {
+            // "__closed" or the default action: nothing to record.
+            return Ok(());
+        };
+        remind::apply_action(store, &message.reminders, action.action, today)
+            .map_err(|e| e.to_string())?;
+        match action.action {
+            ReminderAction::Snooze { days } => println!(
+                "Snoozed {} for {}.",
+                plural(message.reminders.len(), "reminder", "reminders"),
+                plural(days as usize, "day", "days")
+            ),
+            ReminderAction::MarkDone => println!("Marked done."),
+            ReminderAction::OpenBrief => {
+                for r in &message.reminders {
+                    println!("Brief: renewals show {}", r.agreement_id);
+                }
+            }
+        }
+        return Ok(());
+    }
+    Ok(())
+}

@@ -1,0 +1,82 @@
+// @ts-check
+/**
+ * Opens the real Renewal Desk window through tauri-driver (which starts Debian's
+ * WebKitWebDriver, which starts the app), and records a screenshot of every step.
+ *
+ * Environment (set by scripts/e2e.sh):
+ *   E2E_APP        the app binary (required)
+ *   E2E_PORT       tauri-driver's port (default 4444)
+ *   E2E_ARTIFACTS  where screenshots go (default ../artifacts/e2e)
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { remote } from 'webdriverio';
+
+export const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS ?? '../artifacts/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** @typedef {import('webdriverio').Browser} Browser */
+
+let counter = 0;
+/** Screenshots are named after the spec file, so files from several specs never collide. */
+const SPEC = path.basename(process.argv[1] ?? 'spec').replace(/\.test\.m?js$/, '');
+
+/** Saves a WebDriver screenshot of the page as NN-name.png; returns the file. */
+export async function shot(/** @type {Browser} */ browser, /** @type {string} */ name) {
+  counter += 1;
+  const file = path.join(ARTIFACTS, `${SPEC}-${String(counter).padStart(2, '0')}-${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** Saves the whole X screen (the real window as a person would see it), if DISPLAY is set. */
+export async function screenShot(/** @type {string} */ name) {
+  if (!process.env.DISPLAY) return undefined;
+  counter += 1;
+  const file = path.join(ARTIFACTS, `${SPEC}-${String(counter).padStart(2, '0')}-${name}-screen.png`);
+  await promisify(execFile)('import', ['-display', process.env.DISPLAY, '-window', 'root', file]);
+  return file;
+}
+
+/**
+ * Runs one step of a scenario and screenshots the result, also when it fails
+ * (the file name then ends in -FAILED).
+ */
+export async function step(/** @type {Browser} */ browser, /** @type {string} */ name, /** @type {() => Promise<void>} */ body) {
+  try {
+    await body();
+    await shot(browser, name);
+  } catch (error) {
+    await shot(browser, `${name}-FAILED`).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Starts the app and waits until the page has loaded and the shell has rendered. */
+export async function openApp() {
+  const application = process.env.E2E_APP;
+  if (!application) throw new Error('E2E_APP (path of the app binary) is not set; run scripts/e2e.sh');
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: Number(process.env.E2E_PORT ?? 4444),
+    logLevel: 'warn',
+    connectionRetryCount: 2,
+    capabilities: {
+      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+      'wdio:enforceWebDriverClassic': true,
+      browserName: 'wry',
+      // @ts-expect-error tauri-driver's own capability
+      'tauri:options': { application },
+    },
+  });
+  // Wait for the page before the first click: WebKitWebDriver returns the session
+  // as soon as the window exists, before the bundle has run.
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.readyState)) === 'complete',
+    { timeout: 20_000, timeoutMsg: 'the page did not finish loading' },
+  );
+  await browser.$('[data-testid="app-shell"]').waitForExist({ timeout: 20_000 });
+  return browser;
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end test of the REAL Renewal Desk window.
+#
+# Builds the UI and the app (debug, assets embedded), starts Xvfb, a private D-Bus
+# session and tauri-driver (which drives Debian's WebKitWebDriver, which starts the
+# app), runs the WebdriverIO specs in e2e/specs with node's test runner, and saves a
+# screenshot of every step in artifacts/e2e/. Everything it started is stopped on
+# exit, also on failure or Ctrl-C.
+#
+# The app runs with a throw-away HOME (window state, autostart entry, data folder),
+# RENEWAL_DESK_DB=<tmp>/e2e.db and RENEWAL_DESK_TODAY=2027-10-01.
+#
+# Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
+# Env:   CARGO_TARGET_DIR (default target-tauri), E2E_SKIP_BUILD=1, E2E_PORT (4444)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib-x.sh
+. "$ROOT/scripts/lib-x.sh"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target-tauri}"
+ART="$ROOT/artifacts/e2e"
+PORT="${E2E_PORT:-4444}"
+APP="$CARGO_TARGET_DIR/debug/renewal-desk"
+WORK=$(mktemp -d /tmp/renewal-desk-e2e.XXXXXX)
+XVFB_PID="" DRIVER_PID="" DBUS_SESSION_BUS_PID=""
+
+cleanup() {
+  local status=$?
+  kill_tree "$DRIVER_PID"
+  [ -n "$DBUS_SESSION_BUS_PID" ] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
+  kill_tree "$XVFB_PID"
+  rm -rf "$WORK"
+  if [ "$status" -eq 0 ]; then echo "e2e: passed; screenshots in ${ART#"$ROOT"/}"; else echo "e2e: FAILED (exit $status); screenshots and logs in ${ART#"$ROOT"/}" >&2; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in Xvfb dbus-launch WebKitWebDriver tauri-driver node import; do
+  command -v "$tool" >/dev/null || { echo "e2e: $tool is missing; run scripts/install-deps.sh" >&2; exit 1; }
+done
+
+rm -rf "$ART" && mkdir -p "$ART"
+t0=$(date +%s)
+
+if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
+  echo "e2e: building the UI"
+  [ -d "$ROOT/ui/node_modules" ] || (cd "$ROOT/ui" && npm install --no-audit --no-fund)
+  (cd "$ROOT/ui" && npm run build --silent)
+  echo "e2e: building the app (debug)"
+  cargo build --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
+fi
+[ -d "$ROOT/e2e/node_modules" ] || (cd "$ROOT/e2e" && npm install --no-audit --no-fund)
+t_built=$(date +%s)
+
+n=$(free_display 99)
+start_xvfb "$n" "$ART/xvfb.log"
+start_dbus
+echo "e2e: Xvfb on $DISPLAY, D-Bus at $DBUS_SESSION_BUS_ADDRESS"
+
+mkdir -p "$WORK/home"
+# setsid: tauri-driver, WebKitWebDriver, the app and WebKit's helpers share one process
+# group, so cleanup stops them all.
+HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" RENEWAL_DESK_TODAY=2027-10-01 RUST_LOG=info RENEWAL_DESK_LOG="$ART/app.log" \
+  setsid tauri-driver --port "$PORT" --native-driver "$(command -v WebKitWebDriver)" >"$ART/tauri-driver.log" 2>&1 &
+DRIVER_PID=$!
+wait_port "$PORT" 20
+
+echo "e2e: running specs"
+(
+  cd "$ROOT/e2e"
+  E2E_APP="$APP" E2E_PORT="$PORT" E2E_ARTIFACTS="$ART" E2E_HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" \
+    node --test --test-concurrency=1 --test-reporter=spec specs/
+)
+t_end=$(date +%s)
+echo "e2e: build $((t_built - t0))s, specs $((t_end - t_built))s; $(ls "$ART"/*.png | wc -l) screenshots"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what building and testing the desktop app needs on Debian 12, and only
+# what is missing (safe to run again):
+#   * Debian packages: WebKitGTK 4.1 and friends for building the Tauri app,
+#     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots)
+#     and poppler-utils (PDF checks);
+#   * tauri-driver 2.x (cargo install, pinned);
+#   * the npm packages of ui/ and e2e/ (from the lockfiles).
+# Needs root (or sudo) for apt-get. Node.js >= 20 and a Rust toolchain must already be there.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TAURI_DRIVER_VERSION="2.1.0"
+
+APT_PACKAGES=(
+  # build the Tauri 2 app (webkit2gtk-4.1, tray icon, SVG icons, xdo for menus, TLS)
+  build-essential pkg-config libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
+  librsvg2-dev libxdo-dev libssl-dev
+  # run it headless and drive it: X server, WebKitWebDriver, session bus, notifications
+  xvfb webkit2gtk-driver dbus-x11 dunst libnotify-bin
+  # look at what it shows: screenshots (import), PDF pages (pdftoppm)
+  imagemagick poppler-utils qpdf
+  # reminders tests: a private session bus (dbus-daemon, dbus-monitor)
+  dbus
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: apt-get install ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: Debian packages present"
+fi
+
+# tauri-driver has no --version flag; ask cargo which version it installed.
+installed=$(cargo install --list 2>/dev/null | sed -n 's/^tauri-driver v\([0-9.]*\):$/\1/p')
+if [ "${installed%%.*}" = "2" ] && command -v tauri-driver >/dev/null; then
+  echo "install-deps: tauri-driver $installed present"
+else
+  echo "install-deps: cargo install tauri-driver $TAURI_DRIVER_VERSION"
+  cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+fi
+
+for dir in ui e2e; do
+  lock="$ROOT/$dir/package-lock.json"
+  stamp="$ROOT/$dir/node_modules/.package-lock.json"
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ]; then
+    echo "install-deps: $dir/node_modules up to date"
+  else
+    # `npm install`, not `npm ci`: the npm of these machines writes lockfiles without the
+    # other platforms' optional packages (rollup, tauri-cli binaries), which `npm ci`
+    # rejects as out of sync; `npm install` installs exactly the locked versions.
+    echo "install-deps: npm install in $dir/"
+    (cd "$ROOT/$dir" && npm install --no-audit --no-fund)
+  fi
+done

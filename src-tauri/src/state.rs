@@ -1,0 +1,264 @@
+//! What the shell keeps while it runs: start-up configuration read from the
+//! environment, the paths the user granted through dialogs, and the last
+//! reminder run.
+
+use std::collections::HashSet;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::error::{AppError, AppResult};
+use crate::scheduler::{ReminderRunSummary, Scheduler};
+
+/// Environment variable: path of the database file (overrides the OS data folder).
+pub const ENV_DB: &str = "RENEWAL_DESK_DB";
+/// Environment variable: a fixed "today" (`YYYY-MM-DD`) for tests and what-if runs.
+pub const ENV_TODAY: &str = "RENEWAL_DESK_TODAY";
+/// Environment variable: a file to which `ui_ready` appends the wall-clock time of the
+/// first paint, in nanoseconds since the Unix epoch (used by `scripts/bench-app.sh`).
+pub const ENV_BENCH_MARKER: &str = "RENEWAL_DESK_BENCH_MARKER";
+/// Environment variable: append the log to this file instead of stderr.
+pub const ENV_LOG: &str = "RENEWAL_DESK_LOG";
+/// File name of the database inside the OS data folder.
+pub const DB_FILE_NAME: &str = "renewal-desk.db";
+
+/// Start-up configuration, read once from the environment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Where the database lives: `RENEWAL_DESK_DB`, or `renewal-desk.db` in the OS data
+    /// folder (`~/.local/share/renewaldesk` style path from `directories::ProjectDirs`).
+    pub db_path: PathBuf,
+    /// A fixed as-of date from `RENEWAL_DESK_TODAY`; `None` means the real local date.
+    pub fixed_today: Option<NaiveDate>,
+    /// Where `ui_ready` writes the first-paint time, from `RENEWAL_DESK_BENCH_MARKER`.
+    pub bench_marker: Option<PathBuf>,
+    /// Started by the login autostart entry (`--autostart`): start hidden in the tray.
+    pub autostarted: bool,
+}
+
+/// The argument the autostart entry passes, so the app starts hidden.
+pub const AUTOSTART_ARG: &str = "--autostart";
+
+impl Config {
+    /// Reads the configuration from the process environment and arguments.
+    ///
+    /// # Errors
+    /// [`AppError::InvalidInput`] if `RENEWAL_DESK_TODAY` is not a `YYYY-MM-DD` date, or
+    /// [`AppError::NotFound`] if no data folder can be found and `RENEWAL_DESK_DB` is unset.
+    pub fn from_env() -> AppResult<Self> {
+        let autostarted = std::env::args_os().any(|a| a == AUTOSTART_ARG);
+        Self::from_lookup(|name| std::env::var_os(name), autostarted)
+    }
+
+    /// Same as [`Config::from_env`] with an injectable variable lookup (for tests).
+    ///
+    /// # Errors
+    /// See [`Config::from_env`].
+    pub fn from_lookup(
+        var: impl Fn(&str) -> Option<OsString>,
+        autostarted: bool,
+    ) -> AppResult<Self> {
+        let non_empty = |name: &str| var(name).filter(|v| !v.is_empty());
+        let db_path = match non_empty(ENV_DB) {
+            Some(p) => PathBuf::from(p),
+            None => default_db_path().ok_or_else(|| {
+                AppError::NotFound(format!(
+                    "no data folder for this user; set {ENV_DB} to a database path"
+                ))
+            })?,
+        };
+        let fixed_today = match non_empty(ENV_TODAY) {
+            None => None,
+            Some(raw) => {
+                let text = raw.to_string_lossy();
+                let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
+                    AppError::InvalidInput(format!("{ENV_TODAY}={text:?} is not YYYY-MM-DD: {e}"))
+                })?;
+                Some(date)
+            }
+        };
+        Ok(Self {
+            db_path,
+            fixed_today,
+            bench_marker: non_empty(ENV_BENCH_MARKER).map(PathBuf::from),
+            autostarted,
+        })
+    }
+
+    /// The date the app works as of: the fixed date if set, else the local calendar date.
+    pub fn today(&self) -> NaiveDate {
+        self.fixed_today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// `renewal-desk.db` in the OS data folder, or `None` when the OS reports no home folder.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("com", "RenewalDesk", "Renewal Desk")
+        .map(|dirs| dirs.data_dir().join(DB_FILE_NAME))
+}
+
+/// What a dialog answer allows the UI to do with a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Grant {
+    /// Chosen in an open dialog: may be read (imported).
+    Read,
+    /// Chosen in a save dialog, or written by the app: may be written and opened.
+    Write,
+}
+
+/// Paths the user chose in a dialog during this run. Commands that touch files
+/// check here first, so a compromised page cannot name arbitrary paths.
+#[derive(Debug, Default)]
+pub struct GrantedPaths(Mutex<HashSet<(PathBuf, Grant)>>);
+
+impl GrantedPaths {
+    /// Records that the user chose `path` for `grant`.
+    pub fn grant(&self, path: &Path, grant: Grant) {
+        if let Ok(mut set) = self.0.lock() {
+            set.insert((path.to_path_buf(), grant));
+        }
+    }
+
+    /// Whether `path` was granted for `grant` (a write grant also allows reading).
+    pub fn allows(&self, path: &Path, grant: Grant) -> bool {
+        let Ok(set) = self.0.lock() else { return false };
+        set.contains(&(path.to_path_buf(), grant))
+            || (grant == Grant::Read && set.contains(&(path.to_path_buf(), Grant::Write)))
+    }
+
+    /// Returns `path` if granted, else [`AppError::NotPermitted`].
+    ///
+    /// # Errors
+    /// [`AppError::NotPermitted`] when no dialog answered this path.
+    pub fn check(&self, path: &Path, grant: Grant) -> AppResult<()> {
+        if self.allows(path, grant) {
+            Ok(())
+        } else {
+            Err(AppError::NotPermitted(format!(
+                "{} was not chosen in a file dialog",
+                path.display()
+            )))
+        }
+    }
+}
+
+/// Everything managed as Tauri state (`app.manage(AppState::new(..))`).
+#[derive(Debug)]
+pub struct AppState {
+    /// Start-up configuration.
+    pub config: Config,
+    /// Paths the user chose in dialogs.
+    pub granted: GrantedPaths,
+    /// The last reminder run (from the scheduler or the "run now" command).
+    pub last_run: Mutex<Option<ReminderRunSummary>>,
+    /// The background scheduler, once started in `setup`.
+    pub scheduler: Mutex<Option<Scheduler>>,
+    /// When the process started its Rust `main` (for the first-paint log line).
+    pub started: Instant,
+    /// Serialises reminder runs: the scheduler thread and the command never overlap.
+    pub run_lock: Mutex<()>,
+}
+
+impl AppState {
+    /// New state for a run with `config`.
+    pub fn new(config: Config, started: Instant) -> Self {
+        Self {
+            config,
+            granted: GrantedPaths::default(),
+            last_run: Mutex::new(None),
+            scheduler: Mutex::new(None),
+            started,
+            run_lock: Mutex::new(()),
+        }
+    }
+}
+
+/// What the UI learns about the running app (`app_info` command).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+pub struct AppInfo {
+    /// The app's version (`Cargo.toml`).
+    pub version: String,
+    /// The database file the app uses.
+    pub db_path: String,
+    /// The date the app works as of (`YYYY-MM-DD`).
+    #[cfg_attr(test, ts(type = "string"))]
+    pub today: NaiveDate,
+    /// True when `today` is fixed by `RENEWAL_DESK_TODAY` (the UI shows a banner).
+    pub today_is_fixed: bool,
+}
+
+impl AppInfo {
+    /// Describes `config` for the UI.
+    pub fn from_config(config: &Config) -> Self {
+        Self {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            db_path: config.db_path.display().to_string(),
+            today: config.today(),
+            today_is_fixed: config.fixed_today.is_some(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn lookup(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let map: HashMap<String, OsString> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), OsString::from(v)))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn env_overrides_db_and_today() {
+        let c = Config::from_lookup(
+            lookup(&[(ENV_DB, "/tmp/x.db"), (ENV_TODAY, "2027-10-01")]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(c.db_path, PathBuf::from("/tmp/x.db"));
+        assert_eq!(c.fixed_today, NaiveDate::from_ymd_opt(2027, 10, 1));
+        assert_eq!(c.today(), NaiveDate::from_ymd_opt(2027, 10, 1).unwrap());
+        let info = AppInfo::from_config(&c);
+        assert!(info.today_is_fixed);
+        let json = serde_json::to_value(&info).unwrap();
+        assert_eq!(json["today"], "2027-10-01");
+        assert_eq!(json["dbPath"], "/tmp/x.db");
+    }
+
+    #[test]
+    fn defaults_to_the_os_data_folder() {
+        let c = Config::from_lookup(lookup(&[(ENV_TODAY, "")]), false).unwrap();
+        assert!(c.db_path.ends_with(DB_FILE_NAME), "{}", c.db_path.display());
+        assert_eq!(c.fixed_today, None);
+    }
+
+    #[test]
+    fn rejects_a_bad_today() {
+        let err = Config::from_lookup(lookup(&[(ENV_TODAY, "01/10/2027")]), false).unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
+    }
+
+    #[test]
+    fn only_dialog_answers_are_granted() {
+        let g = GrantedPaths::default();
+        let p = Path::new("/home/u/brief.pdf");
+        assert!(g.check(p, Grant::Read).is_err());
+        g.grant(p, Grant::Write);
+        assert!(g.check(p, Grant::Write).is_ok());
+        assert!(g.check(p, Grant::Read).is_ok());
+        let q = Path::new("/home/u/in.md");
+        g.grant(q, Grant::Read);
+        assert!(g.check(q, Grant::Write).is_err());
+    }
+}

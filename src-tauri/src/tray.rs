@@ -1,0 +1,129 @@
+//! The tray icon: the next deadline (a disabled menu item, plus the tooltip where the
+//! platform has one), "Open", "Run reminders now" and "Quit".
+
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
+use tauri::{AppHandle, Manager, Runtime, Wry};
+
+use crate::state::AppState;
+
+/// Id of the tray icon.
+pub const TRAY_ID: &str = "main-tray";
+/// Menu item ids.
+pub mod ids {
+    /// The (disabled) "Next deadline: ..." line.
+    pub const NEXT_DEADLINE: &str = "next-deadline";
+    /// Show the main window.
+    pub const OPEN: &str = "open";
+    /// Run the reminder policy now.
+    pub const RUN_REMINDERS: &str = "run-reminders";
+    /// Quit the app.
+    pub const QUIT: &str = "quit";
+}
+
+/// The menu item whose text shows the next deadline (managed as state).
+pub struct TrayItems {
+    next_deadline: MenuItem<Wry>,
+}
+
+/// The text of the next-deadline line for `label` (`None`: nothing is due).
+pub fn next_deadline_text(label: Option<&str>) -> String {
+    match label {
+        Some(l) => format!("Next deadline: {l}"),
+        None => "Next deadline: none".to_owned(),
+    }
+}
+
+/// Builds the tray icon and its menu.
+///
+/// # Errors
+/// A [`tauri::Error`] if the menu or icon cannot be created (the caller logs it and
+/// carries on without a tray).
+pub fn build(app: &tauri::App<Wry>) -> tauri::Result<()> {
+    let next = MenuItem::with_id(
+        app,
+        ids::NEXT_DEADLINE,
+        next_deadline_text(None),
+        false,
+        None::<&str>,
+    )?;
+    let open = MenuItem::with_id(app, ids::OPEN, "Open Renewal Desk", true, None::<&str>)?;
+    let run = MenuItem::with_id(
+        app,
+        ids::RUN_REMINDERS,
+        "Run reminders now",
+        true,
+        None::<&str>,
+    )?;
+    let quit = MenuItem::with_id(app, ids::QUIT, "Quit", true, None::<&str>)?;
+    let menu = Menu::with_items(
+        app,
+        &[
+            &next,
+            &PredefinedMenuItem::separator(app)?,
+            &open,
+            &run,
+            &PredefinedMenuItem::separator(app)?,
+            &quit,
+        ],
+    )?;
+    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
+        .menu(&menu)
+        .tooltip("Renewal Desk")
+        .show_menu_on_left_click(false)
+        .on_menu_event(|app, event| on_menu(app, event.id().as_ref()))
+        .on_tray_icon_event(|tray, event| {
+            if let TrayIconEvent::Click {
+                button: MouseButton::Left,
+                button_state: MouseButtonState::Up,
+                ..
+            } = event
+            {
+                crate::window::show_main(tray.app_handle());
+            }
+        });
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    builder.build(app)?;
+    app.manage(TrayItems {
+        next_deadline: next,
+    });
+    Ok(())
+}
+
+/// Handles a tray menu click. Runs on the main thread, so it never blocks:
+/// "Run reminders now" only wakes the scheduler thread.
+pub fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    match id {
+        ids::OPEN => crate::window::show_main(app),
+        ids::RUN_REMINDERS => {
+            let state = app.state::<AppState>();
+            let sent = state
+                .scheduler
+                .lock()
+                .ok()
+                .and_then(|s| s.as_ref().map(|s| s.run_now()));
+            if !matches!(sent, Some(Ok(()))) {
+                tracing::warn!("tray: the scheduler is not running");
+            }
+        }
+        ids::QUIT => app.exit(0),
+        _ => {}
+    }
+}
+
+/// Shows `label` (for example "Fri 1 Oct 2027 · Acme lease") as the next deadline.
+///
+/// # Errors
+/// A [`tauri::Error`] if the menu or tooltip cannot be updated.
+pub fn set_next_deadline<R: Runtime>(app: &AppHandle<R>, label: Option<&str>) -> tauri::Result<()> {
+    let text = next_deadline_text(label);
+    if let Some(items) = app.try_state::<TrayItems>() {
+        items.next_deadline.set_text(&text)?;
+    }
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        tray.set_tooltip(Some(&text))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,224 @@
+//! The bad-input corpus, through the CLI: each file gets a clear error (or warning) naming
+//! the file, the line and the field; nothing of a failed document is stored; nothing stored
+//! before is touched.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+const GOOD_HEAD: &str = "# Test Peru Supply Agreement\n\n| Field | Details |\n|---|---|\n| Parties | Acme SAC / Widget Corp |\n";
+
+struct Case {
+    name: &'static str,
+    content: Vec<u8>,
+    /// Substrings the error output must contain.
+    expect: &'static [&'static str],
+}
+
+fn cases() -> Vec<Case> {
+    let mut invalid_utf8 = b"# Title\n\nline two \xff\xfe here\n".to_vec();
+    invalid_utf8.extend_from_slice(b"more\n");
+    vec![
+        Case {
+            name: "empty.md",
+            content: Vec::new(),
+            expect: &["empty.md", "empty"],
+        },
+        Case {
+            name: "blank.md",
+            content: b"  \n\n \n".to_vec(),
+            expect: &["blank.md", "empty"],
+        },
+        Case {
+            name: "binary.md",
+            content: vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3],
+            expect: &["binary.md:1", "binary"],
+        },
+        Case {
+            name: "latin1.md",
+            content: invalid_utf8,
+            expect: &["latin1.md:3", "invalid UTF-8", "column 10"],
+        },
+        Case {
+            name: "notes.md",
+            content: b"# Meeting notes\n\nWe talked about lunch.\n\n- pizza\n- salad\n".to_vec(),
+            expect: &["notes.md", "no agreement found", "Effective Date"],
+        },
+        Case {
+            name: "no-title.md",
+            content: b"Just some text without a heading.\n".to_vec(),
+            expect: &["no-title.md", "no agreement found"],
+        },
+        Case {
+            name: "feb31.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 31 February 2025 |\n| Term | 3 years |\n"
+            )
+            .into_bytes(),
+            expect: &[
+                "feb31.md:6",
+                "Effective Date",
+                "31 February 2025 does not exist",
+            ],
+        },
+        Case {
+            name: "negative.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | -3 years |\n"
+            )
+            .into_bytes(),
+            expect: &["negative.md:7", "Term", "positive"],
+        },
+        Case {
+            name: "zero.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 0 months |\n"
+            )
+            .into_bytes(),
+            expect: &["zero.md:7", "Term", "positive"],
+        },
+        Case {
+            name: "absurd.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 500 years |\n"
+            )
+            .into_bytes(),
+            expect: &["absurd.md:7", "Term", "longer than 100 years"],
+        },
+        Case {
+            name: "wordy-term.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | until further notice |\n"
+            )
+            .into_bytes(),
+            expect: &["wordy-term.md:7", "Term", "expected a length"],
+        },
+    ]
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+fn snapshot(db: &Path) -> (String, String) {
+    let list = renewals(db, "2026-11-23", &["list", "--json"]);
+    let deadlines = renewals(db, "2026-11-23", &["deadlines", "--json"]);
+    (stdout(&list), stdout(&deadlines))
+}
+
+#[test]
+fn every_bad_file_gets_a_clear_error_and_nothing_stored_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let seeds: Vec<String> = seed_files()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(seeds.iter().map(String::as_str));
+    assert!(renewals(&db, "2026-11-23", &args).status.success());
+    let before = snapshot(&db);
+
+    for case in cases() {
+        let path = write(dir.path(), case.name, &case.content);
+        let out = renewals(&db, "2026-11-23", &["import", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{} should fail", case.name);
+        for e in case.expect {
+            assert!(err.contains(e), "{}: expected {e:?} in:\n{err}", case.name);
+        }
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(snapshot(&db), before, "{} changed the database", case.name);
+    }
+}
+
+#[test]
+fn a_50_mb_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let big = dir.path().join("huge.md");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap();
+    let started = std::time::Instant::now();
+    let out = renewals(&db, "2026-11-23", &["import", big.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    assert!(err.contains("huge.md") && err.contains("50.0 MB"), "{err}");
+    assert!(started.elapsed().as_secs() < 30);
+    assert_eq!(
+        stdout(&renewals(&db, "2026-11-23", &["list", "--json"])).trim(),
+        "[]"
+    );
+}
+
+#[test]
+fn import_goes_on_past_a_bad_file_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let bad = write(dir.path(), "empty.md", b"");
+    let good = seed("microsoft-peru-mifibra.md");
+    let out = renewals(
+        &db,
+        "2026-11-23",
+        &["import", bad.to_str().unwrap(), good.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("Microsoft Peru Partnership Agreement"));
+    assert!(stderr(&out).contains("empty.md"));
+    assert!(stderr(&out).contains("1 of 2 file(s) failed"));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&renewals(&db, "2026-11-23", &["list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_notice_period_longer_than_the_term_is_a_warning_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let doc = format!(
+        "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 6 months (auto-renewal) |\n\n## Renewal Terms\n\n- Auto-renewal for 3-month periods\n- 120-day notice for non-renewal\n"
+    );
+    let p = write(dir.path(), "long-notice.md", doc.as_bytes());
+    let out = renewals(&db, "2026-11-23", &["import", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = renewals(&db, "2026-11-23", &["show", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "notice_longer_than_term")
+        .expect("warning");
+    assert_eq!(w["line"], 12);
+    assert_eq!(w["field"], "non_renewal_notice");
+    assert!(w["message"].as_str().unwrap().contains("120 days"));
+}
+
+#[test]
+fn an_impossible_review_date_is_a_warning_and_the_field_stays_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let doc = format!(
+        "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n---\n\n**Next Review**: 31 February 2026\n"
+    );
+    let p = write(dir.path(), "review.md", doc.as_bytes());
+    assert!(
+        renewals(&db, "2026-11-23", &["import", p.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&renewals(&db, "2026-11-23", &["show", "1", "--json"]).stdout)
+            .unwrap();
+    assert!(v["agreement"]["next_review"].is_null());
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "invalid_date")
+        .unwrap();
+    assert_eq!(w["line"], 11);
+    assert!(w["message"].as_str().unwrap().contains("does not exist"));
+}
