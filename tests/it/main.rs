@@ -2,6 +2,8 @@
 
 mod bad_input;
 mod common;
+mod dashboard;
+mod desk;
 mod golden;
 mod ics;
 mod recorded;
