@@ -3,6 +3,8 @@
 mod bad_input;
 mod brief;
 mod common;
+mod dashboard;
+mod desk;
 mod golden;
 mod ics;
 mod recorded;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The unit of a [`Period`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     /// Calendar days.
@@ -27,6 +28,7 @@ pub enum PeriodUnit {
 
 /// A span of time as a contract states it: `90 days`, `12 months`, `3 years`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Period {
     /// How many units (at most [`Period::MAX_AMOUNT`]).
     pub amount: u32,
@@ -130,6 +132,7 @@ impl fmt::Display for Period {
 
 /// How precisely a document states a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// A calendar day.
@@ -144,6 +147,7 @@ pub enum Precision {
 
 /// A date as precise as the document states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "precision", rename_all = "snake_case")]
 pub enum PartialDate {
     /// A full date.

@@ -14,6 +14,7 @@ use crate::model::{Agreement, PriceReview, Source, Sourced};
 
 /// A field that can be edited, with the form of its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EditableField {
     /// Text.
@@ -93,6 +94,157 @@ impl EditableField {
     pub fn parse(name: &str) -> Option<EditableField> {
         EditableField::ALL.into_iter().find(|f| f.name() == name)
     }
+}
+
+impl EditableField {
+    /// The field's name for people, e.g. "Non-renewal notice".
+    pub fn label(self) -> &'static str {
+        match self {
+            EditableField::Title => "Title",
+            EditableField::AgreementType => "Agreement type",
+            EditableField::Counterparty => "Counterparty",
+            EditableField::EffectiveDate => "Effective date",
+            EditableField::InitialTerm => "Initial term",
+            EditableField::AutoRenewal => "Auto-renewal",
+            EditableField::RenewalPeriod => "Renewal period",
+            EditableField::NonRenewalNotice => "Non-renewal notice",
+            EditableField::PriceReview => "Price review",
+            EditableField::Country => "Country (holidays)",
+            EditableField::BusinessDayAdjustment => "Business-day adjustment",
+            EditableField::Classification => "Classification",
+            EditableField::ContractOwner => "Contract owner",
+            EditableField::LastReview => "Last review",
+            EditableField::NextReview => "Next review",
+        }
+    }
+
+    /// What the field accepts, as an example for a form, e.g. "a period: 90 days, 12 months".
+    pub fn hint(self) -> &'static str {
+        match self {
+            EditableField::Title => "text (required)",
+            EditableField::AgreementType
+            | EditableField::Counterparty
+            | EditableField::Classification
+            | EditableField::ContractOwner => "text; empty for unknown",
+            EditableField::EffectiveDate => "a date: 2023-01-01 or 1 January 2023",
+            EditableField::InitialTerm
+            | EditableField::RenewalPeriod
+            | EditableField::NonRenewalNotice => "a period: 90 days, 12 months, 3 years",
+            EditableField::AutoRenewal => "yes or no; empty for unknown",
+            EditableField::PriceReview => "at each renewal, annually, or other text",
+            EditableField::Country => "Peru, Chile or a two-letter ISO code",
+            EditableField::BusinessDayAdjustment => "yes or no (rule 4)",
+            EditableField::LastReview | EditableField::NextReview => {
+                "a date of any precision: July 2025, Q2 2025, 2025-07-15"
+            }
+        }
+    }
+
+    /// The kind of input a form should offer.
+    pub fn input(self) -> FieldInput {
+        match self {
+            EditableField::AutoRenewal => FieldInput::YesNoUnknown,
+            EditableField::BusinessDayAdjustment => FieldInput::YesNo,
+            EditableField::EffectiveDate => FieldInput::Date,
+            _ => FieldInput::Text,
+        }
+    }
+}
+
+/// The kind of input a form offers for a field ([`EditableField::input`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldInput {
+    /// Free text, read by the field's parser.
+    Text,
+    /// A calendar day.
+    Date,
+    /// Yes or no.
+    YesNo,
+    /// Yes, no or unknown.
+    YesNoUnknown,
+}
+
+/// An editable field of one agreement: its current value as text (in the form
+/// [`apply_edit`] reads back) and where that value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditableValue {
+    /// The field.
+    pub field: EditableField,
+    /// Its name for people.
+    pub label: String,
+    /// What it accepts.
+    pub hint: String,
+    /// Which input to offer.
+    pub input: FieldInput,
+    /// The current value as text; empty when unknown.
+    pub value: String,
+    /// The clause it was read from, or "Edited in Renewal Desk"; `None` when unknown or
+    /// when the field has no source of its own (counterparty, business-day adjustment).
+    pub source: Option<Source>,
+}
+
+fn period_text(p: &Period) -> String {
+    p.to_string()
+}
+
+/// The current value of `field` in `agreement` as text that [`apply_edit`] accepts back
+/// unchanged (`2023-01-01`, `3 years`, `yes`, `July 2025`), with its source. Empty text
+/// means unknown.
+pub fn current_value(agreement: &Agreement, field: EditableField) -> (String, Option<Source>) {
+    fn sourced<T>(v: &Option<Sourced<T>>, text: impl Fn(&T) -> String) -> (String, Option<Source>) {
+        match v {
+            Some(s) => (text(&s.value), Some(s.source.clone())),
+            None => (String::new(), None),
+        }
+    }
+    let yes_no = |b: &bool| if *b { "yes" } else { "no" }.to_string();
+    let a = agreement;
+    match field {
+        EditableField::Title => (a.title.clone(), None),
+        EditableField::AgreementType => sourced(&a.agreement_type, String::clone),
+        EditableField::Counterparty => (
+            a.counterparty.clone().unwrap_or_default(),
+            a.parties.as_ref().map(|p| p.source.clone()),
+        ),
+        EditableField::EffectiveDate => sourced(&a.effective_date, |d| d.to_string()),
+        EditableField::InitialTerm => sourced(&a.initial_term, period_text),
+        EditableField::AutoRenewal => sourced(&a.auto_renewal, yes_no),
+        EditableField::RenewalPeriod => sourced(&a.renewal_period, period_text),
+        EditableField::NonRenewalNotice => sourced(&a.non_renewal_notice, period_text),
+        EditableField::PriceReview => sourced(&a.price_review, |p| match p {
+            PriceReview::AtEachRenewal => "at each renewal".to_string(),
+            PriceReview::Annually => "annually".to_string(),
+            PriceReview::Other(t) => t.clone(),
+        }),
+        EditableField::Country => sourced(&a.country, |c| c.name().to_string()),
+        EditableField::BusinessDayAdjustment => (yes_no(&a.business_day_adjustment), None),
+        EditableField::Classification => sourced(&a.classification, String::clone),
+        EditableField::ContractOwner => sourced(&a.contract_owner, String::clone),
+        EditableField::LastReview => sourced(&a.last_review, |d| d.to_string()),
+        EditableField::NextReview => sourced(&a.next_review, |d| d.to_string()),
+    }
+}
+
+/// Every editable field of `agreement` with its current value and source, in
+/// [`EditableField::ALL`] order (what an Edit form shows).
+pub fn editable_values(agreement: &Agreement) -> Vec<EditableValue> {
+    EditableField::ALL
+        .into_iter()
+        .map(|field| {
+            let (value, source) = current_value(agreement, field);
+            EditableValue {
+                field,
+                label: field.label().to_string(),
+                hint: field.hint().to_string(),
+                input: field.input(),
+                value,
+                source,
+            }
+        })
+        .collect()
 }
 
 fn invalid(field: EditableField, message: impl Into<String>) -> Error {
@@ -273,6 +425,33 @@ pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn current_values_read_back_unchanged() {
+        let mut a = Agreement::new("X");
+        apply_edit(&mut a, EditableField::EffectiveDate, "1 January 2023").unwrap();
+        apply_edit(&mut a, EditableField::InitialTerm, "3 years").unwrap();
+        apply_edit(&mut a, EditableField::AutoRenewal, "yes").unwrap();
+        apply_edit(&mut a, EditableField::NextReview, "July 2025").unwrap();
+        apply_edit(&mut a, EditableField::Country, "PE").unwrap();
+        apply_edit(&mut a, EditableField::PriceReview, "at each renewal").unwrap();
+        for v in editable_values(&a) {
+            let mut b = a.clone();
+            apply_edit(&mut b, v.field, &v.value)
+                .unwrap_or_else(|e| panic!("{:?} {:?}: {e}", v.field, v.value));
+            assert_eq!(
+                current_value(&b, v.field).0,
+                v.value,
+                "{:?} reads back",
+                v.field
+            );
+        }
+        let (text, source) = current_value(&a, EditableField::EffectiveDate);
+        assert_eq!(text, "2023-01-01");
+        assert_eq!(source.unwrap().section, "Edited in Renewal Desk");
+        assert_eq!(current_value(&a, EditableField::Country).0, "Peru");
+        assert_eq!(current_value(&a, EditableField::AgreementType).0, "");
+    }
 
     #[test]
     fn edits_parse_and_validate() {

@@ -32,7 +32,9 @@
 
 pub mod brief;
 pub mod calendar;
+pub mod dashboard;
 pub mod dates;
+pub mod desk;
 pub mod edit;
 pub mod error;
 pub mod ics;

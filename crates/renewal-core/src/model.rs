@@ -15,7 +15,11 @@ use crate::dates::{PartialDate, Period};
 use crate::money::Quantity;
 
 /// Where a value came from: a line of the source document and the verbatim text there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The compact copy the store keeps for computed views leaves sources out (see
+/// `store::engine_json`); read back, they are the empty `Source::default()`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     /// 1-based line number in the source document; `None` for a value entered by a user.
     pub line: Option<u32>,
@@ -47,10 +51,12 @@ impl fmt::Display for Source {
 
 /// A value with the source text it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sourced<T> {
     /// The typed value.
     pub value: T,
     /// Where it came from.
+    #[serde(default)]
     pub source: Source,
 }
 
@@ -63,6 +69,7 @@ impl<T> Sourced<T> {
 
 /// How the agreement stands on a given day (renewal-rules.md §Arithmetic rule 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementStatus {
     /// In force (or not yet started, or not computable: see the warnings).
@@ -92,6 +99,7 @@ impl fmt::Display for AgreementStatus {
 
 /// What kind of termination right a row of the termination table grants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TerminationKind {
     /// Termination for convenience: without cause, on notice (rule 6).
@@ -108,6 +116,7 @@ pub enum TerminationKind {
 
 /// One termination right: a row of the document's termination table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TerminationRight {
     /// The scenario as written, e.g. `"Convenience"`.
     pub scenario: String,
@@ -120,11 +129,13 @@ pub struct TerminationRight {
     /// The consequence as written, e.g. `"Wind-down plan"`.
     pub consequence: String,
     /// The table row.
+    #[serde(default)]
     pub source: Source,
 }
 
 /// When prices are reviewed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", tag = "rule", content = "text")]
 pub enum PriceReview {
     /// "Price review at each renewal": on each renewal date (renewal-rules.md, Vocabulary).
@@ -137,6 +148,7 @@ pub enum PriceReview {
 
 /// A commitment or amount stated in a table (a volume, a spend, a contribution).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Commitment {
     /// Table heading the value belongs to, e.g. `"Volume Commitments"`.
     pub category: String,
@@ -149,24 +161,29 @@ pub struct Commitment {
     /// The amount: money (with currency and optional per-period), a count or a percentage.
     pub value: Quantity,
     /// The table row.
+    #[serde(default)]
     pub source: Source,
 }
 
 /// A revenue share row: the share of each party, in percent (0–100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevenueShare {
     /// The product, e.g. `"Teams Phone (calling)"`.
     pub product: String,
     /// Column headers naming each share, e.g. `["MiFibra Margin", "Microsoft Share"]`.
     pub parties: Vec<String>,
     /// Shares in percent, in the order of `parties`.
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub shares_percent: Vec<rust_decimal::Decimal>,
     /// The table row.
+    #[serde(default)]
     pub source: Source,
 }
 
 /// A service level target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceLevel {
     /// Metric, e.g. `"Uptime"`.
     pub metric: String,
@@ -175,11 +192,13 @@ pub struct ServiceLevel {
     /// Penalty or remedy as written, e.g. `"Service credits"`.
     pub penalty: Option<String>,
     /// The table row.
+    #[serde(default)]
     pub source: Source,
 }
 
 /// Progress of an obligation as stated in the document or recorded by a user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ObligationStatus {
     /// Complete / compliant / certified: no due-date event.
@@ -194,6 +213,7 @@ pub enum ObligationStatus {
 
 /// A requirement of the agreement, with a due date when the document gives one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Obligation {
     /// Table heading, e.g. `"Platform Integration"`.
     pub category: String,
@@ -208,11 +228,13 @@ pub struct Obligation {
     /// Other columns as written (e.g. `"Details: Multi-account"`).
     pub details: Option<String>,
     /// The table row.
+    #[serde(default)]
     pub source: Source,
 }
 
 /// A right that runs after the agreement ends (renewal-rules.md §Arithmetic rule 8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExitRight {
     /// Scenario, e.g. `"Migration"`.
     pub scenario: String,
@@ -221,11 +243,13 @@ pub struct ExitRight {
     /// Length of the window from the day after the agreement ends (e.g. 180 days).
     pub window: Option<Period>,
     /// The table row.
+    #[serde(default)]
     pub source: Source,
 }
 
 /// A problem or assumption the importer (or the engine) wants a person to confirm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {
     /// Stable machine code, e.g. `"no_renewal_clause"`, `"currency_assumed"`.
     pub code: String,
@@ -239,6 +263,7 @@ pub struct Warning {
 
 /// A notice the user recorded as served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServedNotice {
     /// The day the notice was served.
     pub served_on: NaiveDate,
@@ -248,6 +273,7 @@ pub struct ServedNotice {
 
 /// A dated event the user marked done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DoneMark {
     /// The day it was done.
     pub done_on: NaiveDate,
@@ -257,6 +283,7 @@ pub struct DoneMark {
 
 /// What users recorded about the agreement. Survives re-imports of the document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recorded {
     /// Non-renewal notice served: the agreement ends at the end of the term whose notice
     /// deadline the notice met (renewal-rules.md, `expiry` kind).
@@ -272,6 +299,7 @@ pub struct Recorded {
 
 /// A table kept verbatim as structured data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Table {
     /// 1-based line of the header row.
     pub line: u32,
@@ -283,6 +311,7 @@ pub struct Table {
 
 /// A section of the document (a heading and everything until the next heading).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Section {
     /// Heading level (1–6).
     pub level: u8,
@@ -300,6 +329,7 @@ pub struct Section {
 
 /// An agreement: what the document says, typed, plus what users recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Agreement {
     /// The document's title (its first heading), e.g. `"Microsoft Peru Partnership Agreement"`.
     pub title: String,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// How often an amount recurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// Per year (`/year`, `per annum`, `p.a.`).
@@ -22,8 +23,10 @@ pub enum Per {
 
 /// An amount of money in a currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Money {
     /// The amount in the currency's units (PEN, USD, …), exact.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub amount: Decimal,
     /// ISO 4217 code, e.g. `"PEN"`, `"USD"`, `"CLP"`, `"EUR"`.
     pub currency: String,
@@ -58,6 +61,7 @@ impl fmt::Display for Money {
 
 /// A value stated in a table cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Quantity {
     /// Money, optionally recurring.
@@ -72,11 +76,13 @@ pub enum Quantity {
     /// A count, e.g. 50,000 subscribers.
     Count {
         /// The number.
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         value: Decimal,
     },
     /// A percentage, e.g. 35 for `35%`.
     Percent {
         /// Percent points.
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         value: Decimal,
     },
 }

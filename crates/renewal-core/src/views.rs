@@ -11,8 +11,10 @@ use crate::store::StoredAgreement;
 
 /// One row of the agreement list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgreementSummary {
     /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Title.
     pub title: String,
@@ -64,6 +66,7 @@ impl AgreementSummary {
 
 /// Rule 6 rendered: "if notice is served today, the earliest end is …".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConvenienceView {
     /// Notice period.
     pub notice: Period,
@@ -75,8 +78,10 @@ pub struct ConvenienceView {
 
 /// Everything about one agreement on a given day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgreementDetail {
     /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// The as-of date.
     pub today: NaiveDate,

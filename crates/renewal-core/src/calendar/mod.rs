@@ -64,6 +64,7 @@ pub const LAST_SUPPORTED_YEAR: i32 = 2100;
 /// `"PE"`/`"CL"` to [`Country::Peru`]/[`Country::Chile`]. A hand-built
 /// `Other("PE")` or `Other("CL")` still uses the Peru or Chile calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub enum Country {
     /// Peru (ISO 3166-1 "PE"); holiday calendar: Decreto Legislativo 713,
     /// art. 6, as amended.

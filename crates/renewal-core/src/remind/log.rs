@@ -25,6 +25,7 @@ pub const STALE_CLAIM: Duration = Duration::from_secs(10 * 60);
 
 /// State of a log row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum LogState {
     /// Taken by a run that is delivering it.
@@ -69,10 +70,13 @@ impl std::fmt::Display for LogState {
 
 /// A row of the reminder log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LogEntry {
     /// Row id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub agreement_id: i64,
     /// The agreement's title (current).
     pub agreement: String,
@@ -93,6 +97,7 @@ pub struct LogEntry {
     /// When claimed (RFC 3339 UTC).
     pub claimed_at: Option<String>,
     /// Delivery attempts so far.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub attempts: i64,
     /// When last attempted (RFC 3339 UTC).
     pub last_attempt_at: Option<String>,

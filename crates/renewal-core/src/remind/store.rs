@@ -19,6 +19,7 @@ pub const GLOBAL_LADDER_KEY: &str = "reminders.ladder";
 
 /// Which notice was served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     /// Notice of non-renewal: the agreement ends at the end of the term whose notice

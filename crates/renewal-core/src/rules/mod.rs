@@ -21,6 +21,7 @@ use crate::model::{Agreement, AgreementStatus, PriceReview, Source};
 
 /// The kind of a dated event (renewal-rules.md, "What an agreement yields").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Last day to serve notice of non-renewal before a renewal (rule 3).
@@ -108,6 +109,7 @@ impl std::fmt::Display for EventKind {
 
 /// Status of a dated event (renewal-rules.md, "What an agreement yields").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
     /// today ≤ date.
@@ -183,6 +185,7 @@ impl Clause {
 
 /// One term of the agreement: the initial term or a renewal period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Term {
     /// 1 for the initial term, 2 for the first renewal, …
     pub number: u32,
@@ -1193,6 +1196,7 @@ pub fn weekday_name(date: NaiveDate) -> &'static str {
 
 /// A dated event rendered for display and JSON: every field plus its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EventView {
     /// Stable id within the agreement ([`DatedEvent::id`]).
     pub id: String,
@@ -1209,6 +1213,7 @@ pub struct EventView {
     /// Status.
     pub status: EventStatus,
     /// Days from today (negative in the past).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days_from_today: i64,
     /// Whether someone must act.
     pub actionable: bool,

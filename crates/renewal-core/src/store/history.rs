@@ -21,10 +21,13 @@ pub struct Change {
 
 /// A stored history entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HistoryEntry {
     /// Row id (increasing).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub agreement_id: i64,
     /// When (RFC 3339 UTC).
     pub at: String,

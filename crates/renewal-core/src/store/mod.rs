@@ -34,6 +34,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0002_reminders",
         include_str!("../../../../migrations/0002_reminders.sql"),
     ),
+    (
+        "0003_agreement_engine",
+        include_str!("../../../../migrations/0003_agreement_engine.sql"),
+    ),
 ];
 
 /// The SQL of each migration, in order.
@@ -71,8 +75,38 @@ pub struct StoredAgreement {
     pub updated_at: String,
 }
 
+/// Fields of the stored agreement JSON that [`Store::for_each_listed`] empties: the verbatim
+/// document structure and the tables and statements that no deadline, status, summary or
+/// reminder reads (they are shown only in an agreement's detail, read with [`Store::get`]).
+/// Together they are about half the stored bytes.
+pub const VIEW_STRIPPED_FIELDS: &[&str] = &[
+    "sections",
+    "renewal_terms",
+    "commitments",
+    "amounts",
+    "revenue_shares",
+    "service_levels",
+    "data_protection",
+];
+
+/// An agreement as computed views read it ([`Store::for_each_listed`]): every field the
+/// deadline engine uses and its warnings, but with the fields in [`VIEW_STRIPPED_FIELDS`]
+/// empty and every source `Source::default()` (read a full agreement with [`Store::get`]
+/// for workings that quote their clauses).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedAgreement {
+    /// Row id.
+    pub id: i64,
+    /// ISO 4217 code of its main amounts (stored beside the JSON, computed at import from
+    /// all its amounts, so it is right although `commitments` and `amounts` are empty here).
+    pub currency: Option<String>,
+    /// The agreement without the [`VIEW_STRIPPED_FIELDS`].
+    pub agreement: Agreement,
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportAction {
     /// A new agreement.
@@ -85,8 +119,10 @@ pub enum ImportAction {
 
 /// The result of storing one imported document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Imported {
     /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Title.
     pub title: String,
@@ -115,6 +151,33 @@ pub fn agreement_key(title: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The compact JSON of `agreement` kept in `agreement_engine` for computed views
+/// ([`Store::for_each_listed`]): the fields in [`VIEW_STRIPPED_FIELDS`] empty, every
+/// `source` object and every `null` left out (they read back as `Source::default()` and
+/// `None`). About 2 KB for a typical agreement instead of 9 KB.
+///
+/// Errors: [`Error::Json`] if the agreement cannot be serialised.
+pub fn engine_json(agreement: &Agreement) -> Result<String> {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.retain(|k, x| k != "source" && !x.is_null());
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(agreement)?;
+    if let serde_json::Value::Object(map) = &mut v {
+        for k in VIEW_STRIPPED_FIELDS {
+            map.insert((*k).to_string(), serde_json::Value::Array(Vec::new()));
+        }
+    }
+    strip(&mut v);
+    Ok(v.to_string())
 }
 
 /// Sets the per-connection pragmas: WAL, foreign keys, busy timeout, synchronous NORMAL.
@@ -249,6 +312,43 @@ impl Store {
         for r in rows {
             out.push(r??);
         }
+        Ok(out)
+    }
+
+    /// Calls `f` with every agreement, by id, in the lighter form that computed views use
+    /// ([`ListedAgreement`]), read from the compact copy in `agreement_engine`
+    /// ([`engine_json`], migration 0003): no
+    /// verbatim document structure, none of the [`VIEW_STRIPPED_FIELDS`], no source quotes.
+    /// Only one agreement is held at a time, so the dashboard of 10,000 agreements needs
+    /// neither the time to parse their documents nor the memory to hold them all.
+    ///
+    /// Errors: SQLite errors, stored JSON that cannot be read ([`Error::Json`]), or the
+    /// first error `f` returns (which stops the walk).
+    pub fn for_each_listed(&self, mut f: impl FnMut(ListedAgreement) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT agreement_id, currency, engine FROM agreement_engine ORDER BY agreement_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let data: String = row.get(2)?;
+            f(ListedAgreement {
+                id: row.get(0)?,
+                currency: row.get(1)?,
+                agreement: serde_json::from_str(&data)?,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Every agreement in the form of [`Store::for_each_listed`], by id.
+    ///
+    /// Errors: as [`Store::for_each_listed`].
+    pub fn list_listed(&self) -> Result<Vec<ListedAgreement>> {
+        let mut out = Vec::new();
+        self.for_each_listed(|l| {
+            out.push(l);
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -412,6 +512,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            write_engine(tx, id, a)?;
             tx.execute(
                 "INSERT INTO documents(agreement_id, file_name, sha256, source_text, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -437,6 +538,16 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
             })
         }
     }
+}
+
+/// Writes the compact copy of agreement `id` (same transaction as the agreement itself).
+fn write_engine(tx: &Connection, id: i64, a: &Agreement) -> Result<()> {
+    tx.execute(
+        "INSERT INTO agreement_engine(agreement_id, currency, engine) VALUES (?1, ?2, ?3)
+         ON CONFLICT(agreement_id) DO UPDATE SET currency = excluded.currency, engine = excluded.engine",
+        params![id, a.main_currency(), engine_json(a)?],
+    )?;
+    Ok(())
 }
 
 fn load(tx: &Connection, id: i64) -> Result<Agreement> {
@@ -503,6 +614,7 @@ fn update_in(
         }
         other => Error::from(other),
     })?;
+    write_engine(tx, id, updated)?;
     history::append(tx, id, &at, action, &changes)?;
     Ok(changes)
 }

@@ -1,0 +1,61 @@
+//! Computes the dashboard and the agreements table of a database and prints how long each
+//! took (a quick check of the app's first screen with a large register).
+//!
+//! `cargo run --release -p renewal-core --example dashboard -- DB [YYYY-MM-DD]`
+#![allow(missing_docs)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use renewal_core::dashboard::{agreement_rows, dashboard};
+use renewal_core::store::Store;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(db) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: dashboard DB [YYYY-MM-DD]");
+        return ExitCode::FAILURE;
+    };
+    let today = match args.next() {
+        Some(t) => match NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{t}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => chrono::Local::now().date_naive(),
+    };
+    let run = || -> renewal_core::Result<()> {
+        let t0 = Instant::now();
+        let store = Store::open(&db)?;
+        let t1 = Instant::now();
+        let d = dashboard(&store, today)?;
+        let t2 = Instant::now();
+        let json = serde_json::to_string(&d)?;
+        let t3 = Instant::now();
+        let rows = agreement_rows(&store, today)?;
+        let t4 = Instant::now();
+        let rows_json = serde_json::to_string(&rows)?;
+        println!(
+            "{} agreements: open {:?}, dashboard {:?} ({} bytes of JSON in {:?}), table {:?} ({} bytes of JSON)",
+            d.counts.agreements,
+            t1 - t0,
+            t2 - t1,
+            json.len(),
+            t3 - t2,
+            t4 - t3,
+            rows_json.len()
+        );
+        Ok(())
+    };
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,441 @@
+//! What the desktop app's first screen and its agreements table show about many agreements
+//! at once: the [`Dashboard`] (what needs a decision, soonest first) and one
+//! [`AgreementRow`] per agreement.
+//!
+//! Both are computed here from one pass over the store ([`Store::for_each_listed`]: the
+//! engine's fields only, one agreement at a time), so a front end receives only what it
+//! draws: the dashboard of 10,000 agreements is a few kilobytes.
+//!
+//! Every date comes from the deadline engine ([`crate::rules::assess`], renewal-rules.md);
+//! the sentences are the engine's explanations plus what happens if nobody acts.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use renewal_core::dashboard::dashboard;
+//! use renewal_core::import::import_markdown;
+//! use renewal_core::store::Store;
+//!
+//! let doc = "# Example Peru Supply Agreement\n\n\
+//! | Field | Details |\n|---|---|\n\
+//! | Parties | Acme SAC / Widget Corp |\n\
+//! | Effective Date | 1 January 2023 |\n\
+//! | Term | 3 years (auto-renewal) |\n\n\
+//! ## Renewal Terms\n\n\
+//! - Auto-renewal for 12-month periods\n\
+//! - 90-day notice for non-renewal\n";
+//! let mut store = Store::open_in_memory()?;
+//! store.import(&import_markdown("example.md", doc)?)?;
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+//! let d = dashboard(&store, today)?;
+//! let first = &d.decisions[0];
+//! assert_eq!(first.date.to_string(), "2027-10-01"); // 2027-10-02 is a Saturday (rule 4)
+//! assert_eq!(first.days_from_today, 312);
+//! assert_eq!(first.outcome, "renews on Saturday 1 January 2028 for 12 months");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::{days_between, prose_date};
+use crate::error::Result;
+use crate::model::{Agreement, AgreementStatus, PriceReview};
+use crate::rules::{assess, Assessment, Basis, DatedEvent, EventKind, EventStatus};
+use crate::store::{ListedAgreement, Store};
+
+/// Longest list the dashboard sends per section; the counts give the totals.
+pub const LIST_LIMIT: usize = 50;
+
+/// "Recently closed" looks back this many days (a window that closed 90 days ago or less).
+pub const RECENT_DAYS: i64 = 90;
+
+/// "Coming up" looks ahead this many days.
+pub const UPCOMING_DAYS: i64 = 90;
+
+/// One line of the dashboard: a dated event of one agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DashboardItem {
+    /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub agreement_id: i64,
+    /// The agreement's title.
+    pub agreement: String,
+    /// The other party.
+    pub counterparty: Option<String>,
+    /// Contract owner.
+    pub contract_owner: Option<String>,
+    /// Stable event id ([`DatedEvent::id`]), for "mark done" and "snooze".
+    pub event_id: String,
+    /// What kind of event.
+    pub kind: EventKind,
+    /// Short label, e.g. "Non-renewal notice deadline".
+    pub label: String,
+    /// The date to act on (after the business-day adjustment of rule 4).
+    pub date: NaiveDate,
+    /// The date before adjustment (equal to `date` when it did not move).
+    pub unadjusted_date: NaiveDate,
+    /// Open, overdue, closed or done.
+    pub status: EventStatus,
+    /// `date − today` in days (negative in the past).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub days_from_today: i64,
+    /// The engine's one-line explanation with its arithmetic.
+    pub explanation: String,
+    /// What happens if nobody acts (for an open item) or what the passing of the date
+    /// meant (for a closed or overdue one), e.g. "renews on Saturday 1 January 2028 for 12
+    /// months with a price review".
+    pub outcome: String,
+}
+
+/// Counts at a glance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DashboardCounts {
+    /// All agreements.
+    pub agreements: usize,
+    /// Active agreements (in force, or not computable).
+    pub active: usize,
+    /// Expired agreements.
+    pub expired: usize,
+    /// Terminated agreements.
+    pub terminated: usize,
+    /// Agreements with an open notice deadline (a decision to take).
+    pub decisions: usize,
+    /// Of those, deadlines within [`UPCOMING_DAYS`].
+    pub decisions_soon: usize,
+    /// Overdue events (obligations, reviews, serve-by dates).
+    pub overdue: usize,
+    /// Other open deadlines within [`UPCOMING_DAYS`] (exit windows, obligations, reviews).
+    pub upcoming: usize,
+    /// Notice and exit windows closed in the last [`RECENT_DAYS`].
+    pub recently_closed: usize,
+    /// Agreements whose import left warnings to confirm.
+    pub with_warnings: usize,
+}
+
+/// The first screen: what needs a decision, soonest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Dashboard {
+    /// The as-of date.
+    pub today: NaiveDate,
+    /// Counts at a glance (totals, beyond the lists' [`LIST_LIMIT`]).
+    pub counts: DashboardCounts,
+    /// The next open notice deadline of each agreement (non-renewal, or termination for a
+    /// planned exit), soonest first, with what happens if nobody acts.
+    pub decisions: Vec<DashboardItem>,
+    /// Overdue events, oldest first.
+    pub overdue: Vec<DashboardItem>,
+    /// Other open deadlines within [`UPCOMING_DAYS`], soonest first.
+    pub upcoming: Vec<DashboardItem>,
+    /// Notice deadlines and exit windows that closed in the last [`RECENT_DAYS`], most
+    /// recent first.
+    pub recently_closed: Vec<DashboardItem>,
+    /// The earliest open deadline of all (what the tray shows).
+    pub next_deadline: Option<DashboardItem>,
+}
+
+/// One row of the agreements table (small: 10,000 rows are a few megabytes of JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AgreementRow {
+    /// Agreement id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// The other party.
+    pub counterparty: Option<String>,
+    /// Contract owner.
+    pub contract_owner: Option<String>,
+    /// ISO 4217 code of the main amounts.
+    pub currency: Option<String>,
+    /// ISO 3166 code of the jurisdiction, e.g. `PE`.
+    pub country: Option<String>,
+    /// Active, expired or terminated.
+    pub status: AgreementStatus,
+    /// Whether it renews after the current term.
+    pub renewing: bool,
+    /// Last day of the current term.
+    pub current_term_end: Option<NaiveDate>,
+    /// The next open deadline (any kind someone must act on).
+    pub next_deadline: Option<NaiveDate>,
+    /// Its label.
+    pub next_deadline_label: Option<String>,
+    /// Days from today to it.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub next_deadline_days: Option<i64>,
+    /// The next open notice deadline.
+    pub next_notice_deadline: Option<NaiveDate>,
+    /// Overdue events.
+    pub overdue: usize,
+    /// Importer warnings.
+    pub warnings: usize,
+}
+
+/// What happens if nobody acts on `event` (open), or what its passing meant (closed,
+/// overdue). Rules: a non-renewal notice deadline guards the renewal after the term it is
+/// about (rule 3, rule 5); a termination serve-by date guards a planned exit (rule 6); an
+/// exit window's rights end with it (rule 8).
+pub fn outcome(event: &DatedEvent, assessment: &Assessment, agreement: &Agreement) -> String {
+    let subject = || {
+        event
+            .subject
+            .clone()
+            .unwrap_or_else(|| event.kind.title().to_string())
+    };
+    match (event.kind, &event.basis) {
+        (EventKind::NonRenewalNoticeDeadline, Basis::NoticeBeforeExpiry { term, .. }) => {
+            let Some(renewal) = term.renewal_date() else {
+                return assessment.default_outcome(agreement);
+            };
+            let length = agreement
+                .renewal_period
+                .as_ref()
+                .map(|p| format!(" for {}", p.value))
+                .unwrap_or_default();
+            let review = match agreement.price_review.as_ref().map(|p| &p.value) {
+                Some(PriceReview::AtEachRenewal) => " with a price review",
+                _ => "",
+            };
+            match event.status {
+                EventStatus::Open => {
+                    format!("renews on {}{length}{review}", prose_date(renewal))
+                }
+                EventStatus::Done => "non-renewal notice recorded as served".to_string(),
+                _ => format!(
+                    "notice window closed: the renewal on {} is locked in",
+                    prose_date(renewal)
+                ),
+            }
+        }
+        (EventKind::TerminationNoticeDeadline, Basis::ServeBy { exit, .. }) => match event.status {
+            EventStatus::Open => format!(
+                "without notice by then it cannot end on {}",
+                prose_date(*exit)
+            ),
+            EventStatus::Done => "termination notice recorded as served".to_string(),
+            _ => format!(
+                "too late to serve notice for an exit on {}",
+                prose_date(*exit)
+            ),
+        },
+        (EventKind::ExitWindowEnd, _) => match event.status {
+            EventStatus::Open => format!(
+                "{} window closes; its rights end that day",
+                subject().to_lowercase()
+            ),
+            _ => format!("{} window closed", subject().to_lowercase()),
+        },
+        (EventKind::ObligationDue, _) => match event.status {
+            EventStatus::Overdue => format!("not marked done: {} was due", subject()),
+            EventStatus::Done => "marked done".to_string(),
+            _ => format!("due: {}", subject()),
+        },
+        (EventKind::NextReview, _) => match event.status {
+            EventStatus::Overdue => "the agreement's review has not been marked done".to_string(),
+            EventStatus::Done => "review marked done".to_string(),
+            _ => "review the agreement".to_string(),
+        },
+        _ => assessment.default_outcome(agreement),
+    }
+}
+
+/// A list that keeps the `LIST_LIMIT` smallest keys (ties in insertion order).
+struct TopN<K: Ord + Copy> {
+    items: Vec<(K, DashboardItem)>,
+    total: usize,
+}
+
+impl<K: Ord + Copy> TopN<K> {
+    fn new() -> Self {
+        TopN {
+            items: Vec::new(),
+            total: 0,
+        }
+    }
+
+    /// Whether an item with `key` would be kept (so rendering it is worth the work).
+    fn wants(&self, key: K) -> bool {
+        self.items.len() < LIST_LIMIT || self.items.last().is_some_and(|(k, _)| key < *k)
+    }
+
+    fn offer(&mut self, key: K, render: impl FnOnce() -> DashboardItem) {
+        self.total += 1;
+        if !self.wants(key) {
+            return;
+        }
+        let at = self.items.partition_point(|(k, _)| *k <= key);
+        self.items.insert(at, (key, render()));
+        self.items.truncate(LIST_LIMIT);
+    }
+
+    fn into_items(self) -> Vec<DashboardItem> {
+        self.items.into_iter().map(|(_, item)| item).collect()
+    }
+}
+
+fn item(id: i64, a: &Agreement, s: &Assessment, e: &DatedEvent) -> DashboardItem {
+    DashboardItem {
+        agreement_id: id,
+        agreement: a.title.clone(),
+        counterparty: a.counterparty.clone(),
+        contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
+        event_id: e.id(),
+        kind: e.kind,
+        label: e.label(),
+        date: e.date,
+        unadjusted_date: e.unadjusted_date,
+        status: e.status,
+        days_from_today: e.days_from_today,
+        explanation: e.explanation(),
+        outcome: outcome(e, s, a),
+    }
+}
+
+fn is_notice_deadline(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::NonRenewalNoticeDeadline | EventKind::TerminationNoticeDeadline
+    )
+}
+
+/// Builds a [`Dashboard`] one agreement at a time (see [`dashboard`]).
+pub struct DashboardBuilder {
+    today: NaiveDate,
+    counts: DashboardCounts,
+    decisions: TopN<(NaiveDate, i64)>,
+    overdue: TopN<(NaiveDate, i64)>,
+    upcoming: TopN<(NaiveDate, i64)>,
+    recent: TopN<(std::cmp::Reverse<NaiveDate>, i64)>,
+    next: TopN<(NaiveDate, i64)>,
+}
+
+impl DashboardBuilder {
+    /// An empty dashboard as of `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        DashboardBuilder {
+            today,
+            counts: DashboardCounts::default(),
+            decisions: TopN::new(),
+            overdue: TopN::new(),
+            upcoming: TopN::new(),
+            recent: TopN::new(),
+            next: TopN::new(),
+        }
+    }
+
+    /// Adds agreement `id` (assessed on the builder's today).
+    pub fn add(&mut self, id: i64, a: &Agreement) {
+        let s = assess(a, self.today);
+        let c = &mut self.counts;
+        c.agreements += 1;
+        match s.status {
+            AgreementStatus::Active => c.active += 1,
+            AgreementStatus::Expired => c.expired += 1,
+            AgreementStatus::Terminated => c.terminated += 1,
+        }
+        if !a.warnings.is_empty() {
+            c.with_warnings += 1;
+        }
+        if let Some(e) = s.next_notice_deadline() {
+            c.decisions += 1;
+            if e.days_from_today <= UPCOMING_DAYS {
+                c.decisions_soon += 1;
+            }
+            self.decisions.offer((e.date, id), || item(id, a, &s, e));
+        }
+        if let Some(e) = s.next_deadline() {
+            self.next.offer((e.date, id), || item(id, a, &s, e));
+        }
+        for e in &s.events {
+            match e.status {
+                EventStatus::Overdue => {
+                    self.counts.overdue += 1;
+                    self.overdue.offer((e.date, id), || item(id, a, &s, e));
+                }
+                EventStatus::Open
+                    if e.is_actionable()
+                        && !is_notice_deadline(e.kind)
+                        && e.days_from_today <= UPCOMING_DAYS =>
+                {
+                    self.counts.upcoming += 1;
+                    self.upcoming.offer((e.date, id), || item(id, a, &s, e));
+                }
+                EventStatus::Closed
+                    if matches!(
+                        e.kind,
+                        EventKind::NonRenewalNoticeDeadline | EventKind::ExitWindowEnd
+                    ) && (-RECENT_DAYS..0).contains(&days_between(self.today, e.date)) =>
+                {
+                    self.counts.recently_closed += 1;
+                    self.recent
+                        .offer((std::cmp::Reverse(e.date), id), || item(id, a, &s, e));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The dashboard.
+    pub fn finish(self) -> Dashboard {
+        Dashboard {
+            today: self.today,
+            counts: self.counts,
+            decisions: self.decisions.into_items(),
+            overdue: self.overdue.into_items(),
+            upcoming: self.upcoming.into_items(),
+            recently_closed: self.recent.into_items(),
+            next_deadline: self.next.into_items().into_iter().next(),
+        }
+    }
+}
+
+/// The dashboard of every agreement in `store` as of `today`.
+///
+/// Errors: the store's ([`Store::for_each_listed`]).
+pub fn dashboard(store: &Store, today: NaiveDate) -> Result<Dashboard> {
+    let mut b = DashboardBuilder::new(today);
+    store.for_each_listed(|l| {
+        b.add(l.id, &l.agreement);
+        Ok(())
+    })?;
+    Ok(b.finish())
+}
+
+/// The row of `listed` in the agreements table as of `today`.
+pub fn agreement_row(listed: &ListedAgreement, today: NaiveDate) -> AgreementRow {
+    let a = &listed.agreement;
+    let s = assess(a, today);
+    let next = s.next_deadline();
+    AgreementRow {
+        id: listed.id,
+        title: a.title.clone(),
+        counterparty: a.counterparty.clone(),
+        contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
+        currency: listed.currency.clone(),
+        country: a.country.as_ref().map(|c| c.value.code().to_string()),
+        status: s.status,
+        renewing: s.renewing,
+        current_term_end: s.current_term().map(|t| t.end),
+        next_deadline: next.map(|e| e.date),
+        next_deadline_label: next.map(DatedEvent::label),
+        next_deadline_days: next.map(|e| e.days_from_today),
+        next_notice_deadline: s.next_notice_deadline().map(|e| e.date),
+        overdue: s.overdue().count(),
+        warnings: a.warnings.len(),
+    }
+}
+
+/// One [`AgreementRow`] per agreement in `store` as of `today`, by id.
+///
+/// Errors: the store's ([`Store::for_each_listed`]).
+pub fn agreement_rows(store: &Store, today: NaiveDate) -> Result<Vec<AgreementRow>> {
+    let mut rows = Vec::with_capacity(usize::try_from(store.count()?).unwrap_or(0));
+    store.for_each_listed(|l| {
+        rows.push(agreement_row(&l, today));
+        Ok(())
+    })?;
+    Ok(rows)
+}

@@ -1,0 +1,503 @@
+//! What a front end does with a store, beyond single reads: import many documents with
+//! progress and a per-file result, load the shipped samples, the app's settings (recorded
+//! in `settings_history`), one agreement's page (detail, editable fields, history,
+//! reminders), calendar export and backup to a chosen file.
+//!
+//! The desktop app's commands are thin adapters over these functions; they need no window
+//! and are tested in `tests/it/desk.rs`.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use renewal_core::desk::{import_samples, ImportDefaults};
+//! use renewal_core::store::Store;
+//!
+//! let mut store = Store::open_in_memory()?;
+//! let report = import_samples(&mut store, &ImportDefaults::default())?;
+//! assert_eq!(report.created, 3);
+//! assert!(report.results.iter().all(|r| r.error.is_none()));
+//! # Ok::<(), renewal_core::Error>(())
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{editable_values, EditableValue};
+use crate::error::{Error, Result};
+use crate::import::{import_file, import_markdown, ImportError, ImportOutcome};
+use crate::model::Warning;
+use crate::remind::log::{self, LogEntry};
+use crate::remind::DEFAULT_LADDER;
+use crate::samples::SAMPLE_DOCUMENTS;
+use crate::store::{now, HistoryEntry, ImportAction, Imported, Store};
+use crate::views::AgreementDetail;
+
+/// Settings key: whether newly imported agreements move deadlines to the preceding business
+/// day (rule 4). JSON `true`/`false`; absent means `true` (the rule's default).
+pub const BUSINESS_DAY_DEFAULT_KEY: &str = "import.business_day_adjustment";
+
+/// Settings key: the paper size of renewal briefs, JSON `"a4"` or `"letter"`; absent means A4.
+pub const PAPER_KEY: &str = "brief.paper";
+
+/// Paper size for renewal briefs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PaperSize {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+/// What applies to documents a batch import creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportDefaults {
+    /// Rule 4 business-day adjustment for new agreements (a re-imported agreement keeps its
+    /// own choice).
+    pub business_day_adjustment: bool,
+}
+
+impl Default for ImportDefaults {
+    fn default() -> Self {
+        ImportDefaults {
+            business_day_adjustment: true,
+        }
+    }
+}
+
+impl ImportDefaults {
+    /// The defaults stored in `store`'s settings.
+    ///
+    /// Errors: SQLite, or a stored value that is not JSON.
+    pub fn from_store(store: &Store) -> Result<Self> {
+        Ok(ImportDefaults {
+            business_day_adjustment: store
+                .setting::<bool>(BUSINESS_DAY_DEFAULT_KEY)?
+                .unwrap_or(true),
+        })
+    }
+}
+
+/// Where a batch import is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    /// Reading and checking the documents, one by one.
+    Reading,
+    /// Storing them (one transaction, a savepoint per document).
+    Storing,
+    /// Done.
+    Finished,
+}
+
+/// Progress of a batch import, reported after each document is read and once storing
+/// starts and ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportProgress {
+    /// The phase.
+    pub phase: ImportPhase,
+    /// Documents read so far (all of them once storing).
+    pub done: usize,
+    /// Documents in the batch.
+    pub total: usize,
+    /// The file just read (its name), empty outside [`ImportPhase::Reading`].
+    pub file: String,
+}
+
+/// Why one document was not imported (see [`ImportError`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileError {
+    /// 1-based line, when the problem is on a line.
+    pub line: Option<u32>,
+    /// The field concerned, when there is one.
+    pub field: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+/// What happened to one document of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileResult {
+    /// The file name (no folder).
+    pub file: String,
+    /// The path as given (empty for the built-in samples).
+    pub path: String,
+    /// What was stored, when it was.
+    pub imported: Option<Imported>,
+    /// The importer's warnings (empty when it failed).
+    pub warnings: Vec<Warning>,
+    /// Why nothing of it was stored, when it failed.
+    pub error: Option<FileError>,
+}
+
+/// The result of a batch import, one entry per document in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportReport {
+    /// Per document, in input order.
+    pub results: Vec<FileResult>,
+    /// New agreements.
+    pub created: usize,
+    /// Known agreements updated by a new version of their document.
+    pub updated: usize,
+    /// Documents already stored (same SHA-256): nothing changed.
+    pub unchanged: usize,
+    /// Documents not imported (nothing of them stored).
+    pub failed: usize,
+}
+
+fn file_error(e: &ImportError) -> FileError {
+    FileError {
+        line: e.line,
+        field: e.field.clone(),
+        message: e.message.clone(),
+    }
+}
+
+/// Stores already-read documents (`(file name, path, read result)`) with
+/// [`Store::import_batch`]: one transaction, a savepoint per document, so a document that
+/// fails leaves nothing behind and does not stop the others. New agreements get
+/// `defaults`. Calls `progress` when storing starts and when it is finished.
+///
+/// Errors: only SQLite failures of the batch transaction itself (then nothing is stored);
+/// a bad document is reported in its [`FileResult`].
+pub fn store_documents(
+    store: &mut Store,
+    docs: Vec<(
+        String,
+        String,
+        std::result::Result<ImportOutcome, ImportError>,
+    )>,
+    defaults: &ImportDefaults,
+    mut progress: impl FnMut(ImportProgress),
+) -> Result<ImportReport> {
+    let total = docs.len();
+    progress(ImportProgress {
+        phase: ImportPhase::Storing,
+        done: total,
+        total,
+        file: String::new(),
+    });
+    let mut report = ImportReport::default();
+    let mut results: Vec<FileResult> = Vec::with_capacity(total);
+    let mut outcomes = Vec::new();
+    let mut slots = Vec::new();
+    for (file, path, read) in docs {
+        match read {
+            Ok(mut outcome) => {
+                outcome.agreement.business_day_adjustment = defaults.business_day_adjustment;
+                slots.push(results.len());
+                results.push(FileResult {
+                    file,
+                    path,
+                    imported: None,
+                    warnings: outcome.agreement.warnings.clone(),
+                    error: None,
+                });
+                outcomes.push(outcome);
+            }
+            Err(e) => results.push(FileResult {
+                file,
+                path,
+                imported: None,
+                warnings: Vec::new(),
+                error: Some(file_error(&e)),
+            }),
+        }
+    }
+    let stored = store.import_batch(&outcomes)?;
+    for (slot, r) in slots.into_iter().zip(stored) {
+        let Some(result) = results.get_mut(slot) else {
+            continue;
+        };
+        match r {
+            Ok(imported) => result.imported = Some(imported),
+            Err(e) => {
+                result.warnings.clear();
+                result.error = Some(match e {
+                    Error::Import(ie) => file_error(&ie),
+                    Error::Invalid { field, message } => FileError {
+                        line: None,
+                        field: Some(field),
+                        message,
+                    },
+                    other => FileError {
+                        line: None,
+                        field: None,
+                        message: other.to_string(),
+                    },
+                });
+            }
+        }
+    }
+    for r in &results {
+        match (&r.imported, &r.error) {
+            (Some(i), _) => match i.action {
+                ImportAction::Created => report.created += 1,
+                ImportAction::Updated => report.updated += 1,
+                ImportAction::Unchanged => report.unchanged += 1,
+            },
+            (None, _) => report.failed += 1,
+        }
+    }
+    report.results = results;
+    progress(ImportProgress {
+        phase: ImportPhase::Finished,
+        done: total,
+        total,
+        file: String::new(),
+    });
+    Ok(report)
+}
+
+/// Reads every file in `paths` (size, binary and UTF-8 checks, then the Markdown importer),
+/// reporting `progress` after each, then stores them all with [`store_documents`]. Nothing
+/// of a document that fails is stored; the others are.
+///
+/// Errors: as [`store_documents`].
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    defaults: &ImportDefaults,
+    mut progress: impl FnMut(ImportProgress),
+) -> Result<ImportReport> {
+    let total = paths.len();
+    let mut docs = Vec::with_capacity(total);
+    for (i, path) in paths.iter().enumerate() {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let read = import_file(path);
+        progress(ImportProgress {
+            phase: ImportPhase::Reading,
+            done: i + 1,
+            total,
+            file: file.clone(),
+        });
+        docs.push((file, path.display().to_string(), read));
+    }
+    store_documents(store, docs, defaults, progress)
+}
+
+/// Imports the sample agreements shipped with Renewal Desk ([`SAMPLE_DOCUMENTS`]: fictional
+/// agreements written for the project, in the same Markdown form as real ones). Importing
+/// them again changes nothing (same SHA-256).
+///
+/// Errors: as [`store_documents`].
+pub fn import_samples(store: &mut Store, defaults: &ImportDefaults) -> Result<ImportReport> {
+    let docs = SAMPLE_DOCUMENTS
+        .iter()
+        .map(|(name, text)| {
+            (
+                (*name).to_string(),
+                String::new(),
+                import_markdown(name, text),
+            )
+        })
+        .collect();
+    store_documents(store, docs, defaults, |_| {})
+}
+
+/// The app's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeskSettings {
+    /// The global reminder ladder, days before each event, largest first.
+    pub ladder: Vec<u32>,
+    /// Whether that is the built-in default ladder ([`DEFAULT_LADDER`]).
+    pub ladder_is_default: bool,
+    /// Rule 4 business-day adjustment for newly imported agreements.
+    pub business_day_adjustment: bool,
+    /// How many agreements have the adjustment switched off.
+    pub agreements_without_adjustment: usize,
+    /// Paper size of renewal briefs.
+    pub paper: PaperSize,
+}
+
+/// Reads the settings.
+///
+/// Errors: SQLite, or a stored value that is not the expected JSON.
+pub fn settings(store: &Store) -> Result<DeskSettings> {
+    let ladder = store.global_ladder()?;
+    let without: i64 = store.conn().query_row(
+        "SELECT COUNT(*) FROM agreements WHERE json_extract(data, '$.business_day_adjustment') = 0",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(DeskSettings {
+        ladder_is_default: ladder.days() == DEFAULT_LADDER,
+        ladder: ladder.days().to_vec(),
+        business_day_adjustment: ImportDefaults::from_store(store)?.business_day_adjustment,
+        agreements_without_adjustment: usize::try_from(without).unwrap_or(0),
+        paper: store.setting::<PaperSize>(PAPER_KEY)?.unwrap_or_default(),
+    })
+}
+
+/// Writes setting `key` as JSON and records the change in `settings_history` (nothing
+/// when the value is the same).
+fn set_recorded<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result<()> {
+    let new = serde_json::to_string(value)?;
+    let tx = store.conn_mut().transaction()?;
+    let old: Option<String> = tx
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if old.as_deref() == Some(new.as_str()) {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO settings(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, new],
+    )?;
+    tx.execute(
+        "INSERT INTO settings_history(at, key, old_value, new_value) VALUES (?1, ?2, ?3, ?4)",
+        params![now(), key, old, new],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Sets the paper size of renewal briefs (recorded in `settings_history`).
+///
+/// Errors: SQLite.
+pub fn set_paper(store: &mut Store, paper: PaperSize) -> Result<()> {
+    set_recorded(store, PAPER_KEY, &paper)
+}
+
+/// Sets rule 4's business-day adjustment for newly imported agreements (recorded in
+/// `settings_history`); with `apply_to_existing`, also switches it for every agreement that
+/// differs, each change recorded in that agreement's history (action `settings`). Returns
+/// how many agreements changed.
+///
+/// Errors: SQLite, or stored JSON that cannot be read.
+pub fn set_business_day_adjustment(
+    store: &mut Store,
+    on: bool,
+    apply_to_existing: bool,
+) -> Result<usize> {
+    set_recorded(store, BUSINESS_DAY_DEFAULT_KEY, &on)?;
+    if !apply_to_existing {
+        return Ok(0);
+    }
+    let mut changed = 0;
+    for stored in store.list()? {
+        if stored.agreement.business_day_adjustment != on {
+            let mut a = stored.agreement;
+            a.business_day_adjustment = on;
+            store.update(stored.id, &a, "settings")?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// Everything one agreement's page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AgreementPage {
+    /// Every field, status, terms and dated events with workings as of the page's today.
+    pub detail: AgreementDetail,
+    /// The editable fields with their current values and sources.
+    pub editable: Vec<EditableValue>,
+    /// Every change, oldest first.
+    pub history: Vec<HistoryEntry>,
+    /// The reminder log of this agreement (delivered, failed, superseded steps).
+    pub reminders: Vec<LogEntry>,
+    /// The file name of the current source document.
+    pub file_name: String,
+}
+
+/// The page of agreement `id` as of `today`.
+///
+/// Errors: [`Error::NotFound`]; SQLite; stored JSON that cannot be read.
+pub fn agreement_page(store: &Store, id: i64, today: NaiveDate) -> Result<AgreementPage> {
+    let stored = store.get(id)?;
+    let (file_name, _, _) = store.source_document(id)?;
+    Ok(AgreementPage {
+        editable: editable_values(&stored.agreement),
+        detail: AgreementDetail::new(&stored, today),
+        history: store.history(id)?,
+        reminders: log::entries(store.conn(), Some(id))?,
+        file_name,
+    })
+}
+
+/// Writes `bytes` to `dest` through a temporary file in the same folder, renamed over
+/// `dest` at the end: an existing file (the user confirmed replacing it in a save dialog)
+/// is replaced whole or not at all.
+///
+/// Errors: [`Error::Io`] naming the file.
+pub fn write_replacing(dest: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: dest.to_path_buf(),
+        source,
+    };
+    let tmp = temp_beside(dest);
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, dest).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
+fn temp_beside(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "renewal-desk".to_string());
+    dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Backs the database up to `dest` with SQLite's online backup (safe while the app and the
+/// CLI use the file), replacing an existing `dest` only once the copy is complete.
+///
+/// Errors: SQLite; [`Error::Io`] naming the file.
+pub fn backup_replacing(store: &Store, dest: &Path) -> Result<()> {
+    let tmp = temp_beside(dest);
+    let _ = std::fs::remove_file(&tmp);
+    store.backup(&tmp)?;
+    std::fs::rename(&tmp, dest).map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Io {
+            path: dest.to_path_buf(),
+            source,
+        }
+    })
+}
+
+/// What a calendar export wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CalendarExport {
+    /// Agreements exported.
+    pub agreements: usize,
+    /// Events (VEVENT) written.
+    pub events: usize,
+    /// Alarms (VALARM) written.
+    pub alarms: usize,
+}
+
+/// Exports every agreement's dated events as of `today` to `dest` as iCalendar
+/// ([`crate::ics::export_store`]), replacing an existing file whole.
+///
+/// Errors: SQLite; [`Error::Io`] naming the file.
+pub fn export_calendar(store: &Store, today: NaiveDate, dest: &Path) -> Result<CalendarExport> {
+    let export = crate::ics::export_store(store, today, None)?;
+    write_replacing(dest, export.text.as_bytes())?;
+    Ok(CalendarExport {
+        agreements: export.agreements,
+        events: export.events,
+        alarms: export.alarms,
+    })
+}

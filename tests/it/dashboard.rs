@@ -1,0 +1,304 @@
+//! The dashboard and the agreements table (renewal_core::dashboard), and the light listing
+//! they read (Store::for_each_listed).
+
+use renewal_core::dashboard::{agreement_rows, dashboard, LIST_LIMIT, RECENT_DAYS, UPCOMING_DAYS};
+use renewal_core::import::import_markdown;
+use renewal_core::model::AgreementStatus;
+use renewal_core::rules::{assess, EventKind, EventStatus};
+use renewal_core::samples::generate_document;
+use renewal_core::store::{engine_json, Store, VIEW_STRIPPED_FIELDS};
+
+use crate::common::*;
+
+fn seeded() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    // Same order as the README: AWS Chile (1), AWS Peru (2), Microsoft Peru (3).
+    for name in [
+        "aws-chile-wom.md",
+        "aws-peru-mifibra.md",
+        "microsoft-peru-mifibra.md",
+    ] {
+        store.import(&import_seed(name)).unwrap();
+    }
+    store
+}
+
+#[test]
+fn the_worked_example_on_the_dashboard() {
+    let store = seeded();
+    let db = dashboard(&store, today()).unwrap();
+
+    // What needs a decision: Microsoft Peru's next notice deadline, moved from Saturday.
+    assert_eq!(db.decisions.len(), 1);
+    let ms = &db.decisions[0];
+    assert_eq!(ms.agreement, "Microsoft Peru Partnership Agreement");
+    assert_eq!(ms.agreement_id, 3);
+    assert_eq!(ms.kind, EventKind::NonRenewalNoticeDeadline);
+    assert_eq!(ms.date, d("2027-10-01"));
+    assert_eq!(ms.unadjusted_date, d("2027-10-02"));
+    assert_eq!(ms.days_from_today, 312);
+    assert_eq!(ms.status, EventStatus::Open);
+    assert_eq!(ms.event_id, "non_renewal_notice_deadline:2027-10-02");
+    assert_eq!(
+        ms.outcome,
+        "renews on Saturday 1 January 2028 for 12 months with a price review"
+    );
+    assert!(
+        ms.explanation.contains("2027-12-31 − 90 days = 2027-10-02"),
+        "{}",
+        ms.explanation
+    );
+
+    // Counts at a glance.
+    let c = &db.counts;
+    assert_eq!(
+        (c.agreements, c.active, c.expired, c.terminated),
+        (3, 1, 2, 0)
+    );
+    assert_eq!((c.decisions, c.decisions_soon), (1, 0));
+    assert_eq!(
+        c.overdue, 5,
+        "three next reviews and two Microsoft obligations"
+    );
+    assert_eq!(c.with_warnings, 2);
+
+    // Overdue, oldest first.
+    let overdue: Vec<_> = db
+        .overdue
+        .iter()
+        .map(|i| (i.date, i.agreement_id))
+        .collect();
+    assert_eq!(
+        overdue,
+        vec![
+            (d("2025-06-30"), 3),
+            (d("2025-07-01"), 1),
+            (d("2025-07-01"), 2),
+            (d("2025-07-01"), 3),
+            (d("2025-12-31"), 3)
+        ]
+    );
+    assert!(db.overdue.iter().all(|i| i.status == EventStatus::Overdue));
+
+    // Coming up: the assisted-migration windows of both AWS agreements (34 days).
+    let upcoming: Vec<_> = db
+        .upcoming
+        .iter()
+        .map(|i| (i.agreement_id, i.date, i.days_from_today))
+        .collect();
+    assert_eq!(
+        upcoming,
+        vec![(1, d("2026-12-27"), 34), (2, d("2026-12-27"), 34)]
+    );
+    assert_eq!(
+        db.upcoming[0].outcome,
+        "migration (assisted) window closes; its rights end that day"
+    );
+
+    // Recently closed, most recent first: Microsoft's 2026 notice window, then data export.
+    let closed: Vec<_> = db
+        .recently_closed
+        .iter()
+        .map(|i| (i.agreement_id, i.kind, i.date))
+        .collect();
+    assert_eq!(
+        closed,
+        vec![
+            (3, EventKind::NonRenewalNoticeDeadline, d("2026-10-02")),
+            (1, EventKind::ExitWindowEnd, d("2026-09-28")),
+            (2, EventKind::ExitWindowEnd, d("2026-09-28")),
+        ]
+    );
+    assert_eq!(
+        db.recently_closed[0].outcome,
+        "notice window closed: the renewal on Friday 1 January 2027 is locked in"
+    );
+
+    // The tray's next deadline: the earliest open deadline of all.
+    let next = db.next_deadline.as_ref().unwrap();
+    assert_eq!((next.agreement_id, next.date), (1, d("2026-12-27")));
+}
+
+#[test]
+fn an_empty_store_has_an_empty_dashboard() {
+    let store = Store::open_in_memory().unwrap();
+    let db = dashboard(&store, today()).unwrap();
+    assert_eq!(db.counts.agreements, 0);
+    assert!(db.decisions.is_empty() && db.overdue.is_empty() && db.next_deadline.is_none());
+    assert!(agreement_rows(&store, today()).unwrap().is_empty());
+}
+
+#[test]
+fn lists_are_capped_sorted_and_agree_with_the_engine() {
+    let mut store = Store::open_in_memory().unwrap();
+    let docs: Vec<_> = (0..300)
+        .map(|i| import_markdown(&format!("g{i}.md"), &generate_document(i)).unwrap())
+        .collect();
+    for r in store.import_batch(&docs).unwrap() {
+        r.unwrap();
+    }
+    let t = today();
+    let db = dashboard(&store, t).unwrap();
+
+    // Brute force over the full agreements.
+    let (mut decisions, mut overdue, mut upcoming, mut recent) = (vec![], vec![], vec![], vec![]);
+    for s in store.list().unwrap() {
+        let a = assess(&s.agreement, t);
+        if let Some(e) = a.next_notice_deadline() {
+            decisions.push((e.date, s.id));
+        }
+        for e in &a.events {
+            match e.status {
+                EventStatus::Overdue => overdue.push((e.date, s.id)),
+                EventStatus::Open
+                    if e.is_actionable()
+                        && !matches!(
+                            e.kind,
+                            EventKind::NonRenewalNoticeDeadline
+                                | EventKind::TerminationNoticeDeadline
+                        )
+                        && e.days_from_today <= UPCOMING_DAYS =>
+                {
+                    upcoming.push((e.date, s.id))
+                }
+                EventStatus::Closed
+                    if matches!(
+                        e.kind,
+                        EventKind::NonRenewalNoticeDeadline | EventKind::ExitWindowEnd
+                    ) && (-RECENT_DAYS..0).contains(&e.days_from_today) =>
+                {
+                    recent.push((std::cmp::Reverse(e.date), s.id))
+                }
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(db.counts.agreements, 300);
+    assert_eq!(db.counts.decisions, decisions.len());
+    assert_eq!(db.counts.overdue, overdue.len());
+    assert_eq!(db.counts.upcoming, upcoming.len());
+    assert_eq!(db.counts.recently_closed, recent.len());
+    assert!(
+        decisions.len() > LIST_LIMIT,
+        "the test needs more than a page"
+    );
+    decisions.sort();
+    overdue.sort();
+    upcoming.sort();
+    recent.sort();
+    let got = |items: &[renewal_core::dashboard::DashboardItem]| {
+        items
+            .iter()
+            .map(|i| (i.date, i.agreement_id))
+            .collect::<Vec<_>>()
+    };
+    let first =
+        |v: &[(chrono::NaiveDate, i64)]| v.iter().take(LIST_LIMIT).copied().collect::<Vec<_>>();
+    assert_eq!(got(&db.decisions), first(&decisions));
+    assert_eq!(got(&db.overdue), first(&overdue));
+    assert_eq!(got(&db.upcoming), first(&upcoming));
+    assert_eq!(
+        db.recently_closed
+            .iter()
+            .map(|i| (std::cmp::Reverse(i.date), i.agreement_id))
+            .collect::<Vec<_>>(),
+        recent.iter().take(LIST_LIMIT).copied().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn agreement_rows_summarise_each_agreement() {
+    let store = seeded();
+    let rows = agreement_rows(&store, today()).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+    let ms = &rows[2];
+    assert_eq!(ms.title, "Microsoft Peru Partnership Agreement");
+    assert_eq!(ms.status, AgreementStatus::Active);
+    assert!(ms.renewing);
+    assert_eq!(ms.current_term_end, Some(d("2026-12-31")));
+    assert_eq!(ms.next_notice_deadline, Some(d("2027-10-01")));
+    assert_eq!(ms.currency.as_deref(), Some("PEN"));
+    assert_eq!(ms.country.as_deref(), Some("PE"));
+    assert_eq!(ms.contract_owner.as_deref(), Some("Commercial Director"));
+    assert_eq!(ms.overdue, 3);
+    let aws = &rows[1];
+    assert_eq!(aws.status, AgreementStatus::Expired);
+    assert_eq!(aws.next_deadline, Some(d("2026-12-27")));
+    assert_eq!(aws.next_deadline_days, Some(34));
+    assert_eq!(
+        aws.next_deadline_label.as_deref(),
+        Some("Exit window ends: Migration (assisted)")
+    );
+    assert_eq!(rows[0].currency.as_deref(), Some("USD"));
+    assert_eq!(rows[0].warnings, 3);
+}
+
+#[test]
+fn the_light_listing_is_the_agreement_without_stripped_fields_or_sources() {
+    let store = seeded();
+    let listed = store.list_listed().unwrap();
+    assert_eq!(listed.len(), 3);
+    for l in listed {
+        let full = store.get(l.id).unwrap().agreement;
+        let mut want = serde_json::to_value(&full).unwrap();
+        for k in VIEW_STRIPPED_FIELDS {
+            want[*k] = serde_json::json!([]);
+        }
+        let got = serde_json::to_value(&l.agreement).unwrap();
+        assert_eq!(got["title"], want["title"]);
+        assert_eq!(
+            got["effective_date"]["value"],
+            want["effective_date"]["value"]
+        );
+        assert_eq!(
+            got["effective_date"]["source"]["text"], "",
+            "sources are left out"
+        );
+        assert_eq!(got["sections"], serde_json::json!([]));
+        assert_eq!(got["warnings"], want["warnings"]);
+        assert_eq!(l.currency.as_deref(), full.main_currency());
+        // The engine reads none of what was left out: same dates, statuses, explanations.
+        let (a, b) = (assess(&l.agreement, today()), assess(&full, today()));
+        assert_eq!(a, b);
+        let explain = |s: &renewal_core::rules::Assessment| {
+            s.events.iter().map(|e| e.explanation()).collect::<Vec<_>>()
+        };
+        assert_eq!(explain(&a), explain(&b));
+        // A fifth of the full JSON or less.
+        let compact = engine_json(&full).unwrap();
+        assert!(compact.len() * 3 < serde_json::to_string(&full).unwrap().len());
+    }
+}
+
+#[test]
+fn a_database_from_before_the_compact_copy_is_migrated() {
+    use renewal_core::store::{migrate, migration_steps};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        // A database written by the previous schema (migrations 0001 and 0002 only).
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrate(&mut conn, &migration_steps()[..2]).unwrap();
+        let doc = import_seed("microsoft-peru-mifibra.md");
+        conn.execute(
+            "INSERT INTO agreements(key, title, counterparty, contract_owner, currency, data, sha256, created_at, updated_at)
+             VALUES ('k', ?1, NULL, NULL, 'PEN', ?2, ?3, 'now', 'now')",
+            rusqlite::params![
+                doc.agreement.title,
+                serde_json::to_string(&doc.agreement).unwrap(),
+                doc.sha256
+            ],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let listed = store.list_listed().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].currency.as_deref(), Some("PEN"));
+    let full = store.get(1).unwrap().agreement;
+    assert_eq!(
+        assess(&listed[0].agreement, today()),
+        assess(&full, today())
+    );
+    assert!(listed[0].agreement.sections.is_empty());
+}

@@ -1,0 +1,249 @@
+//! What the desktop app does with a store (renewal_core::desk): batch import with progress
+//! and per-file results, samples, settings, an agreement's page, backup and calendar export.
+
+use renewal_core::desk::{
+    agreement_page, backup_replacing, export_calendar, import_paths, import_samples,
+    set_business_day_adjustment, set_paper, settings, ImportDefaults, ImportPhase, PaperSize,
+};
+use renewal_core::edit::{apply_edit, EditableField};
+use renewal_core::store::{ImportAction, Store};
+
+use crate::common::*;
+
+#[test]
+fn a_batch_reports_progress_and_each_file_and_stores_nothing_of_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("scan.md");
+    std::fs::write(&binary, b"# Title\n\0\x01binary").unwrap();
+    let no_fields = dir.path().join("notes.md");
+    std::fs::write(&no_fields, "# Shopping list\n\n- milk\n").unwrap();
+    let missing = dir.path().join("missing.md");
+    let mut paths = seed_files();
+    paths.insert(1, binary.clone());
+    paths.push(no_fields);
+    paths.push(missing);
+
+    let mut store = Store::open_in_memory().unwrap();
+    let mut progress = Vec::new();
+    let report = import_paths(&mut store, &paths, &ImportDefaults::default(), |p| {
+        progress.push(p)
+    })
+    .unwrap();
+
+    // Progress: one step per file read, then storing, then finished.
+    let phases: Vec<_> = progress
+        .iter()
+        .map(|p| (p.phase, p.done, p.total))
+        .collect();
+    let mut want: Vec<_> = (1..=6).map(|i| (ImportPhase::Reading, i, 6)).collect();
+    want.push((ImportPhase::Storing, 6, 6));
+    want.push((ImportPhase::Finished, 6, 6));
+    assert_eq!(phases, want);
+    assert_eq!(progress[1].file, "scan.md");
+
+    // Per file, in input order.
+    assert_eq!((report.created, report.failed), (3, 3));
+    let files: Vec<_> = report.results.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(
+        files,
+        vec![
+            "microsoft-peru-mifibra.md",
+            "scan.md",
+            "aws-peru-mifibra.md",
+            "aws-chile-wom.md",
+            "notes.md",
+            "missing.md"
+        ]
+    );
+    let scan = &report.results[1];
+    assert!(scan.imported.is_none());
+    let err = scan.error.as_ref().unwrap();
+    assert_eq!(err.line, Some(2));
+    assert!(err.message.contains("binary"), "{}", err.message);
+    assert!(report.results[5]
+        .error
+        .as_ref()
+        .unwrap()
+        .message
+        .contains("cannot read"));
+    let chile = &report.results[3];
+    assert_eq!(
+        chile.imported.as_ref().unwrap().action,
+        ImportAction::Created
+    );
+    assert_eq!(chile.warnings.len(), 3, "{:?}", chile.warnings);
+    assert!(chile.warnings.iter().any(|w| w.code == "currency_assumed"));
+    assert_eq!(store.count().unwrap(), 3, "nothing of the bad files");
+
+    // Again: nothing changes.
+    let again = import_paths(
+        &mut store,
+        &seed_files(),
+        &ImportDefaults::default(),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!((again.created, again.unchanged), (0, 3));
+}
+
+#[test]
+fn samples_load_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import_samples(&mut store, &ImportDefaults::default()).unwrap();
+    assert_eq!((first.created, first.failed), (3, 0));
+    assert!(first.results.iter().all(|r| r.path.is_empty()));
+    let second = import_samples(&mut store, &ImportDefaults::default()).unwrap();
+    assert_eq!(second.unchanged, 3);
+    assert_eq!(store.count().unwrap(), 3);
+}
+
+#[test]
+fn settings_are_recorded_and_the_adjustment_default_applies_to_new_imports() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = settings(&store).unwrap();
+    assert!(s.ladder_is_default);
+    assert_eq!(s.ladder, vec![90, 60, 30, 14, 7, 3, 1, 0]);
+    assert!(s.business_day_adjustment);
+    assert_eq!(s.paper, PaperSize::A4);
+
+    set_paper(&mut store, PaperSize::Letter).unwrap();
+    set_paper(&mut store, PaperSize::Letter).unwrap(); // same value: not recorded twice
+    assert_eq!(settings(&store).unwrap().paper, PaperSize::Letter);
+
+    store.import(&import_seed("aws-peru-mifibra.md")).unwrap();
+    assert_eq!(
+        set_business_day_adjustment(&mut store, false, false).unwrap(),
+        0
+    );
+    let defaults = ImportDefaults::from_store(&store).unwrap();
+    assert!(!defaults.business_day_adjustment);
+    import_paths(
+        &mut store,
+        &[seed("microsoft-peru-mifibra.md")],
+        &defaults,
+        |_| {},
+    )
+    .unwrap();
+    let ms = store.get(2).unwrap().agreement;
+    assert!(
+        !ms.business_day_adjustment,
+        "new imports follow the setting"
+    );
+    assert!(
+        store.get(1).unwrap().agreement.business_day_adjustment,
+        "existing ones keep theirs"
+    );
+    assert_eq!(settings(&store).unwrap().agreements_without_adjustment, 1);
+
+    // Applied to existing agreements: each change in that agreement's history.
+    assert_eq!(
+        set_business_day_adjustment(&mut store, true, true).unwrap(),
+        1
+    );
+    let h = store.history(2).unwrap();
+    let last = h.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.field.as_str()),
+        ("settings", "business_day_adjustment")
+    );
+    let recorded: Vec<(String, Option<String>, Option<String>)> = {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT key, old_value, new_value FROM settings_history ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(
+        recorded,
+        vec![
+            ("brief.paper".into(), None, Some("\"letter\"".into())),
+            (
+                "import.business_day_adjustment".into(),
+                None,
+                Some("false".into())
+            ),
+            (
+                "import.business_day_adjustment".into(),
+                Some("false".into()),
+                Some("true".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_agreement_page_has_fields_with_sources_and_its_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import(&import_seed("microsoft-peru-mifibra.md"))
+        .unwrap();
+    let page = agreement_page(&store, 1, today()).unwrap();
+    assert_eq!(page.file_name, "microsoft-peru-mifibra.md");
+    assert_eq!(
+        page.detail.agreement.title,
+        "Microsoft Peru Partnership Agreement"
+    );
+    let eff = page
+        .editable
+        .iter()
+        .find(|v| v.field == EditableField::EffectiveDate)
+        .unwrap();
+    assert_eq!(eff.value, "2023-01-01");
+    assert_eq!(eff.label, "Effective date");
+    let src = eff.source.as_ref().unwrap();
+    assert!(
+        src.line.is_some() && src.text.contains("January 2023"),
+        "{src:?}"
+    );
+    assert_eq!(page.history.len(), 1);
+    assert_eq!(page.history[0].action, "import");
+    assert!(page.reminders.is_empty());
+    let notice = page
+        .detail
+        .events
+        .iter()
+        .find(|e| e.id == "non_renewal_notice_deadline:2027-10-02")
+        .unwrap();
+    assert!(!notice.workings.is_empty());
+
+    let mut a = store.get(1).unwrap().agreement;
+    apply_edit(&mut a, EditableField::ContractOwner, "Legal Director").unwrap();
+    store.update(1, &a, "edit").unwrap();
+    let page = agreement_page(&store, 1, today()).unwrap();
+    let last = page.history.last().unwrap();
+    assert_eq!(last.action, "edit");
+    assert_eq!(last.field, "contract_owner.value");
+    assert_eq!(last.new_value.as_deref(), Some("\"Legal Director\""));
+    assert!(agreement_page(&store, 99, today()).is_err());
+}
+
+#[test]
+fn backup_and_calendar_export_replace_a_chosen_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+    import_samples(&mut store, &ImportDefaults::default()).unwrap();
+
+    let dest = dir.path().join("backup.db");
+    std::fs::write(&dest, "an older file the user chose to replace").unwrap();
+    backup_replacing(&store, &dest).unwrap();
+    let copy = Store::open(&dest).unwrap();
+    assert_eq!(copy.count().unwrap(), 3);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    let ics = dir.path().join("deadlines.ics");
+    std::fs::write(&ics, "old").unwrap();
+    let export = export_calendar(&store, today(), &ics).unwrap();
+    assert_eq!(export.agreements, 3);
+    assert!(export.events > 3 && export.alarms > 0);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR"));
+    assert!(export_calendar(&store, today(), &dir.path().join("no/such/dir/x.ics")).is_err());
+}
