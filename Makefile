@@ -22,6 +22,7 @@ lint: ui
 	cd ui && npm run check
 
 test-rust: ui
+	cargo build --locked -p renewals-cli   # the binary the CLI tests run
 	cargo test --workspace --locked
 
 test-ui: deps
