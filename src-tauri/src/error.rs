@@ -25,12 +25,17 @@ pub enum ErrorCode {
     Opener,
     /// A file-system error.
     Io,
+    /// A document could not be imported (the message names the file, line and field).
+    Import,
+    /// The database failed, is corrupt, or was written by a newer version.
+    Database,
+    /// The renewal brief (PDF) could not be produced.
+    Brief,
     /// A bug or an unexpected failure in the shell or in Tauri.
     Internal,
 }
 
-/// Everything that can go wrong in a command. Phase 2 adds a variant wrapping
-/// the core crate's error (with its own codes).
+/// Everything that can go wrong in a command.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// Bad input from the UI or from the environment (`RENEWAL_DESK_TODAY`).
@@ -54,6 +59,9 @@ pub enum AppError {
     /// An error from Tauri itself (window, menu, event ...).
     #[error(transparent)]
     Tauri(#[from] tauri::Error),
+    /// An error from the domain (renewal-core): validation, import, database, file.
+    #[error(transparent)]
+    Core(#[from] renewal_core::Error),
     /// An unexpected failure (a poisoned lock, a stopped scheduler ...).
     #[error("internal error: {0}")]
     Internal(String),
@@ -70,6 +78,16 @@ impl AppError {
             Self::Opener(_) => ErrorCode::Opener,
             Self::Io(_) => ErrorCode::Io,
             Self::Tauri(_) | Self::Internal(_) => ErrorCode::Internal,
+            Self::Core(e) => match e {
+                renewal_core::Error::Invalid { .. } => ErrorCode::InvalidInput,
+                renewal_core::Error::NotFound(_) => ErrorCode::NotFound,
+                renewal_core::Error::Import(_) => ErrorCode::Import,
+                renewal_core::Error::Io { .. } => ErrorCode::Io,
+                renewal_core::Error::Sqlite(_)
+                | renewal_core::Error::Schema(_)
+                | renewal_core::Error::Json(_) => ErrorCode::Database,
+                renewal_core::Error::Brief(_) => ErrorCode::Brief,
+            },
         }
     }
 }
@@ -116,12 +134,41 @@ mod tests {
     }
 
     #[test]
+    fn a_core_validation_error_names_the_field() {
+        let e = AppError::from(renewal_core::Error::Invalid {
+            field: "effective_date".into(),
+            message: "expected a full date such as 2023-01-01".into(),
+        });
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["code"], "invalid_input");
+        assert_eq!(
+            v["message"],
+            "invalid effective_date: expected a full date such as 2023-01-01"
+        );
+    }
+
+    #[test]
     fn every_variant_has_a_snake_case_code_and_exactly_two_fields() {
         let cases = [
             (AppError::InvalidInput("x".into()), "invalid_input"),
             (AppError::NotFound("x".into()), "not_found"),
             (AppError::Io(std::io::Error::other("disk")), "io"),
             (AppError::Internal("x".into()), "internal"),
+            (
+                AppError::Core(renewal_core::Error::Invalid {
+                    field: "effective_date".into(),
+                    message: "\"31 February 2025\" does not exist".into(),
+                }),
+                "invalid_input",
+            ),
+            (
+                AppError::Core(renewal_core::Error::NotFound(7)),
+                "not_found",
+            ),
+            (
+                AppError::Core(renewal_core::Error::Schema("newer".into())),
+                "database",
+            ),
         ];
         for (err, code) in cases {
             let v = serde_json::to_value(&err).unwrap();

@@ -1,15 +1,16 @@
 //! Renewal Desk's desktop shell (Tauri 2).
 //!
 //! The shell owns the window, the tray, the background scheduler and the IPC
-//! commands; the domain lives in `renewal-core` (phase 2). Modules:
+//! commands; the domain lives in `renewal-core`. Modules:
 //!
 //! * [`commands`]: IPC commands, thin adapters returning `Result<_, AppError>`;
 //! * [`error`]: [`error::AppError`], serialised as `{ "code", "message" }`;
-//! * [`state`]: start-up [`state::Config`] (`RENEWAL_DESK_DB`, `RENEWAL_DESK_TODAY`) and
-//!   the paths granted by dialogs;
+//! * [`state`]: start-up [`state::Config`] (`RENEWAL_DESK_DB`, `RENEWAL_DESK_TODAY`), the
+//!   store, the what-if date and the paths granted by dialogs or drops;
+//! * [`views`]: the dashboard and the agreements table, cached, computed at start-up;
 //! * [`scheduler`]: runs a job at start, hourly, after wake and on demand;
-//! * [`reminders`]: the job the scheduler runs;
-//! * [`tray`] and [`window`]: the tray icon and the main window.
+//! * [`reminders`]: the job the scheduler runs (the core's reminder policy);
+//! * [`tray`] and [`window`]: the tray icon and the main window (with file drops).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,6 +24,7 @@ pub mod reminders;
 pub mod scheduler;
 pub mod state;
 pub mod tray;
+pub mod views;
 pub mod window;
 
 #[cfg(test)]
@@ -66,16 +68,34 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(config, started))
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::get_autostart,
-            commands::set_autostart,
-            commands::pick_import_files,
-            commands::pick_save_path,
-            commands::open_in_viewer,
-            commands::run_reminders_now,
-            commands::last_reminder_run,
-            commands::ui_ready,
-            commands::quit_app,
+            commands::shell::app_info,
+            commands::shell::get_autostart,
+            commands::shell::set_autostart,
+            commands::shell::pick_import_files,
+            commands::shell::pick_save_path,
+            commands::shell::open_in_viewer,
+            commands::shell::run_reminders_now,
+            commands::shell::last_reminder_run,
+            commands::shell::ui_ready,
+            commands::shell::quit_app,
+            commands::agreements::dashboard,
+            commands::agreements::agreement_rows,
+            commands::agreements::agreement_page,
+            commands::agreements::edit_field,
+            commands::agreements::record_notice,
+            commands::agreements::mark_done,
+            commands::agreements::snooze,
+            commands::files::import_files,
+            commands::files::load_samples,
+            commands::files::export_calendar,
+            commands::files::backup_database,
+            commands::files::generate_brief,
+            commands::files::save_brief,
+            commands::settings::get_settings,
+            commands::settings::set_ladder,
+            commands::settings::set_business_day_adjustment,
+            commands::settings::set_paper,
+            commands::settings::set_as_of,
         ])
         .setup(|app| {
             let since_start = |what: &str| {
@@ -83,6 +103,8 @@ pub fn run() -> ExitCode {
                 tracing::debug!(ms_since_start = ms, "{what}");
             };
             since_start("setup: plugins ready");
+            // The dashboard is computed while WebKit starts, so the first screen finds it.
+            views::prewarm(app.handle());
             let visible = !app.state::<AppState>().config.autostarted;
             window::create_main(app, visible)?;
             since_start("setup: window created");

@@ -8,8 +8,12 @@
 //! previous tick, the machine slept, and the job runs with [`RunReason::Wake`].
 //! A wall clock that moved backwards (clock set back) is not a wake.
 //!
+//! The start run waits until the window has drawn its first screen ([`Scheduler::ready`],
+//! sent by the `ui_ready` command) or at most [`SchedulerConfig::start_after`], so the
+//! reminder run does not compete with the first paint for the CPU.
+//!
 //! The job is a plain closure, so the scheduler is tested without Tauri; the app
-//! plugs in [`crate::reminders::run`] (phase 2: the core's reminder policy).
+//! plugs in [`crate::reminders::run`] (the core's reminder policy).
 
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -32,7 +36,7 @@ pub enum RunReason {
     Manual,
 }
 
-/// The outcome of one reminder run (phase 1: a placeholder with no reminders).
+/// The outcome of one reminder run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
@@ -41,8 +45,15 @@ pub struct ReminderRunSummary {
     pub reason: RunReason,
     /// When it finished, RFC 3339 with the local offset.
     pub finished_at: String,
-    /// How many reminders were sent.
+    /// How many reminders were delivered.
     pub notified: u32,
+    /// How many could not be delivered (kept and retried on the next run).
+    pub failed: u32,
+    /// Why delivery failed, when it did (e.g. no notification server).
+    pub failure: Option<String>,
+    /// The next deadline as the tray shows it, e.g. "Fri 1 Oct 2027 · Microsoft Peru
+    /// Partnership Agreement: Non-renewal notice deadline".
+    pub next_deadline: Option<String>,
 }
 
 /// Timing of the scheduler. All durations are monotonic except `wake_threshold`,
@@ -55,6 +66,8 @@ pub struct SchedulerConfig {
     pub tick: Duration,
     /// Wall-clock time beyond monotonic time, within one tick, that means "the machine slept".
     pub wake_threshold: Duration,
+    /// Longest wait for [`Scheduler::ready`] before the start run (10 s in the app).
+    pub start_after: Duration,
 }
 
 impl Default for SchedulerConfig {
@@ -63,6 +76,7 @@ impl Default for SchedulerConfig {
             period: Duration::from_secs(60 * 60),
             tick: Duration::from_secs(30),
             wake_threshold: Duration::from_secs(90),
+            start_after: Duration::from_secs(10),
         }
     }
 }
@@ -87,6 +101,7 @@ pub fn classify(
 }
 
 enum Msg {
+    Ready,
     RunNow,
     Stop,
 }
@@ -100,7 +115,8 @@ pub struct Scheduler {
 }
 
 impl Scheduler {
-    /// Starts the thread; it runs `job(RunReason::Start)` at once.
+    /// Starts the thread; it runs `job(RunReason::Start)` once [`Scheduler::ready`] is
+    /// called (or "run now" is asked), or after [`SchedulerConfig::start_after`].
     ///
     /// # Errors
     /// The OS error if the thread cannot be spawned.
@@ -112,6 +128,10 @@ impl Scheduler {
         let thread = std::thread::Builder::new()
             .name("reminder-scheduler".into())
             .spawn(move || {
+                match rx.recv_timeout(cfg.start_after) {
+                    Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+                    Ok(Msg::Ready | Msg::RunNow) | Err(RecvTimeoutError::Timeout) => {}
+                }
                 job(RunReason::Start);
                 let mut last_run = Instant::now();
                 let mut prev_mono = Instant::now();
@@ -123,7 +143,7 @@ impl Scheduler {
                             last_run = Instant::now();
                         }
                         Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => break,
-                        Err(RecvTimeoutError::Timeout) => {}
+                        Ok(Msg::Ready) | Err(RecvTimeoutError::Timeout) => {}
                     }
                     let (now_mono, now_wall) = (Instant::now(), SystemTime::now());
                     let wall = now_wall.duration_since(prev_wall).ok();
@@ -141,6 +161,11 @@ impl Scheduler {
             tx,
             thread: Some(thread),
         })
+    }
+
+    /// Tells the thread the first screen has drawn: the start run may begin.
+    pub fn ready(&self) {
+        let _ = self.tx.send(Msg::Ready);
     }
 
     /// Asks the thread to run the job now (returns at once).
@@ -210,11 +235,15 @@ mod tests {
             period: Duration::from_millis(150),
             tick: Duration::from_millis(20),
             wake_threshold: S(90),
+            start_after: S(30),
         };
         let sched = Scheduler::start(cfg, move |r| {
             let _ = tx.send(r);
         })
         .unwrap();
+        // The start run waits for the first paint.
+        assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
+        sched.ready();
         assert_eq!(recv(&rx), RunReason::Start);
         sched.run_now().unwrap();
         assert_eq!(recv(&rx), RunReason::Manual);
@@ -226,5 +255,20 @@ mod tests {
             rest.push(r);
         }
         assert!(rest.iter().all(|r| *r == RunReason::Hourly), "{rest:?}");
+    }
+
+    #[test]
+    fn the_start_run_does_not_wait_forever_for_the_first_paint() {
+        let (tx, rx) = mpsc::channel();
+        let cfg = SchedulerConfig {
+            start_after: Duration::from_millis(50),
+            ..SchedulerConfig::default()
+        };
+        let sched = Scheduler::start(cfg, move |r| {
+            let _ = tx.send(r);
+        })
+        .unwrap();
+        assert_eq!(recv(&rx), RunReason::Start);
+        drop(sched);
     }
 }

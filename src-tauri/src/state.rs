@@ -5,10 +5,12 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use renewal_core::dashboard::{AgreementRow, Dashboard};
+use renewal_core::store::Store;
 use serde::Serialize;
 
 use crate::error::{AppError, AppResult};
@@ -147,8 +149,16 @@ impl GrantedPaths {
     }
 }
 
+/// Computed views kept until the data or the as-of date changes.
+#[derive(Debug, Default)]
+pub struct ViewCache {
+    /// The dashboard and the date it was computed as of.
+    pub dashboard: Option<(NaiveDate, Dashboard)>,
+    /// The agreements table and the date it was computed as of.
+    pub rows: Option<(NaiveDate, Vec<AgreementRow>)>,
+}
+
 /// Everything managed as Tauri state (`app.manage(AppState::new(..))`).
-#[derive(Debug)]
 pub struct AppState {
     /// Start-up configuration.
     pub config: Config,
@@ -162,6 +172,51 @@ pub struct AppState {
     pub started: Instant,
     /// Serialises reminder runs: the scheduler thread and the command never overlap.
     pub run_lock: Mutex<()>,
+    /// The app's connection to the database (opened on first use). Reminder runs open
+    /// their own, so a slow notification server never holds this one.
+    store: Mutex<Option<Store>>,
+    /// A what-if as-of date chosen in Settings (views only; reminders use the real date).
+    what_if: Mutex<Option<NaiveDate>>,
+    /// Computed views (dashboard, agreements table).
+    pub views: Mutex<ViewCache>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("config", &self.config)
+            .field("what_if", &self.what_if())
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for StoreSlot<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StoreSlot")
+    }
+}
+
+/// The locked store of [`AppState::store`]: derefs to [`Store`].
+pub struct StoreSlot<'a>(MutexGuard<'a, Option<Store>>);
+
+impl std::ops::Deref for StoreSlot<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        // `AppState::store` only hands out a slot after filling it.
+        match self.0.as_ref() {
+            Some(s) => s,
+            None => unreachable!("the store slot is filled before it is handed out"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for StoreSlot<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match self.0.as_mut() {
+            Some(s) => s,
+            None => unreachable!("the store slot is filled before it is handed out"),
+        }
+    }
 }
 
 impl AppState {
@@ -174,6 +229,52 @@ impl AppState {
             scheduler: Mutex::new(None),
             started,
             run_lock: Mutex::new(()),
+            store: Mutex::new(None),
+            what_if: Mutex::new(None),
+            views: Mutex::new(ViewCache::default()),
+        }
+    }
+
+    /// The app's store, opened (and migrated) on first use. Holds the lock until dropped.
+    ///
+    /// # Errors
+    /// [`AppError::Core`] if the database cannot be opened; [`AppError::Internal`] if the
+    /// lock is poisoned.
+    pub fn store(&self) -> AppResult<StoreSlot<'_>> {
+        let mut slot = self
+            .store
+            .lock()
+            .map_err(|_| AppError::Internal("store lock poisoned".into()))?;
+        if slot.is_none() {
+            let t = Instant::now();
+            *slot = Some(Store::open(&self.config.db_path)?);
+            tracing::debug!(ms = t.elapsed().as_millis() as u64, "store opened");
+        }
+        Ok(StoreSlot(slot))
+    }
+
+    /// The what-if date, if one is set.
+    pub fn what_if(&self) -> Option<NaiveDate> {
+        self.what_if.lock().ok().and_then(|w| *w)
+    }
+
+    /// Sets (or with `None` clears) the what-if date; computed views are recomputed.
+    pub fn set_what_if(&self, date: Option<NaiveDate>) {
+        if let Ok(mut w) = self.what_if.lock() {
+            *w = date;
+        }
+        self.invalidate_views();
+    }
+
+    /// The date views are computed as of: the what-if date, else [`Config::today`].
+    pub fn view_today(&self) -> NaiveDate {
+        self.what_if().unwrap_or_else(|| self.config.today())
+    }
+
+    /// Forgets computed views (after any change to the data).
+    pub fn invalidate_views(&self) {
+        if let Ok(mut v) = self.views.lock() {
+            *v = ViewCache::default();
         }
     }
 }
@@ -192,16 +293,33 @@ pub struct AppInfo {
     pub today: NaiveDate,
     /// True when `today` is fixed by `RENEWAL_DESK_TODAY` (the UI shows a banner).
     pub today_is_fixed: bool,
+    /// The date views are computed as of (`YYYY-MM-DD`): the what-if date, else `today`.
+    #[cfg_attr(test, ts(type = "string"))]
+    pub as_of: NaiveDate,
+    /// True while a what-if date is set in Settings (the UI shows it on every screen).
+    pub what_if: bool,
 }
 
 impl AppInfo {
-    /// Describes `config` for the UI.
+    /// Describes `config` for the UI, with no what-if date.
     pub fn from_config(config: &Config) -> Self {
         Self {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             db_path: config.db_path.display().to_string(),
             today: config.today(),
             today_is_fixed: config.fixed_today.is_some(),
+            as_of: config.today(),
+            what_if: false,
+        }
+    }
+
+    /// Describes the running app (what-if date included).
+    pub fn from_state(state: &AppState) -> Self {
+        let what_if = state.what_if();
+        Self {
+            as_of: what_if.unwrap_or_else(|| state.config.today()),
+            what_if: what_if.is_some(),
+            ..Self::from_config(&state.config)
         }
     }
 }

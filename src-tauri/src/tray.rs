@@ -26,6 +26,17 @@ pub struct TrayItems {
     next_deadline: MenuItem<Wry>,
 }
 
+/// How the tray names a deadline: "Fri 1 Oct 2027 · Microsoft Peru Partnership
+/// Agreement: Non-renewal notice deadline".
+pub fn deadline_label(item: &renewal_core::dashboard::DashboardItem) -> String {
+    format!(
+        "{} · {}: {}",
+        renewal_core::dates::long_date(item.date),
+        item.agreement,
+        item.label
+    )
+}
+
 /// The text of the next-deadline line for `label` (`None`: nothing is due).
 pub fn next_deadline_text(label: Option<&str>) -> String {
     match label {

@@ -1,6 +1,91 @@
-//! The main window: created in Rust so navigation can be locked to the app's own pages.
+//! The main window: created in Rust so navigation can be locked to the app's own pages,
+//! and so files dropped on it are handled here: their paths are granted for reading (like
+//! an open dialog's answer) and the page is told which ones it may import.
 
-use tauri::{Manager, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tauri::{
+    DragDropEvent, Emitter, Manager, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder,
+    WindowEvent,
+};
+
+use crate::state::{AppState, Grant};
+
+/// Event emitted to the window when files are dropped on it, with [`DroppedFiles`].
+pub const EVENT_FILES_DROPPED: &str = "files-dropped";
+
+/// File extensions accepted as agreement documents.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// What a drop brought: documents the page may now import, and what was left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DroppedFiles {
+    /// Documents granted for import (a dropped folder contributes the documents directly
+    /// inside it), sorted.
+    pub accepted: Vec<String>,
+    /// Dropped paths that are not agreement documents (other extensions, unreadable).
+    pub rejected: Vec<String>,
+}
+
+fn is_document(path: &Path) -> bool {
+    path.is_file()
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Sorts dropped `paths` into documents to import and the rest. A folder contributes the
+/// documents directly inside it (not its sub-folders).
+pub fn documents_in_drop(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let (mut accepted, mut rejected) = (Vec::new(), Vec::new());
+    for p in paths {
+        if p.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| is_document(f))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if inside.is_empty() {
+                rejected.push(p.clone());
+            }
+            accepted.append(&mut inside);
+        } else if is_document(p) {
+            accepted.push(p.clone());
+        } else {
+            rejected.push(p.clone());
+        }
+    }
+    accepted.sort();
+    accepted.dedup();
+    (accepted, rejected)
+}
+
+/// Grants the documents of a drop for reading and tells the page ([`EVENT_FILES_DROPPED`]).
+pub fn on_drop<R: Runtime>(window: &WebviewWindow<R>, paths: &[PathBuf]) {
+    let (accepted, rejected) = documents_in_drop(paths);
+    let state = window.state::<AppState>();
+    for p in &accepted {
+        state.granted.grant(p, Grant::Read);
+    }
+    let show = |v: Vec<PathBuf>| v.iter().map(|p| p.display().to_string()).collect();
+    let payload = DroppedFiles {
+        accepted: show(accepted),
+        rejected: show(rejected),
+    };
+    tracing::info!(
+        accepted = payload.accepted.len(),
+        rejected = payload.rejected.len(),
+        "files dropped"
+    );
+    if let Err(e) = window.emit_to(window.label(), EVENT_FILES_DROPPED, &payload) {
+        tracing::warn!("could not tell the page about dropped files: {e}");
+    }
+}
 
 /// Label of the one window (capabilities grant commands to this label only).
 pub const MAIN_WINDOW: &str = "main";
@@ -41,14 +126,16 @@ pub fn create_main<R: Runtime, M: Manager<R>>(app: &M, visible: bool) -> tauri::
             ok
         })
         .build()?;
-    let hide_target = window.clone();
-    window.on_window_event(move |event| {
-        if let WindowEvent::CloseRequested { api, .. } = event {
+    let target = window.clone();
+    window.on_window_event(move |event| match event {
+        WindowEvent::CloseRequested { api, .. } => {
             api.prevent_close();
-            if let Err(e) = hide_target.hide() {
+            if let Err(e) = target.hide() {
                 tracing::warn!("could not hide the window: {e}");
             }
         }
+        WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => on_drop(&target, paths),
+        _ => {}
     });
     Ok(())
 }
@@ -84,5 +171,37 @@ mod tests {
         assert!(!ok("file:///etc/passwd"));
         assert!(!ok("tauri://evil.example/"));
         assert!(!ok("http://tauri.localhost.evil.example/"));
+    }
+
+    #[test]
+    fn a_drop_keeps_documents_and_the_documents_in_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("seeds");
+        std::fs::create_dir_all(folder.join("deeper")).unwrap();
+        for name in ["b.md", "a.MD", "notes.txt", "scan.pdf", "deeper/c.md"] {
+            std::fs::write(folder.join(name), "x").unwrap();
+        }
+        let single = dir.path().join("one.markdown");
+        std::fs::write(&single, "x").unwrap();
+        let picture = dir.path().join("photo.png");
+        std::fs::write(&picture, "x").unwrap();
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let (accepted, rejected) = documents_in_drop(&[
+            folder.clone(),
+            single.clone(),
+            picture.clone(),
+            empty.clone(),
+            dir.path().join("gone.md"),
+        ]);
+        let mut want = vec![
+            folder.join("a.MD"),
+            folder.join("b.md"),
+            folder.join("notes.txt"),
+            single,
+        ];
+        want.sort();
+        assert_eq!(accepted, want);
+        assert_eq!(rejected, vec![picture, empty, dir.path().join("gone.md")]);
     }
 }

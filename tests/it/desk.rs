@@ -1,11 +1,12 @@
 //! What the desktop app does with a store (renewal_core::desk): batch import with progress
 //! and per-file results, samples, settings, an agreement's page, backup and calendar export.
 
+use renewal_core::brief::Paper;
 use renewal_core::desk::{
-    agreement_page, backup_replacing, export_calendar, import_paths, import_samples,
-    set_business_day_adjustment, set_paper, settings, ImportDefaults, ImportPhase, PaperSize,
+    agreement_page, backup_replacing, edit_field, export_calendar, import_paths, import_samples,
+    set_business_day_adjustment, set_paper, settings, ImportDefaults, ImportPhase,
 };
-use renewal_core::edit::{apply_edit, EditableField};
+use renewal_core::edit::EditableField;
 use renewal_core::store::{ImportAction, Store};
 
 use crate::common::*;
@@ -104,11 +105,11 @@ fn settings_are_recorded_and_the_adjustment_default_applies_to_new_imports() {
     assert!(s.ladder_is_default);
     assert_eq!(s.ladder, vec![90, 60, 30, 14, 7, 3, 1, 0]);
     assert!(s.business_day_adjustment);
-    assert_eq!(s.paper, PaperSize::A4);
+    assert_eq!(s.paper, Paper::A4);
 
-    set_paper(&mut store, PaperSize::Letter).unwrap();
-    set_paper(&mut store, PaperSize::Letter).unwrap(); // same value: not recorded twice
-    assert_eq!(settings(&store).unwrap().paper, PaperSize::Letter);
+    set_paper(&mut store, Paper::Letter).unwrap();
+    set_paper(&mut store, Paper::Letter).unwrap(); // same value: not recorded twice
+    assert_eq!(settings(&store).unwrap().paper, Paper::Letter);
 
     store.import(&import_seed("aws-peru-mifibra.md")).unwrap();
     assert_eq!(
@@ -209,14 +210,50 @@ fn an_agreement_page_has_fields_with_sources_and_its_history() {
         .unwrap();
     assert!(!notice.workings.is_empty());
 
-    let mut a = store.get(1).unwrap().agreement;
-    apply_edit(&mut a, EditableField::ContractOwner, "Legal Director").unwrap();
-    store.update(1, &a, "edit").unwrap();
+    let err = edit_field(
+        &mut store,
+        1,
+        EditableField::EffectiveDate,
+        "31 February 2025",
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(
+        err.to_string().starts_with("invalid effective_date:"),
+        "{err}"
+    );
+    let changes = edit_field(
+        &mut store,
+        1,
+        EditableField::ContractOwner,
+        "Legal Director",
+    )
+    .unwrap();
+    assert!(
+        changes
+            .iter()
+            .all(|c| c.field.starts_with("contract_owner."))
+            && changes.iter().any(|c| c.field == "contract_owner.value"),
+        "the value and its source: {changes:?}"
+    );
+    assert!(edit_field(
+        &mut store,
+        1,
+        EditableField::ContractOwner,
+        "Legal Director"
+    )
+    .unwrap()
+    .is_empty());
     let page = agreement_page(&store, 1, today()).unwrap();
     let last = page.history.last().unwrap();
     assert_eq!(last.action, "edit");
-    assert_eq!(last.field, "contract_owner.value");
-    assert_eq!(last.new_value.as_deref(), Some("\"Legal Director\""));
+    let owner = page
+        .history
+        .iter()
+        .find(|h| h.field == "contract_owner.value")
+        .unwrap();
+    assert_eq!(owner.action, "edit");
+    assert_eq!(owner.new_value.as_deref(), Some("\"Legal Director\""));
     assert!(agreement_page(&store, 99, today()).is_err());
 }
 
@@ -246,4 +283,23 @@ fn backup_and_calendar_export_replace_a_chosen_file_whole() {
     let text = std::fs::read_to_string(&ics).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR"));
     assert!(export_calendar(&store, today(), &dir.path().join("no/such/dir/x.ics")).is_err());
+}
+
+#[test]
+fn a_brief_on_the_paper_size_of_the_settings() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import(&import_seed("microsoft-peru-mifibra.md"))
+        .unwrap();
+    let (a4, name) = renewal_core::desk::brief(&store, 1, today()).unwrap();
+    assert_eq!(name, "microsoft-peru-partnership-agreement.pdf");
+    assert!(a4.starts_with(b"%PDF-"));
+    set_paper(&mut store, Paper::Letter).unwrap();
+    let (letter, _) = renewal_core::desk::brief(&store, 1, today()).unwrap();
+    let text = String::from_utf8_lossy(&letter);
+    assert!(
+        text.contains("612") && text.contains("792"),
+        "US Letter media box"
+    );
+    assert!(renewal_core::desk::brief(&store, 42, today()).is_err());
 }

@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
 import { App } from './App';
-import { mockShell, settle } from './test-support';
-import { viewFromHash } from './router';
+import { resetReadyForTests } from './lib/ready';
+import { FIXTURES, TEST_INFO, button, mockShell, settle, waitFor } from './test-support';
+import { routeFromHash, viewFromHash } from './router';
 
 let root: HTMLDivElement;
 beforeEach(() => {
   window.location.hash = '';
+  resetReadyForTests();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -35,26 +38,25 @@ describe('app shell', () => {
     expect(banner?.textContent).toContain('Fri 1 Oct 2027');
     expect(banner?.querySelector('time')?.getAttribute('title')).toBe('2027-10-01');
     expect(calls).toContain('app_info');
+    expect(calls).toContain('dashboard');
   });
 
-  it('switches view from the sidebar and moves focus to the heading', async () => {
-    mockShell();
+  it('switches view from the sidebar (loading its code) and moves focus to the heading', async () => {
+    mockShell({ agreement_rows: () => FIXTURES.rows });
     await mount();
     act(() => root.querySelector<HTMLAnchorElement>('[data-nav="agreements"]')?.click());
-    await act(async () => settle());
-    expect(heading()).toBe('Agreements');
+    await waitFor(() => heading() === 'Agreements');
     expect(window.location.hash).toBe('#/agreements');
-    expect(document.activeElement?.id).toBe('view-title');
     expect(root.querySelector('[data-testid="app-shell"]')?.getAttribute('data-view')).toBe('agreements');
-    expect(root.querySelector('.vt-body time')?.textContent).toBe('Thu 31 Dec 2026');
+    await waitFor(() => root.querySelectorAll('.vt-body [role="row"]').length === 3);
+    await waitFor(() => document.activeElement?.id === 'view-title');
   });
 
   it('switches view with Alt+number', async () => {
     mockShell();
     await mount();
     act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: '4', altKey: true })));
-    await act(async () => settle());
-    expect(heading()).toBe('Settings');
+    await waitFor(() => heading() === 'Settings');
   });
 
   it('shows the shell error code path in Settings when autostart fails', async () => {
@@ -65,24 +67,94 @@ describe('app shell', () => {
     });
     window.location.hash = '#/settings';
     await mount();
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('no autostart folder');
+    const alert = await waitFor(() => root.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain('no autostart folder');
   });
 
   it('runs reminders from Settings and shows the result', async () => {
-    mockShell({ run_reminders_now: () => ({ reason: 'manual', finishedAt: '2027-10-01T09:00:00+00:00', notified: 0 }) });
+    mockShell({
+      run_reminders_now: () => ({
+        reason: 'manual',
+        finishedAt: '2027-10-01T09:00:00+00:00',
+        notified: 2,
+        failed: 0,
+        failure: null,
+        nextDeadline: null,
+      }),
+    });
     window.location.hash = '#/settings';
     await mount();
-    const button = Array.from(root.querySelectorAll('button')).find((b) => b.textContent === 'Run reminders now');
-    act(() => button?.click());
-    await act(async () => settle());
+    const run = await waitFor(() => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === 'Run reminders now'));
+    act(() => run.click());
+    await waitFor(() => root.querySelector('[data-testid="last-run"]')?.textContent?.startsWith('Last run: manual'));
     expect(root.querySelector('[data-testid="last-run"]')?.textContent).toBe(
-      'Last run: manual, 0 reminder(s) sent, Fri 1 Oct 2027, 09:00',
+      'Last run: manual, 2 reminder(s) sent, Fri 1 Oct 2027, 09:00',
     );
   });
 
-  it('maps hashes to views', () => {
+  it('shows a what-if banner on every screen while set, and goes back to today', async () => {
+    let info = { ...TEST_INFO, todayIsFixed: false, today: '2026-11-23', asOf: '2027-09-20', whatIf: true };
+    const { calls } = mockShell({
+      app_info: () => info,
+      set_as_of: (args) => {
+        expect(args).toEqual({ date: null });
+        info = { ...info, asOf: '2026-11-23', whatIf: false };
+        return info;
+      },
+    });
+    await mount();
+    const banner = await waitFor(() => root.querySelector('[data-testid="what-if-banner"]'));
+    expect(banner.textContent).toContain('Mon 20 Sep 2027');
+    expect(banner.textContent).toContain('Mon 23 Nov 2026');
+    act(() => root.querySelector<HTMLAnchorElement>('[data-nav="import"]')?.click());
+    await waitFor(() => heading() === 'Import');
+    expect(root.querySelector('[data-testid="what-if-banner"]')).not.toBeNull();
+    act(() => button(banner, 'Back to today').click());
+    await waitFor(() => root.querySelector('[data-testid="what-if-banner"]') === null);
+    expect(calls).toContain('set_as_of');
+  });
+
+  it('imports files dropped on the window (paths granted by the shell)', async () => {
+    let imported: unknown;
+    clearMocks();
+    mockIPC(
+      (cmd, args) => {
+        if (cmd === 'app_info') return TEST_INFO;
+        if (cmd === 'dashboard') return FIXTURES.dashboard;
+        if (cmd === 'ui_ready') return null;
+        if (cmd === 'import_files') {
+          imported = (args as { paths: string[] }).paths;
+          return FIXTURES.importReport;
+        }
+        throw { code: 'internal', message: `unmocked ${cmd}` };
+      },
+      { shouldMockEvents: true },
+    );
+    await mount();
+    await act(async () => {
+      await emit('files-dropped', { accepted: ['/home/u/a.md', '/home/u/b.md'], rejected: ['/home/u/photo.png'] });
+      await settle();
+    });
+    await waitFor(() => heading() === 'Import');
+    await waitFor(() => root.querySelector('[data-testid="import-report"]'));
+    expect(imported).toEqual(['/home/u/a.md', '/home/u/b.md']);
+    expect(root.textContent).toContain('photo.png');
+  });
+
+  it('tells the shell when the dashboard has drawn its data (once)', async () => {
+    const { calls } = mockShell({ dashboard: () => FIXTURES.dashboard });
+    await mount();
+    await waitFor(() => calls.includes('ui_ready'));
+    expect(root.querySelector('[data-testid="decision"]')).not.toBeNull();
+    expect(calls.filter((c) => c === 'ui_ready')).toHaveLength(1);
+    expect(calls.indexOf('dashboard')).toBeLessThan(calls.indexOf('ui_ready'));
+  });
+
+  it('maps hashes to routes', () => {
     expect(viewFromHash('#/import')).toBe('import');
     expect(viewFromHash('#/nope')).toBe('dashboard');
     expect(viewFromHash('')).toBe('dashboard');
+    expect(routeFromHash('#/agreements/12')).toEqual({ view: 'agreements', id: 12 });
+    expect(routeFromHash('#/agreements/x')).toEqual({ view: 'agreements' });
   });
 });

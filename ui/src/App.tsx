@@ -2,17 +2,19 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { backend, toBackendError, type AppInfo } from './backend';
 import { DateText } from './components/DateText';
-import { VIEWS, useHashRoute, type ViewId } from './router';
-import { SCRIPT_START_MS } from './timing';
-import { Agreements } from './views/Agreements';
+import { lazyView } from './lib/lazy';
+import { signalReady } from './lib/ready';
+import { VIEWS, useHashRoute, type Route, type ViewId } from './router';
 import { Dashboard } from './views/Dashboard';
-import { Import } from './views/Import';
-import { Settings } from './views/Settings';
 
-/** Runs `callback` once the current frame has been painted (two animation frames). */
-export function afterFirstPaint(callback: () => void): void {
-  requestAnimationFrame(() => requestAnimationFrame(callback));
-}
+// Every view but the dashboard is its own chunk, loaded on first use: the first
+// screen's script stays small (see docs/benchmarks.md, "Desktop app").
+const Agreements = lazyView(() => import('./views/Agreements').then((m) => m.Agreements));
+const AgreementDetail = lazyView(() => import('./views/AgreementDetail').then((m) => m.AgreementDetail));
+const Import = lazyView(() => import('./views/Import').then((m) => m.Import));
+const Settings = lazyView(() => import('./views/Settings').then((m) => m.Settings));
+
+export { afterFirstPaint } from './lib/ready';
 
 const ICONS: Record<ViewId, string> = {
   dashboard: 'M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z',
@@ -21,30 +23,76 @@ const ICONS: Record<ViewId, string> = {
   settings: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3',
 };
 
+/**
+ * Focuses the view's heading (`#view-title`) once it is in the page: at once, or when
+ * a view whose code is still loading draws it (within 5 s). Returns a cancel function.
+ */
+function focusHeadingWhenShown(container: HTMLElement | null): () => void {
+  if (!container) return () => undefined;
+  const tryFocus = (): boolean => {
+    const h = container.querySelector<HTMLElement>('#view-title');
+    if (!h) return false;
+    h.focus();
+    return true;
+  };
+  if (tryFocus()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) observer.disconnect();
+  });
+  observer.observe(container, { childList: true, subtree: true });
+  const timer = setTimeout(() => observer.disconnect(), 5000);
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+}
+
+/** A batch of documents for the Import view to import (chosen in the dialog or dropped). */
+export interface PendingImport {
+  paths: string[];
+  rejected: string[];
+  /** Distinguishes two batches with the same paths. */
+  serial: number;
+}
+
 export function App(): JSX.Element {
-  const [view, navigate] = useHashRoute();
+  const [route, navigate] = useHashRoute();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [dragging, setDragging] = useState(false);
+  // Bumped when the as-of date changes, so every view reloads its data.
+  const [epoch, setEpoch] = useState(0);
   const main = useRef<HTMLElement>(null);
   const firstView = useRef(true);
+  const serial = useRef(0);
 
   useEffect(() => {
     backend.appInfo().then(setInfo, (e: unknown) => setError(toBackendError(e).message));
-    // The benchmark's first-paint signal (scripts/bench-app.sh). Phase 2: move it to
-    // the dashboard, after its data has rendered.
-    afterFirstPaint(
-      () => void backend.uiReady({ scriptMs: SCRIPT_START_MS, paintMs: performance.now() }).catch(() => undefined),
-    );
+    // The dashboard signals its first paint once its data is drawn; any other first
+    // view signals after its first frame.
+    if (route.view !== 'dashboard') signalReady();
+    const offDrop = backend.onFilesDropped((files) => {
+      serial.current += 1;
+      setPending({ paths: files.accepted, rejected: files.rejected, serial: serial.current });
+      navigate('import');
+    });
+    const offHover = backend.onDragHover(setDragging);
+    return () => {
+      void offDrop.then((f) => f(), () => undefined);
+      void offHover.then((f) => f(), () => undefined);
+    };
   }, []);
 
   // After a view change, put focus on its heading so keyboard and screen-reader users land there.
+  const routeKey = `${route.view}/${route.id ?? ''}`;
   useEffect(() => {
     if (firstView.current) {
       firstView.current = false;
-      return;
+      return undefined;
     }
-    main.current?.querySelector<HTMLElement>('#view-title')?.focus();
-  }, [view]);
+    return focusHeadingWhenShown(main.current);
+  }, [routeKey]);
 
   // Alt+1..4 jump to a view from anywhere.
   useEffect(() => {
@@ -71,8 +119,38 @@ export function App(): JSX.Element {
     }
   }
 
+  /** Opens the import dialog; the chosen documents are imported on the Import view. */
+  async function startImport(): Promise<void> {
+    navigate('import');
+    try {
+      const paths = await backend.pickImportFiles();
+      if (paths.length > 0) {
+        serial.current += 1;
+        setPending({ paths, rejected: [], serial: serial.current });
+      }
+    } catch (e) {
+      setError(toBackendError(e).message);
+    }
+  }
+
+  /** New app info from Settings (what-if date set or cleared): views reload. */
+  function changeInfo(next: AppInfo): void {
+    if (info && info.asOf !== next.asOf) setEpoch((n) => n + 1);
+    setInfo(next);
+  }
+
+  async function clearWhatIf(): Promise<void> {
+    try {
+      changeInfo(await backend.setAsOf(null));
+    } catch (e) {
+      setError(toBackendError(e).message);
+    }
+  }
+
+  const go = (r: Route): void => navigate(r);
+
   return (
-    <div class="shell" data-testid="app-shell" data-view={view}>
+    <div class="shell" data-testid="app-shell" data-view={route.view}>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
@@ -87,7 +165,7 @@ export function App(): JSX.Element {
               <a
                 href={`#/${v.id}`}
                 data-nav={v.id}
-                aria-current={view === v.id ? 'page' : undefined}
+                aria-current={route.view === v.id ? 'page' : undefined}
                 aria-keyshortcuts={`Alt+${v.key}`}
                 title={`${v.label} (Alt+${v.key})`}
                 onClick={(e) => {
@@ -103,24 +181,55 @@ export function App(): JSX.Element {
             </li>
           ))}
         </ul>
-        {info && <p class="sidebar-foot muted">v{info.version}</p>}
+        {info && (
+          <div class="sidebar-foot">
+            <span class="muted">
+              As of <DateText iso={info.asOf} />
+            </span>
+            <span class="muted">v{info.version}</span>
+          </div>
+        )}
       </nav>
       <main id="main" ref={main} tabIndex={-1}>
-        {info?.todayIsFixed && (
+        {info?.whatIf && (
+          <div class="banner banner-what-if" role="status" data-testid="what-if-banner">
+            <span>
+              What-if: every date is computed as of <DateText iso={info.asOf} />, not today (
+              <DateText iso={info.today} />
+              ). Reminders still use today.
+            </span>
+            <button type="button" onClick={() => void clearWhatIf()}>
+              Back to today
+            </button>
+          </div>
+        )}
+        {info?.todayIsFixed && !info.whatIf && (
           <div class="banner" role="status">
             Working as of <DateText iso={info.today} /> — the date is fixed, not today’s.
           </div>
         )}
         {error && (
           <p role="alert" class="error">
-            Could not reach the app: {error}
+            {error}
           </p>
         )}
-        {view === 'dashboard' && <Dashboard info={info} navigate={navigate} />}
-        {view === 'agreements' && <Agreements />}
-        {view === 'import' && <Import />}
-        {view === 'settings' && <Settings info={info} />}
+        <div class="view-host" key={epoch}>
+          {route.view === 'dashboard' && <Dashboard info={info} navigate={navigate} onImport={() => void startImport()} />}
+          {route.view === 'agreements' && route.id === undefined && <Agreements navigate={go} />}
+          {route.view === 'agreements' && route.id !== undefined && (
+            <AgreementDetail key={route.id} id={route.id} info={info} navigate={go} />
+          )}
+          {route.view === 'import' && (
+            <Import pending={pending} onChoose={() => void startImport()} navigate={go} />
+          )}
+          {route.view === 'settings' && <Settings info={info} onInfo={changeInfo} />}
+        </div>
       </main>
+      {dragging && (
+        <div class="drop-overlay" aria-hidden="true">
+          <div>Drop agreement documents to import them</div>
+        </div>
+      )}
     </div>
   );
 }

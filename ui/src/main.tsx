@@ -2,7 +2,10 @@
 import './timing';
 import { render } from 'preact';
 import { App } from './App';
+import { applyTheme, storedTheme } from './theme';
 import './styles.css';
+
+applyTheme(storedTheme());
 
 /** Shows errors nobody caught, so they are seen (and end up in e2e screenshots), not lost. */
 function reportUncaught(message: string): void {

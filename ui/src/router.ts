@@ -10,23 +10,48 @@ export const VIEWS = [
 
 export type ViewId = (typeof VIEWS)[number]['id'];
 
-/** The view named by a location hash such as `#/agreements` (Dashboard for anything else). */
-export function viewFromHash(hash: string): ViewId {
-  const id = hash.replace(/^#\/?/, '');
-  return VIEWS.find((v) => v.id === id)?.id ?? 'dashboard';
+/** Where the app is: a view, and for `agreements` optionally one agreement's page. */
+export interface Route {
+  view: ViewId;
+  /** Agreement id for `#/agreements/ID`. */
+  id?: number;
 }
 
-/** The current view, kept in `location.hash` so Back/Forward work. */
-export function useHashRoute(): [ViewId, (view: ViewId) => void] {
-  const [view, setView] = useState<ViewId>(() => viewFromHash(window.location.hash));
+/** The route named by a location hash such as `#/agreements/3` (Dashboard for anything else). */
+export function routeFromHash(hash: string): Route {
+  const [first, second] = hash.replace(/^#\/?/, '').split('/');
+  const view = VIEWS.find((v) => v.id === first)?.id ?? 'dashboard';
+  if (view === 'agreements' && second !== undefined && /^\d+$/.test(second)) {
+    return { view, id: Number(second) };
+  }
+  return { view };
+}
+
+/** The view named by a location hash (kept for callers that only need the view). */
+export function viewFromHash(hash: string): ViewId {
+  return routeFromHash(hash).view;
+}
+
+/** The hash of a route. */
+export function hashOf(route: Route): string {
+  return route.id === undefined ? `#/${route.view}` : `#/${route.view}/${route.id}`;
+}
+
+export type Navigate = (route: Route | ViewId) => void;
+
+/** The current route, kept in `location.hash` so Back/Forward work. */
+export function useHashRoute(): [Route, Navigate] {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setView(viewFromHash(window.location.hash));
+    const onChange = (): void => setRoute(routeFromHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const navigate = (next: ViewId): void => {
-    if (window.location.hash !== `#/${next}`) window.location.hash = `#/${next}`;
-    setView(next);
+  const navigate: Navigate = (next) => {
+    const r = typeof next === 'string' ? { view: next } : next;
+    const hash = hashOf(r);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    setRoute(r);
   };
-  return [view, navigate];
+  return [route, navigate];
 }

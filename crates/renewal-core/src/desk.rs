@@ -1,7 +1,7 @@
 //! What a front end does with a store, beyond single reads: import many documents with
 //! progress and a per-file result, load the shipped samples, the app's settings (recorded
 //! in `settings_history`), one agreement's page (detail, editable fields, history,
-//! reminders), calendar export and backup to a chosen file.
+//! reminders), calendar export, backup and the renewal brief to a chosen file.
 //!
 //! The desktop app's commands are thin adapters over these functions; they need no window
 //! and are tested in `tests/it/desk.rs`.
@@ -24,14 +24,15 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::edit::{editable_values, EditableValue};
+use crate::brief::Paper;
+use crate::edit::{apply_edit, editable_values, EditableField, EditableValue};
 use crate::error::{Error, Result};
 use crate::import::{import_file, import_markdown, ImportError, ImportOutcome};
 use crate::model::Warning;
 use crate::remind::log::{self, LogEntry};
 use crate::remind::DEFAULT_LADDER;
 use crate::samples::SAMPLE_DOCUMENTS;
-use crate::store::{now, HistoryEntry, ImportAction, Imported, Store};
+use crate::store::{now, Change, HistoryEntry, ImportAction, Imported, Store};
 use crate::views::AgreementDetail;
 
 /// Settings key: whether newly imported agreements move deadlines to the preceding business
@@ -40,18 +41,6 @@ pub const BUSINESS_DAY_DEFAULT_KEY: &str = "import.business_day_adjustment";
 
 /// Settings key: the paper size of renewal briefs, JSON `"a4"` or `"letter"`; absent means A4.
 pub const PAPER_KEY: &str = "brief.paper";
-
-/// Paper size for renewal briefs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum PaperSize {
-    /// ISO A4, 210 × 297 mm.
-    #[default]
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-}
 
 /// What applies to documents a batch import creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,7 +309,7 @@ pub struct DeskSettings {
     /// How many agreements have the adjustment switched off.
     pub agreements_without_adjustment: usize,
     /// Paper size of renewal briefs.
-    pub paper: PaperSize,
+    pub paper: Paper,
 }
 
 /// Reads the settings.
@@ -338,7 +327,7 @@ pub fn settings(store: &Store) -> Result<DeskSettings> {
         ladder: ladder.days().to_vec(),
         business_day_adjustment: ImportDefaults::from_store(store)?.business_day_adjustment,
         agreements_without_adjustment: usize::try_from(without).unwrap_or(0),
-        paper: store.setting::<PaperSize>(PAPER_KEY)?.unwrap_or_default(),
+        paper: store.setting::<Paper>(PAPER_KEY)?.unwrap_or_default(),
     })
 }
 
@@ -371,7 +360,7 @@ fn set_recorded<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result
 /// Sets the paper size of renewal briefs (recorded in `settings_history`).
 ///
 /// Errors: SQLite.
-pub fn set_paper(store: &mut Store, paper: PaperSize) -> Result<()> {
+pub fn set_paper(store: &mut Store, paper: Paper) -> Result<()> {
     set_recorded(store, PAPER_KEY, &paper)
 }
 
@@ -431,6 +420,23 @@ pub fn agreement_page(store: &Store, id: i64, today: NaiveDate) -> Result<Agreem
         reminders: log::entries(store.conn(), Some(id))?,
         file_name,
     })
+}
+
+/// Sets `field` of agreement `id` from `value` (text as typed, validated by
+/// [`apply_edit`]; empty clears an optional field) and records the change in its history
+/// under `edit`. Returns the changes (empty when the value was already that).
+///
+/// Errors: [`Error::NotFound`]; [`Error::Invalid`] naming the field and what was expected
+/// (nothing is changed); [`Error::Invalid`] for a title another agreement already has.
+pub fn edit_field(
+    store: &mut Store,
+    id: i64,
+    field: EditableField,
+    value: &str,
+) -> Result<Vec<Change>> {
+    let mut a = store.get(id)?.agreement;
+    apply_edit(&mut a, field, value)?;
+    store.update(id, &a, "edit")
 }
 
 /// Writes `bytes` to `dest` through a temporary file in the same folder, renamed over
@@ -500,4 +506,16 @@ pub fn export_calendar(store: &Store, today: NaiveDate, dest: &Path) -> Result<C
         events: export.events,
         alarms: export.alarms,
     })
+}
+
+/// The renewal brief of agreement `id` as of `today`, on the paper size in the settings
+/// ([`PAPER_KEY`]): the PDF's bytes and a file name for it
+/// ([`crate::brief::brief_file_name`]).
+///
+/// Errors: [`Error::NotFound`]; SQLite; [`Error::Brief`] if the PDF cannot be produced.
+pub fn brief(store: &Store, id: i64, today: NaiveDate) -> Result<(Vec<u8>, String)> {
+    let stored = store.get(id)?;
+    let paper = store.setting::<Paper>(PAPER_KEY)?.unwrap_or_default();
+    let pdf = crate::brief::render_brief(&stored, today, &crate::brief::BriefOptions { paper })?;
+    Ok((pdf, crate::brief::brief_file_name(&stored.agreement.title)))
 }

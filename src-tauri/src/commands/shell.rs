@@ -1,6 +1,5 @@
-//! The IPC commands: thin adapters that take state, call the shell or (phase 2) the
-//! core, and map errors to [`AppError`]. Every command here must also be listed in
-//! `command_names.rs` and granted in `capabilities/default.json`.
+//! The shell's own commands: app info, the file dialogs, the system viewer, start at
+//! login, reminders, the first-paint signal and quit.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -16,10 +15,10 @@ use crate::scheduler::{ReminderRunSummary, RunReason};
 use crate::state::{AppInfo, AppState, Grant};
 use crate::window::MAIN_WINDOW;
 
-/// Version, database path and as-of date.
+/// Version, database path, today and the as-of date (what-if included).
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo::from_config(&state.config)
+    AppInfo::from_state(&state)
 }
 
 /// Whether the app starts at login.
@@ -193,10 +192,10 @@ pub struct PaintTimings {
     pub paint_ms: f64,
 }
 
-/// Called by the UI once its first screen has painted (two animation frames after
-/// the first render). Logs the time since `main` started and, when
-/// `RENEWAL_DESK_BENCH_MARKER` is set, appends the wall-clock time in nanoseconds
-/// since the Unix epoch to that file (read by `scripts/bench-app.sh`).
+/// Called by the UI once the dashboard has drawn its data (two animation frames after
+/// that render). Logs the time since `main` started, lets the scheduler start its first
+/// reminder run and, when `RENEWAL_DESK_BENCH_MARKER` is set, appends the wall-clock time
+/// in nanoseconds since the Unix epoch to that file (read by `scripts/bench-app.sh`).
 ///
 /// # Errors
 /// [`AppError::Io`] if the marker file cannot be written.
@@ -212,6 +211,11 @@ pub fn ui_ready(state: State<'_, AppState>, timings: PaintTimings) -> AppResult<
         page_paint_ms = timings.paint_ms,
         "first paint"
     );
+    if let Ok(slot) = state.scheduler.lock() {
+        if let Some(scheduler) = slot.as_ref() {
+            scheduler.ready();
+        }
+    }
     if let Some(marker) = &state.config.bench_marker {
         let mut f = std::fs::OpenOptions::new()
             .create(true)

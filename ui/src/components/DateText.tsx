@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { formatDate } from '../format/date';
 
 /** A calendar date shown as "Fri 1 Oct 2027", with the ISO date on hover and for machines. */
-export function DateText({ iso }: { iso: string }): JSX.Element {
+export function DateText({ iso, title }: { iso: string; title?: string }): JSX.Element {
   let text: string;
   try {
     text = formatDate(iso);
@@ -10,7 +10,7 @@ export function DateText({ iso }: { iso: string }): JSX.Element {
     text = iso;
   }
   return (
-    <time dateTime={iso} title={iso}>
+    <time dateTime={iso} title={title ? `${iso} · ${title}` : iso}>
       {text}
     </time>
   );

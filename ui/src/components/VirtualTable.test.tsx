@@ -103,7 +103,7 @@ describe('<VirtualTable> with 10,000 rows', () => {
     expect(bodyRows().length).toBeLessThanOrEqual(30);
     expect(root.querySelector('[role="table"]')?.getAttribute('aria-rowcount')).toBe('10001');
     expect(root.querySelector('.vt-spacer')?.getAttribute('style')).toContain('360000px');
-    expect(root.querySelector('.vt-count')?.textContent).toBe('10000 rows');
+    expect(root.querySelector(".vt-count")?.textContent).toBe("10,000 rows");
   });
 
   it('renders other rows after scrolling', () => {
@@ -140,7 +140,7 @@ describe('<VirtualTable> with 10,000 rows', () => {
       input.dispatchEvent(new Event('input'));
     });
     const n = makeRows(10_000).filter((r) => r.name.includes('123')).length;
-    expect(root.querySelector('.vt-count')?.textContent).toBe(`${n} of 10000 rows`);
+    expect(root.querySelector(".vt-count")?.textContent).toBe(`${n.toLocaleString("en-GB")} of 10,000 rows`);
     expect(bodyRows().map((r) => r.querySelector('[role="cell"]')?.textContent)).toContain('Agreement 123');
     act(() => {
       input.value = 'no such thing';

@@ -89,6 +89,12 @@ export interface VirtualTableProps<T> {
   fallbackHeight?: number;
   initialSort?: SortState;
   onActivate?: (row: T) => void;
+  /** Extra controls shown beside the filter box (e.g. selects that pre-filter `rows`). */
+  toolbar?: ComponentChild;
+  /** Total before any outside filter, for the count ("12 of 10,000 rows"). */
+  totalRows?: number;
+  /** The filter box's placeholder. */
+  placeholder?: string;
 }
 
 export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
@@ -132,7 +138,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
     setActive(-1);
     if (body.current) body.current.scrollTop = 0;
     setScrollTop(0);
-  }, [query, sort]);
+  }, [query, sort, rows]);
 
   const { start, end } = visibleRange(scrollTop, viewportHeight, rowHeight, shown.length);
   const template = columns.map((c) => c.width).join(' ');
@@ -188,6 +194,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
         style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px`, gridTemplateColumns: template }}
         onClick={() => setActive(i)}
         onDblClick={() => onActivate?.(row)}
+        data-testid="table-row"
       >
         {columns.map((c) => (
           <div role="cell" class={c.align === 'end' ? 'vt-cell is-end' : 'vt-cell'} key={c.key}>
@@ -204,13 +211,16 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
         <input
           type="search"
           class="vt-filter"
-          placeholder="Filter…"
+          placeholder={props.placeholder ?? 'Filter…'}
           aria-label={`Filter ${label}`}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
+        {props.toolbar}
         <span class="vt-count" aria-live="polite">
-          {shown.length === rows.length ? `${rows.length} rows` : `${shown.length} of ${rows.length} rows`}
+          {shown.length === (props.totalRows ?? rows.length)
+            ? `${shown.length.toLocaleString('en-GB')} rows`
+            : `${shown.length.toLocaleString('en-GB')} of ${(props.totalRows ?? rows.length).toLocaleString('en-GB')} rows`}
         </span>
       </div>
       <div role="table" aria-label={label} aria-rowcount={shown.length + 1} class="vt-table">

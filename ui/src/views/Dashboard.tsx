@@ -1,33 +1,280 @@
 import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { backend, toBackendError, type AppInfo, type Dashboard as DashboardData, type DashboardItem } from '../backend';
 import { DateText } from '../components/DateText';
-import type { AppInfo } from '../backend';
-import type { ViewId } from '../router';
+import { DaysLeft, EventBadge } from '../components/Badges';
+import { signalReady } from '../lib/ready';
+import type { Navigate } from '../router';
 
-/** What needs a decision soonest. Phase 1: the first-run empty state. */
-export function Dashboard({ info, navigate }: { info: AppInfo | null; navigate: (v: ViewId) => void }): JSX.Element {
+interface Props {
+  info: AppInfo | null;
+  navigate: Navigate;
+  /** Opens the import dialog (first run). */
+  onImport: () => void;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+function Count({ value, label, detail, tone }: { value: number; label: string; detail?: string | undefined; tone?: string | undefined }): JSX.Element {
   return (
-    <section class="view" aria-labelledby="view-title">
-      <header class="view-header">
-        <h1 id="view-title" tabIndex={-1}>
-          Dashboard
-        </h1>
-        {info && (
-          <p class="muted">
-            Today is <DateText iso={info.today} />
-          </p>
-        )}
-      </header>
-      <div class="empty-state" data-testid="empty-state">
-        <h2>No agreements yet</h2>
-        <p>Import your agreements to see notice deadlines, overdue items and recently closed windows here.</p>
-        <div class="actions">
-          <button type="button" class="primary" onClick={() => navigate('import')}>
-            Import agreements
-          </button>
-          <button type="button" disabled title="Arrives with the core (phase 2)">
-            Load sample agreements
-          </button>
+    <div class={`count${tone ? ` count-${tone}` : ''}`} data-testid={`count-${label.toLowerCase().replace(/\s+/g, '-')}`}>
+      <span class="count-value">{value.toLocaleString('en-GB')}</span>
+      <span class="count-label">{label}</span>
+      {detail && <span class="count-detail">{detail}</span>}
+    </div>
+  );
+}
+
+function AgreementLink({ item, navigate }: { item: DashboardItem; navigate: Navigate }): JSX.Element {
+  return (
+    <a
+      href={`#/agreements/${item.agreement_id}`}
+      class="agreement-link"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate({ view: 'agreements', id: item.agreement_id });
+      }}
+    >
+      {item.agreement}
+    </a>
+  );
+}
+
+/** A notice deadline: the decision to take, with days left and what happens if nobody acts. */
+function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate }): JSX.Element {
+  const moved = item.unadjusted_date !== item.date;
+  return (
+    <li class="decision" data-testid="decision" data-agreement={item.agreement_id}>
+      <div class="decision-date">
+        <DateText iso={item.date} title={item.explanation} />
+        <DaysLeft days={item.days_from_today} />
+      </div>
+      <div class="decision-body">
+        <div class="decision-title">
+          <AgreementLink item={item} navigate={navigate} />
+          {item.counterparty && <span class="muted"> · {item.counterparty}</span>}
         </div>
+        <div class="decision-what">
+          {item.label}
+          {moved && (
+            <span class="muted">
+              {' '}
+              (from <DateText iso={item.unadjusted_date} />, not a business day)
+            </span>
+          )}
+        </div>
+        <div class="decision-outcome">
+          <span class="outcome-label">If nobody acts:</span> {item.outcome}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** A compact line for the overdue, coming-up and recently-closed lists. */
+function Line({ item, navigate }: { item: DashboardItem; navigate: Navigate }): JSX.Element {
+  return (
+    <li class="line" data-testid="dashboard-line">
+      <div class="line-head">
+        <DateText iso={item.date} title={item.explanation} />
+        <DaysLeft days={item.days_from_today} />
+        <EventBadge status={item.status} />
+      </div>
+      <AgreementLink item={item} navigate={navigate} />
+      <div class="line-what">{item.label}</div>
+      <div class="line-outcome muted">{item.outcome}</div>
+    </li>
+  );
+}
+
+function Section({
+  title,
+  total,
+  shown,
+  empty,
+  children,
+  id,
+}: {
+  title: string;
+  total: number;
+  shown: number;
+  empty: string;
+  children: JSX.Element[];
+  id: string;
+}): JSX.Element {
+  return (
+    <section class="panel" aria-labelledby={`${id}-title`} data-testid={id}>
+      <header class="panel-header">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <span class="muted">{total > shown ? `${shown} of ${total.toLocaleString('en-GB')}` : total}</span>
+      </header>
+      {children.length === 0 ? <p class="muted panel-empty">{empty}</p> : <ul class="lines">{children}</ul>}
+    </section>
+  );
+}
+
+/** What needs a decision, soonest first; counts at a glance; the first-run empty state. */
+export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingSamples, setLoadingSamples] = useState(false);
+
+  async function load(): Promise<void> {
+    try {
+      setData(await backend.dashboard());
+      setError(null);
+    } catch (e) {
+      setError(toBackendError(e).message);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+    const off = backend.onRemindersRan(() => void load());
+    return () => void off.then((f) => f(), () => undefined);
+  }, []);
+
+  // The benchmark's first-paint marker: after the render that shows the data.
+  useEffect(() => {
+    if (data || error) signalReady();
+  }, [data, error]);
+
+  async function loadSamples(): Promise<void> {
+    setLoadingSamples(true);
+    try {
+      await backend.loadSamples();
+      await load();
+    } catch (e) {
+      setError(toBackendError(e).message);
+    } finally {
+      setLoadingSamples(false);
+    }
+  }
+
+  const header = (
+    <header class="view-header">
+      <h1 id="view-title" tabIndex={-1}>
+        Dashboard
+      </h1>
+      {info && (
+        <p class="muted">
+          As of <DateText iso={info.asOf} />
+        </p>
+      )}
+    </header>
+  );
+
+  if (error) {
+    return (
+      <section class="view" aria-labelledby="view-title">
+        {header}
+        <p role="alert" class="error">
+          Could not compute the dashboard: {error}
+        </p>
+      </section>
+    );
+  }
+  if (!data) {
+    return (
+      <section class="view" aria-labelledby="view-title" aria-busy="true">
+        {header}
+        <p class="muted">Computing deadlines…</p>
+      </section>
+    );
+  }
+  const c = data.counts;
+  if (c.agreements === 0) {
+    return (
+      <section class="view" aria-labelledby="view-title">
+        {header}
+        <div class="empty-state" data-testid="empty-state">
+          <svg viewBox="0 0 48 48" class="empty-icon" aria-hidden="true">
+            <rect x="9" y="6" width="30" height="36" rx="3" />
+            <path d="M16 16h16M16 23h16M16 30h10" />
+          </svg>
+          <h2>No agreements yet</h2>
+          <p>
+            Import your agreements (Markdown documents) to see notice deadlines, overdue items and recently closed
+            windows here — or try Renewal Desk with three sample agreements written for it.
+          </p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={onImport}>
+              Import agreements
+            </button>
+            <button type="button" onClick={() => void loadSamples()} disabled={loadingSamples}>
+              {loadingSamples ? 'Loading samples…' : 'Load sample agreements'}
+            </button>
+          </div>
+          <p class="muted small">You can also drop documents anywhere on this window.</p>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section class="view" aria-labelledby="view-title" data-testid="dashboard">
+      {header}
+      <div class="counts" role="group" aria-label="Counts at a glance">
+        <Count
+          value={c.agreements}
+          label="Agreements"
+          detail={`${c.active.toLocaleString('en-GB')} active · ${c.expired.toLocaleString('en-GB')} expired${c.terminated ? ` · ${c.terminated} terminated` : ''}`}
+        />
+        <Count
+          value={c.decisions}
+          label="Decisions"
+          detail={`${plural(c.decisions_soon, 'notice deadline')} within 90 days`}
+          tone={c.decisions_soon > 0 ? 'warn' : undefined}
+        />
+        <Count value={c.overdue} label="Overdue" detail="obligations, reviews, serve-by dates" tone={c.overdue > 0 ? 'danger' : undefined} />
+        <Count value={c.upcoming} label="Coming up" detail="other deadlines within 90 days" />
+        <Count value={c.recently_closed} label="Recently closed" detail="windows closed in the last 90 days" />
+        <Count value={c.with_warnings} label="To confirm" detail="agreements with import warnings" />
+      </div>
+
+      <section class="panel panel-decisions" aria-labelledby="decisions-title" data-testid="decisions">
+        <header class="panel-header">
+          <h2 id="decisions-title">Needs a decision</h2>
+          <span class="muted">
+            Notice deadlines, soonest first
+            {c.decisions > data.decisions.length ? ` · ${data.decisions.length} of ${c.decisions.toLocaleString('en-GB')}` : ''}
+          </span>
+        </header>
+        {data.decisions.length === 0 ? (
+          <p class="muted panel-empty">No notice deadline is open.</p>
+        ) : (
+          <ol class="decisions">
+            {data.decisions.map((item) => (
+              <Decision key={`${item.agreement_id}:${item.event_id}`} item={item} navigate={navigate} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <div class="panels">
+        <Section id="overdue" title="Overdue" total={c.overdue} shown={data.overdue.length} empty="Nothing is overdue.">
+          {data.overdue.map((item) => (
+            <Line key={`${item.agreement_id}:${item.event_id}`} item={item} navigate={navigate} />
+          ))}
+        </Section>
+        <Section id="upcoming" title="Coming up" total={c.upcoming} shown={data.upcoming.length} empty="Nothing else in the next 90 days.">
+          {data.upcoming.map((item) => (
+            <Line key={`${item.agreement_id}:${item.event_id}`} item={item} navigate={navigate} />
+          ))}
+        </Section>
+        <Section
+          id="recently-closed"
+          title="Recently closed"
+          total={c.recently_closed}
+          shown={data.recently_closed.length}
+          empty="No window closed in the last 90 days."
+        >
+          {data.recently_closed.map((item) => (
+            <Line key={`${item.agreement_id}:${item.event_id}`} item={item} navigate={navigate} />
+          ))}
+        </Section>
       </div>
     </section>
   );

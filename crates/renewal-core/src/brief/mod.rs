@@ -64,6 +64,7 @@ use layout::{Cell, Column, Layout, PageGeometry, Row, Running, Style};
 
 /// Paper size of the brief.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm (595.28 × 841.89 pt). The default.

@@ -1,0 +1,130 @@
+//! The dashboard, the agreements table, one agreement's page, and what the user records
+//! about an agreement (edits, served notices, done marks, snoozes). Each change goes to
+//! the agreement's history in the core; each command returns the agreement's new page.
+
+use chrono::NaiveDate;
+use renewal_core::dashboard::{AgreementRow, Dashboard};
+use renewal_core::desk::{self, AgreementPage};
+use renewal_core::edit::EditableField;
+use renewal_core::remind::NoticeKind;
+use tauri::AppHandle;
+
+use super::{after_change, blocking};
+use crate::error::AppResult;
+
+/// What needs a decision, soonest first, as of the view date (see
+/// [`renewal_core::dashboard::dashboard`]).
+///
+/// # Errors
+/// `database` if the store fails.
+#[tauri::command]
+pub async fn dashboard(app: AppHandle) -> AppResult<Dashboard> {
+    blocking(app, |app, _| crate::views::dashboard_view(app)).await
+}
+
+/// One row per agreement for the table (see [`renewal_core::dashboard::agreement_rows`]).
+///
+/// # Errors
+/// `database` if the store fails.
+#[tauri::command]
+pub async fn agreement_rows(app: AppHandle) -> AppResult<Vec<AgreementRow>> {
+    blocking(app, |_, state| crate::views::rows_view(state)).await
+}
+
+/// Agreement `id`'s page as of the view date: every field with its source, warnings,
+/// events with workings, history, reminders.
+///
+/// # Errors
+/// `not_found` for an unknown id; `database` if the store fails.
+#[tauri::command]
+pub async fn agreement_page(app: AppHandle, id: i64) -> AppResult<AgreementPage> {
+    blocking(app, move |_, s| {
+        Ok(desk::agreement_page(&*s.store()?, id, s.view_today())?)
+    })
+    .await
+}
+
+/// Fixes or fills `field` of agreement `id` with `value` (validated; recorded as `edit`).
+///
+/// # Errors
+/// `invalid_input` naming the field and what it expects; `not_found`; `database`.
+#[tauri::command]
+pub async fn edit_field(
+    app: AppHandle,
+    id: i64,
+    field: EditableField,
+    value: String,
+) -> AppResult<AgreementPage> {
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        desk::edit_field(&mut store, id, field, &value)?;
+        after_change(app, s);
+        Ok(desk::agreement_page(&store, id, s.view_today())?)
+    })
+    .await
+}
+
+/// Records a notice of `kind` as served on `served_on` (recorded as `record_notice`).
+///
+/// # Errors
+/// `not_found`; `database`.
+#[tauri::command]
+pub async fn record_notice(
+    app: AppHandle,
+    id: i64,
+    kind: NoticeKind,
+    served_on: NaiveDate,
+    note: String,
+) -> AppResult<AgreementPage> {
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        store.record_notice(id, kind, served_on, note.trim())?;
+        after_change(app, s);
+        Ok(desk::agreement_page(&store, id, s.view_today())?)
+    })
+    .await
+}
+
+/// Marks event `event_id` done on `done_on` (recorded as `mark_done`).
+///
+/// # Errors
+/// `invalid_input` when the agreement has no such event as of the view date;
+/// `not_found`; `database`.
+#[tauri::command]
+pub async fn mark_done(
+    app: AppHandle,
+    id: i64,
+    event_id: String,
+    done_on: NaiveDate,
+    note: String,
+) -> AppResult<AgreementPage> {
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        store.mark_done(id, &event_id, done_on, note.trim(), s.view_today())?;
+        after_change(app, s);
+        Ok(desk::agreement_page(&store, id, s.view_today())?)
+    })
+    .await
+}
+
+/// Silences the reminders of event `event_id` for `days` days from the real today
+/// (recorded as `snooze`).
+///
+/// # Errors
+/// `invalid_input` for 0 or more than 3650 days, or an event with no reminders left;
+/// `not_found`; `database`.
+#[tauri::command]
+pub async fn snooze(
+    app: AppHandle,
+    id: i64,
+    event_id: String,
+    days: u32,
+) -> AppResult<AgreementPage> {
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        store.snooze(id, &event_id, days, s.config.today())?;
+        after_change(app, s);
+        Ok(desk::agreement_page(&store, id, s.view_today())?)
+    })
+    .await
+}

@@ -1,0 +1,93 @@
+//! Computed views the window shows (the dashboard and the agreements table), kept in
+//! [`AppState::views`] until the data or the as-of date changes.
+//!
+//! The dashboard is also computed once at start-up on a background thread
+//! ([`prewarm`]), while WebKit starts, so the first screen's request finds it ready.
+
+use std::time::Instant;
+
+use renewal_core::dashboard::{agreement_rows, dashboard, AgreementRow, Dashboard};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+fn poisoned() -> AppError {
+    AppError::Internal("view cache lock poisoned".into())
+}
+
+/// The dashboard as of the view date (cached). When that is the real today, the tray's
+/// next deadline is refreshed from it.
+///
+/// # Errors
+/// [`AppError::Core`] if the database fails.
+pub fn dashboard_view<R: Runtime>(app: &AppHandle<R>) -> AppResult<Dashboard> {
+    let state = app.state::<AppState>();
+    let today = state.view_today();
+    // The store lock first: a computation in progress (the start-up one) finishes and
+    // fills the cache before this looks at it.
+    let store = state.store()?;
+    if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.dashboard {
+        if *d == today {
+            return Ok(cached.clone());
+        }
+    }
+    let t = Instant::now();
+    let computed = dashboard(&store, today)?;
+    drop(store);
+    tracing::info!(
+        ms = t.elapsed().as_millis() as u64,
+        agreements = computed.counts.agreements,
+        "dashboard computed"
+    );
+    state.views.lock().map_err(|_| poisoned())?.dashboard = Some((today, computed.clone()));
+    if today == state.config.today() {
+        let label = computed
+            .next_deadline
+            .as_ref()
+            .map(crate::tray::deadline_label);
+        if let Err(e) = crate::tray::set_next_deadline(app, label.as_deref()) {
+            tracing::warn!("tray: {e}");
+        }
+    }
+    Ok(computed)
+}
+
+/// Every agreement's row for the table, as of the view date (cached).
+///
+/// # Errors
+/// [`AppError::Core`] if the database fails.
+pub fn rows_view(state: &AppState) -> AppResult<Vec<AgreementRow>> {
+    let today = state.view_today();
+    let store = state.store()?;
+    if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.rows {
+        if *d == today {
+            return Ok(cached.clone());
+        }
+    }
+    let t = Instant::now();
+    let rows = agreement_rows(&store, today)?;
+    drop(store);
+    tracing::info!(
+        ms = t.elapsed().as_millis() as u64,
+        rows = rows.len(),
+        "agreement rows computed"
+    );
+    state.views.lock().map_err(|_| poisoned())?.rows = Some((today, rows.clone()));
+    Ok(rows)
+}
+
+/// Computes the dashboard on a background thread (at start-up, while WebKit loads).
+pub fn prewarm<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("dashboard-prewarm".into())
+        .spawn(move || {
+            if let Err(e) = dashboard_view(&handle) {
+                tracing::warn!("dashboard at start-up: {e}");
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("no start-up dashboard thread: {e}");
+    }
+}

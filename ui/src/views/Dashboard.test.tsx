@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { Dashboard } from './Dashboard';
+import { resetReadyForTests } from '../lib/ready';
+import type { Route, ViewId } from '../router';
+import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, waitFor } from '../test-support';
+
+let root: HTMLDivElement;
+let went: (Route | ViewId)[];
+let imports: number;
+beforeEach(() => {
+  resetReadyForTests();
+  went = [];
+  imports = 0;
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  clearMocks();
+});
+
+function mount(): void {
+  act(() =>
+    render(
+      <Dashboard info={{ ...TEST_INFO, asOf: '2026-11-23' }} navigate={(r) => went.push(r)} onImport={() => (imports += 1)} />,
+      root,
+    ),
+  );
+}
+
+describe('Dashboard (the worked example, as of 2026-11-23)', () => {
+  it("shows Microsoft Peru's notice deadline with days left and what happens if nobody acts", async () => {
+    mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    const decision = await waitFor(() => root.querySelector('[data-testid="decision"]'));
+    const time = decision.querySelector('time');
+    expect(time?.textContent).toBe('Fri 1 Oct 2027');
+    expect(time?.getAttribute('dateTime')).toBe('2027-10-01');
+    expect(time?.getAttribute('title')).toMatch(/^2027-10-01 · Last day to serve non-renewal notice/);
+    expect(decision.textContent).toContain('in 312 days');
+    expect(decision.textContent).toContain('Microsoft Peru Partnership Agreement');
+    expect(decision.textContent).toContain('Microsoft Corporation');
+    expect(decision.textContent).toContain('(from Sat 2 Oct 2027, not a business day)');
+    expect(decision.textContent).toContain(
+      'If nobody acts: renews on Saturday 1 January 2028 for 12 months with a price review',
+    );
+  });
+
+  it('shows counts at a glance and the overdue, coming-up and recently-closed lists', async () => {
+    mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="decision"]'));
+    const count = (k: string) => root.querySelector(`[data-testid="count-${k}"] .count-value`)?.textContent;
+    expect(count('agreements')).toBe('3');
+    expect(root.querySelector('[data-testid="count-agreements"]')?.textContent).toContain('1 active · 2 expired');
+    expect(count('decisions')).toBe('1');
+    expect(count('overdue')).toBe('5');
+    expect(count('to-confirm')).toBe('2');
+    const lines = (id: string) => root.querySelectorAll(`[data-testid="${id}"] [data-testid="dashboard-line"]`);
+    expect(lines('overdue')).toHaveLength(5);
+    expect(lines('upcoming')).toHaveLength(2);
+    expect(lines('upcoming')[0]?.textContent).toContain('Sun 27 Dec 2026');
+    const closed = lines('recently-closed');
+    expect(closed).toHaveLength(3);
+    expect(closed[0]?.textContent).toContain('notice window closed: the renewal on Friday 1 January 2027 is locked in');
+  });
+
+  it('opens an agreement from the dashboard', async () => {
+    mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    const link = await waitFor(() => root.querySelector<HTMLAnchorElement>('[data-testid="decision"] a'));
+    act(() => link.click());
+    expect(went).toEqual([{ view: 'agreements', id: 3 }]);
+  });
+
+  it('signals the first paint only after the data is drawn', async () => {
+    const { calls } = mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    await waitFor(() => calls.includes('ui_ready'));
+    expect(root.querySelector('[data-testid="decision"]')).not.toBeNull();
+  });
+
+  it('offers "Import agreements" and "Load sample agreements" on first run', async () => {
+    let loaded = false;
+    const { calls } = mockShell({
+      dashboard: () => (loaded ? FIXTURES.dashboard : EMPTY_DASHBOARD),
+      load_samples: () => {
+        loaded = true;
+        return FIXTURES.importReport;
+      },
+    });
+    mount();
+    const empty = await waitFor(() => root.querySelector('[data-testid="empty-state"]'));
+    act(() => button(empty, 'Import agreements').click());
+    expect(imports).toBe(1);
+    act(() => button(empty, 'Load sample agreements').click());
+    await waitFor(() => root.querySelector('[data-testid="decision"]'));
+    expect(calls).toContain('load_samples');
+    expect(calls.filter((c) => c === 'dashboard')).toHaveLength(2);
+  });
+
+  it('shows an error from the shell', async () => {
+    mockShell({
+      dashboard: () => {
+        throw { code: 'database', message: 'database schema: written by a newer version' };
+      },
+    });
+    mount();
+    const alert = await waitFor(() => root.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain('written by a newer version');
+  });
+});
