@@ -8,17 +8,20 @@
 # exit, also on failure or Ctrl-C.
 #
 # The app runs with a throw-away HOME (window state, autostart entry, data folder),
-# RENEWAL_DESK_DB=<tmp>/e2e.db and RENEWAL_DESK_TODAY=2027-10-01.
+# an empty RENEWAL_DESK_DB=<tmp>/e2e.db and RENEWAL_DESK_TODAY=2026-11-23 (the worked
+# example's date). The specs run in order: 01-scenario imports ../shared/seeds through
+# the real file dialog (answered with xdotool), 02-shell uses what it imported.
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
-# Env:   CARGO_TARGET_DIR (default target-tauri), E2E_SKIP_BUILD=1, E2E_PORT (4444)
+# Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
+#        E2E_SPECS (default specs/: the spec files or folder to run)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=scripts/lib-x.sh
 . "$ROOT/scripts/lib-x.sh"
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target-tauri}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 ART="$ROOT/artifacts/e2e"
 PORT="${E2E_PORT:-4444}"
 APP="$CARGO_TARGET_DIR/debug/renewal-desk"
@@ -37,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for tool in Xvfb dbus-launch WebKitWebDriver tauri-driver node import; do
+for tool in Xvfb dbus-launch WebKitWebDriver tauri-driver node import xdotool pdftotext; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing; run scripts/install-deps.sh" >&2; exit 1; }
 done
 
@@ -62,7 +65,7 @@ echo "e2e: Xvfb on $DISPLAY, D-Bus at $DBUS_SESSION_BUS_ADDRESS"
 mkdir -p "$WORK/home"
 # setsid: tauri-driver, WebKitWebDriver, the app and WebKit's helpers share one process
 # group, so cleanup stops them all.
-HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" RENEWAL_DESK_TODAY=2027-10-01 RUST_LOG=info RENEWAL_DESK_LOG="$ART/app.log" \
+HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" RENEWAL_DESK_TODAY=2026-11-23 RUST_LOG=info RENEWAL_DESK_LOG="$ART/app.log" \
   setsid tauri-driver --port "$PORT" --native-driver "$(command -v WebKitWebDriver)" >"$ART/tauri-driver.log" 2>&1 &
 DRIVER_PID=$!
 wait_port "$PORT" 20
@@ -71,7 +74,8 @@ echo "e2e: running specs"
 (
   cd "$ROOT/e2e"
   E2E_APP="$APP" E2E_PORT="$PORT" E2E_ARTIFACTS="$ART" E2E_HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" \
-    node --test --test-concurrency=1 --test-reporter=spec specs/
+    E2E_SEEDS="$(cd "$ROOT/../shared/seeds" && pwd)" E2E_WORK="$WORK" \
+    node --test --test-concurrency=1 --test-reporter=spec ${E2E_SPECS:-specs/}
 )
 t_end=$(date +%s)
 echo "e2e: build $((t_built - t0))s, specs $((t_end - t_built))s; $(ls "$ART"/*.png | wc -l) screenshots"

@@ -2,8 +2,8 @@
 # Installs what building and testing the desktop app needs on Debian 12, and only
 # what is missing (safe to run again):
 #   * Debian packages: WebKitGTK 4.1 and friends for building the Tauri app,
-#     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots)
-#     and poppler-utils (PDF checks);
+#     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots),
+#     poppler-utils (PDF checks) and xdotool (answers file dialogs in the e2e tests);
 #   * tauri-driver 2.x (cargo install, pinned);
 #   * the npm packages of ui/ and e2e/ (from the lockfiles).
 # Needs root (or sudo) for apt-get. Node.js >= 20 and a Rust toolchain must already be there.
@@ -18,8 +18,9 @@ APT_PACKAGES=(
   librsvg2-dev libxdo-dev libssl-dev
   # run it headless and drive it: X server, WebKitWebDriver, session bus, notifications
   xvfb webkit2gtk-driver dbus-x11 dunst libnotify-bin
-  # look at what it shows: screenshots (import), PDF pages (pdftoppm)
-  imagemagick poppler-utils qpdf
+  # look at what it shows: screenshots (import), PDF pages (pdftoppm, pdftotext);
+  # answer the app's real GTK file dialogs from the e2e tests (xdotool)
+  imagemagick poppler-utils qpdf xdotool
   # reminders tests: a private session bus (dbus-daemon, dbus-monitor)
   dbus
 )

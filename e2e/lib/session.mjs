@@ -80,3 +80,70 @@ export async function openApp() {
   await browser.$('[data-testid="app-shell"]').waitForExist({ timeout: 20_000 });
   return browser;
 }
+
+const run = promisify(execFile);
+
+/** Runs xdotool on the test's X display. */
+export async function xdotool(/** @type {string[]} */ ...args) {
+  const { stdout } = await run('xdotool', args, { env: process.env });
+  return stdout.trim();
+}
+
+/** Waits for an X window whose title is `title` (a GTK dialog) and returns its id. */
+export async function waitForWindow(/** @type {string} */ title, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ids = await xdotool('search', '--onlyvisible', '--name', `^${title}$`).catch(() => '');
+    const id = ids.split('\n').filter(Boolean).pop();
+    if (id) return id;
+    if (Date.now() > deadline) throw new Error(`no "${title}" window after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Waits until no X window is titled `title` any more (the dialog was answered). */
+export async function waitForWindowGone(/** @type {string} */ title, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await xdotool('search', '--onlyvisible', '--name', `^${title}$`).catch(() => '')) !== '') {
+    if (Date.now() > deadline) throw new Error(`"${title}" is still open after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Answers the GTK open dialog titled `title` as a person would with the keyboard:
+ * Ctrl+L, type the folder's path, Enter (the dialog shows the folder), Ctrl+A (select
+ * every file in it), Enter (Open). Screenshots the dialog before it is confirmed.
+ */
+export async function chooseAllFilesIn(/** @type {string} */ title, /** @type {string} */ folder, /** @type {string} */ shotName) {
+  const win = await waitForWindow(title);
+  const pause = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+  await pause(500); // let the dialog finish drawing
+  await xdotool('windowfocus', '--sync', win);
+  await xdotool('key', '--window', win, 'ctrl+l');
+  await pause(400);
+  await xdotool('type', '--window', win, '--delay', '25', folder.endsWith('/') ? folder : `${folder}/`);
+  await pause(700); // the location bar completes as it is typed; let it settle
+  await xdotool('key', '--window', win, 'Return');
+  await pause(1200);
+  await xdotool('key', '--window', win, 'ctrl+a');
+  await new Promise((r) => setTimeout(r, 300));
+  await screenShot(shotName);
+  await xdotool('key', '--window', win, 'Return');
+  await waitForWindowGone(title);
+}
+
+/** Answers the GTK save dialog titled `title`: types the full path as the name, then Enter. */
+export async function saveAs(/** @type {string} */ title, /** @type {string} */ file, /** @type {string} */ shotName) {
+  const win = await waitForWindow(title);
+  const pause = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+  await pause(500);
+  await xdotool('windowfocus', '--sync', win);
+  await xdotool('key', '--window', win, 'ctrl+a');
+  await pause(300);
+  await xdotool('type', '--window', win, '--delay', '25', file);
+  await pause(700);
+  await screenShot(shotName);
+  await xdotool('key', '--window', win, 'Return');
+  await waitForWindowGone(title);
+}

@@ -132,6 +132,69 @@ function commitmentRows(items: readonly Commitment[]): ComponentChild[][] {
   ]);
 }
 
+/** The inline form of one field; its draft starts from the current value when it opens. */
+function FieldEditor({
+  v,
+  onCancel,
+  onSave,
+  error,
+  busy,
+}: {
+  v: EditableValue;
+  onCancel: () => void;
+  onSave: (value: string) => void;
+  error: string | null;
+  busy: boolean;
+}): JSX.Element {
+  const [draft, setDraft] = useState(v.value);
+  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const id = `field-${v.field}`;
+  return (
+    <form
+      class="field-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(input.current?.value ?? draft);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      {v.input === 'yes_no' || v.input === 'yes_no_unknown' ? (
+        <select ref={input} id={id} aria-labelledby={`${id}-label`} value={draft} onChange={(e) => setDraft(e.currentTarget.value)}>
+          {v.input === 'yes_no_unknown' && <option value="">unknown</option>}
+          <option value="yes">yes</option>
+          <option value="no">no</option>
+        </select>
+      ) : (
+        <input
+          ref={input}
+          id={id}
+          type="text"
+          aria-labelledby={`${id}-label`}
+          aria-describedby={`${id}-help`}
+          aria-invalid={error !== null}
+          value={draft}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        Save
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <p id={`${id}-help`} class={error ? 'error field-error' : 'muted small'} role={error ? 'alert' : undefined}>
+        {error ?? `Expects ${v.hint}.`}
+      </p>
+    </form>
+  );
+}
+
 /** One editable field: value, source, and an inline form. */
 function FieldRow({
   v,
@@ -150,20 +213,13 @@ function FieldRow({
   error: string | null;
   busy: boolean;
 }): JSX.Element {
-  const [draft, setDraft] = useState(v.value);
-  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
-  useEffect(() => {
-    if (editing) {
-      setDraft(v.value);
-      input.current?.focus();
-    }
-  }, [editing]);
-  const id = `field-${v.field}`;
   return (
     <div class={`field${editing ? ' is-editing' : ''}`} data-field={v.field}>
-      <dt id={`${id}-label`}>{v.label}</dt>
+      <dt id={`field-${v.field}-label`}>{v.label}</dt>
       <dd>
-        {!editing ? (
+        {editing ? (
+          <FieldEditor v={v} onCancel={onCancel} onSave={onSave} error={error} busy={busy} />
+        ) : (
           <div class="field-view">
             <span class={v.value ? 'field-value' : 'field-value muted'} data-testid={`value-${v.field}`}>
               {v.value || 'unknown'}
@@ -173,54 +229,6 @@ function FieldRow({
               Edit
             </button>
           </div>
-        ) : (
-          <form
-            class="field-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              onSave(draft);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                onCancel();
-              }
-            }}
-          >
-            {v.input === 'yes_no' || v.input === 'yes_no_unknown' ? (
-              <select
-                ref={input}
-                id={id}
-                aria-labelledby={`${id}-label`}
-                value={draft}
-                onChange={(e) => setDraft(e.currentTarget.value)}
-              >
-                {v.input === 'yes_no_unknown' && <option value="">unknown</option>}
-                <option value="yes">yes</option>
-                <option value="no">no</option>
-              </select>
-            ) : (
-              <input
-                ref={input}
-                id={id}
-                type="text"
-                aria-labelledby={`${id}-label`}
-                aria-describedby={`${id}-help`}
-                aria-invalid={error !== null}
-                value={draft}
-                onInput={(e) => setDraft(e.currentTarget.value)}
-              />
-            )}
-            <button type="submit" class="primary" disabled={busy}>
-              Save
-            </button>
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <p id={`${id}-help`} class={error ? 'error field-error' : 'muted small'} role={error ? 'alert' : undefined}>
-              {error ?? `Expects ${v.hint}.`}
-            </p>
-          </form>
         )}
       </dd>
     </div>

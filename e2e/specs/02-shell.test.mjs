@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * Phase 1 smoke test of the real window: the shell loads, the sidebar switches
- * views, the shell's commands answer through IPC (app info, reminders, autostart).
- * Phase 2 adds the product scenario (import seeds, dashboard, detail, edit, brief).
+ * The shell around the product (runs after 01-scenario, on the same database with the
+ * three seed agreements): views and the agreements table, settings (reminders, what-if
+ * date, theme, autostart), keyboard navigation with a visible focus, single instance.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -38,11 +38,11 @@ describe('Renewal Desk shell (real window)', () => {
       assert.equal(await browser.$('h1').getText(), 'Dashboard');
       const banner = browser.$('.banner');
       await banner.waitForExist({ timeout: 10_000 });
-      assert.match(await banner.getText(), /Fri 1 Oct 2027/);
-      assert.equal(await banner.$('time').getAttribute('title'), '2027-10-01');
+      assert.match(await banner.getText(), /Mon 23 Nov 2026/);
+      assert.equal(await banner.$('time').getAttribute('title'), '2026-11-23');
+      await browser.$('[data-testid="decision"]').waitForExist({ timeout: 10_000 });
       assert.equal(await browser.$('#uncaught-error').isExisting(), false, 'no uncaught error');
     });
-    await screenShot('dashboard');
   });
 
   it('switches to Agreements when the sidebar item is clicked', async () => {
@@ -53,21 +53,35 @@ describe('Renewal Desk shell (real window)', () => {
         timeout: 5_000,
         timeoutMsg: 'the view did not change to agreements',
       });
-      assert.equal(await browser.$('h1').getText(), 'Agreements');
+      await browser.waitUntil(async () => (await browser.$('h1').getText()) === 'Agreements', { timeout: 10_000 });
       assert.equal(await link.getAttribute('aria-current'), 'page');
-      const rows = await browser.$$('.vt-body [role="row"]');
-      assert.ok(rows.length > 0, 'the table shows rows');
+      await browser.waitUntil(async () => (await browser.$$('.vt-body [role="row"]')).length === 3, {
+        timeout: 10_000,
+        timeoutMsg: 'the table does not show the three agreements',
+      });
     });
   });
 
-  it('sorts and filters the table', async () => {
+  it('filters the table by currency and by text, and opens a row with Enter', async () => {
     await step(browser, 'agreements-filtered', async () => {
-      await browser.$('input[type="search"]').setValue('cloud');
+      await browser.$('select[data-filter="Currencies"]').selectByAttribute('value', 'USD');
       await browser.waitUntil(async () => (await browser.$$('.vt-body [role="row"]')).length === 1, {
         timeout: 5_000,
-        timeoutMsg: 'the filter did not narrow the rows',
+        timeoutMsg: 'the currency filter did not narrow the rows',
       });
       assert.match(await browser.$('.vt-count').getText(), /1 of 3 rows/);
+      await browser.$('select[data-filter="Currencies"]').selectByAttribute('value', '');
+      await browser.$('input[type="search"]').setValue('microsoft');
+      await browser.waitUntil(async () => (await browser.$$('.vt-body [role="row"]')).length === 1, {
+        timeout: 5_000,
+        timeoutMsg: 'the search did not narrow the rows',
+      });
+    });
+    await step(browser, 'agreements-keyboard-open', async () => {
+      await browser.$('.vt-body').click();
+      await browser.keys(['Home', 'Enter']);
+      await browser.$('[data-testid="agreement-detail"]').waitForExist({ timeout: 10_000 });
+      assert.equal(await browser.$('h1').getText(), 'Microsoft Peru Partnership Agreement');
     });
   });
 
@@ -76,23 +90,65 @@ describe('Renewal Desk shell (real window)', () => {
       await browser.$('[data-nav="settings"]').click();
       await browser.waitUntil(async () => (await currentView()) === 'settings', { timeout: 5_000 });
       const facts = browser.$('.facts');
-      await facts.waitForExist({ timeout: 5_000 });
+      await facts.waitForExist({ timeout: 10_000 });
       const dbPath = process.env.RENEWAL_DESK_DB;
       if (dbPath) assert.match(await facts.getText(), new RegExp(path.basename(dbPath).replace('.', '\\.')));
       const run = await browser.$('button=Run reminders now');
       await run.click();
       await browser.waitUntil(async () => /^Last run: manual/.test(await browser.$('[data-testid="last-run"]').getText()), {
-        timeout: 10_000,
+        timeout: 20_000,
         timeoutMsg: 'the reminder run did not report back',
       });
     });
+  });
+
+  it('sets a what-if date, shown on every screen until cleared', async () => {
+    await step(browser, 'what-if-dashboard', async () => {
+      const input = browser.$('#as-of');
+      await input.scrollIntoView();
+      await browser.execute((el) => {
+        const i = /** @type {HTMLInputElement} */ (el);
+        i.value = '2027-09-27';
+        i.dispatchEvent(new Event('input', { bubbles: true }));
+      }, await input);
+      await browser.$('button=Show as of this date').click();
+      const banner = browser.$('[data-testid="what-if-banner"]');
+      await banner.waitForExist({ timeout: 10_000 });
+      assert.match(await banner.getText(), /Mon 27 Sep 2027/);
+      await browser.$('[data-nav="dashboard"]').click();
+      const decision = browser.$('[data-testid="decision"][data-agreement="3"]');
+      await decision.waitForExist({ timeout: 10_000 });
+      assert.match(await decision.getText(), /in 4 days/);
+      assert.ok(await browser.$('[data-testid="what-if-banner"]').isExisting());
+    });
+    await step(browser, 'what-if-cleared', async () => {
+      await browser.$('[data-testid="what-if-banner"] button').click();
+      await browser.waitUntil(async () => !(await browser.$('[data-testid="what-if-banner"]').isExisting()), { timeout: 10_000 });
+      await browser.waitUntil(async () => /in 312 days/.test(await browser.$('[data-testid="decision"][data-agreement="3"]').getText()), {
+        timeout: 10_000,
+      });
+    });
+  });
+
+  it('shows the dashboard in the dark theme', async () => {
+    await browser.$('[data-nav="settings"]').click();
+    const dark = browser.$('input[name="theme"][value="dark"]');
+    await dark.waitForExist({ timeout: 10_000 });
+    await dark.click();
+    await step(browser, 'dark-theme-dashboard', async () => {
+      await browser.$('[data-nav="dashboard"]').click();
+      await browser.$('[data-testid="decision"]').waitForExist({ timeout: 10_000 });
+      assert.equal(await browser.execute(() => document.documentElement.getAttribute('data-theme')), 'dark');
+    });
+    await browser.$('[data-nav="settings"]').click();
+    await browser.$('input[name="theme"][value="system"]').click();
   });
 
   it('turns start-at-login on and off (an XDG autostart entry in the test HOME)', async () => {
     const home = process.env.E2E_HOME;
     const dir = home ? path.join(home, '.config', 'autostart') : undefined;
     const entries = () => (dir && existsSync(dir) ? readdirSync(dir) : []);
-    const box = browser.$('label.check input[type="checkbox"]');
+    const box = browser.$('[data-testid="autostart"]');
     await box.waitForEnabled({ timeout: 5_000 });
     assert.equal(await box.isSelected(), false);
     await box.click();
@@ -116,12 +172,12 @@ describe('Renewal Desk shell (real window)', () => {
     });
     await step(browser, 'keyboard-tab-focus-ring', async () => {
       await browser.keys(['Tab']);
-      assert.equal(await browser.execute(() => document.activeElement?.textContent), 'Import agreements');
-      const outline = await browser.execute(() => {
+      const focused = await browser.execute(() => {
         const el = document.activeElement;
-        return el ? getComputedStyle(el).outlineStyle : 'none';
+        return el ? { tag: el.tagName, inMain: !!el.closest('main'), outline: getComputedStyle(el).outlineStyle } : null;
       });
-      assert.equal(outline, 'solid', 'keyboard focus is visible');
+      assert.ok(focused && focused.inMain, `focus moved into the view: ${JSON.stringify(focused)}`);
+      assert.equal(focused?.outline, 'solid', 'keyboard focus is visible');
     });
   });
 
