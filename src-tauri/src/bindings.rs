@@ -1,7 +1,6 @@
 //! `ui/src/bindings.ts` is generated from the Rust types that cross IPC (ts-rs): the
 //! shell's own and the core's (`renewal-core` with its `ts` feature). The roots are
-//! listed in [`render`]; every type they refer to is declared too, in the order first
-//! met. The test below fails when the committed file is stale; regenerate with
+//! listed in [`render`]; every type they refer to is declared too, sorted by name. The test below fails when the committed file is stale; regenerate with
 //! `UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings`.
 
 use std::any::TypeId;
@@ -71,13 +70,26 @@ pub fn render() -> String {
         "// Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.\n\
          // Regenerate: UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings\n",
     );
-    for d in c.decls {
+    // Sorted by name: the order in which ts-rs visits dependencies differs between builds
+    // of this crate alone and of the whole workspace, and the file must not.
+    let mut decls = c.decls;
+    decls.sort_by(|a, b| decl_name(a).cmp(decl_name(b)));
+    for d in decls {
         out.push('\n');
         out.push_str("export ");
         out.push_str(d.trim());
         out.push('\n');
     }
     out
+}
+
+/// The declared name in `type Name = ...` / `type Name<T> = ...`.
+fn decl_name(decl: &str) -> &str {
+    let rest = decl.trim_start().trim_start_matches("type ");
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    &rest[..end]
 }
 
 #[test]

@@ -1,17 +1,275 @@
 // Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings
 
-export type ErrorCode = "invalid_input" | "not_permitted" | "not_found" | "autostart" | "opener" | "io" | "import" | "database" | "brief" | "internal";
+export type Agreement = { 
+/**
+ * The document's title (its first heading), e.g. `"Microsoft Peru Partnership Agreement"`.
+ */
+title: string, 
+/**
+ * The line under the title, e.g. `"MiFibra Communications PLC - Strategic Technology Partner"`.
+ */
+subtitle: string | null, 
+/**
+ * Agreement type, e.g. `"Operator Connect Partner Agreement"`.
+ */
+agreement_type: Sourced<string> | null, 
+/**
+ * The parties in document order.
+ */
+parties: Sourced<Array<string>> | null, 
+/**
+ * Our party (named in the subtitle, else the first party).
+ */
+our_party: string | null, 
+/**
+ * The other party.
+ */
+counterparty: string | null, 
+/**
+ * First day of the agreement.
+ */
+effective_date: Sourced<string> | null, 
+/**
+ * Length of the initial term.
+ */
+initial_term: Sourced<Period> | null, 
+/**
+ * Whether the term renews automatically; `None` when the document has no renewal clause.
+ */
+auto_renewal: Sourced<boolean> | null, 
+/**
+ * Length of each renewal period.
+ */
+renewal_period: Sourced<Period> | null, 
+/**
+ * Non-renewal notice period before the end of the then-current term.
+ */
+non_renewal_notice: Sourced<Period> | null, 
+/**
+ * Termination rights, in document order.
+ */
+termination_rights: Array<TerminationRight>, 
+/**
+ * Price review rule.
+ */
+price_review: Sourced<PriceReview> | null, 
+/**
+ * Every renewal-terms statement as written (including ones not typed elsewhere).
+ */
+renewal_terms: Array<Sourced<string>>, 
+/**
+ * Total commitment (e.g. PEN 15,000,000 technology investment).
+ */
+total_commitment: Commitment | null, 
+/**
+ * Commitments from commitment tables (volume, consumption), per year where stated.
+ */
+commitments: Array<Commitment>, 
+/**
+ * Other amounts in the document's tables (contributions, pricing, budgets).
+ */
+amounts: Array<Commitment>, 
+/**
+ * Revenue shares.
+ */
+revenue_shares: Array<RevenueShare>, 
+/**
+ * Service levels.
+ */
+service_levels: Array<ServiceLevel>, 
+/**
+ * Obligations and requirements.
+ */
+obligations: Array<Obligation>, 
+/**
+ * Exit rights.
+ */
+exit_rights: Array<ExitRight>, 
+/**
+ * Data protection and data sovereignty statements.
+ */
+data_protection: Array<Sourced<string>>, 
+/**
+ * Classification, e.g. `"Commercial in Confidence"`.
+ */
+classification: Sourced<string> | null, 
+/**
+ * Contract owner, e.g. `"Commercial Director"`.
+ */
+contract_owner: Sourced<string> | null, 
+/**
+ * Last review of the document.
+ */
+last_review: Sourced<PartialDate> | null, 
+/**
+ * Next review of the document (rule 7: month precision falls on the first day).
+ */
+next_review: Sourced<PartialDate> | null, 
+/**
+ * Jurisdiction whose public holidays apply (rule 4).
+ */
+country: Sourced<Country> | null, 
+/**
+ * Rule 4 business-day roll-back; on by default, can be switched off per agreement.
+ */
+business_day_adjustment: boolean, 
+/**
+ * Every section of the document, with its tables, verbatim.
+ */
+sections: Array<Section>, 
+/**
+ * Importer warnings: unknown clauses, assumptions.
+ */
+warnings: Array<Warning>, 
+/**
+ * What users recorded (served notices, done marks).
+ */
+recorded: Recorded, };
 
-export type ErrorPayload = { 
+export type AgreementDetail = { 
 /**
- * See [`ErrorCode`].
+ * Agreement id.
  */
-code: ErrorCode, 
+id: number, 
 /**
- * A sentence for people; may change between versions.
+ * The as-of date.
  */
-message: string, };
+today: string, 
+/**
+ * SHA-256 of the source document.
+ */
+sha256: string, 
+/**
+ * The agreement, every field.
+ */
+agreement: Agreement, 
+/**
+ * Status.
+ */
+status: AgreementStatus, 
+/**
+ * Terms computed (initial … current, next).
+ */
+terms: Array<Term>, 
+/**
+ * The current term.
+ */
+current_term: Term | null, 
+/**
+ * Last day of the agreement, when known.
+ */
+end_date: string | null, 
+/**
+ * Whether it renews after the current term.
+ */
+renewing: boolean, 
+/**
+ * What happens if nobody acts.
+ */
+default_outcome: string, 
+/**
+ * Rule 6.
+ */
+convenience: ConvenienceView | null, 
+/**
+ * Dated events with workings, by date.
+ */
+events: Array<EventView>, 
+/**
+ * What the engine could not compute.
+ */
+notes: Array<string>, 
+/**
+ * Importer warnings.
+ */
+warnings: Array<Warning>, };
+
+export type AgreementPage = { 
+/**
+ * Every field, status, terms and dated events with workings as of the page's today.
+ */
+detail: AgreementDetail, 
+/**
+ * The editable fields with their current values and sources.
+ */
+editable: Array<EditableValue>, 
+/**
+ * Every change, oldest first.
+ */
+history: Array<HistoryEntry>, 
+/**
+ * The reminder log of this agreement (delivered, failed, superseded steps).
+ */
+reminders: Array<LogEntry>, 
+/**
+ * The file name of the current source document.
+ */
+file_name: string, };
+
+export type AgreementRow = { 
+/**
+ * Agreement id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * The other party.
+ */
+counterparty: string | null, 
+/**
+ * Contract owner.
+ */
+contract_owner: string | null, 
+/**
+ * ISO 4217 code of the main amounts.
+ */
+currency: string | null, 
+/**
+ * ISO 3166 code of the jurisdiction, e.g. `PE`.
+ */
+country: string | null, 
+/**
+ * Active, expired or terminated.
+ */
+status: AgreementStatus, 
+/**
+ * Whether it renews after the current term.
+ */
+renewing: boolean, 
+/**
+ * Last day of the current term.
+ */
+current_term_end: string | null, 
+/**
+ * The next open deadline (any kind someone must act on).
+ */
+next_deadline: string | null, 
+/**
+ * Its label.
+ */
+next_deadline_label: string | null, 
+/**
+ * Days from today to it.
+ */
+next_deadline_days: number | null, 
+/**
+ * The next open notice deadline.
+ */
+next_notice_deadline: string | null, 
+/**
+ * Overdue events.
+ */
+overdue: number, 
+/**
+ * Importer warnings.
+ */
+warnings: number, };
+
+export type AgreementStatus = "active" | "expired" | "terminated";
 
 export type AppInfo = { 
 /**
@@ -39,69 +297,61 @@ asOf: string,
  */
 whatIf: boolean, };
 
-export type RunReason = "start" | "hourly" | "wake" | "manual";
+export type CalendarExport = { 
+/**
+ * Agreements exported.
+ */
+agreements: number, 
+/**
+ * Events (VEVENT) written.
+ */
+events: number, 
+/**
+ * Alarms (VALARM) written.
+ */
+alarms: number, };
 
-export type ReminderRunSummary = { 
+export type Commitment = { 
 /**
- * Why it ran.
+ * Table heading the value belongs to, e.g. `"Volume Commitments"`.
  */
-reason: RunReason, 
+category: string, 
 /**
- * When it finished, RFC 3339 with the local offset.
+ * Row label, e.g. `"Azure Consumption"` or `"Year 1"`.
  */
-finishedAt: string, 
+label: string, 
 /**
- * How many reminders were delivered.
+ * Column header, e.g. `"Year 2"` or `"Minimum Spend"`.
  */
-notified: number, 
+column: string, 
 /**
- * How many could not be delivered (kept and retried on the next run).
+ * Contract year (1 = first year from the effective date) when the row or column says so.
  */
-failed: number, 
+year: number | null, 
 /**
- * Why delivery failed, when it did (e.g. no notification server).
+ * The amount: money (with currency and optional per-period), a count or a percentage.
  */
-failure: string | null, 
+value: Quantity, 
 /**
- * The next deadline as the tray shows it, e.g. "Fri 1 Oct 2027 · Microsoft Peru
- * Partnership Agreement: Non-renewal notice deadline".
+ * The table row.
  */
-nextDeadline: string | null, };
+source: Source, };
 
-export type PaintTimings = { 
+export type ConvenienceView = { 
 /**
- * When the UI bundle started running.
+ * Notice period.
  */
-scriptMs: number, 
+notice: Period, 
 /**
- * When the first screen had painted.
+ * Earliest end if served today.
  */
-paintMs: number, };
+earliest_end_if_served_today: string, 
+/**
+ * The sentence with its arithmetic.
+ */
+explanation: string, };
 
-export type DroppedFiles = { 
-/**
- * Documents granted for import (a dropped folder contributes the documents directly
- * inside it), sorted.
- */
-accepted: Array<string>, 
-/**
- * Dropped paths that are not agreement documents (other extensions, unreadable).
- */
-rejected: Array<string>, };
-
-export type GeneratedBrief = { 
-/**
- * Where it was written (the app's cache folder); may be opened in the viewer.
- */
-path: string, 
-/**
- * The suggested file name, e.g. `microsoft-peru-partnership-agreement.pdf`.
- */
-fileName: string, 
-/**
- * Its size in bytes.
- */
-bytes: number, };
+export type Country = string;
 
 export type Dashboard = { 
 /**
@@ -233,95 +483,50 @@ explanation: string,
  */
 outcome: string, };
 
-export type EventKind = "non_renewal_notice_deadline" | "termination_notice_deadline" | "obligation_due" | "next_review" | "exit_window_end" | "renewal" | "price_review" | "expiry";
+export type DeskSettings = { 
+/**
+ * The global reminder ladder, days before each event, largest first.
+ */
+ladder: Array<number>, 
+/**
+ * Whether that is the built-in default ladder ([`DEFAULT_LADDER`]).
+ */
+ladder_is_default: boolean, 
+/**
+ * Rule 4 business-day adjustment for newly imported agreements.
+ */
+business_day_adjustment: boolean, 
+/**
+ * How many agreements have the adjustment switched off.
+ */
+agreements_without_adjustment: number, 
+/**
+ * Paper size of renewal briefs.
+ */
+paper: Paper, };
 
-export type EventStatus = "open" | "overdue" | "closed" | "done";
+export type DoneMark = { 
+/**
+ * The day it was done.
+ */
+done_on: string, 
+/**
+ * Free text.
+ */
+note: string, };
 
-export type AgreementRow = { 
+export type DroppedFiles = { 
 /**
- * Agreement id.
+ * Documents granted for import (a dropped folder contributes the documents directly
+ * inside it), sorted.
  */
-id: number, 
+accepted: Array<string>, 
 /**
- * Title.
+ * Dropped paths that are not agreement documents (other extensions, unreadable).
  */
-title: string, 
-/**
- * The other party.
- */
-counterparty: string | null, 
-/**
- * Contract owner.
- */
-contract_owner: string | null, 
-/**
- * ISO 4217 code of the main amounts.
- */
-currency: string | null, 
-/**
- * ISO 3166 code of the jurisdiction, e.g. `PE`.
- */
-country: string | null, 
-/**
- * Active, expired or terminated.
- */
-status: AgreementStatus, 
-/**
- * Whether it renews after the current term.
- */
-renewing: boolean, 
-/**
- * Last day of the current term.
- */
-current_term_end: string | null, 
-/**
- * The next open deadline (any kind someone must act on).
- */
-next_deadline: string | null, 
-/**
- * Its label.
- */
-next_deadline_label: string | null, 
-/**
- * Days from today to it.
- */
-next_deadline_days: number | null, 
-/**
- * The next open notice deadline.
- */
-next_notice_deadline: string | null, 
-/**
- * Overdue events.
- */
-overdue: number, 
-/**
- * Importer warnings.
- */
-warnings: number, };
+rejected: Array<string>, };
 
-export type AgreementStatus = "active" | "expired" | "terminated";
-
-export type AgreementPage = { 
-/**
- * Every field, status, terms and dated events with workings as of the page's today.
- */
-detail: AgreementDetail, 
-/**
- * The editable fields with their current values and sources.
- */
-editable: Array<EditableValue>, 
-/**
- * Every change, oldest first.
- */
-history: Array<HistoryEntry>, 
-/**
- * The reminder log of this agreement (delivered, failed, superseded steps).
- */
-reminders: Array<LogEntry>, 
-/**
- * The file name of the current source document.
- */
-file_name: string, };
+export type EditableField = "title" | "agreement_type" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review";
 
 export type EditableValue = { 
 /**
@@ -350,545 +555,21 @@ value: string,
  */
 source: Source | null, };
 
-export type EditableField = "title" | "agreement_type" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review";
+export type ErrorCode = "invalid_input" | "not_permitted" | "not_found" | "autostart" | "opener" | "io" | "import" | "database" | "brief" | "internal";
 
-export type Source = { 
+export type ErrorPayload = { 
 /**
- * 1-based line number in the source document; `None` for a value entered by a user.
+ * See [`ErrorCode`].
  */
-line: number | null, 
+code: ErrorCode, 
 /**
- * Heading path of the section, e.g. `"Renewal and Termination › Renewal Terms"`.
- */
-section: string, 
-/**
- * The verbatim text the value was read from (a table row or a list item).
- */
-text: string, };
-
-export type FieldInput = "text" | "date" | "yes_no" | "yes_no_unknown";
-
-export type AgreementDetail = { 
-/**
- * Agreement id.
- */
-id: number, 
-/**
- * The as-of date.
- */
-today: string, 
-/**
- * SHA-256 of the source document.
- */
-sha256: string, 
-/**
- * The agreement, every field.
- */
-agreement: Agreement, 
-/**
- * Status.
- */
-status: AgreementStatus, 
-/**
- * Terms computed (initial … current, next).
- */
-terms: Array<Term>, 
-/**
- * The current term.
- */
-current_term: Term | null, 
-/**
- * Last day of the agreement, when known.
- */
-end_date: string | null, 
-/**
- * Whether it renews after the current term.
- */
-renewing: boolean, 
-/**
- * What happens if nobody acts.
- */
-default_outcome: string, 
-/**
- * Rule 6.
- */
-convenience: ConvenienceView | null, 
-/**
- * Dated events with workings, by date.
- */
-events: Array<EventView>, 
-/**
- * What the engine could not compute.
- */
-notes: Array<string>, 
-/**
- * Importer warnings.
- */
-warnings: Array<Warning>, };
-
-export type Warning = { 
-/**
- * Stable machine code, e.g. `"no_renewal_clause"`, `"currency_assumed"`.
- */
-code: string, 
-/**
- * The field concerned, e.g. `"auto_renewal"`.
- */
-field: string, 
-/**
- * 1-based line in the document, when the warning is about a line.
- */
-line: number | null, 
-/**
- * A sentence for a person, e.g. `"no renewal clause found: confirm whether it was extended"`.
+ * A sentence for people; may change between versions.
  */
 message: string, };
 
-export type ConvenienceView = { 
-/**
- * Notice period.
- */
-notice: Period, 
-/**
- * Earliest end if served today.
- */
-earliest_end_if_served_today: string, 
-/**
- * The sentence with its arithmetic.
- */
-explanation: string, };
+export type EventKind = "non_renewal_notice_deadline" | "termination_notice_deadline" | "obligation_due" | "next_review" | "exit_window_end" | "renewal" | "price_review" | "expiry";
 
-export type Period = { 
-/**
- * How many units (at most [`Period::MAX_AMOUNT`]).
- */
-amount: number, 
-/**
- * The unit.
- */
-unit: PeriodUnit, };
-
-export type PeriodUnit = "days" | "weeks" | "months" | "years";
-
-export type Agreement = { 
-/**
- * The document's title (its first heading), e.g. `"Microsoft Peru Partnership Agreement"`.
- */
-title: string, 
-/**
- * The line under the title, e.g. `"MiFibra Communications PLC - Strategic Technology Partner"`.
- */
-subtitle: string | null, 
-/**
- * Agreement type, e.g. `"Operator Connect Partner Agreement"`.
- */
-agreement_type: Sourced<string> | null, 
-/**
- * The parties in document order.
- */
-parties: Sourced<Array<string>> | null, 
-/**
- * Our party (named in the subtitle, else the first party).
- */
-our_party: string | null, 
-/**
- * The other party.
- */
-counterparty: string | null, 
-/**
- * First day of the agreement.
- */
-effective_date: Sourced<string> | null, 
-/**
- * Length of the initial term.
- */
-initial_term: Sourced<Period> | null, 
-/**
- * Whether the term renews automatically; `None` when the document has no renewal clause.
- */
-auto_renewal: Sourced<boolean> | null, 
-/**
- * Length of each renewal period.
- */
-renewal_period: Sourced<Period> | null, 
-/**
- * Non-renewal notice period before the end of the then-current term.
- */
-non_renewal_notice: Sourced<Period> | null, 
-/**
- * Termination rights, in document order.
- */
-termination_rights: Array<TerminationRight>, 
-/**
- * Price review rule.
- */
-price_review: Sourced<PriceReview> | null, 
-/**
- * Every renewal-terms statement as written (including ones not typed elsewhere).
- */
-renewal_terms: Array<Sourced<string>>, 
-/**
- * Total commitment (e.g. PEN 15,000,000 technology investment).
- */
-total_commitment: Commitment | null, 
-/**
- * Commitments from commitment tables (volume, consumption), per year where stated.
- */
-commitments: Array<Commitment>, 
-/**
- * Other amounts in the document's tables (contributions, pricing, budgets).
- */
-amounts: Array<Commitment>, 
-/**
- * Revenue shares.
- */
-revenue_shares: Array<RevenueShare>, 
-/**
- * Service levels.
- */
-service_levels: Array<ServiceLevel>, 
-/**
- * Obligations and requirements.
- */
-obligations: Array<Obligation>, 
-/**
- * Exit rights.
- */
-exit_rights: Array<ExitRight>, 
-/**
- * Data protection and data sovereignty statements.
- */
-data_protection: Array<Sourced<string>>, 
-/**
- * Classification, e.g. `"Commercial in Confidence"`.
- */
-classification: Sourced<string> | null, 
-/**
- * Contract owner, e.g. `"Commercial Director"`.
- */
-contract_owner: Sourced<string> | null, 
-/**
- * Last review of the document.
- */
-last_review: Sourced<PartialDate> | null, 
-/**
- * Next review of the document (rule 7: month precision falls on the first day).
- */
-next_review: Sourced<PartialDate> | null, 
-/**
- * Jurisdiction whose public holidays apply (rule 4).
- */
-country: Sourced<Country> | null, 
-/**
- * Rule 4 business-day roll-back; on by default, can be switched off per agreement.
- */
-business_day_adjustment: boolean, 
-/**
- * Every section of the document, with its tables, verbatim.
- */
-sections: Array<Section>, 
-/**
- * Importer warnings: unknown clauses, assumptions.
- */
-warnings: Array<Warning>, 
-/**
- * What users recorded (served notices, done marks).
- */
-recorded: Recorded, };
-
-export type Sourced<T> = { 
-/**
- * The typed value.
- */
-value: T, 
-/**
- * Where it came from.
- */
-source: Source, };
-
-export type Commitment = { 
-/**
- * Table heading the value belongs to, e.g. `"Volume Commitments"`.
- */
-category: string, 
-/**
- * Row label, e.g. `"Azure Consumption"` or `"Year 1"`.
- */
-label: string, 
-/**
- * Column header, e.g. `"Year 2"` or `"Minimum Spend"`.
- */
-column: string, 
-/**
- * Contract year (1 = first year from the effective date) when the row or column says so.
- */
-year: number | null, 
-/**
- * The amount: money (with currency and optional per-period), a count or a percentage.
- */
-value: Quantity, 
-/**
- * The table row.
- */
-source: Source, };
-
-export type Quantity = { "type": "money", 
-/**
- * The amount.
- */
-money: Money, 
-/**
- * Recurrence, when stated (`/year`).
- */
-per: Per | null, 
-/**
- * Words after the amount, e.g. `"technology investment"`.
- */
-note: string | null, } | { "type": "count", 
-/**
- * The number.
- */
-value: string, } | { "type": "percent", 
-/**
- * Percent points.
- */
-value: string, };
-
-export type Money = { 
-/**
- * The amount in the currency's units (PEN, USD, …), exact.
- */
-amount: string, 
-/**
- * ISO 4217 code, e.g. `"PEN"`, `"USD"`, `"CLP"`, `"EUR"`.
- */
-currency: string, };
-
-export type Per = "year" | "month";
-
-export type RevenueShare = { 
-/**
- * The product, e.g. `"Teams Phone (calling)"`.
- */
-product: string, 
-/**
- * Column headers naming each share, e.g. `["MiFibra Margin", "Microsoft Share"]`.
- */
-parties: Array<string>, 
-/**
- * Shares in percent, in the order of `parties`.
- */
-shares_percent: Array<string>, 
-/**
- * The table row.
- */
-source: Source, };
-
-export type ServiceLevel = { 
-/**
- * Metric, e.g. `"Uptime"`.
- */
-metric: string, 
-/**
- * Target as written, e.g. `"99.99%"` or `"<4 hours"`.
- */
-target: string, 
-/**
- * Penalty or remedy as written, e.g. `"Service credits"`.
- */
-penalty: string | null, 
-/**
- * The table row.
- */
-source: Source, };
-
-export type Obligation = { 
-/**
- * Table heading, e.g. `"Platform Integration"`.
- */
-category: string, 
-/**
- * What is required, e.g. `"Graph API integration"`.
- */
-name: string, 
-/**
- * Classified status.
- */
-status: ObligationStatus, 
-/**
- * Status as written.
- */
-status_text: string, 
-/**
- * Due date, with the precision the document gives ("Q2 2025").
- */
-due: PartialDate | null, 
-/**
- * Other columns as written (e.g. `"Details: Multi-account"`).
- */
-details: string | null, 
-/**
- * The table row.
- */
-source: Source, };
-
-export type ObligationStatus = "complete" | "in_progress" | "planned" | "other";
-
-export type PartialDate = { "precision": "day", 
-/**
- * The date.
- */
-date: string, } | { "precision": "month", 
-/**
- * Year.
- */
-year: number, 
-/**
- * Month 1–12.
- */
-month: number, } | { "precision": "quarter", 
-/**
- * Year.
- */
-year: number, 
-/**
- * Quarter 1–4.
- */
-quarter: number, } | { "precision": "year", 
-/**
- * Year.
- */
-year: number, };
-
-export type Section = { 
-/**
- * Heading level (1–6).
- */
-level: number, 
-/**
- * Heading text.
- */
-heading: string, 
-/**
- * 1-based line of the heading.
- */
-line: number, 
-/**
- * Paragraph texts (inline formatting removed).
- */
-paragraphs: Array<string>, 
-/**
- * List items, in order.
- */
-items: Array<string>, 
-/**
- * Tables, in order.
- */
-tables: Array<Table>, };
-
-export type Table = { 
-/**
- * 1-based line of the header row.
- */
-line: number, 
-/**
- * Header cells.
- */
-headers: Array<string>, 
-/**
- * Body rows, each with as many cells as the header.
- */
-rows: Array<Array<string>>, };
-
-export type Country = string;
-
-export type PriceReview = { "rule": "at_each_renewal" } | { "rule": "annually" } | { "rule": "other", "text": string };
-
-export type TerminationRight = { 
-/**
- * The scenario as written, e.g. `"Convenience"`.
- */
-scenario: string, 
-/**
- * The scenario's classification.
- */
-kind: TerminationKind, 
-/**
- * Notice period a party must give (e.g. 180 days), if stated.
- */
-notice: Period | null, 
-/**
- * Cure period the breaching party has to remedy (e.g. 30 days), if stated.
- */
-cure_period: Period | null, 
-/**
- * The consequence as written, e.g. `"Wind-down plan"`.
- */
-consequence: string, 
-/**
- * The table row.
- */
-source: Source, };
-
-export type TerminationKind = "convenience" | "material_breach" | "change_of_control" | "insolvency" | "other";
-
-export type Recorded = { 
-/**
- * Non-renewal notice served: the agreement ends at the end of the term whose notice
- * deadline the notice met (renewal-rules.md, `expiry` kind).
- */
-non_renewal_notice: ServedNotice | null, 
-/**
- * Termination-for-convenience notice served: the agreement ends no earlier than
- * served date + notice period (rule 6), or on `planned_exit` if later.
- */
-termination_notice: ServedNotice | null, 
-/**
- * A planned exit date: turns the convenience notice into a serve-by deadline (rule 6).
- */
-planned_exit: string | null, 
-/**
- * Events marked done, by event id (see [`crate::rules::DatedEvent::id`]).
- */
-done: { [key in string]?: DoneMark }, };
-
-export type ServedNotice = { 
-/**
- * The day the notice was served.
- */
-served_on: string, 
-/**
- * Free text: by whom, how, reference.
- */
-note: string, };
-
-export type DoneMark = { 
-/**
- * The day it was done.
- */
-done_on: string, 
-/**
- * Free text.
- */
-note: string, };
-
-export type ExitRight = { 
-/**
- * Scenario, e.g. `"Migration"`.
- */
-scenario: string, 
-/**
- * Process, e.g. `"Assisted"`.
- */
-process: string, 
-/**
- * Length of the window from the day after the agreement ends (e.g. 180 days).
- */
-window: Period | null, 
-/**
- * The table row.
- */
-source: Source, };
+export type EventStatus = "open" | "overdue" | "closed" | "done";
 
 export type EventView = { 
 /**
@@ -940,25 +621,171 @@ workings: Array<string>,
  */
 source: Source | null, };
 
-export type Precision = "day" | "month" | "quarter" | "year";
+export type ExitRight = { 
+/**
+ * Scenario, e.g. `"Migration"`.
+ */
+scenario: string, 
+/**
+ * Process, e.g. `"Assisted"`.
+ */
+process: string, 
+/**
+ * Length of the window from the day after the agreement ends (e.g. 180 days).
+ */
+window: Period | null, 
+/**
+ * The table row.
+ */
+source: Source, };
 
-export type Term = { 
+export type FieldInput = "text" | "date" | "yes_no" | "yes_no_unknown";
+
+export type FileError = { 
 /**
- * 1 for the initial term, 2 for the first renewal, …
+ * 1-based line, when the problem is on a line.
  */
-number: number, 
+line: number | null, 
 /**
- * First day (inclusive).
+ * The field concerned, when there is one.
  */
-start: string, 
+field: string | null, 
 /**
- * Expiry date: last day (inclusive), `start + length - 1 day` (rule 2).
+ * What is wrong and what was expected.
  */
-end: string, 
+message: string, };
+
+export type FileResult = { 
 /**
- * Length of this term.
+ * The file name (no folder).
  */
-length: Period, };
+file: string, 
+/**
+ * The path as given (empty for the built-in samples).
+ */
+path: string, 
+/**
+ * What was stored, when it was.
+ */
+imported: Imported | null, 
+/**
+ * The importer's warnings (empty when it failed).
+ */
+warnings: Array<Warning>, 
+/**
+ * Why nothing of it was stored, when it failed.
+ */
+error: FileError | null, };
+
+export type GeneratedBrief = { 
+/**
+ * Where it was written (the app's cache folder); may be opened in the viewer.
+ */
+path: string, 
+/**
+ * The suggested file name, e.g. `microsoft-peru-partnership-agreement.pdf`.
+ */
+fileName: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+
+export type HistoryEntry = { 
+/**
+ * Row id (increasing).
+ */
+id: number, 
+/**
+ * Agreement id.
+ */
+agreement_id: number, 
+/**
+ * When (RFC 3339 UTC).
+ */
+at: string, 
+/**
+ * By which action: `import`, `reimport`, `edit`, `record_notice`, `mark_done`, …
+ */
+action: string, 
+/**
+ * The field.
+ */
+field: string, 
+/**
+ * Old value (JSON text).
+ */
+old_value: string | null, 
+/**
+ * New value (JSON text).
+ */
+new_value: string | null, };
+
+export type ImportAction = "created" | "updated" | "unchanged";
+
+export type ImportPhase = "reading" | "storing" | "finished";
+
+export type ImportProgress = { 
+/**
+ * The phase.
+ */
+phase: ImportPhase, 
+/**
+ * Documents read so far (all of them once storing).
+ */
+done: number, 
+/**
+ * Documents in the batch.
+ */
+total: number, 
+/**
+ * The file just read (its name), empty outside [`ImportPhase::Reading`].
+ */
+file: string, };
+
+export type ImportReport = { 
+/**
+ * Per document, in input order.
+ */
+results: Array<FileResult>, 
+/**
+ * New agreements.
+ */
+created: number, 
+/**
+ * Known agreements updated by a new version of their document.
+ */
+updated: number, 
+/**
+ * Documents already stored (same SHA-256): nothing changed.
+ */
+unchanged: number, 
+/**
+ * Documents not imported (nothing of them stored).
+ */
+failed: number, };
+
+export type Imported = { 
+/**
+ * Agreement id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * What happened.
+ */
+action: ImportAction, 
+/**
+ * Number of importer warnings.
+ */
+warnings: number, 
+/**
+ * Number of fields changed (for `Updated`).
+ */
+changes: number, };
 
 export type LogEntry = { 
 /**
@@ -1028,174 +855,347 @@ failure: string | null, };
 
 export type LogState = "claimed" | "delivered" | "failed" | "superseded";
 
-export type HistoryEntry = { 
+export type Money = { 
 /**
- * Row id (increasing).
+ * The amount in the currency's units (PEN, USD, …), exact.
  */
-id: number, 
+amount: string, 
 /**
- * Agreement id.
+ * ISO 4217 code, e.g. `"PEN"`, `"USD"`, `"CLP"`, `"EUR"`.
  */
-agreement_id: number, 
-/**
- * When (RFC 3339 UTC).
- */
-at: string, 
-/**
- * By which action: `import`, `reimport`, `edit`, `record_notice`, `mark_done`, …
- */
-action: string, 
-/**
- * The field.
- */
-field: string, 
-/**
- * Old value (JSON text).
- */
-old_value: string | null, 
-/**
- * New value (JSON text).
- */
-new_value: string | null, };
+currency: string, };
 
-export type ImportProgress = { 
-/**
- * The phase.
- */
-phase: ImportPhase, 
-/**
- * Documents read so far (all of them once storing).
- */
-done: number, 
-/**
- * Documents in the batch.
- */
-total: number, 
-/**
- * The file just read (its name), empty outside [`ImportPhase::Reading`].
- */
-file: string, };
+export type NoticeKind = "non_renewal" | "termination";
 
-export type ImportPhase = "reading" | "storing" | "finished";
+export type Obligation = { 
+/**
+ * Table heading, e.g. `"Platform Integration"`.
+ */
+category: string, 
+/**
+ * What is required, e.g. `"Graph API integration"`.
+ */
+name: string, 
+/**
+ * Classified status.
+ */
+status: ObligationStatus, 
+/**
+ * Status as written.
+ */
+status_text: string, 
+/**
+ * Due date, with the precision the document gives ("Q2 2025").
+ */
+due: PartialDate | null, 
+/**
+ * Other columns as written (e.g. `"Details: Multi-account"`).
+ */
+details: string | null, 
+/**
+ * The table row.
+ */
+source: Source, };
 
-export type ImportReport = { 
-/**
- * Per document, in input order.
- */
-results: Array<FileResult>, 
-/**
- * New agreements.
- */
-created: number, 
-/**
- * Known agreements updated by a new version of their document.
- */
-updated: number, 
-/**
- * Documents already stored (same SHA-256): nothing changed.
- */
-unchanged: number, 
-/**
- * Documents not imported (nothing of them stored).
- */
-failed: number, };
+export type ObligationStatus = "complete" | "in_progress" | "planned" | "other";
 
-export type FileResult = { 
+export type PaintTimings = { 
 /**
- * The file name (no folder).
+ * When the UI bundle started running.
  */
-file: string, 
+scriptMs: number, 
 /**
- * The path as given (empty for the built-in samples).
+ * When the first screen had painted.
  */
-path: string, 
-/**
- * What was stored, when it was.
- */
-imported: Imported | null, 
-/**
- * The importer's warnings (empty when it failed).
- */
-warnings: Array<Warning>, 
-/**
- * Why nothing of it was stored, when it failed.
- */
-error: FileError | null, };
-
-export type FileError = { 
-/**
- * 1-based line, when the problem is on a line.
- */
-line: number | null, 
-/**
- * The field concerned, when there is one.
- */
-field: string | null, 
-/**
- * What is wrong and what was expected.
- */
-message: string, };
-
-export type Imported = { 
-/**
- * Agreement id.
- */
-id: number, 
-/**
- * Title.
- */
-title: string, 
-/**
- * What happened.
- */
-action: ImportAction, 
-/**
- * Number of importer warnings.
- */
-warnings: number, 
-/**
- * Number of fields changed (for `Updated`).
- */
-changes: number, };
-
-export type ImportAction = "created" | "updated" | "unchanged";
-
-export type CalendarExport = { 
-/**
- * Agreements exported.
- */
-agreements: number, 
-/**
- * Events (VEVENT) written.
- */
-events: number, 
-/**
- * Alarms (VALARM) written.
- */
-alarms: number, };
-
-export type DeskSettings = { 
-/**
- * The global reminder ladder, days before each event, largest first.
- */
-ladder: Array<number>, 
-/**
- * Whether that is the built-in default ladder ([`DEFAULT_LADDER`]).
- */
-ladder_is_default: boolean, 
-/**
- * Rule 4 business-day adjustment for newly imported agreements.
- */
-business_day_adjustment: boolean, 
-/**
- * How many agreements have the adjustment switched off.
- */
-agreements_without_adjustment: number, 
-/**
- * Paper size of renewal briefs.
- */
-paper: Paper, };
+paintMs: number, };
 
 export type Paper = "a4" | "letter";
 
-export type NoticeKind = "non_renewal" | "termination";
+export type PartialDate = { "precision": "day", 
+/**
+ * The date.
+ */
+date: string, } | { "precision": "month", 
+/**
+ * Year.
+ */
+year: number, 
+/**
+ * Month 1–12.
+ */
+month: number, } | { "precision": "quarter", 
+/**
+ * Year.
+ */
+year: number, 
+/**
+ * Quarter 1–4.
+ */
+quarter: number, } | { "precision": "year", 
+/**
+ * Year.
+ */
+year: number, };
+
+export type Per = "year" | "month";
+
+export type Period = { 
+/**
+ * How many units (at most [`Period::MAX_AMOUNT`]).
+ */
+amount: number, 
+/**
+ * The unit.
+ */
+unit: PeriodUnit, };
+
+export type PeriodUnit = "days" | "weeks" | "months" | "years";
+
+export type Precision = "day" | "month" | "quarter" | "year";
+
+export type PriceReview = { "rule": "at_each_renewal" } | { "rule": "annually" } | { "rule": "other", "text": string };
+
+export type Quantity = { "type": "money", 
+/**
+ * The amount.
+ */
+money: Money, 
+/**
+ * Recurrence, when stated (`/year`).
+ */
+per: Per | null, 
+/**
+ * Words after the amount, e.g. `"technology investment"`.
+ */
+note: string | null, } | { "type": "count", 
+/**
+ * The number.
+ */
+value: string, } | { "type": "percent", 
+/**
+ * Percent points.
+ */
+value: string, };
+
+export type Recorded = { 
+/**
+ * Non-renewal notice served: the agreement ends at the end of the term whose notice
+ * deadline the notice met (renewal-rules.md, `expiry` kind).
+ */
+non_renewal_notice: ServedNotice | null, 
+/**
+ * Termination-for-convenience notice served: the agreement ends no earlier than
+ * served date + notice period (rule 6), or on `planned_exit` if later.
+ */
+termination_notice: ServedNotice | null, 
+/**
+ * A planned exit date: turns the convenience notice into a serve-by deadline (rule 6).
+ */
+planned_exit: string | null, 
+/**
+ * Events marked done, by event id (see [`crate::rules::DatedEvent::id`]).
+ */
+done: { [key in string]?: DoneMark }, };
+
+export type ReminderRunSummary = { 
+/**
+ * Why it ran.
+ */
+reason: RunReason, 
+/**
+ * When it finished, RFC 3339 with the local offset.
+ */
+finishedAt: string, 
+/**
+ * How many reminders were delivered.
+ */
+notified: number, 
+/**
+ * How many could not be delivered (kept and retried on the next run).
+ */
+failed: number, 
+/**
+ * Why delivery failed, when it did (e.g. no notification server).
+ */
+failure: string | null, 
+/**
+ * The next deadline as the tray shows it, e.g. "Fri 1 Oct 2027 · Microsoft Peru
+ * Partnership Agreement: Non-renewal notice deadline".
+ */
+nextDeadline: string | null, };
+
+export type RevenueShare = { 
+/**
+ * The product, e.g. `"Teams Phone (calling)"`.
+ */
+product: string, 
+/**
+ * Column headers naming each share, e.g. `["MiFibra Margin", "Microsoft Share"]`.
+ */
+parties: Array<string>, 
+/**
+ * Shares in percent, in the order of `parties`.
+ */
+shares_percent: Array<string>, 
+/**
+ * The table row.
+ */
+source: Source, };
+
+export type RunReason = "start" | "hourly" | "wake" | "manual";
+
+export type Section = { 
+/**
+ * Heading level (1–6).
+ */
+level: number, 
+/**
+ * Heading text.
+ */
+heading: string, 
+/**
+ * 1-based line of the heading.
+ */
+line: number, 
+/**
+ * Paragraph texts (inline formatting removed).
+ */
+paragraphs: Array<string>, 
+/**
+ * List items, in order.
+ */
+items: Array<string>, 
+/**
+ * Tables, in order.
+ */
+tables: Array<Table>, };
+
+export type ServedNotice = { 
+/**
+ * The day the notice was served.
+ */
+served_on: string, 
+/**
+ * Free text: by whom, how, reference.
+ */
+note: string, };
+
+export type ServiceLevel = { 
+/**
+ * Metric, e.g. `"Uptime"`.
+ */
+metric: string, 
+/**
+ * Target as written, e.g. `"99.99%"` or `"<4 hours"`.
+ */
+target: string, 
+/**
+ * Penalty or remedy as written, e.g. `"Service credits"`.
+ */
+penalty: string | null, 
+/**
+ * The table row.
+ */
+source: Source, };
+
+export type Source = { 
+/**
+ * 1-based line number in the source document; `None` for a value entered by a user.
+ */
+line: number | null, 
+/**
+ * Heading path of the section, e.g. `"Renewal and Termination › Renewal Terms"`.
+ */
+section: string, 
+/**
+ * The verbatim text the value was read from (a table row or a list item).
+ */
+text: string, };
+
+export type Sourced<T> = { 
+/**
+ * The typed value.
+ */
+value: T, 
+/**
+ * Where it came from.
+ */
+source: Source, };
+
+export type Table = { 
+/**
+ * 1-based line of the header row.
+ */
+line: number, 
+/**
+ * Header cells.
+ */
+headers: Array<string>, 
+/**
+ * Body rows, each with as many cells as the header.
+ */
+rows: Array<Array<string>>, };
+
+export type Term = { 
+/**
+ * 1 for the initial term, 2 for the first renewal, …
+ */
+number: number, 
+/**
+ * First day (inclusive).
+ */
+start: string, 
+/**
+ * Expiry date: last day (inclusive), `start + length - 1 day` (rule 2).
+ */
+end: string, 
+/**
+ * Length of this term.
+ */
+length: Period, };
+
+export type TerminationKind = "convenience" | "material_breach" | "change_of_control" | "insolvency" | "other";
+
+export type TerminationRight = { 
+/**
+ * The scenario as written, e.g. `"Convenience"`.
+ */
+scenario: string, 
+/**
+ * The scenario's classification.
+ */
+kind: TerminationKind, 
+/**
+ * Notice period a party must give (e.g. 180 days), if stated.
+ */
+notice: Period | null, 
+/**
+ * Cure period the breaching party has to remedy (e.g. 30 days), if stated.
+ */
+cure_period: Period | null, 
+/**
+ * The consequence as written, e.g. `"Wind-down plan"`.
+ */
+consequence: string, 
+/**
+ * The table row.
+ */
+source: Source, };
+
+export type Warning = { 
+/**
+ * Stable machine code, e.g. `"no_renewal_clause"`, `"currency_assumed"`.
+ */
+code: string, 
+/**
+ * The field concerned, e.g. `"auto_renewal"`.
+ */
+field: string, 
+/**
+ * 1-based line in the document, when the warning is about a line.
+ */
+line: number | null, 
+/**
+ * A sentence for a person, e.g. `"no renewal clause found: confirm whether it was extended"`.
+ */
+message: string, };
