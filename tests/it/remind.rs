@@ -354,6 +354,87 @@ fn catch_up_after_a_gap_delivers_only_the_latest_step_and_supersedes_the_rest() 
 }
 
 #[test]
+fn a_long_overdue_event_logs_a_few_rows_not_one_per_missed_week() {
+    const GRAPH: &str = "obligation_due:2025-06-30:graph-api-integration";
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = samples_db(dir.path());
+    let ms = id_of(&store, MS);
+    let rows = |store: &Store| -> Vec<(String, LogState)> {
+        log::entries(store.conn(), Some(ms))
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.event_id == GRAPH)
+            .map(|e| (e.step, e.state))
+            .collect()
+    };
+    let rec = Recorder::default();
+    // First run 73 weeks after the due date: the latest weekly repeat is delivered; the
+    // ladder steps before the date are superseded one by one, the 72 weekly repeats before
+    // it as one row (the last of them), which settles the others.
+    let r = run(&mut store, &rec, "2026-11-23");
+    assert!(
+        has(&r.delivered, MS, GRAPH, "overdue-w73"),
+        "{:#?}",
+        keys(&r.delivered)
+    );
+    let first = rows(&store);
+    assert!(first.contains(&("overdue-w73".into(), LogState::Delivered)));
+    assert!(first.contains(&("overdue-w72".into(), LogState::Superseded)));
+    assert!(first.contains(&("d90".into(), LogState::Superseded)));
+    assert!(!first.iter().any(|(s, _)| s == "overdue-w71"), "{first:?}");
+    assert_eq!(
+        first.len(),
+        8 + 2,
+        "eight ladder steps and two weekly rows: {first:?}"
+    );
+    assert!(r.superseded_count >= 9);
+    // A week later only the new repeat, and nothing is superseded again.
+    let r = run(&mut store, &rec, "2026-11-30");
+    assert!(has(&r.delivered, MS, GRAPH, "overdue-w74"));
+    assert_eq!(rows(&store).len(), first.len() + 1);
+    assert_eq!(r.superseded_count, 0, "{:?}", r.superseded);
+    // And the same day again: nothing at all.
+    let r = run(&mut store, &rec, "2026-11-30");
+    assert!(r.delivered.is_empty() && r.superseded_count == 0);
+}
+
+#[test]
+fn a_digest_lists_the_first_reminders_and_counts_the_rest() {
+    let reminders: Vec<Reminder> = (0..40)
+        .map(|i| Reminder {
+            log_id: None,
+            agreement_id: i,
+            agreement: format!("Agreement {i:02}"),
+            event_id: format!("next_review:2026-01-{:02}", i % 28 + 1),
+            label: "Next review".into(),
+            kind: renewal_core::rules::EventKind::NextReview,
+            status: renewal_core::rules::EventStatus::Open,
+            date: d("2026-12-01") + chrono::Days::new(i as u64),
+            days_left: 8 + i,
+            step: Step::DaysBefore(14),
+            due_on: d("2026-11-23"),
+            default_outcome: "renews".into(),
+            previous_failure: None,
+        })
+        .collect();
+    let m = Message::for_reminders(&reminders).unwrap();
+    assert!(m
+        .summary
+        .starts_with("40 contract deadlines need attention"));
+    let lines: Vec<&str> = m.body.lines().collect();
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("Next review")).count(),
+        remind::message::DIGEST_LINES
+    );
+    assert!(
+        m.body.contains("… and 15 more: see Renewal Desk"),
+        "{}",
+        m.body
+    );
+    assert_eq!(m.reminders.len(), 40, "the buttons act on all of them");
+}
+
+#[test]
 fn runs_are_idempotent_and_a_dry_run_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut store) = samples_db(dir.path());

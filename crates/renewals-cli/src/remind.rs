@@ -195,10 +195,10 @@ fn print_report(r: &RunReport) {
             );
         }
     }
-    if !r.superseded.is_empty() {
+    if r.superseded_count > 0 {
         println!(
             "{} {} superseded (only the latest step of each event is delivered).",
-            plural(r.superseded.len(), "earlier step", "earlier steps"),
+            plural(r.superseded_count, "earlier step", "earlier steps"),
             if r.dry_run { "would be" } else { "recorded as" }
         );
     }

@@ -186,34 +186,51 @@ pub(crate) struct RowState {
     pub state: LogState,
     pub claimed_at: Option<String>,
     pub failure: Option<String>,
-    /// ISO 8601 date (compares as text).
-    pub due_on: String,
 }
 
-/// Rows by (agreement, event id) → (step key → state).
-pub(crate) type RowMap =
-    std::collections::HashMap<(i64, String), std::collections::HashMap<String, RowState>>;
+/// What the planner needs from the log, without loading every row: per (agreement, event),
+/// the latest `due_on` of a step delivered or superseded (every step due no later than that
+/// is settled), and the rows still open (failed or claimed), by step key.
+///
+/// Its size follows the number of events, not the number of rows: after a long gap a
+/// register of 10,000 agreements logs hundreds of thousands of settled steps.
+#[derive(Debug, Default)]
+pub(crate) struct LogIndex {
+    /// Latest `due_on` (ISO 8601, compares as text) of a delivered or superseded step.
+    pub floors: std::collections::HashMap<(i64, String), String>,
+    /// Failed and claimed rows: (agreement, event id) → (step key → state).
+    pub open: std::collections::HashMap<(i64, String), std::collections::HashMap<String, RowState>>,
+}
 
-pub(crate) fn row_map(conn: &Connection) -> Result<RowMap> {
-    let mut stmt = conn.prepare(
-        "SELECT id, agreement_id, event_id, step, state, claimed_at, failure, due_on FROM reminder_log",
+/// Reads the [`LogIndex`] (two queries: an aggregate over settled rows, and the open rows).
+pub(crate) fn log_index(conn: &Connection) -> Result<LogIndex> {
+    let mut out = LogIndex::default();
+    let mut floors = conn.prepare(
+        "SELECT agreement_id, event_id, MAX(due_on) FROM reminder_log
+         WHERE state IN ('delivered', 'superseded') GROUP BY agreement_id, event_id",
     )?;
-    let mut rows = stmt.query([])?;
-    let mut out = RowMap::new();
+    let mut rows = floors.query([])?;
+    while let Some(r) = rows.next()? {
+        out.floors.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+    }
+    let mut open = conn.prepare(
+        "SELECT id, agreement_id, event_id, step, state, claimed_at, failure FROM reminder_log
+         WHERE state IN ('failed', 'claimed')",
+    )?;
+    let mut rows = open.query([])?;
     while let Some(r) = rows.next()? {
         let state: String = r.get(4)?;
         let state = LogState::parse(&state).ok_or_else(|| Error::Invalid {
             field: "reminder_log.state".to_string(),
             message: format!("unknown state {state}"),
         })?;
-        out.entry((r.get(1)?, r.get(2)?)).or_default().insert(
+        out.open.entry((r.get(1)?, r.get(2)?)).or_default().insert(
             r.get(3)?,
             RowState {
                 id: r.get(0)?,
                 state,
                 claimed_at: r.get(5)?,
                 failure: r.get(6)?,
-                due_on: r.get(7)?,
             },
         );
     }

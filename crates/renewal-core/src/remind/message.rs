@@ -113,6 +113,9 @@ impl MessageAction {
     }
 }
 
+/// Most reminders a digest lists one by one (the summary counts them all).
+pub const DIGEST_LINES: usize = 25;
+
 /// One notification: a single reminder or a digest of several due at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
@@ -184,6 +187,8 @@ impl Message {
         }
     }
 
+    /// A digest of `reminders`: the first [`DIGEST_LINES`] (soonest first) and how many
+    /// more; a notification is not the place for thousands of lines.
     fn digest(reminders: &[Reminder]) -> Message {
         let mut sorted: Vec<&Reminder> = reminders.iter().collect();
         sorted.sort_by(|a, b| {
@@ -207,12 +212,18 @@ impl Message {
             ),
             None => format!("{} contract deadlines need attention", reminders.len()),
         };
-        let mut body: Vec<String> = sorted.iter().map(|r| format!("• {}", r.line())).collect();
+        let listed = &sorted[..sorted.len().min(DIGEST_LINES)];
+        let mut body: Vec<String> = listed.iter().map(|r| format!("• {}", r.line())).collect();
+        if sorted.len() > listed.len() {
+            body.push(format!(
+                "… and {} more: see Renewal Desk",
+                sorted.len() - listed.len()
+            ));
+        }
         body.push("If nobody acts:".to_string());
-        let mut seen: Vec<i64> = Vec::new();
-        for r in &sorted {
-            if !seen.contains(&r.agreement_id) {
-                seen.push(r.agreement_id);
+        let mut seen = std::collections::HashSet::new();
+        for r in listed {
+            if seen.insert(r.agreement_id) {
                 body.push(format!("• {} {}", r.agreement, r.default_outcome));
             }
         }

@@ -84,8 +84,11 @@ pub struct RunReport {
     pub notification_id: Option<u32>,
     /// The message sent (or that would be sent).
     pub message: Option<Message>,
-    /// Steps recorded as superseded: `(agreement title, event label, step, why)`.
+    /// Steps recorded as superseded: `(agreement title, event label, step, why)`, at most
+    /// [`SUPERSEDED_LISTED`] of them (the first); `superseded_count` has them all.
     pub superseded: Vec<(String, String, String, String)>,
+    /// How many steps were recorded as superseded.
+    pub superseded_count: usize,
     /// Steps claimed by another run that is still delivering them (left alone).
     pub claimed_elsewhere: usize,
 }
@@ -95,6 +98,32 @@ impl RunReport {
     pub fn ok(&self) -> bool {
         self.failed.is_empty()
     }
+}
+
+/// Longest list of superseded steps a [`RunReport`] carries (a first run over a large
+/// register supersedes hundreds of thousands; the count is always exact).
+pub const SUPERSEDED_LISTED: usize = 1_000;
+
+/// Keeps every ladder step but only the last two weekly overdue repeats of `steps` (sorted
+/// by date): older repeats are settled by the floor of the log once a later step is
+/// delivered or superseded, so they need neither memory nor a row each.
+fn compact_weekly(steps: &mut Vec<DueStep>) {
+    let weekly = steps
+        .iter()
+        .filter(|s| matches!(s.step, policy::Step::OverdueWeek(_)))
+        .count();
+    if weekly <= 2 {
+        return;
+    }
+    let mut skip = weekly - 2;
+    steps.retain(|s| {
+        if skip > 0 && matches!(s.step, policy::Step::OverdueWeek(_)) {
+            skip -= 1;
+            false
+        } else {
+            true
+        }
+    });
 }
 
 /// A remindable event and its due steps.
@@ -129,13 +158,14 @@ fn gather(store: &Store, today: NaiveDate) -> Result<(Vec<EventDue>, Silenced)> 
                 silenced.insert(key, why);
                 continue;
             }
-            let steps = due_steps(
+            let mut steps = due_steps(
                 e.date,
                 e.status == EventStatus::Overdue,
                 ladder,
                 snooze,
                 today,
             );
+            compact_weekly(&mut steps);
             if steps.is_empty() {
                 if let Some(u) = snooze.filter(|u| today < *u) {
                     silenced.insert(key, format!("snoozed until {u}"));
@@ -176,8 +206,10 @@ struct Plan {
     claim: Vec<Reminder>,
     /// Failed or stale rows to take back: (row id, old state, reminder).
     retry: Vec<(i64, LogState, Reminder)>,
-    /// Unlogged older steps to record as superseded.
-    supersede_new: Vec<(Reminder, DueStep, String)>,
+    /// Unlogged older steps to record as superseded: (index in `due`, step).
+    supersede_new: Vec<(usize, DueStep)>,
+    /// Why, per index in `due` (the later step that supersedes them).
+    supersede_note: HashMap<usize, String>,
     /// Failed rows to mark superseded: (row id, note, agreement, label, step).
     supersede_rows: Vec<(i64, String, String, String, String)>,
     /// Claims held by another live run.
@@ -195,23 +227,19 @@ fn is_stale(claimed_at: Option<&str>, now: DateTime<Utc>) -> bool {
     }
 }
 
-fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime<Utc>) -> Plan {
+fn plan(due: &[EventDue], silenced: &Silenced, index: &log::LogIndex, now: DateTime<Utc>) -> Plan {
     let mut p = Plan::default();
     let mut handled: std::collections::HashSet<(i64, String)> = Default::default();
-    for ev in due {
+    for (at, ev) in due.iter().enumerate() {
         let r = &ev.reminder;
         let key = (r.agreement_id, r.event_id.clone());
-        handled.insert(key.clone());
         let empty = HashMap::new();
-        let logged = rows.get(&key).unwrap_or(&empty);
-        // Steps falling due no later than one already delivered are not news (e.g. a step
-        // added to the ladder after a later one went out): keep only newer or logged ones.
-        let floor = logged
-            .values()
-            .filter(|row| row.state == LogState::Delivered)
-            .map(|row| row.due_on.as_str())
-            .max()
-            .unwrap_or("");
+        let logged = index.open.get(&key).unwrap_or(&empty);
+        // Steps falling due no later than one already delivered or superseded are settled
+        // (e.g. a step added to the ladder after a later one went out, or the weekly repeats
+        // a catch-up superseded): keep only newer ones, or ones still open in the log.
+        let floor = index.floors.get(&key).map(String::as_str).unwrap_or("");
+        handled.insert(key);
         let steps: Vec<DueStep> = ev
             .steps
             .iter()
@@ -250,11 +278,21 @@ fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime
                 }
             },
         }
-        // Older steps: superseded by the latest (catch-up delivers only the latest).
+        // Older steps: superseded by the latest (catch-up delivers only the latest); of the
+        // weekly repeats only the last before it gets a row (it settles the earlier ones).
         let note = format!("superseded by the later step {latest_key}");
-        for s in &steps[..steps.len().saturating_sub(1)] {
+        let older = &steps[..steps.len().saturating_sub(1)];
+        let last_weekly = older
+            .iter()
+            .rposition(|s| matches!(s.step, policy::Step::OverdueWeek(_)));
+        for (i, s) in older.iter().enumerate() {
             match logged.get(&s.step.key()) {
-                None => p.supersede_new.push((r.clone(), *s, note.clone())),
+                None if matches!(s.step, policy::Step::OverdueWeek(_))
+                    && Some(i) != last_weekly => {}
+                None => {
+                    p.supersede_new.push((at, *s));
+                    p.supersede_note.entry(at).or_insert_with(|| note.clone());
+                }
                 Some(row) if row.state == LogState::Failed => p.supersede_rows.push((
                     row.id,
                     note.clone(),
@@ -282,7 +320,7 @@ fn plan(due: &[EventDue], silenced: &Silenced, rows: &log::RowMap, now: DateTime
         }
     }
     // Pending failures of events that no longer remind (done, passed, snoozed, gone).
-    for (key, steps) in rows {
+    for (key, steps) in &index.open {
         if handled.contains(key) {
             continue;
         }
@@ -309,12 +347,13 @@ fn claim_token() -> String {
 /// that would be delivered (retries included) and the steps that would be superseded.
 pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
     let (due, silenced) = gather(store, today)?;
-    let rows = log::row_map(store.conn())?;
-    let p = plan(&due, &silenced, &rows, Utc::now());
-    let mut delivered: Vec<Reminder> = p
-        .claim
+    let index = log::log_index(store.conn())?;
+    let mut p = plan(&due, &silenced, &index, Utc::now());
+    let superseded = superseded_list(&due, &p);
+    let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
+    let mut delivered: Vec<Reminder> = std::mem::take(&mut p.claim)
         .into_iter()
-        .chain(p.retry.into_iter().map(|(_, _, r)| r))
+        .chain(std::mem::take(&mut p.retry).into_iter().map(|(_, _, r)| r))
         .collect();
     delivered
         .sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
@@ -327,28 +366,31 @@ pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
         failure: None,
         channel: None,
         notification_id: None,
-        superseded: superseded_list(&p.supersede_new, &p.supersede_rows),
+        superseded,
+        superseded_count,
         claimed_elsewhere: p.claimed_elsewhere,
     })
 }
 
-fn superseded_list(
-    new: &[(Reminder, DueStep, String)],
-    rows: &[(i64, String, String, String, String)],
-) -> Vec<(String, String, String, String)> {
-    new.iter()
-        .map(|(r, s, n)| {
-            (
+/// The first [`SUPERSEDED_LISTED`] superseded steps of `p`, for the report.
+fn superseded_list(due: &[EventDue], p: &Plan) -> Vec<(String, String, String, String)> {
+    p.supersede_new
+        .iter()
+        .filter_map(|(at, s)| {
+            let r = &due.get(*at)?.reminder;
+            Some((
                 r.agreement.clone(),
                 r.label.clone(),
                 s.step.key(),
-                n.clone(),
-            )
+                p.supersede_note.get(at).cloned().unwrap_or_default(),
+            ))
         })
         .chain(
-            rows.iter()
+            p.supersede_rows
+                .iter()
                 .map(|(_, n, a, l, s)| (a.clone(), l.clone(), s.clone(), n.clone())),
         )
+        .take(SUPERSEDED_LISTED)
         .collect()
 }
 
@@ -365,8 +407,8 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
     // a concurrent run waits (busy timeout) and then sees these claims.
     let conn = store.conn_mut();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let rows = log::row_map(&tx)?;
-    let p = plan(&due, &silenced, &rows, Utc::now());
+    let index = log::log_index(&tx)?;
+    let p = plan(&due, &silenced, &index, Utc::now());
     let mut claimed: Vec<Reminder> = Vec::new();
     {
         let mut insert = tx.prepare_cached(
@@ -394,7 +436,10 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
                 claimed.push(r);
             }
         }
-        for (r, s, note) in &p.supersede_new {
+        for (i, s) in &p.supersede_new {
+            let Some(r) = due.get(*i).map(|d| &d.reminder) else {
+                continue;
+            };
             insert.execute(params![
                 r.agreement_id,
                 r.event_id,
@@ -403,7 +448,7 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
                 s.due_on.to_string(),
                 r.label,
                 LogState::Superseded.as_str(),
-                note,
+                p.supersede_note.get(i),
                 Option::<String>::None,
                 at
             ])?;
@@ -438,7 +483,8 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
         channel: None,
         notification_id: None,
         message: None,
-        superseded: superseded_list(&p.supersede_new, &p.supersede_rows),
+        superseded: superseded_list(&due, &p),
+        superseded_count: p.supersede_new.len() + p.supersede_rows.len(),
         claimed_elsewhere: p.claimed_elsewhere,
     };
     let Some(message) = Message::for_reminders(&claimed) else {
