@@ -23,14 +23,14 @@
 # Env: BENCH_RUNS (5), BENCH_SETTLE (2 s), BENCH_DB (database for Renewal Desk, e.g.
 #      one holding 10,000 agreements; default: an empty temp file path),
 #      BENCH_TODAY (RENEWAL_DESK_TODAY for Renewal Desk), BENCH_SKIP_BUILD=1,
-#      BENCH_ENFORCE=1 (exit 1 when over budget), CARGO_TARGET_DIR (target-tauri).
+#      BENCH_ENFORCE=1 (exit 1 when over budget), CARGO_TARGET_DIR (target).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=scripts/lib-x.sh
 . "$ROOT/scripts/lib-x.sh"
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target-tauri}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 RUNS="${BENCH_RUNS:-5}"
 SETTLE="${BENCH_SETTLE:-2}"
 ART="$ROOT/artifacts/bench"
@@ -98,9 +98,10 @@ pss_of_session() {
 measure() {
   local name=$1 bin=$2 home="$WORK/$1-$RANDOM" start_ns paint_ns
   mkdir -p "$home"
-  local -a env=(HOME="$home" RENEWAL_DESK_BENCH_MARKER="$home/marker" RUST_LOG=info RENEWAL_DESK_LOG="$ART/$name.log")
+  local -a env=(HOME="$home" RENEWAL_DESK_BENCH_MARKER="$home/marker" RUST_LOG="${BENCH_RUST_LOG:-info}" RENEWAL_DESK_LOG="$ART/$name.log")
   if [ "$name" = renewal-desk ]; then
     env+=(RENEWAL_DESK_DB="${BENCH_DB:-$home/bench.db}")
+    [ -n "${BENCH_APP_ENV:-}" ] && env+=($BENCH_APP_ENV)
     [ -n "${BENCH_TODAY:-}" ] && env+=(RENEWAL_DESK_TODAY="$BENCH_TODAY")
   fi
   start_ns=$(date +%s%N)

@@ -27,6 +27,12 @@ const SPEC = path.basename(process.argv[1] ?? 'spec').replace(/\.test\.m?js$/, '
 export async function shot(/** @type {Browser} */ browser, /** @type {string} */ name) {
   counter += 1;
   const file = path.join(ARTIFACTS, `${SPEC}-${String(counter).padStart(2, '0')}-${name}.png`);
+  // Let the last change reach the screen (two frames), so the picture shows the state
+  // that was just checked.
+  await browser
+    .executeAsync((/** @type {() => void} */ done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+    .catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 150));
   await browser.saveScreenshot(file);
   return file;
 }

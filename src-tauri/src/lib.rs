@@ -36,9 +36,29 @@ use state::{AppState, Config, AUTOSTART_ARG};
 /// The commands the page may call (see `command_names.rs`, used by `build.rs`).
 pub const COMMAND_NAMES: &[&str] = include!("command_names.rs");
 
+/// WebKit's switch for rasterising pages with Skia on the CPU instead of the GPU.
+pub const ENV_WEBKIT_CPU_RENDERING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+/// Set to `1` to leave WebKit's GPU rendering on (see [`prefer_cpu_rendering`]).
+pub const ENV_GPU_RENDERING: &str = "RENEWAL_DESK_GPU_RENDERING";
+
+/// Renewal Desk draws forms, lists and tables: WebKitGTK's GPU rasterisation (Skia on GL)
+/// buys nothing there, and without a fast GPU (a virtual machine, Xvfb, software GL) it
+/// makes the first screen slower and the web process larger (see docs/benchmarks.md,
+/// "Desktop app"). So unless the user chose otherwise (`WEBKIT_SKIA_ENABLE_CPU_RENDERING`
+/// already set, or `RENEWAL_DESK_GPU_RENDERING=1`), WebKit renders on the CPU. Called
+/// first thing in [`run`], before any thread or WebKit process starts; WebKit's web
+/// process inherits the setting.
+pub fn prefer_cpu_rendering() {
+    let gpu = std::env::var_os(ENV_GPU_RENDERING).is_some_and(|v| v == "1");
+    if !gpu && std::env::var_os(ENV_WEBKIT_CPU_RENDERING).is_none() {
+        std::env::set_var(ENV_WEBKIT_CPU_RENDERING, "1");
+    }
+}
+
 /// Runs the app until it quits. `RUST_LOG` sets the log filter (default `info`).
 pub fn run() -> ExitCode {
     let started = Instant::now();
+    prefer_cpu_rendering();
     init_tracing();
     let config = match Config::from_env() {
         Ok(c) => c,
@@ -103,11 +123,13 @@ pub fn run() -> ExitCode {
                 tracing::debug!(ms_since_start = ms, "{what}");
             };
             since_start("setup: plugins ready");
-            // The dashboard is computed while WebKit starts, so the first screen finds it.
-            views::prewarm(app.handle());
             let visible = !app.state::<AppState>().config.autostarted;
             window::create_main(app, visible)?;
             since_start("setup: window created");
+            // The dashboard is computed while WebKit loads the page (after the window is
+            // created, so the two do not compete for the CPU while WebKit starts), so the
+            // first screen finds it ready.
+            views::prewarm(app.handle());
             if let Err(e) = tray::build(app) {
                 tracing::warn!("no tray icon: {e}");
             }

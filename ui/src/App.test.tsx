@@ -116,9 +116,11 @@ describe('app shell', () => {
 
   it('imports files dropped on the window (paths granted by the shell)', async () => {
     let imported: unknown;
+    let ready = false;
     clearMocks();
     mockIPC(
       (cmd, args) => {
+        if (cmd === 'ui_ready') ready = true;
         if (cmd === 'app_info') return TEST_INFO;
         if (cmd === 'dashboard') return FIXTURES.dashboard;
         if (cmd === 'ui_ready') return null;
@@ -131,6 +133,9 @@ describe('app shell', () => {
       { shouldMockEvents: true },
     );
     await mount();
+    // Drops are listened to once the first screen has painted.
+    await waitFor(() => ready);
+    await act(async () => settle(5));
     await act(async () => {
       await emit('files-dropped', { accepted: ['/home/u/a.md', '/home/u/b.md'], rejected: ['/home/u/photo.png'] });
       await settle();

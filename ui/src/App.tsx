@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { backend, toBackendError, type AppInfo } from './backend';
 import { DateText } from './components/DateText';
 import { lazyView } from './lib/lazy';
-import { signalReady } from './lib/ready';
+import { afterReady, signalReady } from './lib/ready';
 import { VIEWS, useHashRoute, type Route, type ViewId } from './router';
 import { Dashboard } from './views/Dashboard';
 
@@ -72,15 +72,27 @@ export function App(): JSX.Element {
     // The dashboard signals its first paint once its data is drawn; any other first
     // view signals after its first frame.
     if (route.view !== 'dashboard') signalReady();
-    const offDrop = backend.onFilesDropped((files) => {
-      serial.current += 1;
-      setPending({ paths: files.accepted, rejected: files.rejected, serial: serial.current });
-      navigate('import');
+    // Drops: listened to once the first screen has painted (it does not need them).
+    let live = true;
+    const offs: (() => void)[] = [];
+    const keep = (f: () => void): void => {
+      if (live) offs.push(f);
+      else f();
+    };
+    afterReady(() => {
+      if (!live) return;
+      backend
+        .onFilesDropped((files) => {
+          serial.current += 1;
+          setPending({ paths: files.accepted, rejected: files.rejected, serial: serial.current });
+          navigate('import');
+        })
+        .then(keep, () => undefined);
+      backend.onDragHover(setDragging).then(keep, () => undefined);
     });
-    const offHover = backend.onDragHover(setDragging);
     return () => {
-      void offDrop.then((f) => f(), () => undefined);
-      void offHover.then((f) => f(), () => undefined);
+      live = false;
+      offs.forEach((f) => f());
     };
   }, []);
 

@@ -905,6 +905,14 @@ export type PaintTimings = {
  */
 scriptMs: number, 
 /**
+ * When the first screen's data had arrived (the dashboard), if it has data.
+ */
+dataMs: number | null, 
+/**
+ * When the render showing that data had been committed to the DOM.
+ */
+renderMs: number | null, 
+/**
  * When the first screen had painted.
  */
 paintMs: number, };

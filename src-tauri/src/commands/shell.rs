@@ -188,6 +188,10 @@ pub fn last_reminder_run(state: State<'_, AppState>) -> AppResult<Option<Reminde
 pub struct PaintTimings {
     /// When the UI bundle started running.
     pub script_ms: f64,
+    /// When the first screen's data had arrived (the dashboard), if it has data.
+    pub data_ms: Option<f64>,
+    /// When the render showing that data had been committed to the DOM.
+    pub render_ms: Option<f64>,
     /// When the first screen had painted.
     pub paint_ms: f64,
 }
@@ -208,6 +212,8 @@ pub fn ui_ready(state: State<'_, AppState>, timings: PaintTimings) -> AppResult<
     tracing::info!(
         ms_since_start = state.started.elapsed().as_millis() as u64,
         page_script_ms = timings.script_ms,
+        page_data_ms = timings.data_ms.unwrap_or(-1.0),
+        page_render_ms = timings.render_ms.unwrap_or(-1.0),
         page_paint_ms = timings.paint_ms,
         "first paint"
     );

@@ -135,12 +135,21 @@ struct EventDue {
 /// Events with no reminder now, and why (for superseding their pending failures).
 type Silenced = HashMap<(i64, String), String>;
 
-fn gather(store: &Store, today: NaiveDate) -> Result<(Vec<EventDue>, Silenced)> {
+/// Events whose due steps were all settled in the log when [`gather`] looked: nothing new,
+/// so they were left out (a run over a large register then holds only what changed).
+type Settled = std::collections::HashSet<(i64, String)>;
+
+fn gather(
+    store: &Store,
+    today: NaiveDate,
+    log: &log::LogIndex,
+) -> Result<(Vec<EventDue>, Silenced, Settled)> {
     let global = store.global_ladder()?;
     let ladders = store.agreement_ladders()?;
     let snoozes = store.snoozes()?;
     let mut due = Vec::new();
     let mut silenced = Silenced::new();
+    let mut settled = Settled::new();
     // The engine's fields only, one agreement at a time (fast and small with 10,000).
     store.for_each_listed(|stored| {
         let a = &stored.agreement;
@@ -166,6 +175,16 @@ fn gather(store: &Store, today: NaiveDate) -> Result<(Vec<EventDue>, Silenced)> 
                 today,
             );
             compact_weekly(&mut steps);
+            // Nothing new: every due step is settled (delivered or superseded, or due no
+            // later than one that is) and no row of this event is open.
+            let floor = log.floors.get(&key).map(String::as_str).unwrap_or("");
+            if !steps.is_empty()
+                && !log.open.contains_key(&key)
+                && steps.iter().all(|s| s.due_on.to_string().as_str() <= floor)
+            {
+                settled.insert(key);
+                continue;
+            }
             if steps.is_empty() {
                 if let Some(u) = snooze.filter(|u| today < *u) {
                     silenced.insert(key, format!("snoozed until {u}"));
@@ -196,7 +215,7 @@ fn gather(store: &Store, today: NaiveDate) -> Result<(Vec<EventDue>, Silenced)> 
         }
         Ok(())
     })?;
-    Ok((due, silenced))
+    Ok((due, silenced, settled))
 }
 
 /// What to write in the claim transaction.
@@ -227,9 +246,16 @@ fn is_stale(claimed_at: Option<&str>, now: DateTime<Utc>) -> bool {
     }
 }
 
-fn plan(due: &[EventDue], silenced: &Silenced, index: &log::LogIndex, now: DateTime<Utc>) -> Plan {
+fn plan(
+    due: &[EventDue],
+    silenced: &Silenced,
+    settled: Settled,
+    index: &log::LogIndex,
+    now: DateTime<Utc>,
+) -> Plan {
     let mut p = Plan::default();
-    let mut handled: std::collections::HashSet<(i64, String)> = Default::default();
+    // Settled events need nothing; their open rows (if a run opened one since) wait.
+    let mut handled = settled;
     for (at, ev) in due.iter().enumerate() {
         let r = &ev.reminder;
         let key = (r.agreement_id, r.event_id.clone());
@@ -346,9 +372,9 @@ fn claim_token() -> String {
 /// What [`run`] or [`preview`] would do on `today`, without writing anything: the reminders
 /// that would be delivered (retries included) and the steps that would be superseded.
 pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
-    let (due, silenced) = gather(store, today)?;
     let index = log::log_index(store.conn())?;
-    let mut p = plan(&due, &silenced, &index, Utc::now());
+    let (due, silenced, settled) = gather(store, today, &index)?;
+    let mut p = plan(&due, &silenced, settled, &index, Utc::now());
     let superseded = superseded_list(&due, &p);
     let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
     let mut delivered: Vec<Reminder> = std::mem::take(&mut p.claim)
@@ -400,7 +426,11 @@ fn superseded_list(due: &[EventDue], p: &Plan) -> Vec<(String, String, String, S
 /// A delivery failure is not an error: the reminders are recorded as failed with the reason
 /// and listed in [`RunReport::failed`]. Errors are database errors only.
 pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Result<RunReport> {
-    let (due, silenced) = gather(store, today)?;
+    // A first look at the log leaves out events with nothing new; the claim transaction
+    // below reads it again (settled dates only grow, so what was left out stays settled).
+    let snapshot = log::log_index(store.conn())?;
+    let (due, silenced, settled) = gather(store, today, &snapshot)?;
+    drop(snapshot);
     let token = claim_token();
     let at = now();
     // Claim in one IMMEDIATE transaction: the write lock is taken before the log is read, so
@@ -408,7 +438,7 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
     let conn = store.conn_mut();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let index = log::log_index(&tx)?;
-    let p = plan(&due, &silenced, &index, Utc::now());
+    let p = plan(&due, &silenced, settled, &index, Utc::now());
     let mut claimed: Vec<Reminder> = Vec::new();
     {
         let mut insert = tx.prepare_cached(
