@@ -14,7 +14,8 @@
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
 # Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
-#        E2E_SPECS (default specs/: the spec files or folder to run)
+#        E2E_SPECS (default specs/: the spec files or folder to run),
+#        E2E_TODAY (default 2026-11-23; empty: the real date)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,7 +66,7 @@ echo "e2e: Xvfb on $DISPLAY, D-Bus at $DBUS_SESSION_BUS_ADDRESS"
 mkdir -p "$WORK/home"
 # setsid: tauri-driver, WebKitWebDriver, the app and WebKit's helpers share one process
 # group, so cleanup stops them all.
-HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" RENEWAL_DESK_TODAY=2026-11-23 RUST_LOG=info RENEWAL_DESK_LOG="$ART/app.log" \
+HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" RENEWAL_DESK_TODAY="${E2E_TODAY-2026-11-23}" RUST_LOG=info RENEWAL_DESK_LOG="$ART/app.log" \
   setsid tauri-driver --port "$PORT" --native-driver "$(command -v WebKitWebDriver)" >"$ART/tauri-driver.log" 2>&1 &
 DRIVER_PID=$!
 wait_port "$PORT" 20

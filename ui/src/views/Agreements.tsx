@@ -23,7 +23,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'title',
     header: 'Agreement',
-    width: 'minmax(160px, 2fr)',
+    width: 'minmax(200px, 2.4fr)',
     render: (r) => (
       <span class="cell-title" title={r.title}>
         {r.title}
@@ -40,7 +40,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'counterparty',
     header: 'Counterparty',
-    width: 'minmax(100px, 1.2fr)',
+    width: 'minmax(110px, 1.2fr)',
     render: (r) => r.counterparty ?? NONE,
     sortValue: (r) => r.counterparty ?? '',
     filterText: (r) => r.counterparty ?? '',
@@ -48,7 +48,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'owner',
     header: 'Owner',
-    width: 'minmax(90px, 1fr)',
+    width: 'minmax(100px, 1fr)',
     render: (r) => r.contract_owner ?? NONE,
     sortValue: (r) => r.contract_owner ?? '',
     filterText: (r) => r.contract_owner ?? '',
@@ -56,7 +56,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'status',
     header: 'Status',
-    width: '88px',
+    width: '92px',
     render: (r) => <StatusBadge status={r.status} />,
     sortValue: (r) => r.status,
     filterText: (r) => r.status,
@@ -64,7 +64,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'notice',
     header: 'Notice deadline',
-    width: '112px',
+    width: '124px',
     render: (r) => (r.next_notice_deadline ? <DateText iso={r.next_notice_deadline} /> : NONE),
     sortValue: (r) => r.next_notice_deadline ?? '9999',
     filterText: (r) => dateText(r.next_notice_deadline),
@@ -72,7 +72,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'next',
     header: 'Next deadline',
-    width: 'minmax(180px, 1.5fr)',
+    width: 'minmax(190px, 1.4fr)',
     render: (r) =>
       r.next_deadline ? (
         <span class="cell-next" title={r.next_deadline_label ?? ''}>
@@ -83,14 +83,6 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
       ),
     sortValue: (r) => r.next_deadline ?? '9999',
     filterText: (r) => `${dateText(r.next_deadline)} ${r.next_deadline_label ?? ''}`,
-  },
-  {
-    key: 'term',
-    header: 'Term ends',
-    width: '106px',
-    render: (r) => (r.current_term_end ? <DateText iso={r.current_term_end} /> : NONE),
-    sortValue: (r) => r.current_term_end ?? '9999',
-    filterText: (r) => dateText(r.current_term_end),
   },
   {
     key: 'currency',
