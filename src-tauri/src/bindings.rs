@@ -55,6 +55,7 @@ pub fn render() -> String {
     c.visit::<PaintTimings>();
     c.visit::<DroppedFiles>();
     c.visit::<crate::commands::files::GeneratedBrief>();
+    c.visit::<crate::reminders::OpenAgreement>();
     // The core's types the commands take or return.
     c.visit::<renewal_core::dashboard::Dashboard>();
     c.visit::<renewal_core::dashboard::AgreementRow>();

@@ -7,10 +7,15 @@
 //! connection and the CLI), so a notification server that is slow to answer (each call
 //! has a timeout) never holds the store the window reads from.
 
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
 use renewal_core::dashboard::dashboard;
-use renewal_core::remind;
+use renewal_core::remind::{self, Message, MessageAction, Notifier, ReminderAction};
 use renewal_core::store::Store;
 use renewal_notify::DesktopNotifier;
+use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
@@ -19,6 +24,22 @@ use crate::state::AppState;
 
 /// Event emitted to the UI after every run, with a [`ReminderRunSummary`] payload.
 pub const EVENT_REMINDERS_RAN: &str = "reminders-ran";
+/// Event emitted when a notification button changed the data (snooze, mark done); no payload.
+pub const EVENT_DATA_CHANGED: &str = "data-changed";
+/// Event emitted when a notification's "Open brief" asks for an agreement: [`OpenAgreement`].
+pub const EVENT_OPEN_AGREEMENT: &str = "open-agreement";
+
+/// How long the buttons of a notification are listened to (until the next hourly run).
+pub const ACTIONS_LISTENED: Duration = Duration::from_secs(60 * 60);
+
+/// Payload of [`EVENT_OPEN_AGREEMENT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct OpenAgreement {
+    /// The agreement to show.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub id: i64,
+}
 
 /// Runs the reminder policy once (never two at a time) as of the real today (never the
 /// what-if date), then shows the next deadline in the tray.
@@ -35,7 +56,8 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
         .map_err(|_| AppError::Internal("reminder run lock poisoned".into()))?;
     let today = state.config.today();
     let mut store = Store::open(&state.config.db_path)?;
-    let report = remind::run(&mut store, &DesktopNotifier::new(), today)?;
+    let notifier = DesktopNotifier::new().listen_for_actions(true);
+    let report = remind::run(&mut store, &notifier, today)?;
     let next = dashboard(&store, today)?.next_deadline;
     let label = next.as_ref().map(crate::tray::deadline_label);
     let summary = ReminderRunSummary {
@@ -51,6 +73,18 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     }
     crate::tray::set_next_deadline(app, label.as_deref())?;
     app.emit(EVENT_REMINDERS_RAN, &summary)?;
+    if let (Some(id), Some(message)) = (report.notification_id, report.message) {
+        if !message.actions.is_empty() {
+            watch_buttons(
+                app,
+                notifier,
+                id,
+                message,
+                state.config.db_path.clone(),
+                today,
+            );
+        }
+    }
     tracing::info!(
         ?reason,
         notified = summary.notified,
@@ -59,4 +93,78 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
         "reminder run finished"
     );
     Ok(summary)
+}
+
+/// Listens (on its own thread, for [`ACTIONS_LISTENED`]) for a click on the buttons of
+/// notification `id`: "Snooze" and "Mark done" are recorded by the core
+/// ([`remind::apply_action`], in each agreement's history) and the window reloads; "Open
+/// brief" / "Open Renewal Desk" shows the window (on the agreement for a single reminder).
+fn watch_buttons<R: Runtime>(
+    app: &AppHandle<R>,
+    notifier: DesktopNotifier,
+    id: u32,
+    message: Message,
+    db: PathBuf,
+    today: NaiveDate,
+) {
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("notification-buttons".into())
+        .spawn(move || {
+            let until = Instant::now() + ACTIONS_LISTENED;
+            while let Some(left) = until.checked_duration_since(Instant::now()) {
+                let Some(invoked) = notifier.next_action(left) else {
+                    return;
+                };
+                if invoked.id != id {
+                    continue;
+                }
+                // "__closed" or the default action: nothing to do.
+                let Some(action) = MessageAction::find(&message.actions, &invoked.key) else {
+                    return;
+                };
+                if let Err(e) = on_button(&app, action.action, &message, &db, today) {
+                    tracing::warn!("notification button {}: {e}", invoked.key);
+                }
+                return;
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("notification buttons will not work: {e}");
+    }
+}
+
+fn on_button<R: Runtime>(
+    app: &AppHandle<R>,
+    action: ReminderAction,
+    message: &Message,
+    db: &std::path::Path,
+    today: NaiveDate,
+) -> AppResult<()> {
+    match action {
+        ReminderAction::OpenBrief => {
+            crate::window::show_main(app);
+            if let [only] = message.reminders.as_slice() {
+                app.emit(
+                    EVENT_OPEN_AGREEMENT,
+                    OpenAgreement {
+                        id: only.agreement_id,
+                    },
+                )?;
+            }
+        }
+        ReminderAction::Snooze { .. } | ReminderAction::MarkDone => {
+            let mut store = Store::open(db)?;
+            remind::apply_action(&mut store, &message.reminders, action, today)?;
+            app.state::<AppState>().invalidate_views();
+            crate::views::prewarm(app);
+            app.emit(EVENT_DATA_CHANGED, ())?;
+            tracing::info!(
+                ?action,
+                reminders = message.reminders.len(),
+                "notification button"
+            );
+        }
+    }
+    Ok(())
 }

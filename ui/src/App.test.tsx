@@ -146,6 +146,19 @@ describe('app shell', () => {
     expect(root.textContent).toContain('photo.png');
   });
 
+  it("opens the agreement a notification's button asks for", async () => {
+    const { calls } = mockShell({ agreement_page: () => FIXTURES.page });
+    await mount();
+    await waitFor(() => calls.includes('ui_ready'));
+    await act(async () => settle(5));
+    await act(async () => {
+      await emit('open-agreement', { id: 3 });
+      await settle();
+    });
+    await waitFor(() => root.querySelector('[data-testid="agreement-detail"]'));
+    expect(window.location.hash).toBe('#/agreements/3');
+  });
+
   it('tells the shell when the dashboard has drawn its data (once)', async () => {
     const { calls } = mockShell({ dashboard: () => FIXTURES.dashboard });
     await mount();

@@ -72,7 +72,7 @@ export function App(): JSX.Element {
     // The dashboard signals its first paint once its data is drawn; any other first
     // view signals after its first frame.
     if (route.view !== 'dashboard') signalReady();
-    // Drops: listened to once the first screen has painted (it does not need them).
+    // Drops and notification buttons: listened to once the first screen has painted.
     let live = true;
     const offs: (() => void)[] = [];
     const keep = (f: () => void): void => {
@@ -89,6 +89,8 @@ export function App(): JSX.Element {
         })
         .then(keep, () => undefined);
       backend.onDragHover(setDragging).then(keep, () => undefined);
+      // "Open brief" on a reminder notification: the agreement's page (its brief is there).
+      backend.onOpenAgreement((id) => navigate({ view: 'agreements', id })).then(keep, () => undefined);
     });
     return () => {
       live = false;

@@ -24,6 +24,7 @@ import type {
   ImportProgress,
   ImportReport,
   NoticeKind,
+  OpenAgreement,
   PaintTimings,
   Paper,
   ReminderRunSummary,
@@ -69,6 +70,10 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 /** Event the shell emits after every reminder run. */
 export const REMINDERS_RAN_EVENT = 'reminders-ran';
+/** Event the shell emits when a notification button changed the data (snooze, mark done). */
+export const DATA_CHANGED_EVENT = 'data-changed';
+/** Event the shell emits when a notification's "Open brief" asks for an agreement. */
+export const OPEN_AGREEMENT_EVENT = 'open-agreement';
 /** Event the shell emits when files are dropped on the window (paths already granted). */
 export const FILES_DROPPED_EVENT = 'files-dropped';
 /** Tauri's own events while files are dragged over the window. */
@@ -164,6 +169,11 @@ export const backend = {
   /** Calls `handler` after every reminder run; resolves to an unsubscribe function. */
   onRemindersRan: (handler: (summary: ReminderRunSummary) => void): Promise<UnlistenFn> =>
     on<ReminderRunSummary>(REMINDERS_RAN_EVENT, handler),
+  /** Calls `handler` when a notification button changed the data. */
+  onDataChanged: (handler: () => void): Promise<UnlistenFn> => on<null>(DATA_CHANGED_EVENT, () => handler()),
+  /** Calls `handler` when a notification asks to show an agreement. */
+  onOpenAgreement: (handler: (id: number) => void): Promise<UnlistenFn> =>
+    on<OpenAgreement>(OPEN_AGREEMENT_EVENT, (p) => handler(p.id)),
   /** Calls `handler` when files are dropped on the window. */
   onFilesDropped: (handler: (files: DroppedFiles) => void): Promise<UnlistenFn> => on<DroppedFiles>(FILES_DROPPED_EVENT, handler),
   /** Calls `handler(true)` while files are dragged over the window, `false` when they leave or drop. */

@@ -899,6 +899,12 @@ source: Source, };
 
 export type ObligationStatus = "complete" | "in_progress" | "planned" | "other";
 
+export type OpenAgreement = { 
+/**
+ * The agreement to show.
+ */
+id: number, };
+
 export type PaintTimings = { 
 /**
  * When the UI bundle started running.

@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
 import { Dashboard } from './Dashboard';
 import { resetReadyForTests } from '../lib/ready';
 import type { Route, ViewId } from '../router';
-import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, waitFor } from '../test-support';
+import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, settle, waitFor } from '../test-support';
 
 let root: HTMLDivElement;
 let went: (Route | ViewId)[];
@@ -82,6 +83,19 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     mount();
     await waitFor(() => calls.includes('ui_ready'));
     expect(root.querySelector('[data-testid="decision"]')).not.toBeNull();
+  });
+
+  it('reloads when a reminder run or a notification button changed what is due', async () => {
+    const { calls } = mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    await waitFor(() => calls.includes('ui_ready'));
+    await act(async () => settle(5));
+    await act(async () => {
+      await emit('data-changed', null);
+      await emit('reminders-ran', { reason: 'hourly', finishedAt: '2026-11-23T10:00:00+00:00', notified: 1, failed: 0, failure: null, nextDeadline: null });
+      await settle();
+    });
+    await waitFor(() => calls.filter((c) => c === 'dashboard').length === 3);
   });
 
   it('offers "Import agreements" and "Load sample agreements" on first run', async () => {

@@ -156,18 +156,21 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
   useEffect(() => {
     void load();
     let live = true;
-    let off: (() => void) | null = null;
-    // A reminder run may change what is due: reload then. Listening waits for the first paint.
+    const offs: (() => void)[] = [];
+    // A reminder run or a notification button may change what is due: reload then.
+    // Listening waits for the first paint.
     afterReady(() => {
       if (!live) return;
-      backend.onRemindersRan(() => void load()).then(
-        (f) => (live ? (off = f) : f()),
-        () => undefined,
-      );
+      const keep = (f: () => void): void => {
+        if (live) offs.push(f);
+        else f();
+      };
+      backend.onRemindersRan(() => void load()).then(keep, () => undefined);
+      backend.onDataChanged(() => void load()).then(keep, () => undefined);
     });
     return () => {
       live = false;
-      off?.();
+      offs.forEach((f) => f());
     };
   }, []);
 
