@@ -540,10 +540,10 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
           </p>
         </div>
         <div class="detail-actions">
-          <BriefActions id={id} title={a.title} />
           <button type="button" onClick={() => setNoticeOpen((o) => !o)} aria-expanded={noticeOpen}>
             Record notice…
           </button>
+          <BriefActions id={id} title={a.title} />
         </div>
       </header>
 
