@@ -302,3 +302,26 @@ fn a_database_from_before_the_compact_copy_is_migrated() {
     );
     assert!(listed[0].agreement.sections.is_empty());
 }
+
+#[test]
+fn a_planned_exit_puts_its_serve_by_date_among_the_decisions() {
+    use renewal_core::desk::edit_field;
+    use renewal_core::edit::EditableField;
+    let mut store = seeded();
+    // Rule 6: to exit on 30 June 2027 with 180 days' notice, serve by 1 January 2027, a
+    // public holiday in Peru, so by Thursday 31 December 2026 (rule 4).
+    edit_field(&mut store, 3, EditableField::PlannedExit, "2027-06-30").unwrap();
+    let db = dashboard(&store, today()).unwrap();
+    let first = &db.decisions[0];
+    assert_eq!(first.kind, EventKind::TerminationNoticeDeadline);
+    assert_eq!(first.unadjusted_date, d("2027-01-01"));
+    assert_eq!(first.date, d("2026-12-31"));
+    assert_eq!(
+        first.outcome,
+        "without notice by then it cannot end on Wednesday 30 June 2027"
+    );
+    let h = store.history(3).unwrap();
+    assert!(h
+        .iter()
+        .any(|e| e.action == "edit" && e.field == "recorded.planned_exit"));
+}

@@ -47,11 +47,14 @@ pub enum EditableField {
     LastReview,
     /// A date of any precision.
     NextReview,
+    /// A day the user plans to end the agreement by termination for convenience; empty for
+    /// none. Turns the convenience notice into a serve-by deadline (rule 6).
+    PlannedExit,
 }
 
 impl EditableField {
     /// Every editable field.
-    pub const ALL: [EditableField; 15] = [
+    pub const ALL: [EditableField; 16] = [
         EditableField::Title,
         EditableField::AgreementType,
         EditableField::Counterparty,
@@ -67,6 +70,7 @@ impl EditableField {
         EditableField::ContractOwner,
         EditableField::LastReview,
         EditableField::NextReview,
+        EditableField::PlannedExit,
     ];
 
     /// The snake_case name (as in the agreement's JSON).
@@ -87,6 +91,7 @@ impl EditableField {
             EditableField::ContractOwner => "contract_owner",
             EditableField::LastReview => "last_review",
             EditableField::NextReview => "next_review",
+            EditableField::PlannedExit => "planned_exit",
         }
     }
 
@@ -115,6 +120,7 @@ impl EditableField {
             EditableField::ContractOwner => "Contract owner",
             EditableField::LastReview => "Last review",
             EditableField::NextReview => "Next review",
+            EditableField::PlannedExit => "Planned exit",
         }
     }
 
@@ -134,8 +140,11 @@ impl EditableField {
             EditableField::PriceReview => "at each renewal, annually, or other text",
             EditableField::Country => "Peru, Chile or a two-letter ISO code",
             EditableField::BusinessDayAdjustment => "yes or no (rule 4)",
-            EditableField::LastReview | EditableField::NextReview => {
+EditableField::LastReview | EditableField::NextReview => {
                 "a date of any precision: July 2025, Q2 2025, 2025-07-15"
+            }
+            EditableField::PlannedExit => {
+                "a date to end the agreement by termination for convenience (its serve-by date becomes a deadline, rule 6); empty for none"
             }
         }
     }
@@ -145,7 +154,7 @@ impl EditableField {
         match self {
             EditableField::AutoRenewal => FieldInput::YesNoUnknown,
             EditableField::BusinessDayAdjustment => FieldInput::YesNo,
-            EditableField::EffectiveDate => FieldInput::Date,
+            EditableField::EffectiveDate | EditableField::PlannedExit => FieldInput::Date,
             _ => FieldInput::Text,
         }
     }
@@ -225,6 +234,13 @@ pub fn current_value(agreement: &Agreement, field: EditableField) -> (String, Op
         EditableField::ContractOwner => sourced(&a.contract_owner, String::clone),
         EditableField::LastReview => sourced(&a.last_review, |d| d.to_string()),
         EditableField::NextReview => sourced(&a.next_review, |d| d.to_string()),
+        EditableField::PlannedExit => (
+            a.recorded
+                .planned_exit
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            None,
+        ),
     }
 }
 
@@ -352,6 +368,24 @@ pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) 
                 }
             };
         }
+        EditableField::PlannedExit => {
+            agreement.recorded.planned_exit = if empty {
+                None
+            } else {
+                match PartialDate::parse(value) {
+                    Ok(PartialDate::Day { date }) => Some(date),
+                    Ok(other) => {
+                        return Err(invalid(
+                            field,
+                            format!(
+                                "\"{other}\" has no day: expected a full date such as 2027-06-30"
+                            ),
+                        ))
+                    }
+                    Err(e) => return Err(invalid(field, e.to_string())),
+                }
+            };
+        }
         EditableField::LastReview | EditableField::NextReview => {
             let v = if empty {
                 None
@@ -446,6 +480,12 @@ mod tests {
                 v.field
             );
         }
+        apply_edit(&mut a, EditableField::PlannedExit, "30 June 2027").unwrap();
+        assert_eq!(
+            a.recorded.planned_exit,
+            chrono::NaiveDate::from_ymd_opt(2027, 6, 30)
+        );
+        assert!(apply_edit(&mut a, EditableField::PlannedExit, "June 2027").is_err());
         let (text, source) = current_value(&a, EditableField::EffectiveDate);
         assert_eq!(text, "2023-01-01");
         assert_eq!(source.unwrap().section, "Edited in Renewal Desk");

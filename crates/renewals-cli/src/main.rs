@@ -101,7 +101,8 @@ enum Command {
         id: i64,
         /// Field: title, agreement_type, counterparty, effective_date, initial_term,
         /// auto_renewal, renewal_period, non_renewal_notice, price_review, country,
-        /// business_day_adjustment, classification, contract_owner, last_review, next_review
+        /// business_day_adjustment, classification, contract_owner, last_review, next_review,
+        /// planned_exit (a date to end by termination for convenience: its serve-by date)
         field: String,
         /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
         value: String,
