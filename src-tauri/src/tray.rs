@@ -138,3 +138,40 @@ pub fn set_next_deadline<R: Runtime>(app: &AppHandle<R>, label: Option<&str>) ->
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use renewal_core::dashboard::DashboardItem;
+    use renewal_core::rules::{EventKind, EventStatus};
+
+    #[test]
+    fn the_tray_names_the_date_the_agreement_and_the_deadline() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let item = DashboardItem {
+            agreement_id: 3,
+            agreement: "Microsoft Peru Partnership Agreement".into(),
+            counterparty: None,
+            contract_owner: None,
+            event_id: "non_renewal_notice_deadline:2027-10-02".into(),
+            kind: EventKind::NonRenewalNoticeDeadline,
+            label: "Non-renewal notice deadline".into(),
+            date: d("2027-10-01"),
+            unadjusted_date: d("2027-10-02"),
+            status: EventStatus::Open,
+            days_from_today: 312,
+            explanation: String::new(),
+            outcome: String::new(),
+        };
+        let label = deadline_label(&item);
+        assert_eq!(
+            label,
+            "Fri 1 Oct 2027 · Microsoft Peru Partnership Agreement: Non-renewal notice deadline"
+        );
+        assert_eq!(
+            next_deadline_text(Some(&label)),
+            format!("Next deadline: {label}")
+        );
+        assert_eq!(next_deadline_text(None), "Next deadline: none");
+    }
+}
