@@ -25,6 +25,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::brief::Paper;
+use crate::clauses::{apply_row_edit, editable_tables, ClauseTable, EditableTable, RowEdit};
 use crate::edit::{apply_edit, editable_values, EditableField, EditableValue};
 use crate::error::{Error, Result};
 use crate::import::{import_file, import_markdown, ImportError, ImportOutcome};
@@ -399,6 +400,8 @@ pub struct AgreementPage {
     pub detail: AgreementDetail,
     /// The editable fields with their current values and sources.
     pub editable: Vec<EditableValue>,
+    /// The clause tables, editable row by row, with their columns and sources.
+    pub tables: Vec<EditableTable>,
     /// Every change, oldest first.
     pub history: Vec<HistoryEntry>,
     /// The reminder log of this agreement (delivered, failed, superseded steps).
@@ -415,6 +418,7 @@ pub fn agreement_page(store: &Store, id: i64, today: NaiveDate) -> Result<Agreem
     let (file_name, _, _) = store.source_document(id)?;
     Ok(AgreementPage {
         editable: editable_values(&stored.agreement),
+        tables: editable_tables(&stored.agreement),
         detail: AgreementDetail::new(&stored, today),
         history: store.history(id)?,
         reminders: log::entries(store.conn(), Some(id))?,
@@ -436,6 +440,23 @@ pub fn edit_field(
 ) -> Result<Vec<Change>> {
     let mut a = store.get(id)?.agreement;
     apply_edit(&mut a, field, value)?;
+    store.update(id, &a, "edit")
+}
+
+/// Adds, changes or removes a row of clause table `table` of agreement `id` (cells as
+/// typed, validated by [`apply_row_edit`]) and records every changed cell in its history
+/// under `edit`. Returns the changes.
+///
+/// Errors: [`Error::NotFound`]; [`Error::Invalid`] naming the table, row and column and
+/// what was expected (nothing is changed).
+pub fn edit_row(
+    store: &mut Store,
+    id: i64,
+    table: ClauseTable,
+    edit: &RowEdit,
+) -> Result<Vec<Change>> {
+    let mut a = store.get(id)?.agreement;
+    apply_row_edit(&mut a, table, edit)?;
     store.update(id, &a, "edit")
 }
 

@@ -32,6 +32,7 @@
 
 pub mod brief;
 pub mod calendar;
+pub mod clauses;
 pub mod dashboard;
 pub mod dates;
 pub mod desk;

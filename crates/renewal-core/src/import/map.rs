@@ -457,7 +457,7 @@ fn map_renewal_statement(ctx: &mut Ctx<'_>, text: &str, source: Source) -> Resul
     Ok(())
 }
 
-fn termination_kind(s: &str) -> TerminationKind {
+pub(crate) fn termination_kind(s: &str) -> TerminationKind {
     let s = s.to_ascii_lowercase();
     if s.contains("convenience") {
         TerminationKind::Convenience
@@ -472,7 +472,7 @@ fn termination_kind(s: &str) -> TerminationKind {
     }
 }
 
-fn obligation_status(s: &str) -> ObligationStatus {
+pub(crate) fn obligation_status(s: &str) -> ObligationStatus {
     let l = s.to_ascii_lowercase();
     if [
         "complete",

@@ -9,6 +9,7 @@
 //! what the document does not state stays `None` and becomes a [`Warning`].
 
 mod map;
+pub(crate) use map::{obligation_status, termination_kind};
 mod markdown;
 
 use std::fmt;
