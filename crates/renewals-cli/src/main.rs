@@ -30,6 +30,7 @@ mod brief;
 mod commands;
 mod record;
 mod remind;
+mod rows;
 mod timer;
 
 /// Writes one line of output; exits quietly when stdout is a closed pipe.
@@ -106,6 +107,38 @@ enum Command {
         field: String,
         /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
         value: String,
+    },
+    /// The clause tables of an agreement, row by row, as `edit-row` reads them back
+    Rows {
+        /// Agreement id
+        id: i64,
+        /// Only this table: termination_rights, obligations, exit_rights, total_commitment,
+        /// commitments, amounts, revenue_shares, service_levels, renewal_terms, data_protection
+        table: Option<String>,
+        /// Print JSON instead of tables
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add, change or remove a row of a clause table (every changed cell goes to the history)
+    #[command(name = "edit-row")]
+    EditRow {
+        /// Agreement id
+        id: i64,
+        /// Table: termination_rights, obligations, exit_rights, total_commitment, commitments,
+        /// amounts, revenue_shares, service_levels, renewal_terms, data_protection
+        table: String,
+        /// Change row N (1-based, as `rows` numbers them); the cells given replace the row's
+        #[arg(long, value_name = "N", conflicts_with_all = ["add", "remove"])]
+        row: Option<u32>,
+        /// Add a row
+        #[arg(long, conflicts_with = "remove")]
+        add: bool,
+        /// Remove row N (1-based)
+        #[arg(long, value_name = "N")]
+        remove: Option<u32>,
+        /// Cells as column=text, e.g. notice="90 days" cure_period="30 days"; with --row, the
+        /// columns not given keep their text
+        cells: Vec<String>,
     },
     /// The history of changes to an agreement
     History {
@@ -331,6 +364,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Rows { id, table, json } => rows::rows(db, id, table.as_deref(), json),
+        Command::EditRow {
+            id,
+            table,
+            row,
+            add,
+            remove,
+            cells,
+        } => rows::edit_row(db, id, &table, row, add, remove, &cells),
         Command::History { id, json } => {
             let store = open_store(db)?;
             store.get(id).map_err(|e| e.to_string())?;
