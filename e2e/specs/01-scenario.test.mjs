@@ -11,7 +11,8 @@
  *   4. the agreement's detail and the workings of that deadline;
  *   5. an edit: a bad value is refused with a clear message, a good one is saved and
  *      shows in the history;
- *   6. the renewal brief: generated (the PDF exists and reads as the brief), then saved
+ *   6. a clause-table row edited (the convenience notice), recomputed and in the history;
+ *   7. the renewal brief: generated (the PDF exists and reads as the brief), then saved
  *      where the user chooses in the real save dialog.
  *
  * Every step leaves a screenshot in artifacts/e2e (the page through WebDriver, and the
@@ -144,6 +145,35 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       await history.scrollIntoView();
       assert.match(await history.getText(), /contract_owner\.value: Commercial Director → Legal Director/);
       assert.match(await history.getText(), /Edited/);
+    });
+  });
+
+  it('edits a clause-table row: the convenience notice, recomputed (rule 6) and in the history', async () => {
+    await step(browser, 'table-row-edited', async () => {
+      const table = browser.$('[data-table="termination_rights"]');
+      await table.scrollIntoView();
+      const row = table.$('tr*=Convenience');
+      assert.match(await row.getText(), /180 days/);
+      await row.$('button=Edit').click();
+      const form = table.$('[data-testid="row-form-termination_rights"]');
+      await form.waitForExist({ timeout: 5_000 });
+      const notice = form.$('input[name="notice"]');
+      assert.equal(await notice.getValue(), '180 days');
+      await notice.setValue('ninety days');
+      await form.$('button=Save row').click();
+      const err = form.$('[data-testid="row-error"]');
+      await err.waitForExist({ timeout: 10_000 });
+      assert.match(await err.getText(), /Termination rights row \d+, Notice: "ninety" is not a whole number/);
+      assert.equal(await notice.getAttribute('aria-invalid'), 'true');
+      await notice.setValue('90 days');
+      await form.$('button=Save row').click();
+      await form.waitForExist({ timeout: 10_000, reverse: true });
+      assert.match(await table.$('tr*=Convenience').getText(), /90 days.*Edited in Renewal Desk/s);
+      // Rule 6: notice served today (2026-11-23) + 90 days.
+      assert.match(await browser.$('#events-title').parentElement().getText(), /2027-02-21/);
+      const history = browser.$('[data-testid="history"]');
+      await history.scrollIntoView();
+      assert.match(await history.getText(), /termination_rights\.\d+\.notice\.amount: 180 → 90/);
     });
   });
 

@@ -66,6 +66,8 @@ pub fn render() -> String {
     c.visit::<renewal_core::desk::DeskSettings>();
     c.visit::<renewal_core::brief::Paper>();
     c.visit::<renewal_core::edit::EditableField>();
+    c.visit::<renewal_core::clauses::ClauseTable>();
+    c.visit::<renewal_core::clauses::RowEdit>();
     c.visit::<renewal_core::remind::NoticeKind>();
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.\n\

@@ -17,6 +17,7 @@
     "agreement_rows",
     "agreement_page",
     "edit_field",
+    "edit_row",
     "record_notice",
     "mark_done",
     "snooze",

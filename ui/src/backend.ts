@@ -14,6 +14,7 @@ import type {
   AgreementRow,
   AppInfo,
   CalendarExport,
+  ClauseTable,
   Dashboard,
   DeskSettings,
   DroppedFiles,
@@ -28,6 +29,7 @@ import type {
   PaintTimings,
   Paper,
   ReminderRunSummary,
+  RowEdit,
 } from './bindings';
 
 export type * from './bindings';
@@ -129,6 +131,8 @@ export const backend = {
   /** Fixes or fills a field; rejects with `invalid_input` naming the field. */
   editField: (id: number, field: EditableField, value: string) =>
     call<AgreementPage>('edit_field', { id, field, value }),
+  /** Adds, changes or removes a row of a clause table (termination rights, obligations, …). */
+  editRow: (id: number, table: ClauseTable, edit: RowEdit) => call<AgreementPage>('edit_row', { id, table, edit }),
   /** Records a notice as served. */
   recordNotice: (id: number, kind: NoticeKind, servedOn: string, note: string) =>
     call<AgreementPage>('record_notice', { id, kind, servedOn, note }),

@@ -195,6 +195,10 @@ detail: AgreementDetail,
  */
 editable: Array<EditableValue>, 
 /**
+ * The clause tables, editable row by row, with their columns and sources.
+ */
+tables: Array<EditableTable>, 
+/**
  * Every change, oldest first.
  */
 history: Array<HistoryEntry>, 
@@ -310,6 +314,30 @@ events: number,
  * Alarms (VALARM) written.
  */
 alarms: number, };
+
+export type ClauseTable = "termination_rights" | "obligations" | "exit_rights" | "total_commitment" | "commitments" | "amounts" | "revenue_shares" | "service_levels" | "renewal_terms" | "data_protection";
+
+export type Column = { 
+/**
+ * Key of the cell in [`EditableRow::cells`] and [`RowEdit`], e.g. `"notice"`.
+ */
+key: string, 
+/**
+ * Name for people, e.g. "Cure period".
+ */
+label: string, 
+/**
+ * What it accepts, e.g. "a period: 90 days, 12 months, 3 years; empty for none".
+ */
+hint: string, 
+/**
+ * Whether an empty cell is refused.
+ */
+required: boolean, 
+/**
+ * The values a form offers in a list (empty: free text).
+ */
+choices: Array<string>, };
 
 export type Commitment = { 
 /**
@@ -527,6 +555,42 @@ accepted: Array<string>,
 rejected: Array<string>, };
 
 export type EditableField = "title" | "agreement_type" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit";
+
+export type EditableRow = { 
+/**
+ * 0-based position in the table (as in the history's paths, `obligations.2.due`).
+ */
+index: number, 
+/**
+ * Cell text by column key; empty text is "none".
+ */
+cells: { [key in string]?: string }, 
+/**
+ * The table row it was read from, or "Edited in Renewal Desk".
+ */
+source: Source | null, };
+
+export type EditableTable = { 
+/**
+ * Which table.
+ */
+table: ClauseTable, 
+/**
+ * Its name for people.
+ */
+label: string, 
+/**
+ * Columns in display order.
+ */
+columns: Array<Column>, 
+/**
+ * Rows in document order.
+ */
+rows: Array<EditableRow>, 
+/**
+ * The most rows it holds, if limited.
+ */
+max_rows: number | null, };
 
 export type EditableValue = { 
 /**
@@ -1055,6 +1119,24 @@ shares_percent: Array<string>,
  * The table row.
  */
 source: Source, };
+
+export type RowEdit = { "op": "add", 
+/**
+ * Cell text by column key.
+ */
+cells: { [key in string]?: string }, } | { "op": "update", 
+/**
+ * 0-based row.
+ */
+index: number, 
+/**
+ * Cell text by column key.
+ */
+cells: { [key in string]?: string }, } | { "op": "remove", 
+/**
+ * 0-based row.
+ */
+index: number, };
 
 export type RunReason = "start" | "hourly" | "wake" | "manual";
 

@@ -3,6 +3,7 @@
 //! the agreement's history in the core; each command returns the agreement's new page.
 
 use chrono::NaiveDate;
+use renewal_core::clauses::{ClauseTable, RowEdit};
 use renewal_core::dashboard::{AgreementRow, Dashboard};
 use renewal_core::desk::{self, AgreementPage};
 use renewal_core::edit::EditableField;
@@ -58,6 +59,28 @@ pub async fn edit_field(
     blocking(app, move |app, s| {
         let mut store = s.store()?;
         desk::edit_field(&mut store, id, field, &value)?;
+        after_change(app, s);
+        Ok(desk::agreement_page(&store, id, s.view_today())?)
+    })
+    .await
+}
+
+/// Adds, changes or removes a row of clause table `table` of agreement `id` (cells
+/// validated like imported ones; every changed cell recorded as `edit`).
+///
+/// # Errors
+/// `invalid_input` naming the table, the row (1-based), the column and what it expects;
+/// `not_found`; `database`.
+#[tauri::command]
+pub async fn edit_row(
+    app: AppHandle,
+    id: i64,
+    table: ClauseTable,
+    edit: RowEdit,
+) -> AppResult<AgreementPage> {
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        desk::edit_row(&mut store, id, table, &edit)?;
         after_change(app, s);
         Ok(desk::agreement_page(&store, id, s.view_today())?)
     })

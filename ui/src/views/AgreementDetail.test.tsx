@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
 import type { AgreementPage } from '../bindings';
 import { AgreementDetail, historyValue } from './AgreementDetail';
-import { FIXTURES, TEST_INFO, button, mockShell, typeInto, waitFor } from '../test-support';
+import { FIXTURES, TEST_INFO, button, mockShell, settle, typeInto, waitFor } from '../test-support';
 
 let root: HTMLDivElement;
 beforeEach(() => {
@@ -123,6 +124,87 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(calls).toBe(2);
   });
 
+  it('edits a clause table row by row: change, a named bad cell, add, remove with confirmation', async () => {
+    const term = FIXTURES.page.tables.find((t) => t.table === 'termination_rights');
+    if (!term) throw new Error('fixture has termination rights');
+    const convenience = term.rows.find((r) => r.cells['kind'] === 'convenience');
+    if (!convenience) throw new Error('fixture has a convenience row');
+    const { log } = mockShell({
+      agreement_page: () => FIXTURES.page,
+      edit_row: (args) => {
+        const { edit } = args as { edit: { op: string; cells?: Record<string, string> } };
+        if (edit.cells?.['cure_period'] === 'thirty days') {
+          throw {
+            code: 'invalid_input',
+            message: 'invalid termination_rights.0.cure_period: Termination rights row 1, Cure period: "thirty" is not a whole number',
+          };
+        }
+        return FIXTURES.page;
+      },
+    });
+    mount();
+    const table = await waitFor(() => root.querySelector<HTMLElement>('[data-table="termination_rights"]'));
+    expect(table.querySelector('caption')?.textContent).toBe('Termination rights');
+    const row = table.querySelector<HTMLElement>(`tr[data-row="${convenience.index}"]`) as HTMLElement;
+    expect(row.textContent).toContain('180 days');
+    expect(row.querySelector('.source-ref')?.textContent).toMatch(/^line \d+$/);
+
+    // Change the notice of the convenience row.
+    act(() => button(row, 'Edit').click());
+    const form = table.querySelector<HTMLFormElement>('[data-testid="row-form-termination_rights"]') as HTMLFormElement;
+    const input = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`) as HTMLInputElement;
+    expect(document.activeElement).toBe(input('scenario'));
+    expect(input('notice').value).toBe('180 days');
+    expect((form.querySelector('select[name="kind"]') as HTMLSelectElement).value).toBe('convenience');
+    typeInto(input('notice'), '90 days');
+    act(() => button(form, 'Save row').click());
+    await waitFor(() => log.some((c) => c.cmd === 'edit_row'));
+    expect(log.find((c) => c.cmd === 'edit_row')?.args).toEqual({
+      id: 3,
+      table: 'termination_rights',
+      edit: { op: 'update', index: convenience.index, cells: { ...convenience.cells, notice: '90 days' } },
+    });
+    await waitFor(() => table.querySelector('[data-testid="row-form-termination_rights"]') === null);
+    expect(root.querySelector('[data-testid="detail-status"]')?.textContent).toContain(
+      `Row ${convenience.index + 1} changed in termination rights. The change is in the history.`,
+    );
+
+    // Add a row with a bad cure period: the message names it and the form stays open.
+    act(() => button(table, 'Add row').click());
+    const add = table.querySelector<HTMLFormElement>('[data-testid="row-form-termination_rights"]') as HTMLFormElement;
+    typeInto(add.querySelector('[name="scenario"]') as HTMLInputElement, 'Material breach');
+    typeInto(add.querySelector('[name="cure_period"]') as HTMLInputElement, 'thirty days');
+    act(() => button(add, 'Add row').click());
+    const err = await waitFor(() => add.querySelector('[data-testid="row-error"]'));
+    expect(err.textContent).toBe('Termination rights row 1, Cure period: "thirty" is not a whole number');
+    expect(add.querySelector('[name="cure_period"]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(add.querySelector('[name="scenario"]')?.getAttribute('aria-invalid')).toBe('false');
+    typeInto(add.querySelector('[name="cure_period"]') as HTMLInputElement, '30 days');
+    act(() => button(add, 'Add row').click());
+    await waitFor(() => log.filter((c) => c.cmd === 'edit_row').length === 3);
+    expect(log.filter((c) => c.cmd === 'edit_row')[2]?.args['edit']).toEqual({
+      op: 'add',
+      cells: { scenario: 'Material breach', kind: '', notice: '', cure_period: '30 days', consequence: '' },
+    });
+
+    // Remove asks first, then sends the row's index.
+    await waitFor(() => table.querySelector('[data-testid="row-form-termination_rights"]') === null);
+    act(() => button(table.querySelector('tr[data-row="0"]') as HTMLElement, 'Remove').click());
+    const confirm = table.querySelector<HTMLElement>('[role="alertdialog"]') as HTMLElement;
+    expect(confirm.textContent).toContain('The history keeps what it said.');
+    act(() => button(confirm, 'Remove row').click());
+    await waitFor(() => log.filter((c) => c.cmd === 'edit_row').length === 4);
+    expect(log.filter((c) => c.cmd === 'edit_row')[3]?.args['edit']).toEqual({ op: 'remove', index: 0 });
+
+    // An empty table offers to fill it; amounts show as money with their currency.
+    const exits = root.querySelector<HTMLElement>('[data-table="exit_rights"]') as HTMLElement;
+    expect(exits.textContent).toContain('none stated');
+    expect(button(exits, 'Add row').getAttribute('aria-label')).toBe('Add a row to Exit rights');
+    const total = root.querySelector<HTMLElement>('[data-table="total_commitment"]') as HTMLElement;
+    expect(total.textContent).toMatch(/(S\/|US\$)\s?[\d,]+/);
+    expect(total.textContent).not.toContain('Add row');
+  });
+
   it('marks an event done, snoozes one and records a notice', async () => {
     const { log } = mockShell({
       agreement_page: () => FIXTURES.page,
@@ -176,11 +258,37 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(log.find((c) => c.cmd === 'save_brief')?.args).toEqual({ id: 3, path: '/home/u/Documents/brief.pdf' });
   });
 
+  it('reloads when a notification button recorded something or reminders ran', async () => {
+    let done = false;
+    const { calls } = mockShell({ agreement_page: () => (done ? edited('Marked from a notification') : FIXTURES.page) });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="agreement-detail"]'));
+    done = true;
+    await act(async () => {
+      await emit('data-changed', null);
+      await settle();
+    });
+    await waitFor(() => field('contract_owner').textContent?.includes('Marked from a notification'));
+    await act(async () => {
+      await emit('reminders-ran', { reason: 'manual', finishedAt: '2026-11-23T10:00:00+00:00', notified: 1, failed: 0, failure: null, nextDeadline: null });
+      await settle();
+    });
+    await waitFor(() => calls.filter((c) => c === 'agreement_page').length === 3);
+  });
+
   it('reads history values for people', () => {
     expect(historyValue('"2023-01-01"')).toBe('2023-01-01');
     expect(historyValue('true')).toBe('yes');
     expect(historyValue('{"amount":90,"unit":"days"}')).toBe('90 days');
     expect(historyValue('{"amount":1,"unit":"years"}')).toBe('1 year');
     expect(historyValue(null)).toBe('—');
+    expect(historyValue('{"done_on":"2026-11-23","note":"marked done from a reminder notification"}')).toBe(
+      'done 2026-11-23 — marked done from a reminder notification',
+    );
+    expect(historyValue('{"precision":"quarter","year":2025,"quarter":2}')).toBe('Q2 2025');
+    expect(
+      historyValue('{"category":"","name":"Board approval","source":{"line":null,"section":"Edited in Renewal Desk","text":" | Board approval | Planned | 2026-11-23 | "}}'),
+    ).toBe('row: Board approval · Planned · 2026-11-23');
+    expect(historyValue('{"weird":[1,2]}')).toBe('{"weird":[1,2]}');
   });
 });

@@ -4,14 +4,15 @@ import {
   backend,
   toBackendError,
   type AgreementPage,
+  type Agreement,
   type AppInfo,
-  type Commitment,
+  type ClauseTable,
   type EditableValue,
   type EventView,
   type HistoryEntry,
   type NoticeKind,
   type Quantity,
-  type Source,
+  type RowEdit,
 } from '../backend';
 import { DaysLeft, EventBadge, StatusBadge } from '../components/Badges';
 import { DateText } from '../components/DateText';
@@ -21,6 +22,8 @@ import { Timeline } from '../components/Timeline';
 import { formatDateTime } from '../format/date';
 import type { Route } from '../router';
 import { BriefActions } from './Brief';
+import { useLiveReload } from '../live';
+import { ClauseTableEditor, rowError, type RowError } from '../components/ClauseTableEditor';
 
 interface Props {
   id: number;
@@ -54,15 +57,43 @@ function period(p: { amount: number; unit: string } | null): string {
 export function historyValue(json: string | null): string {
   if (json === null) return '—';
   try {
-    const v: unknown = JSON.parse(json);
-    if (typeof v === 'string') return v;
-    if (typeof v === 'boolean') return v ? 'yes' : 'no';
-    if (typeof v === 'number') return String(v);
-    if (v && typeof v === 'object' && 'amount' in v && 'unit' in v) return period(v as { amount: number; unit: string });
-    return json;
+    return valueText(JSON.parse(json) as unknown) ?? json;
   } catch {
     return json;
   }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A history value for people; `null` when it has no shorter form than its JSON. */
+function valueText(v: unknown): string | null {
+  if (v === null) return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') return String(v);
+  if (typeof v !== 'object' || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  const note = typeof o['note'] === 'string' && o['note'] ? ` — ${o['note']}` : '';
+  if ('amount' in o && 'unit' in o) return period(o as { amount: number; unit: string });
+  if (typeof o['done_on'] === 'string') return `done ${o['done_on']}${note}`;
+  if (typeof o['served_on'] === 'string') return `served ${o['served_on']}${note}`;
+  if (typeof o['precision'] === 'string') {
+    const { precision, date, year, month, quarter } = o as { precision: string; date?: string; year?: number; month?: number; quarter?: number };
+    if (precision === 'day' && date) return date;
+    if (precision === 'month' && month) return `${MONTHS[month - 1] ?? '?'} ${year ?? '?'}`;
+    if (precision === 'quarter') return `Q${quarter ?? '?'} ${year ?? '?'}`;
+    if (precision === 'year') return String(year ?? '?');
+  }
+  // A clause-table row: the cells as written or typed.
+  const source = o['source'];
+  if (source && typeof source === 'object' && typeof (source as { text?: unknown }).text === 'string') {
+    const cells = ((source as { text: string }).text)
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (cells.length > 0) return `row: ${cells.join(' · ')}`;
+  }
+  return null;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -122,14 +153,14 @@ function Table({ headers, rows, caption }: { headers: string[]; rows: ComponentC
   );
 }
 
-function commitmentRows(items: readonly Commitment[]): ComponentChild[][] {
-  return items.map((c) => [
-    c.category,
-    c.label,
-    c.column,
-    quantity(c.value),
-    <SourceRef source={c.source} />,
-  ]);
+/** A clause-table cell as shown: amounts as money with their currency, else the text. */
+function cellDisplay(a: Agreement, table: ClauseTable, index: number, key: string, text: string): ComponentChild {
+  if (key === 'value') {
+    const item =
+      table === 'total_commitment' ? a.total_commitment : table === 'commitments' ? a.commitments[index] : table === 'amounts' ? a.amounts[index] : null;
+    if (item) return quantity(item.value);
+  }
+  return text || '—';
 }
 
 /** The inline form of one field; its draft starts from the current value when it opens. */
@@ -422,19 +453,6 @@ function NoticeForm({ asOf, onSave, onCancel }: { asOf: string; onSave: (kind: N
   );
 }
 
-function SourcedText({ items }: { items: { value: string; source: Source }[] }): JSX.Element | null {
-  if (items.length === 0) return null;
-  return (
-    <ul class="plain-list">
-      {items.map((s, i) => (
-        <li key={i}>
-          {s.value} <SourceRef source={s.source} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /** Everything about one agreement, with its sources, events, timeline, edits and history. */
 export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
   const [page, setPage] = useState<AgreementPage | null>(null);
@@ -448,6 +466,10 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
   useEffect(() => {
     backend.agreementPage(id).then(setPage, (e: unknown) => setError(toBackendError(e).message));
   }, [id]);
+  // A notification's Mark done or Snooze, or a reminder run, changes this page: reload it.
+  useLiveReload(() => {
+    backend.agreementPage(id).then(setPage, (e: unknown) => setError(toBackendError(e).message));
+  });
 
   async function act(what: Promise<AgreementPage>, done: string): Promise<boolean> {
     setBusy(true);
@@ -460,6 +482,22 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
     } catch (e) {
       setError(toBackendError(e).message);
       return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function saveRow(table: ClauseTable, label: string, edit: RowEdit): Promise<RowError | null> {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const next = await backend.editRow(id, table, edit);
+      setPage(next);
+      const what = edit.op === 'add' ? 'Row added to' : edit.op === 'remove' ? `Row ${edit.index + 1} removed from` : `Row ${edit.index + 1} changed in`;
+      setStatus(`${what} ${label.toLowerCase()}. The change is in the history.`);
+      return null;
+    } catch (e) {
+      return rowError(toBackendError(e).message);
     } finally {
       setBusy(false);
     }
@@ -644,71 +682,24 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
               </dd>
             </div>
           )}
-          {a.total_commitment && (
-            <div class="field">
-              <dt>{a.total_commitment.label}</dt>
-              <dd>
-                <div class="field-view">
-                  <span class="field-value">{quantity(a.total_commitment.value)}</span>
-                  <SourceRef source={a.total_commitment.source} />
-                </div>
-              </dd>
-            </div>
-          )}
         </dl>
       </section>
 
       <section class="card clauses" aria-labelledby="clauses-title">
         <h2 id="clauses-title">Clauses and tables</h2>
-        <Table
-          caption="Termination rights"
-          headers={['Scenario', 'Notice', 'Cure period', 'Consequence', 'Source']}
-          rows={a.termination_rights.map((t) => [t.scenario, period(t.notice), period(t.cure_period), t.consequence, <SourceRef source={t.source} />])}
-        />
-        <Table
-          caption="Obligations"
-          headers={['Category', 'Obligation', 'Status', 'Due', 'Source']}
-          rows={a.obligations.map((o) => [
-            o.category,
-            o.name,
-            o.status_text,
-            o.due ? dueText(o.due) : '—',
-            <SourceRef source={o.source} />,
-          ])}
-        />
-        <Table
-          caption="Exit rights"
-          headers={['Scenario', 'Process', 'Window', 'Source']}
-          rows={a.exit_rights.map((x) => [x.scenario, x.process, period(x.window), <SourceRef source={x.source} />])}
-        />
-        <Table caption="Commitments" headers={['Table', 'Item', 'Column', 'Amount', 'Source']} rows={commitmentRows(a.commitments)} />
-        <Table caption="Other amounts" headers={['Table', 'Item', 'Column', 'Amount', 'Source']} rows={commitmentRows(a.amounts)} />
-        <Table
-          caption="Revenue shares"
-          headers={['Product', 'Shares', 'Source']}
-          rows={a.revenue_shares.map((r) => [
-            r.product,
-            r.parties.map((p, i) => `${p} ${r.shares_percent[i] ?? '?'}%`).join(' · '),
-            <SourceRef source={r.source} />,
-          ])}
-        />
-        <Table
-          caption="Service levels"
-          headers={['Metric', 'Target', 'Penalty', 'Source']}
-          rows={a.service_levels.map((s) => [s.metric, s.target, s.penalty ?? '—', <SourceRef source={s.source} />])}
-        />
-        {a.renewal_terms.length > 0 && (
-          <div>
-            <h3>Renewal terms as written</h3>
-            <SourcedText items={a.renewal_terms} />
-          </div>
-        )}
-        {a.data_protection.length > 0 && (
-          <div>
-            <h3>Data protection</h3>
-            <SourcedText items={a.data_protection} />
-          </div>
-        )}
+        <p class="muted small">
+          Each row shows the table row it was read from. Edit fixes a row, Add row fills a clause the document leaves out; the dates
+          above are recomputed and every change goes to the history.
+        </p>
+        {page.tables.map((t) => (
+          <ClauseTableEditor
+            key={t.table}
+            table={t}
+            busy={busy}
+            display={(row, column) => cellDisplay(a, t.table, row.index, column.key, row.cells[column.key] ?? '')}
+            onEdit={(edit) => saveRow(t.table, t.label, edit)}
+          />
+        ))}
       </section>
 
       {(a.recorded.non_renewal_notice || a.recorded.termination_notice || Object.keys(a.recorded.done).length > 0) && (
@@ -780,17 +771,4 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
       )}
     </article>
   );
-}
-
-function dueText(due: NonNullable<AgreementPage['detail']['agreement']['obligations'][number]['due']>): string {
-  switch (due.precision) {
-    case 'day':
-      return due.date;
-    case 'month':
-      return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][due.month - 1] ?? '?'} ${due.year}`;
-    case 'quarter':
-      return `Q${due.quarter} ${due.year}`;
-    case 'year':
-      return String(due.year);
-  }
 }

@@ -7,6 +7,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDate } from '../format/date';
 import { currencySymbol } from '../format/money';
 import type { Route } from '../router';
+import { useLiveReload } from '../live';
 
 const NONE = '—';
 
@@ -162,6 +163,9 @@ export function Agreements({ navigate }: { navigate: (r: Route) => void }): JSX.
   useEffect(() => {
     backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));
   }, []);
+  useLiveReload(() => {
+    backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));
+  });
 
   const options = useMemo(
     () => ({

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
 import type { AppInfo } from '../bindings';
 import { Settings } from './Settings';
-import { TEST_INFO, TEST_SETTINGS, button, mockShell, typeInto, waitFor } from '../test-support';
+import { TEST_INFO, TEST_SETTINGS, button, mockShell, settle, typeInto, waitFor } from '../test-support';
 
 let root: HTMLDivElement;
 let infos: AppInfo[];
@@ -26,6 +27,20 @@ function mount(info: AppInfo = TEST_INFO): void {
 }
 
 describe('Settings', () => {
+  it('shows a reminder run started from the tray or the scheduler', async () => {
+    let run: unknown = null;
+    mockShell({ last_reminder_run: () => run });
+    mount();
+    const last = await waitFor(() => root.querySelector('[data-testid="last-run"]'));
+    expect(last.textContent).toBe('No run yet.');
+    run = { reason: 'manual', finishedAt: '2026-11-23T10:00:00+00:00', notified: 1, failed: 0, failure: null, nextDeadline: null };
+    await act(async () => {
+      await emit('reminders-ran', run);
+      await settle();
+    });
+    await waitFor(() => last.textContent?.startsWith('Last run: manual, 1 reminder(s) sent'));
+  });
+
   it('saves the reminder ladder and explains a bad one', async () => {
     const { log } = mockShell({
       set_ladder: (args) => {

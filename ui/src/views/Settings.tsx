@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { backend, toBackendError, type AppInfo, type DeskSettings, type ReminderRunSummary } from '../backend';
+import { useLiveReload } from '../live';
 import { DateText } from '../components/DateText';
 import { formatDateTime, parseIsoDate } from '../format/date';
 import { applyTheme, storedTheme, type Theme } from '../theme';
@@ -51,6 +52,10 @@ export function Settings({ info, onInfo }: Props): JSX.Element {
     backend.getAutostart().then(setAutostart, fail);
     backend.lastReminderRun().then(setLastRun, () => undefined);
   }, []);
+  // Runs started elsewhere (the tray, the hourly scheduler, waking up) report here too.
+  useLiveReload(() => {
+    backend.lastReminderRun().then(setLastRun, () => undefined);
+  });
 
   async function saveLadder(text: string): Promise<void> {
     setLadderError(null);
