@@ -10,7 +10,9 @@
 # The app runs with a throw-away HOME (window state, autostart entry, data folder),
 # an empty RENEWAL_DESK_DB=<tmp>/e2e.db and RENEWAL_DESK_TODAY=2026-11-23 (the worked
 # example's date). The specs run in order: 01-scenario imports ../shared/seeds through
-# the real file dialog (answered with xdotool), 02-shell uses what it imported.
+# the real file dialog (answered with xdotool), 02-shell uses what it imported, 03-desktop
+# drives the tray (over D-Bus, as a tray host) and the buttons of real notifications
+# (dunst on the private bus).
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
 # Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
@@ -27,11 +29,12 @@ ART="$ROOT/artifacts/e2e"
 PORT="${E2E_PORT:-4444}"
 APP="$CARGO_TARGET_DIR/debug/renewal-desk"
 WORK=$(mktemp -d /tmp/renewal-desk-e2e.XXXXXX)
-XVFB_PID="" DRIVER_PID="" DBUS_SESSION_BUS_PID=""
+XVFB_PID="" DRIVER_PID="" DBUS_SESSION_BUS_PID="" DUNST_PID=""
 
 cleanup() {
   local status=$?
   kill_tree "$DRIVER_PID"
+  kill_tree "$DUNST_PID"
   [ -n "$DBUS_SESSION_BUS_PID" ] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
   kill_tree "$XVFB_PID"
   rm -rf "$WORK"
@@ -41,7 +44,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for tool in Xvfb dbus-launch WebKitWebDriver tauri-driver node import xdotool pdftotext; do
+for tool in Xvfb dbus-launch WebKitWebDriver tauri-driver node import xdotool pdftotext dunst dunstctl gdbus python3; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing; run scripts/install-deps.sh" >&2; exit 1; }
 done
 
@@ -62,6 +65,20 @@ n=$(free_display 99)
 start_xvfb "$n" "$ART/xvfb.log"
 start_dbus
 echo "e2e: Xvfb on $DISPLAY, D-Bus at $DBUS_SESSION_BUS_ADDRESS"
+
+# The notification server: the app's reminders are shown by dunst, and 03-desktop clicks
+# their buttons through dunst's context menu, answered by e2e/bin/dunst-pick.
+cat >"$WORK/dunstrc" <<DUNSTRC
+[global]
+    dmenu = $ROOT/e2e/bin/dunst-pick
+    font = DejaVu Sans 9
+DUNSTRC
+E2E_WORK="$WORK" setsid dunst -config "$WORK/dunstrc" >"$ART/dunst.log" 2>&1 &
+DUNST_PID=$!
+for _ in $(seq 1 50); do
+  dunstctl count displayed >/dev/null 2>&1 && break
+  sleep 0.1
+done
 
 mkdir -p "$WORK/home"
 # setsid: tauri-driver, WebKitWebDriver, the app and WebKit's helpers share one process

@@ -18,6 +18,9 @@ APT_PACKAGES=(
   librsvg2-dev libxdo-dev libssl-dev
   # run it headless and drive it: X server, WebKitWebDriver, session bus, notifications
   xvfb webkit2gtk-driver dbus-x11 dunst libnotify-bin
+  # the tray menu over D-Bus (gdbus) and closing the window as a window manager would
+  # (e2e/bin/wm-close.py: python3 with libX11 through ctypes)
+  libglib2.0-bin python3
   # look at what it shows: screenshots (import), PDF pages (pdftoppm, pdftotext);
   # answer the app's real GTK file dialogs from the e2e tests (xdotool)
   imagemagick poppler-utils qpdf xdotool

@@ -1,0 +1,134 @@
+// @ts-check
+/**
+ * The desktop around the app, driven the way a desktop drives it:
+ *
+ * - the tray icon: Renewal Desk's tray (libayatana-appindicator) exports a
+ *   StatusNotifierItem and its menu as com.canonical.dbusmenu on the session bus; a
+ *   panel's tray host reads the menu with GetLayout and sends a click with
+ *   Event(id, "clicked"). These helpers do the same with gdbus on the test's private bus.
+ * - notifications: dunst (started by scripts/e2e.sh) shows the app's notifications; a
+ *   button is chosen from dunst's context menu (`dunstctl context`), which dunst opens
+ *   with its "dmenu" program, e2e/bin/dunst-pick, answering with the line we name.
+ * - the window: closed as a window manager's close button closes it (WM_DELETE_WINDOW,
+ *   e2e/bin/wm-close.py), and found visible or not with xdotool.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { xdotool } from './session.mjs';
+
+const run = promisify(execFile);
+const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin');
+const WORK = process.env.E2E_WORK ?? '/tmp';
+const pause = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** gdbus on the session bus; returns its output. */
+async function gdbus(/** @type {string[]} */ ...args) {
+  const { stdout } = await run('gdbus', ['call', '--session', ...args], { env: process.env });
+  return stdout.trim();
+}
+
+/**
+ * The bus connection and object path of a tray icon whose StatusNotifierItem path contains
+ * `main_tray`, looked up among every connection of the session bus (as a tray host learns
+ * it from its watcher).
+ */
+export async function findTray() {
+  const names = (await gdbus('--dest', 'org.freedesktop.DBus', '--object-path', '/', '--method', 'org.freedesktop.DBus.ListNames')).match(
+    /':[0-9.]+'/g,
+  );
+  for (const quoted of names ?? []) {
+    const dest = quoted.slice(1, -1);
+    const xml = await run('gdbus', ['introspect', '--session', '--dest', dest, '--object-path', '/org/ayatana/NotificationItem'], {
+      env: process.env,
+    })
+      .then((r) => r.stdout)
+      .catch(() => '');
+    const node = /node (\w*main_tray\w*)/.exec(xml);
+    if (node) return { dest, path: `/org/ayatana/NotificationItem/${node[1]}` };
+  }
+  throw new Error('no tray icon on the session bus');
+}
+
+/**
+ * The tray menu's items, as a tray host reads them (dbusmenu GetLayout): id, label and
+ * whether it can be clicked. Separators are left out.
+ */
+export async function trayMenu() {
+  const tray = await findTray();
+  const layout = await gdbus('--dest', tray.dest, '--object-path', `${tray.path}/Menu`, '--method', 'com.canonical.dbusmenu.GetLayout', '--', '0', '-1', '@as []');
+  /** @type {{id: number, label: string, enabled: boolean}[]} */
+  const items = [];
+  for (const m of layout.matchAll(/<\((\d+), \{([^}]*)\}/g)) {
+    const props = m[2] ?? '';
+    const label = /'label': <'((?:[^'\\]|\\.)*)'>/.exec(props);
+    if (!label) continue;
+    items.push({ id: Number(m[1]), label: label[1] ?? '', enabled: !/'enabled': <false>/.test(props) });
+  }
+  return { tray, items };
+}
+
+/** Clicks the tray menu item labelled `label` (dbusmenu Event "clicked"). */
+export async function clickTrayItem(/** @type {string} */ label) {
+  const { tray, items } = await trayMenu();
+  const item = items.find((i) => i.label === label);
+  if (!item) throw new Error(`no tray item "${label}"; have ${items.map((i) => i.label).join(' | ')}`);
+  await gdbus('--dest', tray.dest, '--object-path', `${tray.path}/Menu`, '--method', 'com.canonical.dbusmenu.Event', '--', String(item.id), 'clicked', '<"">', '0');
+}
+
+/** How many notifications dunst is showing now. */
+export async function notificationsShown() {
+  const { stdout } = await run('dunstctl', ['count', 'displayed'], { env: process.env });
+  return Number(stdout.trim());
+}
+
+/** Closes every notification dunst is showing. */
+export async function closeAllNotifications() {
+  await run('dunstctl', ['close-all'], { env: process.env });
+}
+
+/**
+ * Clicks the button labelled `button` of the notification shown by dunst, through its
+ * context menu. Returns the menu lines dunst offered.
+ */
+export async function clickNotificationButton(/** @type {string} */ button) {
+  const log = path.join(WORK, 'dunst-menus.log');
+  rmSync(log, { force: true });
+  writeFileSync(path.join(WORK, 'dunst-choice'), `#${button} (`);
+  await run('dunstctl', ['context'], { env: process.env });
+  for (let i = 0; i < 50; i++) {
+    const text = (() => {
+      try {
+        return readFileSync(log, 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    if (text) return text.split('\n').filter((l) => l.startsWith('#'));
+    await pause(100);
+  }
+  throw new Error('dunst did not open its context menu');
+}
+
+/** The X id of the visible main window, or '' when it is hidden. */
+export async function visibleMainWindow() {
+  const ids = await xdotool('search', '--onlyvisible', '--name', '^Renewal Desk$').catch(() => '');
+  return ids.split('\n').filter(Boolean).pop() ?? '';
+}
+
+/** Asks the main window to close, as a window manager's close button does. */
+export async function closeWindowLikeAWindowManager(/** @type {string} */ id) {
+  await run('python3', [path.join(BIN, 'wm-close.py'), id], { env: process.env });
+}
+
+/** Waits until `check` resolves truthy, polling every 100 ms, or throws `what`. */
+export async function until(/** @type {() => Promise<unknown>} */ check, /** @type {string} */ what, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await pause(100);
+  }
+}

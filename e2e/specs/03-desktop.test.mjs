@@ -1,0 +1,186 @@
+// @ts-check
+/**
+ * Renewal Desk on the desktop (runs after 01-scenario and 02-shell, on the same database
+ * with the three seed agreements, as of 2026-11-23):
+ *
+ *   - the tray icon's menu, read and clicked as a panel's tray host does (dbusmenu over
+ *     the session bus): the next deadline, "Run reminders now", "Open Renewal Desk";
+ *   - a reminder's buttons clicked in the real notification (dunst's context menu):
+ *     "Mark done" and "Snooze 1 day" are recorded in the agreement's history and the open
+ *     page reloads by itself; "Open brief" brings the closed window back on the agreement;
+ *   - closing the window (WM_DELETE_WINDOW, as a window manager's close button) hides it
+ *     to the tray; the app keeps running.
+ *
+ * Each reminder is made real: an obligation due today is added through the clause-table
+ * editor, the tray runs the reminders, dunst shows the notification.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  clickNotificationButton,
+  clickTrayItem,
+  closeAllNotifications,
+  closeWindowLikeAWindowManager,
+  notificationsShown,
+  trayMenu,
+  until,
+  visibleMainWindow,
+} from '../lib/desktop.mjs';
+import { openApp, screenShot, step } from '../lib/session.mjs';
+
+/** @type {import('webdriverio').Browser} */
+let browser;
+
+const MS_PERU = 3;
+const TODAY_PROSE = 'Monday 23 November 2026';
+
+async function openAgreement(/** @type {number} */ id) {
+  await browser.execute((hash) => {
+    window.location.hash = hash;
+  }, `#/agreements/${id}`);
+  await browser.$('[data-testid="agreement-detail"]').waitForExist({ timeout: 10_000 });
+}
+
+/** Adds an obligation due today through the Obligations table's "Add row". */
+async function addObligationDueToday(/** @type {string} */ name) {
+  const table = browser.$('[data-table="obligations"]');
+  await table.scrollIntoView();
+  await table.$('button=Add row').click();
+  const form = table.$('[data-testid="row-form-obligations"]');
+  await form.waitForExist({ timeout: 5_000 });
+  await form.$('input[name="name"]').setValue(name);
+  await form.$('input[name="status"]').setValue('Planned');
+  await form.$('input[name="due"]').setValue('2026-11-23');
+  await form.$('button=Add row').click();
+  await form.waitForExist({ timeout: 10_000, reverse: true });
+}
+
+/** Runs the reminders from the tray and waits for dunst to show the one notification. */
+async function remindFromTheTray() {
+  await closeAllNotifications();
+  await until(async () => (await notificationsShown()) === 0, 'dunst closed its notifications');
+  await clickTrayItem('Run reminders now');
+  await until(async () => (await notificationsShown()) === 1, 'dunst shows the reminder');
+}
+
+const slug = (/** @type {string} */ s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+describe('Renewal Desk on the desktop: tray, notification buttons, closing to the tray', () => {
+  before(async () => {
+    browser = await openApp();
+  });
+
+  after(async () => {
+    if (browser) {
+      await screenShot('desktop-final').catch(() => undefined);
+      await browser.deleteSession();
+    }
+  });
+
+  it('the tray shows the next deadline and offers Open, Run reminders now and Quit', async () => {
+    await step(browser, 'tray-menu', async () => {
+      const { items } = await trayMenu();
+      assert.deepEqual(
+        items.map((i) => i.label),
+        [
+          'Next deadline: Sun 27 Dec 2026 · AWS Chile Partnership Agreement: Exit window ends: Migration (assisted)',
+          'Open Renewal Desk',
+          'Run reminders now',
+          'Quit',
+        ],
+      );
+      assert.equal(items[0]?.enabled, false, 'the next-deadline line is information, not a button');
+      assert.ok(items.slice(1).every((i) => i.enabled));
+    });
+  });
+
+  it('"Run reminders now" in the tray runs them and the app reports the run', async () => {
+    await step(browser, 'tray-run-reminders', async () => {
+      await browser.$('[data-nav="settings"]').click();
+      const last = browser.$('[data-testid="last-run"]');
+      await last.waitForExist({ timeout: 10_000 });
+      await browser.waitUntil(async () => /^Last run: start/.test(await last.getText()), {
+        timeout: 20_000,
+        timeoutMsg: 'the start-up run did not report',
+      });
+      await clickTrayItem('Run reminders now');
+      await browser.waitUntil(async () => /^Last run: manual/.test(await last.getText()), {
+        timeout: 20_000,
+        timeoutMsg: 'the tray did not run the reminders',
+      });
+    });
+  });
+
+  it('"Mark done" in a reminder notification is recorded and the open page shows it', async () => {
+    const name = 'Board approval';
+    const eventId = `obligation_due:2026-11-23:${slug(name)}`;
+    await openAgreement(MS_PERU);
+    await addObligationDueToday(name);
+    await remindFromTheTray();
+    await screenShot('notification-mark-done-shown');
+    const menu = await clickNotificationButton('Mark done');
+    assert.ok(
+      menu.some((l) => l.startsWith(`#Mark done (Microsoft Peru Partnership Agreement — Obligation due: ${name} on ${TODAY_PROSE})`)),
+      menu.join('\n'),
+    );
+    assert.ok(menu.some((l) => l.startsWith('#Snooze 1 day (')) && menu.some((l) => l.startsWith('#Open brief (')), menu.join('\n'));
+    await step(browser, 'notification-mark-done-recorded', async () => {
+      const event = browser.$(`[data-event="${eventId}"]`);
+      await browser.waitUntil(async () => /event-row-done/.test((await event.getAttribute('class')) ?? ''), {
+        timeout: 15_000,
+        timeoutMsg: 'the page did not show the event as done',
+      });
+      const history = browser.$('[data-testid="history"]');
+      await history.scrollIntoView();
+      const text = await history.getText();
+      assert.match(text, /Marked done/);
+      assert.ok(text.includes(`recorded.done.${eventId}`), text);
+      assert.match(text, /marked done from a reminder notification/);
+    });
+  });
+
+  it('"Snooze 1 day" in a reminder notification is recorded in the history', async () => {
+    const name = 'Insurance certificate';
+    await addObligationDueToday(name);
+    await remindFromTheTray();
+    await clickNotificationButton('Snooze 1 day');
+    await step(browser, 'notification-snoozed', async () => {
+      const history = browser.$('[data-testid="history"]');
+      await browser.waitUntil(async () => /Snoozed/.test(await history.getText()), {
+        timeout: 15_000,
+        timeoutMsg: 'the snooze is not in the history',
+      });
+      assert.ok((await history.getText()).includes(`obligation_due:2026-11-23:${slug(name)}`));
+    });
+  });
+
+  it('closing the window keeps the app in the tray; "Open brief" in a notification brings it back on the agreement', async () => {
+    await addObligationDueToday('Escrow deposit');
+    await browser.$('[data-nav="dashboard"]').click();
+    await browser.$('[data-testid="decision"]').waitForExist({ timeout: 10_000 });
+    const win = await visibleMainWindow();
+    assert.ok(win, 'the window is visible');
+    await closeWindowLikeAWindowManager(win);
+    await until(async () => (await visibleMainWindow()) === '', 'the window is hidden');
+    await screenShot('window-closed-to-tray');
+    assert.equal((await trayMenu()).items.length, 4, 'the app still runs in the tray');
+    await remindFromTheTray();
+    await clickNotificationButton('Open brief');
+    await until(async () => (await visibleMainWindow()) !== '', 'the window is shown again');
+    await step(browser, 'notification-open-brief', async () => {
+      await browser.$('[data-testid="agreement-detail"]').waitForExist({ timeout: 10_000 });
+      assert.equal(await browser.$('h1').getText(), 'Microsoft Peru Partnership Agreement');
+      assert.ok(await browser.$('[data-testid="generate-brief"]').isExisting(), 'the brief is one click away');
+    });
+  });
+
+  it('"Open Renewal Desk" in the tray shows the closed window', async () => {
+    await closeWindowLikeAWindowManager(await visibleMainWindow());
+    await until(async () => (await visibleMainWindow()) === '', 'the window is hidden');
+    await clickTrayItem('Open Renewal Desk');
+    await until(async () => (await visibleMainWindow()) !== '', 'the tray brought the window back');
+    await step(browser, 'tray-open', async () => {
+      assert.equal(await browser.$('h1').getText(), 'Microsoft Peru Partnership Agreement');
+    });
+  });
+});
