@@ -21,6 +21,8 @@ APT_PACKAGES=(
   # the tray menu over D-Bus (gdbus) and closing the window as a window manager would
   # (e2e/bin/wm-close.py: python3 with libX11 through ctypes)
   libglib2.0-bin python3
+  # a file-manager-like drag source for the drag-and-drop test (e2e/bin/drag-source.py)
+  python3-gi gir1.2-gtk-3.0
   # look at what it shows: screenshots (import), PDF pages (pdftoppm, pdftotext);
   # answer the app's real GTK file dialogs from the e2e tests (xdotool)
   imagemagick poppler-utils qpdf xdotool

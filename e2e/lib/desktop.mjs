@@ -11,8 +11,11 @@
  *   with its "dmenu" program, e2e/bin/dunst-pick, answering with the line we name.
  * - the window: closed as a window manager's close button closes it (WM_DELETE_WINDOW,
  *   e2e/bin/wm-close.py), and found visible or not with xdotool.
+ * - drag and drop: files dragged from a file-manager-like GTK window (e2e/bin/drag-source.py,
+ *   offering text/uri-list) onto the app with the real pointer (xdotool), so the drop
+ *   arrives through XDND like one from Nautilus.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,5 +133,44 @@ export async function until(/** @type {() => Promise<unknown>} */ check, /** @ty
     if (await check()) return;
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
     await pause(100);
+  }
+}
+
+/**
+ * Drags `files` from a GTK drag source at the bottom right of the screen and drops them
+ * on the app's window at (`x`, `y`), with the real pointer. Resolves when the drag ended.
+ */
+export async function dropFilesOnWindow(/** @type {string[]} */ files, x = 600, y = 400) {
+  const source = spawn('/usr/bin/python3', [path.join(BIN, 'drag-source.py'), '1205', '700', ...files], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  source.stdout.on('data', (d) => {
+    out += String(d);
+  });
+  try {
+    await until(async () => out.includes('ready'), 'the drag source is shown', 10_000);
+    await xdotool('mousemove', '1305', '760');
+    await pause(300);
+    await xdotool('mousedown', '1');
+    // Past GTK's drag threshold, then across to the target, as a hand would.
+    for (const [mx, my] of [
+      [1300, 755],
+      [1290, 745],
+      [1260, 700],
+      [1180, 600],
+      [1000, 500],
+      [800, 450],
+      [x, y],
+    ]) {
+      await xdotool('mousemove', String(mx), String(my));
+      await pause(80);
+    }
+    await pause(400);
+    await xdotool('mouseup', '1');
+    await until(async () => out.includes('drag ended'), 'the drag ended', 10_000);
+  } finally {
+    source.kill();
   }
 }

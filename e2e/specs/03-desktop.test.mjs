@@ -9,12 +9,16 @@
  *     "Mark done" and "Snooze 1 day" are recorded in the agreement's history and the open
  *     page reloads by itself; "Open brief" brings the closed window back on the agreement;
  *   - closing the window (WM_DELETE_WINDOW, as a window manager's close button) hides it
- *     to the tray; the app keeps running.
+ *     to the tray; the app keeps running;
+ *   - documents dragged from a file-manager-like window and dropped on the app (real
+ *     pointer, XDND): imported with a result per file, a picture left out.
  *
  * Each reminder is made real: an obligation due today is added through the clause-table
  * editor, the tray runs the reminders, dunst shows the notification.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   clickNotificationButton,
@@ -24,6 +28,7 @@ import {
   notificationsShown,
   trayMenu,
   until,
+  dropFilesOnWindow,
   visibleMainWindow,
 } from '../lib/desktop.mjs';
 import { openApp, screenShot, step } from '../lib/session.mjs';
@@ -65,7 +70,7 @@ async function remindFromTheTray() {
 
 const slug = (/** @type {string} */ s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-describe('Renewal Desk on the desktop: tray, notification buttons, closing to the tray', () => {
+describe('Renewal Desk on the desktop: tray, notification buttons, closing to the tray, drag and drop', () => {
   before(async () => {
     browser = await openApp();
   });
@@ -174,13 +179,37 @@ describe('Renewal Desk on the desktop: tray, notification buttons, closing to th
     });
   });
 
-  it('"Open Renewal Desk" in the tray shows the closed window', async () => {
+  it('imports documents dropped on the window from a file manager, and leaves out a picture', async () => {
+    const work = process.env.E2E_WORK ?? '/tmp';
+    const seeds = path.resolve(process.env.E2E_SEEDS ?? '../../shared/seeds');
+    // A new agreement (one of the app's own samples), a seed already imported, a picture.
+    const sample = path.join(work, 'andes-fibra-wholesale.md');
+    copyFileSync(path.resolve('../crates/renewal-core/samples/andes-fibra-wholesale.md'), sample);
+    const picture = path.join(work, 'scan.png');
+    writeFileSync(picture, Buffer.from('89504e470d0a1a0a', 'hex'));
+    await closeAllNotifications();
+    await dropFilesOnWindow([sample, path.join(seeds, 'aws-chile-wom.md'), picture]);
+    await step(browser, 'drop-imported', async () => {
+      const report = browser.$('[data-testid="import-report"]');
+      await report.waitForExist({ timeout: 20_000 });
+      assert.equal(await report.$('h2').getText(), '1 imported · 0 updated · 1 unchanged · 0 failed');
+      const andes = browser.$('[data-testid="import-result"][data-file="andes-fibra-wholesale.md"]');
+      assert.match(await andes.getText(), /Imported/);
+      assert.match(await andes.getText(), /Andes Fibra/);
+      assert.match(await browser.$('[data-testid="import-result"][data-file="aws-chile-wom.md"]').getText(), /unchanged/);
+      assert.match(await browser.$('[data-view="import"]').getText(), /scan\.png/);
+    });
+    await screenShot('drop-imported-screen');
+  });
+
+  it('"Open Renewal Desk" in the tray shows the closed window as it was', async () => {
+    const heading = await browser.$('h1').getText();
     await closeWindowLikeAWindowManager(await visibleMainWindow());
     await until(async () => (await visibleMainWindow()) === '', 'the window is hidden');
     await clickTrayItem('Open Renewal Desk');
     await until(async () => (await visibleMainWindow()) !== '', 'the tray brought the window back');
     await step(browser, 'tray-open', async () => {
-      assert.equal(await browser.$('h1').getText(), 'Microsoft Peru Partnership Agreement');
+      assert.equal(await browser.$('h1').getText(), heading);
     });
   });
 });
