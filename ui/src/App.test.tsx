@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { App } from './App';
 import { resetReadyForTests } from './lib/ready';
-import { FIXTURES, TEST_INFO, button, mockShell, settle, waitFor } from './test-support';
+import { FIXTURES, TEST_INFO, button, mockShell, settle, waitFor, testRoot } from './test-support';
 import { routeFromHash, viewFromHash } from './router';
 
-let root: HTMLDivElement;
+const root = testRoot();
 beforeEach(() => {
   window.location.hash = '';
   resetReadyForTests();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  clearMocks();
 });
 
 async function mount(): Promise<void> {

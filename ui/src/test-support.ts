@@ -1,7 +1,9 @@
 /** Helpers shared by the Vitest suites (jsdom). */
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ImportReport } from './bindings';
 import raw from './fixtures.json';
 
@@ -127,4 +129,21 @@ export function button(root: ParentNode, text: string): HTMLButtonElement {
   const b = Array.from(root.querySelectorAll('button')).find((x) => x.textContent?.trim() === text);
   if (!b) throw new Error(`no button “${text}”; have: ${Array.from(root.querySelectorAll('button')).map((x) => x.textContent).join(' | ')}`);
   return b;
+}
+
+/**
+ * The element a suite renders into: attached to the document before each test; after
+ * each, unmounted, detached, and the IPC mocks cleared. Call once at the top of a suite.
+ */
+export function testRoot(): HTMLDivElement {
+  const root = document.createElement('div');
+  beforeEach(() => {
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    clearMocks();
+  });
+  return root;
 }

@@ -4,6 +4,8 @@
 //! The samples are written for the project (fictional companies) in the same Markdown form
 //! as real agreements; they are imported by the real importer.
 
+use crate::dates::month_name;
+
 /// `(file name, Markdown text)` of each shipped sample agreement.
 pub const SAMPLE_DOCUMENTS: &[(&str, &str)] = &[
     (
@@ -35,20 +37,6 @@ const OWNERS: [&str; 4] = [
     "Network Director",
     "Cloud Product Manager",
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A synthetic agreement document, number `i` (deterministic; every `i` gives a distinct
 /// title). Mixes auto-renewing and fixed terms, Peru, Chile and other countries, notice
@@ -58,7 +46,7 @@ pub fn generate_document(i: usize) -> String {
     let counterparty = COUNTERPARTIES[(i / 3) % COUNTERPARTIES.len()];
     let owner = OWNERS[(i / 7) % OWNERS.len()];
     let year = 2019 + (i % 8);
-    let month = MONTHS[(i * 5) % 12];
+    let month = month_name((i * 5 % 12) as u32 + 1);
     let day = 1 + (i * 7) % 28;
     let term_years = 1 + (i % 4);
     let auto = i % 3 != 1;
@@ -66,7 +54,7 @@ pub fn generate_document(i: usize) -> String {
     let renewal_months = [12, 24, 6][i % 3];
     let currency = if country == "Peru" { "S/" } else { "US$" };
     let amount = 100 + (i * 37) % 9_900;
-    let review_month = MONTHS[(i * 11) % 12];
+    let review_month = month_name((i * 11 % 12) as u32 + 1);
     let review_year = 2025 + (i % 3);
     let term = if auto {
         format!("{term_years} years (auto-renewal)")

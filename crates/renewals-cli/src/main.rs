@@ -351,17 +351,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let mut a = store.get(id).map_err(|e| e.to_string())?.agreement;
             apply_edit(&mut a, f, &value).map_err(|e| e.to_string())?;
             let changes = store.update(id, &a, "edit").map_err(|e| e.to_string())?;
-            for c in &changes {
-                outln!(
-                    "{}: {} -> {}",
-                    c.field,
-                    c.old_value.as_deref().unwrap_or("(unknown)"),
-                    c.new_value.as_deref().unwrap_or("(unknown)")
-                );
-            }
-            if changes.is_empty() {
-                outln!("nothing changed");
-            }
+            print_changes(&changes);
             Ok(ExitCode::SUCCESS)
         }
         Command::Rows { id, table, json } => rows::rows(db, id, table.as_deref(), json),
@@ -478,6 +468,25 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
         Ok(ExitCode::FAILURE)
     } else {
         Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Prints one line per changed field, `field: old -> new` ("(unknown)" for none), or
+/// "nothing changed"; the source bookkeeping of an edited value is left out.
+pub(crate) fn print_changes(changes: &[renewal_core::store::Change]) {
+    let shown = changes
+        .iter()
+        .filter(|c| !c.field.ends_with(".source.section") && !c.field.ends_with(".source.line"));
+    for c in shown {
+        outln!(
+            "{}: {} -> {}",
+            c.field,
+            c.old_value.as_deref().unwrap_or("(unknown)"),
+            c.new_value.as_deref().unwrap_or("(unknown)")
+        );
+    }
+    if changes.is_empty() {
+        outln!("nothing changed");
     }
 }
 

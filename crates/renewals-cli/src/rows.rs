@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use renewal_core::clauses::{editable_tables, ClauseTable, RowEdit};
 use renewal_core::desk;
 
-use crate::{open_store, print_json, table};
+use crate::{open_store, print_changes, print_json, table};
 
 fn parse_table(name: &str) -> Result<ClauseTable, String> {
     ClauseTable::parse(name).ok_or_else(|| {
@@ -122,19 +122,6 @@ pub(crate) fn edit_row(
         _ => return Err("say what to do: --row N, --add or --remove N".to_string()),
     };
     let changes = desk::edit_row(&mut store, id, table, &edit).map_err(|e| e.to_string())?;
-    for c in changes
-        .iter()
-        .filter(|c| !c.field.ends_with(".source.section") && !c.field.ends_with(".source.line"))
-    {
-        outln!(
-            "{}: {} -> {}",
-            c.field,
-            c.old_value.as_deref().unwrap_or("(none)"),
-            c.new_value.as_deref().unwrap_or("(none)")
-        );
-    }
-    if changes.is_empty() {
-        outln!("nothing changed");
-    }
+    print_changes(&changes);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
+import { testRoot } from '../test-support';
 import { act } from 'preact/test-utils';
 import { filterRows, rowHaystack, sortRows, visibleRange, VirtualTable, type Column } from './VirtualTable';
 
@@ -67,15 +68,7 @@ describe('pure helpers', () => {
 });
 
 describe('<VirtualTable> with 10,000 rows', () => {
-  let root: HTMLDivElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = testRoot();
 
   function mount(onActivate?: (r: Row) => void): void {
     act(() => {

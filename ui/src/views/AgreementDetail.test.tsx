@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type { AgreementPage } from '../bindings';
 import { AgreementDetail, historyValue } from './AgreementDetail';
-import { FIXTURES, TEST_INFO, button, mockShell, settle, typeInto, waitFor } from '../test-support';
+import { FIXTURES, TEST_INFO, button, mockShell, settle, typeInto, waitFor, testRoot } from '../test-support';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  clearMocks();
-});
+const root = testRoot();
 
 const INFO = { ...TEST_INFO, today: '2026-11-23', asOf: '2026-11-23', todayIsFixed: true };
 

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import type { AgreementRow } from '../bindings';
 import { Agreements, applyFilters } from './Agreements';
 import type { Route } from '../router';
-import { FIXTURES, mockShell, typeInto, waitFor } from '../test-support';
+import { FIXTURES, mockShell, typeInto, waitFor, testRoot } from '../test-support';
 
-let root: HTMLDivElement;
+const root = testRoot();
 let went: Route[];
 beforeEach(() => {
   went = [];
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  clearMocks();
 });
 
 function many(n: number): AgreementRow[] {

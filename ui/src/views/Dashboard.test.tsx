@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { Dashboard } from './Dashboard';
 import { resetReadyForTests } from '../lib/ready';
 import type { Route, ViewId } from '../router';
-import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, settle, waitFor } from '../test-support';
+import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, settle, waitFor, testRoot } from '../test-support';
 
-let root: HTMLDivElement;
+const root = testRoot();
 let went: (Route | ViewId)[];
 let imports: number;
 beforeEach(() => {
   resetReadyForTests();
   went = [];
   imports = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  clearMocks();
 });
 
 function mount(): void {

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import type { ImportProgress, ImportReport } from '../bindings';
 import { Import } from './Import';
-import { FIXTURES, mockShell, waitFor } from '../test-support';
+import { FIXTURES, mockShell, waitFor, testRoot } from '../test-support';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  clearMocks();
-});
+const root = testRoot();
 
 const REPORT: ImportReport = {
   ...FIXTURES.importReport,

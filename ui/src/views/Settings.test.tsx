@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { clearMocks } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type { AppInfo } from '../bindings';
 import { Settings } from './Settings';
-import { TEST_INFO, TEST_SETTINGS, button, mockShell, settle, typeInto, waitFor } from '../test-support';
+import { TEST_INFO, TEST_SETTINGS, button, mockShell, settle, typeInto, waitFor, testRoot } from '../test-support';
 
-let root: HTMLDivElement;
+const root = testRoot();
 let infos: AppInfo[];
 beforeEach(() => {
   infos = [];
-  root = document.createElement('div');
-  document.body.append(root);
   document.documentElement.removeAttribute('data-theme');
   localStorage.clear();
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  clearMocks();
 });
 
 function mount(info: AppInfo = TEST_INFO): void {

@@ -1111,9 +1111,7 @@ impl Brief<'_> {
         );
 
         l.subheading("Service levels", 30.0);
-        if a.service_levels.is_empty() {
-            l.paragraph("No service levels are stated.", MUTED, 0.0, None);
-        } else {
+        {
             let columns = [
                 Column::new("Metric", 0.36),
                 Column::new("Target", 0.28),
@@ -1131,7 +1129,7 @@ impl Brief<'_> {
                     shade: None,
                 })
                 .collect();
-            l.table(None, &columns, &rows);
+            table_or_note(l, &columns, rows, "No service levels are stated.");
         }
 
         l.subheading("Open obligations", 30.0);
@@ -1140,9 +1138,7 @@ impl Brief<'_> {
             .iter()
             .filter(|o| o.status != ObligationStatus::Complete)
             .collect();
-        if open.is_empty() {
-            l.paragraph("No open obligations are stated.", MUTED, 0.0, None);
-        } else {
+        {
             let columns = [
                 Column::new("Obligation", 0.34),
                 Column::new("Status", 0.18),
@@ -1178,7 +1174,7 @@ impl Brief<'_> {
                     }
                 })
                 .collect();
-            l.table(None, &columns, &rows);
+            table_or_note(l, &columns, rows, "No open obligations are stated.");
         }
         let complete = a
             .obligations
@@ -1200,9 +1196,7 @@ impl Brief<'_> {
         }
 
         l.subheading("Exit rights", 30.0);
-        if a.exit_rights.is_empty() {
-            l.paragraph("No exit rights are stated.", MUTED, 0.0, None);
-        } else {
+        {
             let columns = [
                 Column::new("Scenario", 0.22),
                 Column::new("Process", 0.22),
@@ -1260,7 +1254,7 @@ impl Brief<'_> {
                     }
                 })
                 .collect();
-            l.table(None, &columns, &rows);
+            table_or_note(l, &columns, rows, "No exit rights are stated.");
         }
 
         l.subheading("Data protection", 24.0);
@@ -1430,3 +1424,13 @@ fn group(items: &[Commitment]) -> Vec<(String, Vec<&Commitment>)> {
 
 #[cfg(test)]
 mod tests;
+
+/// A table of `rows` under `columns`, or `note` in grey when there are none ("No exit
+/// rights are stated.").
+fn table_or_note(l: &mut Layout, columns: &[Column], rows: Vec<Row>, note: &str) {
+    if rows.is_empty() {
+        l.paragraph(note, MUTED, 0.0, None);
+    } else {
+        l.table(None, columns, &rows);
+    }
+}
