@@ -20,7 +20,13 @@
 #   * Budget (issue 5, with 10,000 agreements loaded): Renewal Desk's median first
 #     paint <= 1.5 x the bare window's, and median PSS <= bare + 80 MB.
 #
-# Env: BENCH_RUNS (5), BENCH_SETTLE (2 s), BENCH_DB (database for Renewal Desk, e.g.
+#   * Rendering (BENCH_RENDERING): "shipped" (default) runs each as it ships: Renewal
+#     Desk renders on the CPU (it sets WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 itself), the
+#     bare window keeps WebKit's default (Skia on the GPU). "cpu" and "gpu" run BOTH the
+#     same way, like for like: cpu sets WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 for both; gpu
+#     sets RENEWAL_DESK_GPU_RENDERING=1 so Renewal Desk keeps WebKit's default too.
+#
+# Env: BENCH_RUNS (5), BENCH_SETTLE (2 s), BENCH_RENDERING (shipped), BENCH_DB (database for Renewal Desk, e.g.
 #      one holding 10,000 agreements; default: an empty temp file path),
 #      BENCH_TODAY (RENEWAL_DESK_TODAY for Renewal Desk), BENCH_SKIP_BUILD=1,
 #      BENCH_ENFORCE=1 (exit 1 when over budget), CARGO_TARGET_DIR (target).
@@ -99,6 +105,12 @@ measure() {
   local name=$1 bin=$2 home="$WORK/$1-$RANDOM" start_ns paint_ns
   mkdir -p "$home"
   local -a env=(HOME="$home" RENEWAL_DESK_BENCH_MARKER="$home/marker" RUST_LOG="${BENCH_RUST_LOG:-info}" RENEWAL_DESK_LOG="$ART/$name.log")
+  case "${BENCH_RENDERING:-shipped}" in
+    shipped) ;;
+    cpu) env+=(WEBKIT_SKIA_ENABLE_CPU_RENDERING=1) ;;
+    gpu) env+=(RENEWAL_DESK_GPU_RENDERING=1) ;;
+    *) echo "bench: BENCH_RENDERING must be shipped, cpu or gpu" >&2; exit 2 ;;
+  esac
   if [ "$name" = renewal-desk ]; then
     env+=(RENEWAL_DESK_DB="${BENCH_DB:-$home/bench.db}")
     [ -n "${BENCH_APP_ENV:-}" ] && env+=($BENCH_APP_ENV)
@@ -157,7 +169,7 @@ extra=$(awk -v a="${PSS[renewal-desk]}" -v b="${PSS[bare-window]}" 'BEGIN {print
     echo "| $name | $RUNS | ${FP[$name]} | $range | $(mb "${PSS[$name]}") | $(mb "$(col "$name" 4 | median)") | $(mb "$(col "$name" 5 | median)") | $(mb "$(col "$name" 6 | median)") | $(mb "$(col "$name" 7 | median)") |"
   done
   echo
-  echo "Renewal Desk vs bare window: first paint ${ratio}x (budget 1.5x), PSS +${extra} MB (budget 80 MB)."
+  echo "Renewal Desk vs bare window: first paint ${ratio}x (budget 1.5x), PSS +${extra} MB (budget 80 MB); rendering: ${BENCH_RENDERING:-shipped}."
   echo "Database: ${BENCH_DB:-empty}. Machine: $(nproc) cores, $(uname -r), WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo '?')."
 } | tee "$ART/report.md"
 
