@@ -11,7 +11,9 @@
  *   - closing the window (WM_DELETE_WINDOW, as a window manager's close button) hides it
  *     to the tray; the app keeps running;
  *   - documents dragged from a file-manager-like window and dropped on the app (real
- *     pointer, XDND): imported with a result per file, a picture left out.
+ *     pointer, XDND): imported with a result per file, a picture left out;
+ *   - "Quit" in the tray ends the app, and the next start puts the window back where it
+ *     was, at the size it had.
  *
  * Each reminder is made real: an obligation due today is added through the clause-table
  * editor, the tray runs the reminders, dunst shows the notification.
@@ -31,7 +33,7 @@ import {
   dropFilesOnWindow,
   visibleMainWindow,
 } from '../lib/desktop.mjs';
-import { openApp, screenShot, step } from '../lib/session.mjs';
+import { openApp, screenShot, step, xdotool } from '../lib/session.mjs';
 
 /** @type {import('webdriverio').Browser} */
 let browser;
@@ -78,7 +80,7 @@ describe('Renewal Desk on the desktop: tray, notification buttons, closing to th
   after(async () => {
     if (browser) {
       await screenShot('desktop-final').catch(() => undefined);
-      await browser.deleteSession();
+      await browser.deleteSession().catch(() => undefined);
     }
   });
 
@@ -210,6 +212,24 @@ describe('Renewal Desk on the desktop: tray, notification buttons, closing to th
     await until(async () => (await visibleMainWindow()) !== '', 'the tray brought the window back');
     await step(browser, 'tray-open', async () => {
       assert.equal(await browser.$('h1').getText(), heading);
+    });
+  });
+
+  it('"Quit" in the tray ends the app; the next start remembers the window\'s place and size', async () => {
+    const win = await visibleMainWindow();
+    await xdotool('windowsize', '--sync', win, '1040', '690');
+    await xdotool('windowmove', '--sync', win, '60', '50');
+    await until(async () => /Position: 60,50[\s\S]*Geometry: 1040x690/.test(await xdotool('getwindowgeometry', win)), 'the window moved and resized');
+    await clickTrayItem('Quit');
+    await until(async () => (await visibleMainWindow()) === '', 'the app quit', 20_000);
+    await browser.deleteSession().catch(() => undefined);
+    browser = await openApp();
+    await step(browser, 'window-state-restored', async () => {
+      const again = await visibleMainWindow();
+      assert.ok(again, 'the app is back');
+      const geometry = await xdotool('getwindowgeometry', again);
+      assert.match(geometry, /Position: 60,50/, geometry);
+      assert.match(geometry, /Geometry: 1040x690/, geometry);
     });
   });
 });
