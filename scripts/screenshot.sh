@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Takes the README's screenshot (docs/images/dashboard.png): the real app under Xvfb on a
-# fresh database, the sample agreements loaded with the first-run button, the dashboard
-# as of today (the real date: no fixed-date banner). Uses the e2e harness
-# (scripts/e2e.sh with the spec in e2e/readme/).
+# Takes the README's screenshots with the real app under Xvfb (the e2e harness,
+# scripts/e2e.sh):
+#   docs/images/dashboard.png        a fresh database, the sample agreements shipped with
+#                                    the app loaded with the first-run button, the dashboard
+#                                    as of today (spec e2e/readme/);
+#   docs/images/dashboard-seeds.png  the three agreements of ../shared/seeds imported
+#                                    through the file dialog, the dashboard as of
+#                                    2026-11-23, the worked example's date (the dashboard
+#                                    step of e2e/specs/01-scenario).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 E2E_TODAY="" E2E_SPECS=readme/ README_SHOT="$ROOT/docs/images/dashboard.png" bash "$ROOT/scripts/e2e.sh"
-echo "screenshot: docs/images/dashboard.png"
+E2E_SKIP_BUILD=1 E2E_SPECS=specs/01-scenario.test.mjs bash "$ROOT/scripts/e2e.sh"
+cp "$ROOT/artifacts/e2e/01-scenario-05-dashboard-notice-deadline.png" "$ROOT/docs/images/dashboard-seeds.png"
+echo "screenshots: docs/images/dashboard.png, docs/images/dashboard-seeds.png"
