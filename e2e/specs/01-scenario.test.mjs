@@ -165,6 +165,7 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       await err.waitForExist({ timeout: 10_000 });
       assert.match(await err.getText(), /Termination rights row \d+, Notice: "ninety" is not a whole number/);
       assert.equal(await notice.getAttribute('aria-invalid'), 'true');
+      await screenShot('table-row-form-with-error');
       await notice.setValue('90 days');
       await form.$('button=Save row').click();
       await form.waitForExist({ timeout: 10_000, reverse: true });
