@@ -556,3 +556,79 @@ fn the_cli_lists_and_edits_clause_rows() {
         .starts_with("obligations.")
         || h["action"] == "import"));
 }
+
+/// What the importer asked to confirm goes away when a person answers it: by editing the
+/// field, by adding the missing table's first row, or by confirming it as it is; the
+/// history keeps each, and the dashboard's "to confirm" count follows.
+#[test]
+fn warnings_are_answered_by_edits_or_confirmed() {
+    use renewal_core::clauses::{ClauseTable, RowEdit};
+    use renewal_core::dashboard::dashboard;
+    use renewal_core::desk::{confirm_warning, edit_row};
+    use std::collections::BTreeMap;
+
+    let mut store = Store::open_in_memory().unwrap();
+    store.import(&import_seed("aws-chile-wom.md")).unwrap();
+    let codes = |store: &Store| -> Vec<String> {
+        store
+            .get(1)
+            .unwrap()
+            .agreement
+            .warnings
+            .iter()
+            .map(|w| w.code.clone())
+            .collect()
+    };
+    let before = codes(&store);
+    for code in [
+        "currency_assumed",
+        "no_renewal_clause",
+        "no_termination_rights",
+    ] {
+        assert!(before.iter().any(|c| c == code), "{code} in {before:?}");
+    }
+    assert_eq!(dashboard(&store, today()).unwrap().counts.with_warnings, 1);
+
+    edit_field(&mut store, 1, EditableField::AutoRenewal, "no").unwrap();
+    assert!(!codes(&store).iter().any(|c| c == "no_renewal_clause"));
+
+    let cells: BTreeMap<String, String> = [("scenario", "Convenience"), ("notice", "90 days")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    edit_row(
+        &mut store,
+        1,
+        ClauseTable::TerminationRights,
+        &RowEdit::Add { cells },
+    )
+    .unwrap();
+    assert!(!codes(&store).iter().any(|c| c == "no_termination_rights"));
+
+    let left = codes(&store);
+    let i = left.iter().position(|c| c == "currency_assumed").unwrap() as u32;
+    let changes = confirm_warning(&mut store, 1, i).unwrap();
+    assert!(!changes.is_empty());
+    assert_eq!(codes(&store).len(), left.len() - 1);
+    assert!(!codes(&store).iter().any(|c| c == "currency_assumed"));
+    let history = store.history(1).unwrap();
+    let confirmed: Vec<_> = history.iter().filter(|h| h.action == "confirm").collect();
+    assert!(
+        confirmed.iter().any(|h| h
+            .old_value
+            .as_deref()
+            .is_some_and(|v| v.contains("currency_assumed"))),
+        "{confirmed:?}"
+    );
+    let err = confirm_warning(&mut store, 1, 99).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(
+        err.to_string().contains("no warning 100 to confirm"),
+        "{err}"
+    );
+
+    while !codes(&store).is_empty() {
+        confirm_warning(&mut store, 1, 0).unwrap();
+    }
+    assert_eq!(dashboard(&store, today()).unwrap().counts.with_warnings, 0);
+}

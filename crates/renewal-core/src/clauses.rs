@@ -825,7 +825,9 @@ fn remove_row(agreement: &mut Agreement, table: ClauseTable, i: usize) {
     }
 }
 
-/// Applies `edit` to `table` of `agreement`.
+/// Applies `edit` to `table` of `agreement`. Adding a row also drops the importer's
+/// warnings that the table is missing (code `no_…` on that table, e.g.
+/// `no_termination_rights`); other warnings about the table stay until confirmed.
 ///
 /// Errors: [`Error::Invalid`] whose field is the history path of the cell
 /// (`obligations.2.due`) and whose message names the table, the row (1-based), the column
@@ -864,6 +866,10 @@ pub fn apply_row_edit(agreement: &mut Agreement, table: ClauseTable, edit: &RowE
                 }
             }
             build_and_put(&mut edited, table, len, cells, Put::Append)?;
+            // A row now exists: "no termination rights found" and the like are answered.
+            edited
+                .warnings
+                .retain(|w| !(w.field == table.name() && w.code.starts_with("no_")));
         }
         RowEdit::Update { index, cells } => {
             let i = row(*index)?;

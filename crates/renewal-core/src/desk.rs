@@ -460,6 +460,28 @@ pub fn edit_row(
     store.update(id, &a, "edit")
 }
 
+/// Marks warning `index` (0-based, in the order of the agreement's warnings) of agreement
+/// `id` as confirmed by a person: it is removed from the agreement and the history keeps
+/// it, under `confirm`. Returns the changes.
+///
+/// Errors: [`Error::NotFound`]; [`Error::Invalid`] for an index with no warning.
+pub fn confirm_warning(store: &mut Store, id: i64, index: u32) -> Result<Vec<Change>> {
+    let mut a = store.get(id)?.agreement;
+    let i = usize::try_from(index)
+        .ok()
+        .filter(|i| *i < a.warnings.len())
+        .ok_or_else(|| Error::Invalid {
+            field: format!("warnings.{index}"),
+            message: format!(
+                "no warning {} to confirm: the agreement has {}",
+                u64::from(index) + 1,
+                a.warnings.len()
+            ),
+        })?;
+    a.warnings.remove(i);
+    store.update(id, &a, "confirm")
+}
+
 /// Writes `bytes` to `dest` through a temporary file in the same folder, renamed over
 /// `dest` at the end: an existing file (the user confirmed replacing it in a save dialog)
 /// is replaced whole or not at all.

@@ -19,8 +19,13 @@ use crate::model::{Agreement, PriceReview, Source, Sourced};
 pub enum EditableField {
     /// Text.
     Title,
+    /// Text: the line under the title.
+    Subtitle,
     /// Text.
     AgreementType,
+    /// The parties, separated by ` / ` or `;` (`MiFibra Communications PLC / Microsoft
+    /// Corporation`).
+    Parties,
     /// Text: the other party.
     Counterparty,
     /// A date (`2023-01-01` or `1 January 2023`).
@@ -54,9 +59,11 @@ pub enum EditableField {
 
 impl EditableField {
     /// Every editable field.
-    pub const ALL: [EditableField; 16] = [
+    pub const ALL: [EditableField; 18] = [
         EditableField::Title,
+        EditableField::Subtitle,
         EditableField::AgreementType,
+        EditableField::Parties,
         EditableField::Counterparty,
         EditableField::EffectiveDate,
         EditableField::InitialTerm,
@@ -77,7 +84,9 @@ impl EditableField {
     pub fn name(self) -> &'static str {
         match self {
             EditableField::Title => "title",
+            EditableField::Subtitle => "subtitle",
             EditableField::AgreementType => "agreement_type",
+            EditableField::Parties => "parties",
             EditableField::Counterparty => "counterparty",
             EditableField::EffectiveDate => "effective_date",
             EditableField::InitialTerm => "initial_term",
@@ -106,7 +115,9 @@ impl EditableField {
     pub fn label(self) -> &'static str {
         match self {
             EditableField::Title => "Title",
+            EditableField::Subtitle => "Subtitle",
             EditableField::AgreementType => "Agreement type",
+            EditableField::Parties => "Parties",
             EditableField::Counterparty => "Counterparty",
             EditableField::EffectiveDate => "Effective date",
             EditableField::InitialTerm => "Initial term",
@@ -128,7 +139,8 @@ impl EditableField {
     pub fn hint(self) -> &'static str {
         match self {
             EditableField::Title => "text (required)",
-            EditableField::AgreementType
+            EditableField::Subtitle
+            | EditableField::AgreementType
             | EditableField::Counterparty
             | EditableField::Classification
             | EditableField::ContractOwner => "text; empty for unknown",
@@ -137,6 +149,9 @@ impl EditableField {
             | EditableField::RenewalPeriod
             | EditableField::NonRenewalNotice => "a period: 90 days, 12 months, 3 years",
             EditableField::AutoRenewal => "yes or no; empty for unknown",
+            EditableField::Parties => {
+                "the parties separated by \" / \": MiFibra Communications PLC / Microsoft Corporation"
+            }
             EditableField::PriceReview => "at each renewal, annually, or other text",
             EditableField::Country => "Peru, Chile or a two-letter ISO code",
             EditableField::BusinessDayAdjustment => "yes or no (rule 4)",
@@ -213,7 +228,9 @@ pub fn current_value(agreement: &Agreement, field: EditableField) -> (String, Op
     let a = agreement;
     match field {
         EditableField::Title => (a.title.clone(), None),
+        EditableField::Subtitle => (a.subtitle.clone().unwrap_or_default(), None),
         EditableField::AgreementType => sourced(&a.agreement_type, String::clone),
+        EditableField::Parties => sourced(&a.parties, |p| p.join(" / ")),
         EditableField::Counterparty => (
             a.counterparty.clone().unwrap_or_default(),
             a.parties.as_ref().map(|p| p.source.clone()),
@@ -269,6 +286,9 @@ fn invalid(field: EditableField, message: impl Into<String>) -> Error {
         message: message.into(),
     }
 }
+
+/// The most parties an agreement may name.
+pub const MAX_PARTIES: usize = 12;
 
 /// Reads a period such as `90 days`, `12 months`, `3 years` (1 to 100 years).
 pub fn parse_period_text(field: EditableField, text: &str) -> Result<Period> {
@@ -330,9 +350,19 @@ fn text_value(field: EditableField, text: &str) -> Result<Option<String>> {
 }
 
 /// Sets `field` of `agreement` from `value` (text as typed; empty clears an optional
-/// field, making it unknown). Errors: [`Error::Invalid`] naming the field and what was
-/// expected; the agreement is unchanged on error.
+/// field, making it unknown) and drops the importer's warnings about that field
+/// ([`Warning::field`](crate::model::Warning) equal to [`EditableField::name`]): the user
+/// has answered them. Errors: [`Error::Invalid`] naming the field and what was expected;
+/// the agreement is unchanged on error.
 pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) -> Result<()> {
+    set_field(agreement, field, value)?;
+    // The user has now given this field a value (or confirmed it unknown): what the
+    // importer asked to confirm about it is answered.
+    agreement.warnings.retain(|w| w.field != field.name());
+    Ok(())
+}
+
+fn set_field(agreement: &mut Agreement, field: EditableField, value: &str) -> Result<()> {
     let src = || Source::user(value.trim());
     let empty = value.trim().is_empty();
     match field {
@@ -340,8 +370,28 @@ pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) 
             agreement.title =
                 text_value(field, value)?.ok_or_else(|| invalid(field, "a title is required"))?;
         }
+        EditableField::Subtitle => agreement.subtitle = text_value(field, value)?,
         EditableField::AgreementType => {
             agreement.agreement_type = text_value(field, value)?.map(|v| Sourced::new(v, src()));
+        }
+        EditableField::Parties => {
+            let mut parties = Vec::new();
+            for part in value
+                .split([';', '/'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                if let Some(p) = text_value(field, part)? {
+                    parties.push(p);
+                }
+            }
+            if parties.len() > MAX_PARTIES {
+                return Err(invalid(
+                    field,
+                    format!("{} parties: expected at most {MAX_PARTIES}", parties.len()),
+                ));
+            }
+            agreement.parties = (!parties.is_empty()).then(|| Sourced::new(parties, src()));
         }
         EditableField::Counterparty => agreement.counterparty = text_value(field, value)?,
         EditableField::Classification => {
@@ -469,6 +519,18 @@ mod tests {
         apply_edit(&mut a, EditableField::NextReview, "July 2025").unwrap();
         apply_edit(&mut a, EditableField::Country, "PE").unwrap();
         apply_edit(&mut a, EditableField::PriceReview, "at each renewal").unwrap();
+        apply_edit(&mut a, EditableField::Parties, "Acme SAC; Widget Corp").unwrap();
+        apply_edit(&mut a, EditableField::Subtitle, "Acme - Strategic Partner").unwrap();
+        assert_eq!(
+            a.parties.as_ref().map(|p| p.value.clone()),
+            Some(vec!["Acme SAC".to_string(), "Widget Corp".to_string()])
+        );
+        assert_eq!(
+            current_value(&a, EditableField::Parties).0,
+            "Acme SAC / Widget Corp"
+        );
+        let many = vec!["P"; MAX_PARTIES + 1].join(" / ");
+        assert!(apply_edit(&mut a, EditableField::Parties, &many).is_err());
         for v in editable_values(&a) {
             let mut b = a.clone();
             apply_edit(&mut b, v.field, &v.value)
@@ -491,6 +553,27 @@ mod tests {
         assert_eq!(source.unwrap().section, "Edited in Renewal Desk");
         assert_eq!(current_value(&a, EditableField::Country).0, "Peru");
         assert_eq!(current_value(&a, EditableField::AgreementType).0, "");
+    }
+
+    #[test]
+    fn an_edit_answers_the_warnings_about_its_field() {
+        let mut a = Agreement::new("X");
+        for (code, field) in [
+            ("no_renewal_clause", "auto_renewal"),
+            ("no_country", "country"),
+        ] {
+            a.warnings.push(crate::model::Warning {
+                code: code.to_string(),
+                field: field.to_string(),
+                line: None,
+                message: code.to_string(),
+            });
+        }
+        apply_edit(&mut a, EditableField::AutoRenewal, "yes").unwrap();
+        let left: Vec<&str> = a.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(left, ["no_country"]);
+        assert!(apply_edit(&mut a, EditableField::Country, "Atlantis").is_err());
+        assert_eq!(a.warnings.len(), 1, "a refused edit answers nothing");
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub struct HistoryEntry {
 }
 
 /// Field-by-field differences between two versions of an agreement, as leaf JSON paths.
-/// Errors only if an agreement cannot be serialised.
+/// A list that lost or gained exactly one element (a row removed or added, a warning
+/// confirmed) gives one change at that index, with the whole element as its old or new
+/// value. Errors only if an agreement cannot be serialised.
 pub fn diff_agreements(old: &Agreement, new: &Agreement) -> Result<Vec<Change>> {
     let a = serde_json::to_value(old)?;
     let b = serde_json::to_value(new)?;
@@ -70,6 +72,12 @@ fn diff_value(path: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<Ch
             }
         }
         (Some(Value::Array(x)), Some(Value::Array(y))) => {
+            // One element removed or inserted (a row removed, a warning confirmed, a row
+            // added in the middle): one change at its index, not a shift of every later one.
+            if let Some((i, removed, inserted)) = single_splice(x, y) {
+                diff_value(&join(path, &i.to_string()), removed, inserted, out);
+                return;
+            }
             for i in 0..x.len().max(y.len()) {
                 diff_value(&join(path, &i.to_string()), x.get(i), y.get(i), out);
             }
@@ -86,6 +94,35 @@ fn diff_value(path: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<Ch
             }
         }
     }
+}
+
+/// When `y` is `x` with exactly one element removed, or with one inserted, the index and
+/// the element (removed, inserted); `None` otherwise (same length, or other changes).
+fn single_splice<'a>(
+    x: &'a [Value],
+    y: &'a [Value],
+) -> Option<(usize, Option<&'a Value>, Option<&'a Value>)> {
+    let (long, short, removed) = if x.len() == y.len() + 1 {
+        (x, y, true)
+    } else if y.len() == x.len() + 1 {
+        (y, x, false)
+    } else {
+        return None;
+    };
+    let k = long
+        .iter()
+        .zip(short)
+        .position(|(a, b)| a != b)
+        .unwrap_or(short.len());
+    if long[k + 1..] != short[k..] {
+        return None;
+    }
+    let element = long.get(k);
+    Some(if removed {
+        (k, element, None)
+    } else {
+        (k, None, element)
+    })
 }
 
 pub(crate) fn append(
@@ -129,4 +166,40 @@ pub(crate) fn read(conn: &Connection, agreement_id: i64) -> Result<Vec<HistoryEn
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn diff(a: Value, b: Value) -> Vec<(String, Option<String>, Option<String>)> {
+        let mut out = Vec::new();
+        diff_value("", Some(&a), Some(&b), &mut out);
+        out.into_iter()
+            .map(|c| (c.field, c.old_value, c.new_value))
+            .collect()
+    }
+
+    #[test]
+    fn one_removed_or_inserted_element_is_one_change() {
+        let removed = diff(json!({"l": ["a", "b", "c"]}), json!({"l": ["a", "c"]}));
+        assert_eq!(
+            removed,
+            [("l.1".to_string(), Some("\"b\"".to_string()), None)]
+        );
+        let inserted = diff(json!({"l": ["a", "c"]}), json!({"l": ["a", "b", "c"]}));
+        assert_eq!(
+            inserted,
+            [("l.1".to_string(), None, Some("\"b\"".to_string()))]
+        );
+        let appended = diff(json!({"l": ["a"]}), json!({"l": ["a", "b"]}));
+        assert_eq!(
+            appended,
+            [("l.1".to_string(), None, Some("\"b\"".to_string()))]
+        );
+        // Removed one and changed another: element by element.
+        let both = diff(json!({"l": ["a", "b", "c"]}), json!({"l": ["x", "c"]}));
+        assert_eq!(both.len(), 3, "{both:?}");
+    }
 }
