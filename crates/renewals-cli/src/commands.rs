@@ -151,11 +151,12 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         }
     }
     if !d.warnings.is_empty() || !d.notes.is_empty() {
-        outln!("\nWarnings");
-        for w in &d.warnings {
+        outln!("\nWarnings (confirm one with `renewals confirm ID N`)");
+        for (i, w) in d.warnings.iter().enumerate() {
+            let n = i + 1;
             match w.line {
-                Some(l) => outln!("  line {l}: {}: {}", w.field, w.message),
-                None => outln!("  {}: {}", w.field, w.message),
+                Some(l) => outln!("  [{n}] line {l}: {}: {}", w.field, w.message),
+                None => outln!("  [{n}] {}: {}", w.field, w.message),
             }
         }
         for n in &d.notes {

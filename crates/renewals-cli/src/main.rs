@@ -108,6 +108,13 @@ enum Command {
         /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
         value: String,
     },
+    /// Mark an import warning as confirmed (it leaves `show`; the history keeps it)
+    Confirm {
+        /// Agreement id
+        id: i64,
+        /// The warning's number as `show` lists it (1-based)
+        warning: u32,
+    },
     /// The clause tables of an agreement, row by row, as `edit-row` reads them back
     Rows {
         /// Agreement id
@@ -351,6 +358,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let mut a = store.get(id).map_err(|e| e.to_string())?.agreement;
             apply_edit(&mut a, f, &value).map_err(|e| e.to_string())?;
             let changes = store.update(id, &a, "edit").map_err(|e| e.to_string())?;
+            print_changes(&changes);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Confirm { id, warning } => {
+            let index = warning
+                .checked_sub(1)
+                .ok_or("warnings are numbered from 1, as `show` lists them")?;
+            let mut store = open_store(db)?;
+            let changes = renewal_core::desk::confirm_warning(&mut store, id, index)
+                .map_err(|e| e.to_string())?;
             print_changes(&changes);
             Ok(ExitCode::SUCCESS)
         }
