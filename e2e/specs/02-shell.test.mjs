@@ -161,6 +161,32 @@ describe('Renewal Desk shell (real window)', () => {
     await shot(browser, 'autostart-off');
   });
 
+  it('confirms an import warning: it leaves the list and the history keeps it', async () => {
+    await step(browser, 'warning-confirmed', async () => {
+      await browser.$('[data-nav="agreements"]').click();
+      await browser.$('input[type="search"]').setValue('chile');
+      await browser.waitUntil(async () => (await browser.$$('.vt-body [role="row"]')).length === 1, {
+        timeout: 5_000,
+        timeoutMsg: 'the search did not find AWS Chile',
+      });
+      await browser.$('.vt-body').click();
+      await browser.keys(['Home', 'Enter']);
+      const card = browser.$('[data-testid="warnings"]');
+      await card.waitForExist({ timeout: 10_000 });
+      assert.equal(await browser.$('h1').getText(), 'AWS Chile Partnership Agreement');
+      const currency = card.$('[data-testid="warning"][data-code="currency_assumed"]');
+      assert.match(await currency.getText(), /"\$" read as USD/);
+      const count = (await card.$$('[data-testid="warning"]')).length;
+      await currency.$('button=Confirmed').click();
+      await currency.waitForExist({ timeout: 10_000, reverse: true });
+      assert.equal((await card.$$('[data-testid="warning"]')).length, count - 1);
+      assert.match(await browser.$('[data-testid="detail-status"]').getText(), /The history keeps it/);
+      const history = browser.$('[data-testid="history"]');
+      await history.scrollIntoView();
+      assert.match(await history.getText(), /Confirmed[\s\S]*to confirm: "\$" read as USD/);
+    });
+  });
+
   it('switches views from the keyboard (Alt+1) and focuses the heading', async () => {
     await step(browser, 'keyboard-alt-1', async () => {
       await browser.keys(['Alt', '1']);

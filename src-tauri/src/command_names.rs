@@ -18,6 +18,7 @@
     "agreement_page",
     "edit_field",
     "edit_row",
+    "confirm_warning",
     "record_notice",
     "mark_done",
     "snooze",

@@ -103,6 +103,7 @@ pub fn run() -> ExitCode {
             commands::agreements::agreement_page,
             commands::agreements::edit_field,
             commands::agreements::edit_row,
+            commands::agreements::confirm_warning,
             commands::agreements::record_notice,
             commands::agreements::mark_done,
             commands::agreements::snooze,

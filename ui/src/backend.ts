@@ -133,6 +133,8 @@ export const backend = {
     call<AgreementPage>('edit_field', { id, field, value }),
   /** Adds, changes or removes a row of a clause table (termination rights, obligations, …). */
   editRow: (id: number, table: ClauseTable, edit: RowEdit) => call<AgreementPage>('edit_row', { id, table, edit }),
+  /** Marks warning `index` (0-based) as confirmed: it leaves the list, the history keeps it. */
+  confirmWarning: (id: number, index: number) => call<AgreementPage>('confirm_warning', { id, index }),
   /** Records a notice as served. */
   recordNotice: (id: number, kind: NoticeKind, servedOn: string, note: string) =>
     call<AgreementPage>('record_notice', { id, kind, servedOn, note }),

@@ -554,7 +554,7 @@ accepted: Array<string>,
  */
 rejected: Array<string>, };
 
-export type EditableField = "title" | "agreement_type" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit";
+export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit";
 
 export type EditableRow = { 
 /**

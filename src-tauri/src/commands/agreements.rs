@@ -87,6 +87,22 @@ pub async fn edit_row(
     .await
 }
 
+/// Marks warning `index` (0-based) of agreement `id` as confirmed: removed, kept in the
+/// history as `confirm`.
+///
+/// # Errors
+/// `invalid_input` for an index with no warning; `not_found`; `database`.
+#[tauri::command]
+pub async fn confirm_warning(app: AppHandle, id: i64, index: u32) -> AppResult<AgreementPage> {
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        desk::confirm_warning(&mut store, id, index)?;
+        after_change(app, s);
+        Ok(desk::agreement_page(&store, id, s.view_today())?)
+    })
+    .await
+}
+
 /// Records a notice of `kind` as served on `served_on` (recorded as `record_notice`).
 ///
 /// # Errors

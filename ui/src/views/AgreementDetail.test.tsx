@@ -266,6 +266,38 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     await waitFor(() => calls.filter((c) => c === 'agreement_page').length === 3);
   });
 
+  it('confirms a warning: it leaves the list and the change is in the history', async () => {
+    // The real warnings of AWS Chile's import, on the page of the fixture.
+    const warnings = FIXTURES.importReport.results.find((r) => r.file === 'aws-chile-wom.md')?.warnings ?? [];
+    expect(warnings.length).toBe(3);
+    const before = structuredClone(FIXTURES.page);
+    before.detail.warnings = warnings;
+    const after = structuredClone(FIXTURES.page);
+    after.detail.warnings = warnings.slice(1);
+    after.history.push({
+      id: 98,
+      agreement_id: 3,
+      at: '2026-11-23T10:20:00.000Z',
+      action: 'confirm',
+      field: 'warnings.0',
+      old_value: JSON.stringify(warnings[0]),
+      new_value: null,
+    });
+    const { log } = mockShell({ agreement_page: () => before, confirm_warning: () => after });
+    mount();
+    const card = await waitFor(() => root.querySelector<HTMLElement>('[data-testid="warnings"]'));
+    const first = card.querySelector<HTMLElement>('[data-testid="warning"]') as HTMLElement;
+    expect(first.textContent).toContain(warnings[0]?.message ?? '?');
+    act(() => button(first, 'Confirmed').click());
+    await waitFor(() => log.some((c) => c.cmd === 'confirm_warning'));
+    expect(log.find((c) => c.cmd === 'confirm_warning')?.args).toEqual({ id: 3, index: 0 });
+    await waitFor(() => root.querySelector('[data-testid="detail-status"]')?.textContent?.includes('The history keeps it.'));
+    expect(root.querySelectorAll('[data-testid="warning"]').length).toBe(warnings.length - 1);
+    const history = root.querySelector('[data-testid="history"]')?.textContent ?? '';
+    expect(history).toContain('Confirmed');
+    expect(history).toContain(`warnings.0: to confirm: ${warnings[0]?.message ?? '?'} → —`);
+  });
+
   it('reads history values for people', () => {
     expect(historyValue('"2023-01-01"')).toBe('2023-01-01');
     expect(historyValue('true')).toBe('yes');

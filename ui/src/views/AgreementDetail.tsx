@@ -76,6 +76,7 @@ function valueText(v: unknown): string | null {
   const note = typeof o['note'] === 'string' && o['note'] ? ` — ${o['note']}` : '';
   if ('amount' in o && 'unit' in o) return period(o as { amount: number; unit: string });
   if (typeof o['done_on'] === 'string') return `done ${o['done_on']}${note}`;
+  if (typeof o['code'] === 'string' && typeof o['message'] === 'string') return `to confirm: ${o['message']}`;
   if (typeof o['served_on'] === 'string') return `served ${o['served_on']}${note}`;
   if (typeof o['precision'] === 'string') {
     const { precision, date, year, month, quarter } = o as { precision: string; date?: string; year?: number; month?: number; quarter?: number };
@@ -103,6 +104,7 @@ const ACTIONS: Record<string, string> = {
   record_notice: 'Notice recorded',
   mark_done: 'Marked done',
   snooze: 'Snoozed',
+  confirm: 'Confirmed',
   set_ladder: 'Reminder ladder',
   settings: 'Settings',
 };
@@ -611,11 +613,22 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
       {(d.warnings.length > 0 || notes.length > 0) && (
         <section class="card warning-card" aria-labelledby="warnings-title" data-testid="warnings">
           <h2 id="warnings-title">To confirm</h2>
+          <p class="muted small">Editing a field answers what is asked about it; after checking the document, Confirmed takes an item off.</p>
           <ul class="warnings">
             {d.warnings.map((w, i) => (
-              <li key={`w${i}`}>
+              <li key={`w${i}:${w.code}`} data-testid="warning" data-code={w.code}>
                 {w.line !== null && <span class="mono">line {w.line}: </span>}
-                {w.message}
+                {w.message}{' '}
+                <button
+                  type="button"
+                  class="link-button"
+                  disabled={busy}
+                  aria-label={`Confirm: ${w.message}`}
+                  title="Checked against the document: take it off the list (the history keeps it)"
+                  onClick={() => void act(backend.confirmWarning(id, i), `Confirmed: “${w.message}”. The history keeps it.`)}
+                >
+                  Confirmed
+                </button>
               </li>
             ))}
             {notes.map((n, i) => (
@@ -671,17 +684,6 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
               onSave={(value) => void saveField(v, value)}
             />
           ))}
-          {a.parties && (
-            <div class="field">
-              <dt>Parties</dt>
-              <dd>
-                <div class="field-view">
-                  <span class="field-value">{a.parties.value.join(' / ')}</span>
-                  <SourceRef source={a.parties.source} />
-                </div>
-              </dd>
-            </div>
-          )}
         </dl>
       </section>
 
