@@ -1,6 +1,7 @@
 import type { ComponentChild, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Column, EditableRow, EditableTable, RowEdit } from '../bindings';
+import { FormButtons } from './FormButtons';
 import { SourceRef } from './SourceRef';
 
 /** A failed row edit: the column it is about (when the shell names one) and the message. */
@@ -125,14 +126,7 @@ function RowForm({
           {error.message}
         </p>
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
-          {row ? 'Save row' : 'Add row'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons label={row ? 'Save row' : 'Add row'} onCancel={onCancel} busy={busy} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '../backend';
 import { DaysLeft, EventBadge, StatusBadge } from '../components/Badges';
 import { DateText } from '../components/DateText';
+import { FormButtons } from '../components/FormButtons';
 import { Money } from '../components/Money';
 import { SourceRef } from '../components/SourceRef';
 import { Timeline } from '../components/Timeline';
@@ -443,14 +444,7 @@ function NoticeForm({ asOf, onSave, onCancel }: { asOf: string; onSave: (kind: N
           Note <input type="text" value={note} placeholder="by whom, how, reference" onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
       </div>
-      <div class="row">
-        <button type="submit" class="primary">
-          Record notice
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons label="Record notice" onCancel={onCancel} />
     </form>
   );
 }
