@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { openApp, screenShot, shot, step } from '../lib/session.mjs';
+import { openApp, saveAs, screenShot, shot, step } from '../lib/session.mjs';
 
 /** @type {import('webdriverio').Browser} */
 let browser;
@@ -99,6 +99,36 @@ describe('Renewal Desk shell (real window)', () => {
         timeout: 20_000,
         timeoutMsg: 'the reminder run did not report back',
       });
+    });
+  });
+
+  it('exports the calendar and backs up the database through the save dialog', async () => {
+    const work = process.env.E2E_WORK ?? '/tmp';
+    const ics = path.join(work, 'deadlines.ics');
+    const backup = path.join(work, 'backup.db');
+    const notice = browser.$('[data-testid="settings-notice"]');
+    await browser.$('button=Export calendar (.ics)…').click();
+    await saveAs('Save as', ics, 'calendar-save-dialog');
+    await step(browser, 'calendar-exported', async () => {
+      await browser.waitUntil(async () => /^Calendar saved: \d+ events with \d+ alarms from 3 agreements/.test(await notice.getText()), {
+        timeout: 10_000,
+        timeoutMsg: 'no word of the calendar export',
+      });
+      const text = readFileSync(ics, 'utf8');
+      assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+      // Microsoft Peru's notice deadline, Fri 1 Oct 2027, as an all-day event.
+      assert.match(text, /DTSTART;VALUE=DATE:20271001\r\n/);
+      assert.match(text, /Microsoft Peru Partnership Agreement/);
+    });
+    await browser.$('button=Back up database…').click();
+    await saveAs('Save as', backup, 'backup-save-dialog');
+    await step(browser, 'database-backed-up', async () => {
+      await browser.waitUntil(async () => (await notice.getText()).startsWith('Backup saved to'), {
+        timeout: 10_000,
+        timeoutMsg: 'no word of the backup',
+      });
+      assert.equal(readFileSync(backup).subarray(0, 16).toString('latin1'), 'SQLite format 3\0');
+      assert.ok(statSync(backup).size > 50_000, 'a whole database');
     });
   });
 
