@@ -16,7 +16,7 @@
  *   arrives through XDND like one from Nautilus.
  */
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -172,5 +172,39 @@ export async function dropFilesOnWindow(/** @type {string[]} */ files, x = 600, 
     await until(async () => out.includes('drag ended'), 'the drag ended', 10_000);
   } finally {
     source.kill();
+  }
+}
+
+/**
+ * Makes a stand-in PDF viewer the desktop's default for application/pdf in the app's HOME
+ * (E2E_HOME): a desktop entry and mimeapps.list, as a user's desktop has them, so the
+ * app's "Open in PDF viewer" goes through xdg-open to it. The viewer writes each file it
+ * is asked to open to the returned file.
+ */
+export function installPdfViewer() {
+  const home = process.env.E2E_HOME;
+  if (!home) throw new Error('E2E_HOME is not set; run scripts/e2e.sh');
+  const record = path.join(WORK, 'pdf-viewer-opened.txt');
+  const viewer = path.join(WORK, 'pdf-viewer.sh');
+  writeFileSync(viewer, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${record}'\n`);
+  chmodSync(viewer, 0o755);
+  const apps = path.join(home, '.local/share/applications');
+  mkdirSync(apps, { recursive: true });
+  writeFileSync(
+    path.join(apps, 'e2e-pdf-viewer.desktop'),
+    `[Desktop Entry]\nType=Application\nName=E2E PDF viewer\nExec=${viewer} %f\nMimeType=application/pdf;\nNoDisplay=true\n`,
+  );
+  mkdirSync(path.join(home, '.config'), { recursive: true });
+  writeFileSync(path.join(home, '.config/mimeapps.list'), '[Default Applications]\napplication/pdf=e2e-pdf-viewer.desktop\n');
+  rmSync(record, { force: true });
+  return record;
+}
+
+/** The lines of `file`, or [] while it does not exist. */
+export function linesOf(/** @type {string} */ file) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
   }
 }

@@ -12,8 +12,9 @@
  *   5. an edit: a bad value is refused with a clear message, a good one is saved and
  *      shows in the history;
  *   6. a clause-table row edited (the convenience notice), recomputed and in the history;
- *   7. the renewal brief: generated (the PDF exists and reads as the brief), then saved
- *      where the user chooses in the real save dialog.
+ *   7. the renewal brief: generated (the PDF exists and reads as the brief), opened in the
+ *      desktop's PDF viewer (xdg-open), then saved where the user chooses in the real save
+ *      dialog.
  *
  * Every step leaves a screenshot in artifacts/e2e (the page through WebDriver, and the
  * whole X screen where a dialog is involved).
@@ -24,6 +25,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { installPdfViewer, linesOf, until } from '../lib/desktop.mjs';
 import { chooseAllFilesIn, openApp, saveAs, screenShot, step } from '../lib/session.mjs';
 
 const SEEDS = path.resolve(process.env.E2E_SEEDS ?? '../../shared/seeds');
@@ -194,6 +196,10 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       assert.match(stdout, /Microsoft Peru Partnership Agreement/);
       assert.match(stdout, /Legal Director/, 'the brief shows the edited owner');
     });
+    // "Open in PDF viewer" hands the file to the desktop's PDF viewer (xdg-open, mimeapps.list).
+    const opened = installPdfViewer();
+    await browser.$('[data-testid="open-brief"]').click();
+    await until(async () => linesOf(opened).includes(generated), 'the PDF viewer was asked to open the brief');
     const dest = path.join(WORK, 'saved-brief.pdf');
     await browser.$('[data-testid="save-brief"]').click();
     await saveAs('Save as', dest, 'brief-save-dialog');

@@ -56,7 +56,7 @@ export function BriefActions({ id }: { id: number; title: string }): JSX.Element
             <span class="muted">({size(brief.bytes)})</span>
           </span>
           <span class="row">
-            <button type="button" onClick={() => void run(() => backend.openInViewer(brief.path).then(() => undefined))}>
+            <button type="button" data-testid="open-brief" onClick={() => void run(() => backend.openInViewer(brief.path).then(() => undefined))}>
               Open in PDF viewer
             </button>
             <button type="button" onClick={() => void saveAs(brief)} data-testid="save-brief">
