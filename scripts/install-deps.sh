@@ -23,6 +23,8 @@ APT_PACKAGES=(
   libglib2.0-bin python3
   # a file-manager-like drag source for the drag-and-drop test (e2e/bin/drag-source.py)
   python3-gi gir1.2-gtk-3.0
+  # "Open in PDF viewer" goes through xdg-open (file: its mime-type lookup)
+  xdg-utils file
   # look at what it shows: screenshots (import), PDF pages (pdftoppm, pdftotext);
   # answer the app's real GTK file dialogs from the e2e tests (xdotool)
   imagemagick poppler-utils qpdf xdotool
