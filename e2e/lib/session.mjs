@@ -23,7 +23,12 @@ let counter = 0;
 /** Screenshots are named after the spec file, so files from several specs never collide. */
 const SPEC = path.basename(process.argv[1] ?? 'spec').replace(/\.test\.m?js$/, '');
 
-/** Saves a WebDriver screenshot of the page as NN-name.png; returns the file. */
+/**
+ * Saves a picture of the app's window as NN-name.png and returns the file: the real
+ * window as X shows it (`import -window`, what a person sees, notifications on top
+ * included). WebKitWebDriver's own screenshots draw a page whose main area is scrolled
+ * as if the whole page were, so they are only the fallback (no X display, window hidden).
+ */
 export async function shot(/** @type {Browser} */ browser, /** @type {string} */ name) {
   counter += 1;
   const file = path.join(ARTIFACTS, `${SPEC}-${String(counter).padStart(2, '0')}-${name}.png`);
@@ -33,7 +38,11 @@ export async function shot(/** @type {Browser} */ browser, /** @type {string} */
     .executeAsync((/** @type {() => void} */ done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
     .catch(() => undefined);
   await new Promise((r) => setTimeout(r, 150));
-  await browser.saveScreenshot(file);
+  const win = process.env.DISPLAY
+    ? (await xdotool('search', '--onlyvisible', '--name', '^Renewal Desk$').catch(() => '')).split('\n').filter(Boolean).pop()
+    : undefined;
+  if (win) await promisify(execFile)('import', ['-display', process.env.DISPLAY ?? '', '-window', win, file]);
+  else await browser.saveScreenshot(file);
   return file;
 }
 
