@@ -146,6 +146,9 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       const history = browser.$('[data-testid="history"]');
       await history.scrollIntoView();
       assert.match(await history.getText(), /contract_owner\.value: Commercial Director → Legal Director/);
+      // Only the main area scrolled: the page itself, and so the sidebar, stayed put.
+      assert.equal(await browser.execute(() => document.scrollingElement?.scrollTop ?? -1), 0, 'the page did not scroll as a whole');
+      assert.equal(Math.round(await browser.execute(() => document.querySelector('.sidebar')?.getBoundingClientRect().top ?? -1)), 0);
       assert.match(await history.getText(), /Edited/);
     });
   });
