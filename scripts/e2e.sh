@@ -16,6 +16,8 @@
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
 # Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
+#        E2E_RELEASE=1 (drive the release build; scripts/bench-table.sh),
+#        E2E_DB (a database file to start from, copied; default: an empty one),
 #        E2E_SPECS (default specs/: the spec files or folder to run),
 #        E2E_TODAY (default 2026-11-23; empty: the real date)
 set -euo pipefail
@@ -27,7 +29,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 ART="$ROOT/artifacts/e2e"
 PORT="${E2E_PORT:-4444}"
-APP="$CARGO_TARGET_DIR/debug/renewal-desk"
+PROFILE=debug
+[ "${E2E_RELEASE:-0}" = 1 ] && PROFILE=release
+APP="$CARGO_TARGET_DIR/$PROFILE/renewal-desk"
 WORK=$(mktemp -d /tmp/renewal-desk-e2e.XXXXXX)
 XVFB_PID="" DRIVER_PID="" DBUS_SESSION_BUS_PID="" DUNST_PID=""
 
@@ -55,8 +59,12 @@ if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
   echo "e2e: building the UI"
   [ -d "$ROOT/ui/node_modules" ] || (cd "$ROOT/ui" && npm install --no-audit --no-fund)
   (cd "$ROOT/ui" && npm run build --silent)
-  echo "e2e: building the app (debug)"
-  cargo build --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
+  echo "e2e: building the app ($PROFILE)"
+  if [ "$PROFILE" = release ]; then
+    cargo build --release --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
+  else
+    cargo build --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
+  fi
 fi
 [ -d "$ROOT/e2e/node_modules" ] || (cd "$ROOT/e2e" && npm install --no-audit --no-fund)
 t_built=$(date +%s)
@@ -81,6 +89,7 @@ for _ in $(seq 1 50); do
 done
 
 mkdir -p "$WORK/home"
+[ -n "${E2E_DB:-}" ] && cp "$E2E_DB" "$WORK/e2e.db"
 # setsid: tauri-driver, WebKitWebDriver, the app and WebKit's helpers share one process
 # group, so cleanup stops them all.
 HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" RENEWAL_DESK_TODAY="${E2E_TODAY-2026-11-23}" RUST_LOG=info RENEWAL_DESK_LOG="$ART/app.log" \

@@ -25,8 +25,8 @@ const SPEC = path.basename(process.argv[1] ?? 'spec').replace(/\.test\.m?js$/, '
 
 /**
  * Saves a picture of the app's window as NN-name.png and returns the file: the real
- * window as X shows it (`import -window`, what a person sees, notifications on top
- * included). WebKitWebDriver's own screenshots draw a page whose main area is scrolled
+ * window as X shows it (the screen cut to the window's place: what a person sees,
+ * notifications on top included). WebKitWebDriver's own screenshots draw a page whose main area is scrolled
  * as if the whole page were, so they are only the fallback (no X display, window hidden).
  */
 export async function shot(/** @type {Browser} */ browser, /** @type {string} */ name) {
@@ -41,8 +41,17 @@ export async function shot(/** @type {Browser} */ browser, /** @type {string} */
   const win = process.env.DISPLAY
     ? (await xdotool('search', '--onlyvisible', '--name', '^Renewal Desk$').catch(() => '')).split('\n').filter(Boolean).pop()
     : undefined;
-  if (win) await promisify(execFile)('import', ['-display', process.env.DISPLAY ?? '', '-window', win, file]);
-  else await browser.saveScreenshot(file);
+  if (win) {
+    // The screen cut to the window: what is on top of it (a notification) shows as it is.
+    const geo = Object.fromEntries(
+      (await xdotool('getwindowgeometry', '--shell', win))
+        .split('\n')
+        .map((l) => l.split('='))
+        .filter((kv) => kv.length === 2),
+    );
+    const crop = `${geo.WIDTH}x${geo.HEIGHT}+${geo.X}+${geo.Y}`;
+    await promisify(execFile)('import', ['-display', process.env.DISPLAY ?? '', '-window', 'root', '-crop', crop, '+repage', file]);
+  } else await browser.saveScreenshot(file);
   return file;
 }
 

@@ -24,7 +24,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'title',
     header: 'Agreement',
-    width: 'minmax(200px, 2.4fr)',
+    width: 'minmax(170px, 2.4fr)',
     render: (r) => (
       <span class="cell-title" title={r.title}>
         {r.title}
@@ -41,7 +41,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'counterparty',
     header: 'Counterparty',
-    width: 'minmax(110px, 1.2fr)',
+    width: 'minmax(124px, 1.2fr)',
     render: (r) => r.counterparty ?? NONE,
     sortValue: (r) => r.counterparty ?? '',
     filterText: (r) => r.counterparty ?? '',
@@ -49,7 +49,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'owner',
     header: 'Owner',
-    width: 'minmax(100px, 1fr)',
+    width: 'minmax(90px, 1fr)',
     render: (r) => r.contract_owner ?? NONE,
     sortValue: (r) => r.contract_owner ?? '',
     filterText: (r) => r.contract_owner ?? '',
@@ -57,7 +57,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'status',
     header: 'Status',
-    width: '92px',
+    width: '104px',
     render: (r) => <StatusBadge status={r.status} />,
     sortValue: (r) => r.status,
     filterText: (r) => r.status,
@@ -65,7 +65,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'notice',
     header: 'Notice deadline',
-    width: '124px',
+    width: '140px',
     render: (r) => (r.next_notice_deadline ? <DateText iso={r.next_notice_deadline} /> : NONE),
     sortValue: (r) => r.next_notice_deadline ?? '9999',
     filterText: (r) => dateText(r.next_notice_deadline),
