@@ -10,6 +10,7 @@
 #                                    step of e2e/specs/01-scenario).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export E2E_CLOSE_NOTIFICATIONS=1
 E2E_TODAY="" E2E_SPECS=readme/ README_SHOT="$ROOT/docs/images/dashboard.png" bash "$ROOT/scripts/e2e.sh"
 E2E_SKIP_BUILD=1 E2E_SPECS=specs/01-scenario.test.mjs bash "$ROOT/scripts/e2e.sh"
 cp "$ROOT/artifacts/e2e/01-scenario-05-dashboard-notice-deadline.png" "$ROOT/docs/images/dashboard-seeds.png"

@@ -41,6 +41,11 @@ export async function shot(/** @type {Browser} */ browser, /** @type {string} */
   const win = process.env.DISPLAY
     ? (await xdotool('search', '--onlyvisible', '--name', '^Renewal Desk$').catch(() => '')).split('\n').filter(Boolean).pop()
     : undefined;
+  if (win && process.env.E2E_CLOSE_NOTIFICATIONS === '1') {
+    // Pictures for the README: without the reminders dunst happens to be showing.
+    await promisify(execFile)('dunstctl', ['close-all']).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+  }
   if (win) {
     // The screen cut to the window: what is on top of it (a notification) shows as it is.
     const geo = Object.fromEntries(
