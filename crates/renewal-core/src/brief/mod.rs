@@ -1111,26 +1111,24 @@ impl Brief<'_> {
         );
 
         l.subheading("Service levels", 30.0);
-        {
-            let columns = [
-                Column::new("Metric", 0.36),
-                Column::new("Target", 0.28),
-                Column::new("Penalty or remedy", 0.36),
-            ];
-            let rows: Vec<Row> = a
-                .service_levels
-                .iter()
-                .map(|s| Row {
-                    cells: vec![
-                        Cell::text(&s.metric, CELL),
-                        Cell::text(&s.target, CELL),
-                        Cell::text(s.penalty.as_deref().unwrap_or("—"), CELL),
-                    ],
-                    shade: None,
-                })
-                .collect();
-            table_or_note(l, &columns, rows, "No service levels are stated.");
-        }
+        let columns = [
+            Column::new("Metric", 0.36),
+            Column::new("Target", 0.28),
+            Column::new("Penalty or remedy", 0.36),
+        ];
+        let rows: Vec<Row> = a
+            .service_levels
+            .iter()
+            .map(|s| Row {
+                cells: vec![
+                    Cell::text(&s.metric, CELL),
+                    Cell::text(&s.target, CELL),
+                    Cell::text(s.penalty.as_deref().unwrap_or("—"), CELL),
+                ],
+                shade: None,
+            })
+            .collect();
+        table_or_note(l, &columns, rows, "No service levels are stated.");
 
         l.subheading("Open obligations", 30.0);
         let open: Vec<&crate::model::Obligation> = a
@@ -1138,44 +1136,43 @@ impl Brief<'_> {
             .iter()
             .filter(|o| o.status != ObligationStatus::Complete)
             .collect();
-        {
-            let columns = [
-                Column::new("Obligation", 0.34),
-                Column::new("Status", 0.18),
-                Column::new("Due", 0.24),
-                Column::new("Details", 0.24),
-            ];
-            let rows: Vec<Row> = open
-                .iter()
-                .map(|o| {
-                    let ev = self.s.events.iter().find(|e| {
-                        e.kind == EventKind::ObligationDue
-                            && e.subject.as_deref() == Some(o.name.as_str())
-                    });
-                    let overdue = ev.is_some_and(|e| e.status == EventStatus::Overdue);
-                    let due = match (o.due, ev) {
-                        (Some(d), Some(e)) => Cell::two(
-                            format!("{d}{}", if overdue { " ⚠ overdue" } else { "" }),
-                            if overdue { CELL_BOLD } else { CELL },
-                            format!("falls on {}", long_date(e.date)),
-                            CELL_SMALL,
-                        ),
-                        (Some(d), None) => Cell::text(d.to_string(), CELL),
-                        (None, _) => Cell::text("No due date", CELL.grey(0.45)),
-                    };
-                    Row {
-                        cells: vec![
-                            Cell::text(&o.name, CELL),
-                            Cell::text(&o.status_text, CELL),
-                            due,
-                            Cell::text(o.details.as_deref().unwrap_or("—"), CELL),
-                        ],
-                        shade: overdue.then_some(0.88),
-                    }
-                })
-                .collect();
-            table_or_note(l, &columns, rows, "No open obligations are stated.");
-        }
+        let columns = [
+            Column::new("Obligation", 0.34),
+            Column::new("Status", 0.18),
+            Column::new("Due", 0.24),
+            Column::new("Details", 0.24),
+        ];
+        let rows: Vec<Row> = open
+            .iter()
+            .map(|o| {
+                let ev = self.s.events.iter().find(|e| {
+                    e.kind == EventKind::ObligationDue
+                        && e.subject.as_deref() == Some(o.name.as_str())
+                });
+                let overdue = ev.is_some_and(|e| e.status == EventStatus::Overdue);
+                let due = match (o.due, ev) {
+                    (Some(d), Some(e)) => Cell::two(
+                        format!("{d}{}", if overdue { " ⚠ overdue" } else { "" }),
+                        if overdue { CELL_BOLD } else { CELL },
+                        format!("falls on {}", long_date(e.date)),
+                        CELL_SMALL,
+                    ),
+                    (Some(d), None) => Cell::text(d.to_string(), CELL),
+                    (None, _) => Cell::text("No due date", CELL.grey(0.45)),
+                };
+                Row {
+                    cells: vec![
+                        Cell::text(&o.name, CELL),
+                        Cell::text(&o.status_text, CELL),
+                        due,
+                        Cell::text(o.details.as_deref().unwrap_or("—"), CELL),
+                    ],
+                    shade: overdue.then_some(0.88),
+                }
+            })
+            .collect();
+        table_or_note(l, &columns, rows, "No open obligations are stated.");
+
         let complete = a
             .obligations
             .iter()
@@ -1196,66 +1193,63 @@ impl Brief<'_> {
         }
 
         l.subheading("Exit rights", 30.0);
-        {
-            let columns = [
-                Column::new("Scenario", 0.22),
-                Column::new("Process", 0.22),
-                Column::new("Window", 0.16),
-                Column::new("Closes (rule 8)", 0.4),
-            ];
-            let rows: Vec<Row> = a
-                .exit_rights
-                .iter()
-                .enumerate()
-                .map(|(i, x)| {
-                    let ev = self.s.events.iter().find(|e| {
-                        e.kind == EventKind::ExitWindowEnd
-                            && e.clause == crate::rules::Clause::ExitRight(i)
-                    });
-                    let closes = match ev {
-                        Some(e) => Cell::two(
-                            format!(
-                                "{}{}",
-                                long_date(e.date),
-                                match e.status {
-                                    EventStatus::Open =>
-                                        format!(" · {}", days_left(e.days_from_today)),
-                                    _ => " · closed".to_string(),
-                                }
-                            ),
-                            if e.status == EventStatus::Open {
-                                CELL_BOLD
-                            } else {
-                                CELL.grey(0.45)
-                            },
-                            self.view_of(e)
-                                .map(|v| v.explanation.clone())
-                                .unwrap_or_default(),
-                            CELL_SMALL,
+        let columns = [
+            Column::new("Scenario", 0.22),
+            Column::new("Process", 0.22),
+            Column::new("Window", 0.16),
+            Column::new("Closes (rule 8)", 0.4),
+        ];
+        let rows: Vec<Row> = a
+            .exit_rights
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let ev = self.s.events.iter().find(|e| {
+                    e.kind == EventKind::ExitWindowEnd
+                        && e.clause == crate::rules::Clause::ExitRight(i)
+                });
+                let closes = match ev {
+                    Some(e) => Cell::two(
+                        format!(
+                            "{}{}",
+                            long_date(e.date),
+                            match e.status {
+                                EventStatus::Open => format!(" · {}", days_left(e.days_from_today)),
+                                _ => " · closed".to_string(),
+                            }
                         ),
-                        None => Cell::text(
-                            "Runs from the day after the agreement ends (no end date yet)",
-                            CELL.grey(0.4),
+                        if e.status == EventStatus::Open {
+                            CELL_BOLD
+                        } else {
+                            CELL.grey(0.45)
+                        },
+                        self.view_of(e)
+                            .map(|v| v.explanation.clone())
+                            .unwrap_or_default(),
+                        CELL_SMALL,
+                    ),
+                    None => Cell::text(
+                        "Runs from the day after the agreement ends (no end date yet)",
+                        CELL.grey(0.4),
+                    ),
+                };
+                Row {
+                    cells: vec![
+                        Cell::text(&x.scenario, CELL),
+                        Cell::text(&x.process, CELL),
+                        Cell::text(
+                            x.window
+                                .map(|w| w.to_string())
+                                .unwrap_or_else(|| "—".to_string()),
+                            CELL,
                         ),
-                    };
-                    Row {
-                        cells: vec![
-                            Cell::text(&x.scenario, CELL),
-                            Cell::text(&x.process, CELL),
-                            Cell::text(
-                                x.window
-                                    .map(|w| w.to_string())
-                                    .unwrap_or_else(|| "—".to_string()),
-                                CELL,
-                            ),
-                            closes,
-                        ],
-                        shade: None,
-                    }
-                })
-                .collect();
-            table_or_note(l, &columns, rows, "No exit rights are stated.");
-        }
+                        closes,
+                    ],
+                    shade: None,
+                }
+            })
+            .collect();
+        table_or_note(l, &columns, rows, "No exit rights are stated.");
 
         l.subheading("Data protection", 24.0);
         if a.data_protection.is_empty() {
