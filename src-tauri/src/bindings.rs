@@ -97,17 +97,27 @@ fn decl_name(decl: &str) -> &str {
 
 #[test]
 fn typescript_bindings_are_fresh() {
-    let want = render();
-    let path = bindings_path();
+    check_fresh(&bindings_path(), &render(), true);
+}
+
+/// Fails when the committed generated file at `path` differs from `want`, or rewrites it
+/// when `UPDATE_BINDINGS` is set. `show` prints the expected text in the failure.
+#[cfg(test)]
+fn check_fresh(path: &std::path::Path, want: &str, show: bool) {
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &want).unwrap();
+        std::fs::write(path, want).unwrap();
         return;
     }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    let have = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         have == want,
-        "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings`\n--- expected ---\n{want}",
-        path.display()
+        "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings`{}",
+        path.display(),
+        if show {
+            format!("\n--- expected ---\n{want}")
+        } else {
+            String::new()
+        }
     );
 }
 
@@ -189,16 +199,5 @@ fn render_fixtures() -> String {
 
 #[test]
 fn ui_fixtures_are_fresh() {
-    let want = render_fixtures();
-    let path = fixtures_path();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings`",
-        path.display()
-    );
+    check_fresh(&fixtures_path(), &render_fixtures(), false);
 }

@@ -216,12 +216,7 @@ function FieldEditor({
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
       )}
-      <button type="submit" class="primary" disabled={busy}>
-        Save
-      </button>
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
+      <FormButtons label="Save" onCancel={onCancel} busy={busy} />
       <p id={`${id}-help`} class={error ? 'error field-error' : 'muted small'} role={error ? 'alert' : undefined}>
         {error ?? `Expects ${v.hint}.`}
       </p>
@@ -314,12 +309,7 @@ function EventActions({
           <label>
             Note <input type="text" value={note} placeholder="by whom, reference" onInput={(ev) => setNote(ev.currentTarget.value)} />
           </label>
-          <button type="submit" class="primary">
-            Mark done
-          </button>
-          <button type="button" onClick={() => setOpen(null)}>
-            Cancel
-          </button>
+          <FormButtons label="Mark done" onCancel={() => setOpen(null)} />
         </form>
       )}
       {open === 'snooze' && (
@@ -341,12 +331,7 @@ function EventActions({
               ))}
             </select>
           </label>
-          <button type="submit" class="primary">
-            Snooze
-          </button>
-          <button type="button" onClick={() => setOpen(null)}>
-            Cancel
-          </button>
+          <FormButtons label="Snooze" onCancel={() => setOpen(null)} />
         </form>
       )}
     </div>
