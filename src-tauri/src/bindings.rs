@@ -57,18 +57,18 @@ pub fn render() -> String {
     c.visit::<crate::commands::files::GeneratedBrief>();
     c.visit::<crate::reminders::OpenAgreement>();
     // The core's types the commands take or return.
-    c.visit::<renewal_core::dashboard::Dashboard>();
-    c.visit::<renewal_core::dashboard::AgreementRow>();
-    c.visit::<renewal_core::desk::AgreementPage>();
-    c.visit::<renewal_core::desk::ImportProgress>();
-    c.visit::<renewal_core::desk::ImportReport>();
-    c.visit::<renewal_core::desk::CalendarExport>();
-    c.visit::<renewal_core::desk::DeskSettings>();
-    c.visit::<renewal_core::brief::Paper>();
-    c.visit::<renewal_core::edit::EditableField>();
-    c.visit::<renewal_core::clauses::ClauseTable>();
-    c.visit::<renewal_core::clauses::RowEdit>();
-    c.visit::<renewal_core::remind::NoticeKind>();
+    c.visit::<renewal_core::services::dashboard::Dashboard>();
+    c.visit::<renewal_core::services::dashboard::AgreementRow>();
+    c.visit::<renewal_core::services::portfolio::AgreementPage>();
+    c.visit::<renewal_core::services::portfolio::ImportProgress>();
+    c.visit::<renewal_core::services::portfolio::ImportReport>();
+    c.visit::<renewal_core::services::portfolio::CalendarExport>();
+    c.visit::<renewal_core::services::portfolio::DeskSettings>();
+    c.visit::<renewal_core::adapters::brief::Paper>();
+    c.visit::<renewal_core::services::edit::EditableField>();
+    c.visit::<renewal_core::services::clauses::ClauseTable>();
+    c.visit::<renewal_core::services::clauses::RowEdit>();
+    c.visit::<renewal_core::adapters::remind::NoticeKind>();
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.\n\
          // Regenerate: UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings\n",
@@ -157,9 +157,9 @@ fn fixtures_path() -> PathBuf {
 
 /// The fixtures (timestamps fixed so the file is stable).
 fn render_fixtures() -> String {
-    use renewal_core::dashboard::{agreement_rows, dashboard};
-    use renewal_core::desk::{agreement_page, import_paths, ImportDefaults};
-    use renewal_core::store::Store;
+    use renewal_core::adapters::store::Store;
+    use renewal_core::services::dashboard::{agreement_rows, dashboard};
+    use renewal_core::services::portfolio::{agreement_page, import_paths, ImportDefaults};
 
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
     let paths: Vec<PathBuf> = [

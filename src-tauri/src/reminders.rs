@@ -1,5 +1,5 @@
 //! One reminder run, shared by the scheduler thread and the "run now" command: the core's
-//! reminder policy ([`renewal_core::remind::run`]) with the notify-rust
+//! reminder policy ([`renewal_core::adapters::remind::run`]) with the notify-rust
 //! [`DesktopNotifier`], then the tray's next deadline and the event for the UI
 //! ([`EVENT_REMINDERS_RAN`]).
 //!
@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use renewal_core::dashboard::dashboard;
-use renewal_core::remind::{self, Message, MessageAction, Notifier, ReminderAction};
-use renewal_core::store::Store;
+use renewal_core::adapters::remind::{self, Message, MessageAction, Notifier, ReminderAction};
+use renewal_core::adapters::store::Store;
+use renewal_core::services::dashboard::dashboard;
 use renewal_notify::DesktopNotifier;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};

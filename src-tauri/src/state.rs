@@ -9,8 +9,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use renewal_core::dashboard::{AgreementRow, Dashboard};
-use renewal_core::store::Store;
+use renewal_core::adapters::store::Store;
+use renewal_core::services::dashboard::{AgreementRow, Dashboard};
 use serde::Serialize;
 
 use crate::error::{AppError, AppResult};

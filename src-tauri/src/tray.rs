@@ -28,10 +28,10 @@ pub struct TrayItems {
 
 /// How the tray names a deadline: "Fri 1 Oct 2027 · Microsoft Peru Partnership
 /// Agreement: Non-renewal notice deadline".
-pub fn deadline_label(item: &renewal_core::dashboard::DashboardItem) -> String {
+pub fn deadline_label(item: &renewal_core::services::dashboard::DashboardItem) -> String {
     format!(
         "{} · {}: {}",
-        renewal_core::dates::long_date(item.date),
+        renewal_core::domain::dates::long_date(item.date),
         item.agreement,
         item.label
     )
@@ -142,8 +142,8 @@ pub fn set_next_deadline<R: Runtime>(app: &AppHandle<R>, label: Option<&str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use renewal_core::dashboard::DashboardItem;
-    use renewal_core::rules::{EventKind, EventStatus};
+    use renewal_core::domain::rules::{EventKind, EventStatus};
+    use renewal_core::services::dashboard::DashboardItem;
 
     #[test]
     fn the_tray_names_the_date_the_agreement_and_the_deadline() {

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use renewal_core::dashboard::{agreement_rows, dashboard, AgreementRow, Dashboard};
+use renewal_core::services::dashboard::{agreement_rows, dashboard, AgreementRow, Dashboard};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};

@@ -10,9 +10,9 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use renewal_core::brief::{brief_file_name, render_brief, BriefOptions, Paper};
-use renewal_core::import::{import_file, import_markdown, ImportOutcome};
-use renewal_core::store::StoredAgreement;
+use renewal_core::adapters::brief::{brief_file_name, render_brief, BriefOptions, Paper};
+use renewal_core::adapters::import::{import_file, import_markdown, ImportOutcome};
+use renewal_core::adapters::store::StoredAgreement;
 
 // ---- helpers ----------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use renewal_core::import::{import_file, ImportOutcome};
+use renewal_core::adapters::import::{import_file, ImportOutcome};
 
 /// `../shared/seeds/` beside the workspace.
 pub fn seeds_dir() -> PathBuf {

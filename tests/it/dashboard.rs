@@ -1,12 +1,14 @@
-//! The dashboard and the agreements table (renewal_core::dashboard), and the light listing
+//! The dashboard and the agreements table (renewal_core::services::dashboard), and the light listing
 //! they read (Store::for_each_listed).
 
-use renewal_core::dashboard::{agreement_rows, dashboard, LIST_LIMIT, RECENT_DAYS, UPCOMING_DAYS};
-use renewal_core::import::import_markdown;
-use renewal_core::model::AgreementStatus;
-use renewal_core::rules::{assess, EventKind, EventStatus};
-use renewal_core::samples::generate_document;
-use renewal_core::store::{engine_json, Store, VIEW_STRIPPED_FIELDS};
+use renewal_core::adapters::import::import_markdown;
+use renewal_core::adapters::store::{engine_json, Store, VIEW_STRIPPED_FIELDS};
+use renewal_core::domain::model::AgreementStatus;
+use renewal_core::domain::rules::{assess, EventKind, EventStatus};
+use renewal_core::services::dashboard::{
+    agreement_rows, dashboard, LIST_LIMIT, RECENT_DAYS, UPCOMING_DAYS,
+};
+use renewal_core::services::samples::generate_document;
 
 use crate::common::*;
 
@@ -186,7 +188,7 @@ fn lists_are_capped_sorted_and_agree_with_the_engine() {
     overdue.sort();
     upcoming.sort();
     recent.sort();
-    let got = |items: &[renewal_core::dashboard::DashboardItem]| {
+    let got = |items: &[renewal_core::services::dashboard::DashboardItem]| {
         items
             .iter()
             .map(|i| (i.date, i.agreement_id))
@@ -260,7 +262,7 @@ fn the_light_listing_is_the_agreement_without_stripped_fields_or_sources() {
         // The engine reads none of what was left out: same dates, statuses, explanations.
         let (a, b) = (assess(&l.agreement, today()), assess(&full, today()));
         assert_eq!(a, b);
-        let explain = |s: &renewal_core::rules::Assessment| {
+        let explain = |s: &renewal_core::domain::rules::Assessment| {
             s.events.iter().map(|e| e.explanation()).collect::<Vec<_>>()
         };
         assert_eq!(explain(&a), explain(&b));
@@ -272,7 +274,7 @@ fn the_light_listing_is_the_agreement_without_stripped_fields_or_sources() {
 
 #[test]
 fn a_database_from_before_the_compact_copy_is_migrated() {
-    use renewal_core::store::{migrate, migration_steps};
+    use renewal_core::adapters::store::{migrate, migration_steps};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     {
@@ -305,8 +307,8 @@ fn a_database_from_before_the_compact_copy_is_migrated() {
 
 #[test]
 fn a_planned_exit_puts_its_serve_by_date_among_the_decisions() {
-    use renewal_core::desk::edit_field;
-    use renewal_core::edit::EditableField;
+    use renewal_core::services::edit::EditableField;
+    use renewal_core::services::portfolio::edit_field;
     let mut store = seeded();
     // Rule 6: to exit on 30 June 2027 with 180 days' notice, serve by 1 January 2027, a
     // public holiday in Peru, so by Thursday 31 December 2026 (rule 4).

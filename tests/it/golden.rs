@@ -1,11 +1,11 @@
 //! Golden tests: the worked example of renewal-rules.md for the three sample agreements at
 //! today = 2026-11-23, through the real importer and engine, and through the CLI.
 
-use renewal_core::calendar::Country;
-use renewal_core::dates::{PartialDate, Period, Precision};
-use renewal_core::model::{AgreementStatus, PriceReview, TerminationKind};
-use renewal_core::money::Quantity;
-use renewal_core::rules::{assess, Assessment, DatedEvent, EventKind, EventStatus};
+use renewal_core::domain::calendar::Country;
+use renewal_core::domain::dates::{PartialDate, Period, Precision};
+use renewal_core::domain::model::{AgreementStatus, PriceReview, TerminationKind};
+use renewal_core::domain::money::Quantity;
+use renewal_core::domain::rules::{assess, Assessment, DatedEvent, EventKind, EventStatus};
 use rust_decimal::Decimal;
 
 use crate::common::*;

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use ical::parser::ical::component::{IcalCalendar, IcalEvent};
 use ical::property::Property;
-use renewal_core::remind::Ladder;
-use renewal_core::store::Store;
-use renewal_core::views::deadlines;
+use renewal_core::adapters::remind::Ladder;
+use renewal_core::adapters::store::Store;
+use renewal_core::services::views::deadlines;
 
 use crate::common::{d, import_seed, renewals, stderr, stdout};
 

@@ -1,12 +1,12 @@
 //! What users record changes what the engine computes (renewal-rules.md: `expiry` kind,
 //! rule 6): served notices, planned exits, done marks.
 
-use renewal_core::model::{AgreementStatus, DoneMark, ServedNotice};
-use renewal_core::rules::{assess, EventKind, EventStatus};
+use renewal_core::domain::model::{AgreementStatus, DoneMark, ServedNotice};
+use renewal_core::domain::rules::{assess, EventKind, EventStatus};
 
 use crate::common::*;
 
-fn ms() -> renewal_core::model::Agreement {
+fn ms() -> renewal_core::domain::model::Agreement {
     import_seed("microsoft-peru-mifibra.md").agreement
 }
 

@@ -9,10 +9,10 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
-use renewal_core::remind::{
+use renewal_core::adapters::remind::{
     self, log, Ladder, LogState, Message, Notifier, NotifyError, Reminder, Sent, Step, Urgency,
 };
-use renewal_core::store::Store;
+use renewal_core::adapters::store::Store;
 
 use crate::common::{d, import_seed, renewals, renewals_bin, seed_files, stderr, stdout};
 
@@ -407,8 +407,8 @@ fn a_digest_lists_the_first_reminders_and_counts_the_rest() {
             agreement: format!("Agreement {i:02}"),
             event_id: format!("next_review:2026-01-{:02}", i % 28 + 1),
             label: "Next review".into(),
-            kind: renewal_core::rules::EventKind::NextReview,
-            status: renewal_core::rules::EventStatus::Open,
+            kind: renewal_core::domain::rules::EventKind::NextReview,
+            status: renewal_core::domain::rules::EventStatus::Open,
             date: d("2026-12-01") + chrono::Days::new(i as u64),
             days_left: 8 + i,
             step: Step::DaysBefore(14),

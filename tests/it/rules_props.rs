@@ -2,10 +2,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use renewal_core::calendar::{is_business_day, Country};
-use renewal_core::dates::{Period, PeriodUnit};
-use renewal_core::model::{Agreement, Source, Sourced};
-use renewal_core::rules::{assess, next_term, Basis, EventKind, Term};
+use renewal_core::domain::calendar::{is_business_day, Country};
+use renewal_core::domain::dates::{Period, PeriodUnit};
+use renewal_core::domain::model::{Agreement, Source, Sourced};
+use renewal_core::domain::rules::{assess, next_term, Basis, EventKind, Term};
 
 fn src() -> Source {
     Source::user("generated")
@@ -164,9 +164,9 @@ fn known_month_end_cases() {
 
 #[test]
 fn assess_many_equals_assess_one_by_one() {
-    use renewal_core::import::import_markdown;
-    use renewal_core::rules::assess_many;
-    use renewal_core::samples::generate_document;
+    use renewal_core::adapters::import::import_markdown;
+    use renewal_core::domain::rules::assess_many;
+    use renewal_core::services::samples::generate_document;
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let all: Vec<Agreement> = (0..2_500)
         .map(|i| {

@@ -1,9 +1,9 @@
 //! The sample agreements shipped with the app and the synthetic generator import cleanly.
 
-use renewal_core::import::import_markdown;
-use renewal_core::model::AgreementStatus;
-use renewal_core::rules::{assess, EventKind};
-use renewal_core::samples::{generate_document, SAMPLE_DOCUMENTS};
+use renewal_core::adapters::import::import_markdown;
+use renewal_core::domain::model::AgreementStatus;
+use renewal_core::domain::rules::{assess, EventKind};
+use renewal_core::services::samples::{generate_document, SAMPLE_DOCUMENTS};
 
 use crate::common::*;
 

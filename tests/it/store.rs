@@ -1,7 +1,7 @@
 //! Store tests: migrations, history, re-import, backup.
 
-use renewal_core::import::import_markdown;
-use renewal_core::store::{migrate, migration_steps, ImportAction, Store};
+use renewal_core::adapters::import::import_markdown;
+use renewal_core::adapters::store::{migrate, migration_steps, ImportAction, Store};
 use renewal_core::Error;
 use rusqlite::Connection;
 
@@ -206,7 +206,7 @@ fn backup_restores_to_an_equal_database() {
     let mut store = Store::open(&dir.path().join("live.db")).unwrap();
     for f in seed_files() {
         store
-            .import(&renewal_core::import::import_file(&f).unwrap())
+            .import(&renewal_core::adapters::import::import_file(&f).unwrap())
             .unwrap();
     }
     let mut a = store.get(1).unwrap().agreement;

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use renewal_core::brief::{render_brief, BriefOptions};
-use renewal_core::import::import_file;
-use renewal_core::store::StoredAgreement;
+use renewal_core::adapters::brief::{render_brief, BriefOptions};
+use renewal_core::adapters::import::import_file;
+use renewal_core::adapters::store::StoredAgreement;
 
 const SAMPLES: [&str; 3] = [
     "microsoft-peru-mifibra.md",

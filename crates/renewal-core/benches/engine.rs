@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use renewal_core::import::{import_file, import_markdown};
-use renewal_core::model::Agreement;
-use renewal_core::rules::{assess, assess_many};
-use renewal_core::samples::generate_document;
-use renewal_core::store::Store;
+use renewal_core::adapters::import::{import_file, import_markdown};
+use renewal_core::adapters::store::Store;
+use renewal_core::domain::model::Agreement;
+use renewal_core::domain::rules::{assess, assess_many};
+use renewal_core::services::samples::generate_document;
 
 fn agreements(n: usize) -> Vec<Agreement> {
     (0..n)

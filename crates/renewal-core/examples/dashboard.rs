@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use renewal_core::dashboard::{agreement_rows, dashboard};
-use renewal_core::store::Store;
+use renewal_core::adapters::store::Store;
+use renewal_core::services::dashboard::{agreement_rows, dashboard};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use renewal_core::samples::generate_document;
+use renewal_core::services::samples::generate_document;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub enum Error {
     /// A document could not be imported (file, line, field and reason inside).
     #[error(transparent)]
-    Import(#[from] crate::import::ImportError),
+    Import(#[from] crate::adapters::import::ImportError),
     /// SQLite failed.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -1,16 +1,22 @@
 //! # renewal-core
 //!
-//! The whole domain of Renewal Desk, with no display, no Tauri and no notification server:
-//! the agreement [`model`], the deadline engine ([`rules`]), business days and public
-//! holidays ([`calendar`]), the Markdown [`import`]er, the SQLite [`store`] and the PDF
-//! renewal [`brief`].
+//! Renewal Desk without a display, no Tauri and no notification server, in three layers
+//! (see `docs/architecture.md`):
+//!
+//! - [`domain`]: the pure domain (the `renewal-domain` crate): the agreement model, dates,
+//!   money, calendars and the deadline engine of `renewal-rules.md`;
+//! - [`adapters`]: what reads and writes the outside world: the document [`adapters::import`]er,
+//!   the SQLite [`adapters::store`], the PDF renewal [`adapters::brief`], calendar export
+//!   ([`adapters::ics`]) and reminders ([`adapters::remind`]);
+//! - [`services`]: what the app and the CLI do with them, the one application layer both
+//!   front ends call ([`services::portfolio`], [`services::dashboard`], edits, samples).
 //!
 //! Every date is computed by the rules in `renewal-rules.md` and comes with its workings.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use renewal_core::import::import_markdown;
-//! use renewal_core::rules::{assess, EventKind};
+//! use renewal_core::adapters::import::import_markdown;
+//! use renewal_core::domain::rules::{assess, EventKind};
 //!
 //! let doc = "# Example Peru Supply Agreement\n\n\
 //! | Field | Details |\n|---|---|\n\
@@ -27,25 +33,13 @@
 //! assert_eq!(next.kind, EventKind::NonRenewalNoticeDeadline);
 //! assert_eq!(next.unadjusted_date.to_string(), "2027-10-02"); // a Saturday
 //! assert_eq!(next.date.to_string(), "2027-10-01"); // moved back to Friday (rule 4)
-//! # Ok::<(), renewal_core::import::ImportError>(())
+//! # Ok::<(), renewal_core::adapters::import::ImportError>(())
 //! ```
 
-pub mod brief;
-pub mod calendar;
-pub mod clauses;
-pub mod dashboard;
-pub mod dates;
-pub mod desk;
-pub mod edit;
+pub use renewal_domain as domain;
+
+pub mod adapters;
 pub mod error;
-pub mod ics;
-pub mod import;
-pub mod model;
-pub mod money;
-pub mod remind;
-pub mod rules;
-pub mod samples;
-pub mod store;
-pub mod views;
+pub mod services;
 
 pub use error::{Error, Result};

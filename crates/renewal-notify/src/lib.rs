@@ -1,11 +1,11 @@
 //! # renewal-notify
 //!
 //! Desktop notifications for Renewal Desk reminders: [`DesktopNotifier`] implements
-//! [`renewal_core::remind::Notifier`] with notify-rust (pure-Rust zbus backend, talking to the
+//! [`renewal_core::adapters::remind::Notifier`] with notify-rust (pure-Rust zbus backend, talking to the
 //! freedesktop notification server on the session bus). Used by the `renewals` CLI and,
 //! later, the desktop app; the core itself needs no notification server.
 //!
-//! - **Text** comes from [`renewal_core::remind::Message`]: the summary names the agreement
+//! - **Text** comes from [`renewal_core::adapters::remind::Message`]: the summary names the agreement
 //!   and the deadline, the body gives the date, the days left and the default outcome.
 //!   It is escaped when the server renders markup (`body-markup` capability).
 //! - **Urgency** follows the reminder: low 30 days or more ahead, critical 3 days or fewer
@@ -18,7 +18,7 @@
 //!   and retries on its next run.
 //!
 //! ```no_run
-//! use renewal_core::remind::Notifier;
+//! use renewal_core::adapters::remind::Notifier;
 //! use renewal_notify::DesktopNotifier;
 //!
 //! let notifier = DesktopNotifier::new();
@@ -32,7 +32,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use renewal_core::remind::{
+use renewal_core::adapters::remind::{
     ActionInvoked, Message, Notifier, NotifyError, Sent, Urgency as ReminderUrgency,
 };
 

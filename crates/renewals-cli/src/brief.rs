@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Args;
-use renewal_core::brief::{brief_file_name, render_brief, BriefOptions, Paper};
-use renewal_core::store::{Store, StoredAgreement};
+use renewal_core::adapters::brief::{brief_file_name, render_brief, BriefOptions, Paper};
+use renewal_core::adapters::store::{Store, StoredAgreement};
 
 /// Arguments of `renewals brief`.
 #[derive(Args, Debug)]

@@ -1,8 +1,8 @@
 //! Text output of `renewals show`.
 
-use renewal_core::dates::long_date;
-use renewal_core::model::Sourced;
-use renewal_core::views::AgreementDetail;
+use renewal_core::domain::dates::long_date;
+use renewal_core::domain::model::Sourced;
+use renewal_core::services::views::AgreementDetail;
 
 use crate::days_text;
 

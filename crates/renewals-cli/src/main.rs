@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-use renewal_core::dates::long_date;
-use renewal_core::edit::{apply_edit, EditableField};
-use renewal_core::import::{import_file, ImportOutcome};
-use renewal_core::store::{default_db_path, ImportAction, Store};
-use renewal_core::views::{deadlines, AgreementDetail, AgreementSummary};
+use renewal_core::adapters::import::{import_file, ImportOutcome};
+use renewal_core::adapters::store::{default_db_path, ImportAction, Store};
+use renewal_core::domain::dates::long_date;
+use renewal_core::services::edit::{apply_edit, EditableField};
+use renewal_core::services::views::{deadlines, AgreementDetail, AgreementSummary};
 
 /// `println!` for command output: a closed pipe (`renewals list | head`) ends the program
 /// quietly with success instead of panicking.
@@ -366,7 +366,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .checked_sub(1)
                 .ok_or("warnings are numbered from 1, as `show` lists them")?;
             let mut store = open_store(db)?;
-            let changes = renewal_core::desk::confirm_warning(&mut store, id, index)
+            let changes = renewal_core::services::portfolio::confirm_warning(&mut store, id, index)
                 .map_err(|e| e.to_string())?;
             print_changes(&changes);
             Ok(ExitCode::SUCCESS)
@@ -425,9 +425,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             ..
         } => {
             let kind = if non_renewal {
-                renewal_core::remind::NoticeKind::NonRenewal
+                renewal_core::adapters::remind::NoticeKind::NonRenewal
             } else {
-                renewal_core::remind::NoticeKind::Termination
+                renewal_core::adapters::remind::NoticeKind::Termination
             };
             record::cmd_notice(db, today, id, kind, served, note)
         }
@@ -490,7 +490,7 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> 
 
 /// Prints one line per changed field, `field: old -> new` ("(unknown)" for none), or
 /// "nothing changed"; the source bookkeeping of an edited value is left out.
-pub(crate) fn print_changes(changes: &[renewal_core::store::Change]) {
+pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
     let shown = changes
         .iter()
         .filter(|c| !c.field.ends_with(".source.section") && !c.field.ends_with(".source.line"));

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use renewal_core::dates::long_date;
-use renewal_core::remind::{Ladder, NoticeKind};
-use renewal_core::rules::assess;
+use renewal_core::adapters::remind::{Ladder, NoticeKind};
+use renewal_core::domain::dates::long_date;
+use renewal_core::domain::rules::assess;
 
 use crate::open_store;
 
@@ -139,8 +139,8 @@ pub(crate) fn cmd_export_ics(
     output: &PathBuf,
 ) -> Result<ExitCode, String> {
     let store = open_store(db)?;
-    let export =
-        renewal_core::ics::export_store(&store, today, owner).map_err(|e| e.to_string())?;
+    let export = renewal_core::adapters::ics::export_store(&store, today, owner)
+        .map_err(|e| e.to_string())?;
     std::fs::write(output, &export.text).map_err(|e| format!("{}: {e}", output.display()))?;
     println!(
         "Wrote {} ({}, {}, {}).",

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use renewal_core::dates::long_date;
-use renewal_core::remind::{
+use renewal_core::adapters::remind::{
     self, log, Message, MessageAction, Notifier, NotifyError, ReminderAction, RunReport, Sent,
 };
-use renewal_core::store::Store;
+use renewal_core::adapters::store::Store;
+use renewal_core::domain::dates::long_date;
 use renewal_notify::DesktopNotifier;
 
 use crate::{open_store, print_json, table, timer};

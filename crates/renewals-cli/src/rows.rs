@@ -1,12 +1,12 @@
 //! `renewals rows` and `renewals edit-row`: the clause tables, row by row
-//! (renewal_core::clauses).
+//! (renewal_core::services::clauses).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use renewal_core::clauses::{editable_tables, ClauseTable, RowEdit};
-use renewal_core::desk;
+use renewal_core::services::clauses::{editable_tables, ClauseTable, RowEdit};
+use renewal_core::services::portfolio;
 
 use crate::{open_store, print_changes, print_json, table};
 
@@ -99,7 +99,7 @@ pub(crate) fn edit_row(
             let index = zero_based(n, "--row")?;
             let agreement = store.get(id).map_err(|e| e.to_string())?.agreement;
             // The columns not given keep their text.
-            let mut merged = renewal_core::clauses::table_rows(&agreement, table)
+            let mut merged = renewal_core::services::clauses::table_rows(&agreement, table)
                 .into_iter()
                 .find(|r| r.index == index)
                 .map(|r| r.cells)
@@ -121,7 +121,7 @@ pub(crate) fn edit_row(
         }
         _ => return Err("say what to do: --row N, --add or --remove N".to_string()),
     };
-    let changes = desk::edit_row(&mut store, id, table, &edit).map_err(|e| e.to_string())?;
+    let changes = portfolio::edit_row(&mut store, id, table, &edit).map_err(|e| e.to_string())?;
     print_changes(&changes);
     Ok(ExitCode::SUCCESS)
 }

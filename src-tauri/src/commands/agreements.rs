@@ -3,18 +3,18 @@
 //! the agreement's history in the core; each command returns the agreement's new page.
 
 use chrono::NaiveDate;
-use renewal_core::clauses::{ClauseTable, RowEdit};
-use renewal_core::dashboard::{AgreementRow, Dashboard};
-use renewal_core::desk::{self, AgreementPage};
-use renewal_core::edit::EditableField;
-use renewal_core::remind::NoticeKind;
+use renewal_core::adapters::remind::NoticeKind;
+use renewal_core::services::clauses::{ClauseTable, RowEdit};
+use renewal_core::services::dashboard::{AgreementRow, Dashboard};
+use renewal_core::services::edit::EditableField;
+use renewal_core::services::portfolio::{self, AgreementPage};
 use tauri::AppHandle;
 
 use super::{after_change, blocking};
 use crate::error::AppResult;
 
 /// What needs a decision, soonest first, as of the view date (see
-/// [`renewal_core::dashboard::dashboard`]).
+/// [`renewal_core::services::dashboard::dashboard`]).
 ///
 /// # Errors
 /// `database` if the store fails.
@@ -23,7 +23,7 @@ pub async fn dashboard(app: AppHandle) -> AppResult<Dashboard> {
     blocking(app, |app, _| crate::views::dashboard_view(app)).await
 }
 
-/// One row per agreement for the table (see [`renewal_core::dashboard::agreement_rows`]).
+/// One row per agreement for the table (see [`renewal_core::services::dashboard::agreement_rows`]).
 ///
 /// # Errors
 /// `database` if the store fails.
@@ -40,7 +40,7 @@ pub async fn agreement_rows(app: AppHandle) -> AppResult<Vec<AgreementRow>> {
 #[tauri::command]
 pub async fn agreement_page(app: AppHandle, id: i64) -> AppResult<AgreementPage> {
     blocking(app, move |_, s| {
-        Ok(desk::agreement_page(&*s.store()?, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&*s.store()?, id, s.view_today())?)
     })
     .await
 }
@@ -58,9 +58,9 @@ pub async fn edit_field(
 ) -> AppResult<AgreementPage> {
     blocking(app, move |app, s| {
         let mut store = s.store()?;
-        desk::edit_field(&mut store, id, field, &value)?;
+        portfolio::edit_field(&mut store, id, field, &value)?;
         after_change(app, s);
-        Ok(desk::agreement_page(&store, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
     })
     .await
 }
@@ -80,9 +80,9 @@ pub async fn edit_row(
 ) -> AppResult<AgreementPage> {
     blocking(app, move |app, s| {
         let mut store = s.store()?;
-        desk::edit_row(&mut store, id, table, &edit)?;
+        portfolio::edit_row(&mut store, id, table, &edit)?;
         after_change(app, s);
-        Ok(desk::agreement_page(&store, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
     })
     .await
 }
@@ -96,9 +96,9 @@ pub async fn edit_row(
 pub async fn confirm_warning(app: AppHandle, id: i64, index: u32) -> AppResult<AgreementPage> {
     blocking(app, move |app, s| {
         let mut store = s.store()?;
-        desk::confirm_warning(&mut store, id, index)?;
+        portfolio::confirm_warning(&mut store, id, index)?;
         after_change(app, s);
-        Ok(desk::agreement_page(&store, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
     })
     .await
 }
@@ -119,7 +119,7 @@ pub async fn record_notice(
         let mut store = s.store()?;
         store.record_notice(id, kind, served_on, note.trim())?;
         after_change(app, s);
-        Ok(desk::agreement_page(&store, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
     })
     .await
 }
@@ -141,7 +141,7 @@ pub async fn mark_done(
         let mut store = s.store()?;
         store.mark_done(id, &event_id, done_on, note.trim(), s.view_today())?;
         after_change(app, s);
-        Ok(desk::agreement_page(&store, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
     })
     .await
 }
@@ -163,7 +163,7 @@ pub async fn snooze(
         let mut store = s.store()?;
         store.snooze(id, &event_id, days, s.config.today())?;
         after_change(app, s);
-        Ok(desk::agreement_page(&store, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
     })
     .await
 }

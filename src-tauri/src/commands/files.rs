@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use renewal_core::desk::{self, CalendarExport, ImportDefaults, ImportProgress, ImportReport};
+use renewal_core::services::portfolio::{
+    self, CalendarExport, ImportDefaults, ImportProgress, ImportReport,
+};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -34,7 +36,7 @@ pub async fn import_files(
         }
         let mut store = s.store()?;
         let defaults = ImportDefaults::from_store(&store)?;
-        let report = desk::import_paths(&mut store, &paths, &defaults, |p| {
+        let report = portfolio::import_paths(&mut store, &paths, &defaults, |p| {
             if let Err(e) = on_progress.send(p) {
                 tracing::debug!("import progress not delivered: {e}");
             }
@@ -54,7 +56,7 @@ pub async fn load_samples(app: AppHandle) -> AppResult<ImportReport> {
     blocking(app, |app, s| {
         let mut store = s.store()?;
         let defaults = ImportDefaults::from_store(&store)?;
-        let report = desk::import_samples(&mut store, &defaults)?;
+        let report = portfolio::import_samples(&mut store, &defaults)?;
         after_change(app, s);
         Ok(report)
     })
@@ -71,7 +73,11 @@ pub async fn export_calendar(app: AppHandle, path: String) -> AppResult<Calendar
     blocking(app, move |_, s| {
         let path = PathBuf::from(path);
         s.granted.check(&path, Grant::Write)?;
-        Ok(desk::export_calendar(&*s.store()?, s.view_today(), &path)?)
+        Ok(portfolio::export_calendar(
+            &*s.store()?,
+            s.view_today(),
+            &path,
+        )?)
     })
     .await
 }
@@ -85,7 +91,7 @@ pub async fn backup_database(app: AppHandle, path: String) -> AppResult<()> {
     blocking(app, move |_, s| {
         let path = PathBuf::from(path);
         s.granted.check(&path, Grant::Write)?;
-        Ok(desk::backup_replacing(&*s.store()?, &path)?)
+        Ok(portfolio::backup_replacing(&*s.store()?, &path)?)
     })
     .await
 }
@@ -112,11 +118,11 @@ pub struct GeneratedBrief {
 #[tauri::command]
 pub async fn generate_brief(app: AppHandle, id: i64) -> AppResult<GeneratedBrief> {
     blocking(app, move |app, s| {
-        let (pdf, file_name) = desk::brief(&*s.store()?, id, s.view_today())?;
+        let (pdf, file_name) = portfolio::brief(&*s.store()?, id, s.view_today())?;
         let dir = app.path().app_cache_dir()?.join("briefs");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(&file_name);
-        desk::write_replacing(&path, &pdf)?;
+        portfolio::write_replacing(&path, &pdf)?;
         s.granted.grant(&path, Grant::Write);
         Ok(GeneratedBrief {
             path: path.display().to_string(),
@@ -137,8 +143,8 @@ pub async fn save_brief(app: AppHandle, id: i64, path: String) -> AppResult<()> 
     blocking(app, move |_, s| {
         let path = PathBuf::from(path);
         s.granted.check(&path, Grant::Write)?;
-        let (pdf, _) = desk::brief(&*s.store()?, id, s.view_today())?;
-        desk::write_replacing(&path, &pdf)?;
+        let (pdf, _) = portfolio::brief(&*s.store()?, id, s.view_today())?;
+        portfolio::write_replacing(&path, &pdf)?;
         Ok(())
     })
     .await

@@ -2,9 +2,9 @@
 //! optionally every agreement), the paper size of briefs, and a what-if as-of date.
 
 use chrono::NaiveDate;
-use renewal_core::brief::Paper;
-use renewal_core::desk::{self, DeskSettings};
-use renewal_core::remind::Ladder;
+use renewal_core::adapters::brief::Paper;
+use renewal_core::adapters::remind::Ladder;
+use renewal_core::services::portfolio::{self, DeskSettings};
 use tauri::AppHandle;
 
 use super::{after_change, blocking};

@@ -20,10 +20,10 @@ use rust_decimal::Decimal;
 
 use super::markdown::{LocatedSection, LocatedTable, Row};
 use super::ImportError;
-use crate::calendar::Country;
-use crate::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
-use crate::model::*;
-use crate::money::{parse_quantity, Quantity};
+use crate::domain::calendar::Country;
+use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
+use crate::domain::model::*;
+use crate::domain::money::{parse_quantity, Quantity};
 
 struct Ctx<'a> {
     file: &'a str,

@@ -2,8 +2,8 @@
 //! step of the reminder ladder, written with the `icalendar` crate.
 //!
 //! - **Stable UIDs**: `<event id>/<agreement hash>@renewal-desk`, where the event id is
-//!   [`crate::rules::DatedEvent::id`] (kind and unadjusted date) and the hash is the first 16
-//!   hex digits of the SHA-256 of the agreement's identity ([`crate::store::agreement_key`]).
+//!   [`crate::domain::rules::DatedEvent::id`] (kind and unadjusted date) and the hash is the first 16
+//!   hex digits of the SHA-256 of the agreement's identity ([`crate::adapters::store::agreement_key`]).
 //!   Exporting again, or after a re-import of the document, gives the same UIDs, so a
 //!   calendar updates its events instead of duplicating them.
 //! - **Escaping**: text goes through the `icalendar` crate's TEXT escaping (`\`, `;`, `,` and
@@ -16,10 +16,10 @@ use chrono::{Days, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 use sha2::{Digest, Sha256};
 
+use crate::adapters::remind::policy::{is_remindable, Ladder};
+use crate::adapters::store::{agreement_key, Store, StoredAgreement};
+use crate::domain::rules::{assess, DatedEvent, EventStatus};
 use crate::error::Result;
-use crate::remind::policy::{is_remindable, Ladder};
-use crate::rules::{assess, DatedEvent, EventStatus};
-use crate::store::{agreement_key, Store, StoredAgreement};
 
 /// The result of an export.
 #[derive(Debug, Clone)]
@@ -118,7 +118,7 @@ pub fn export(agreements: &[(StoredAgreement, Ladder)], today: NaiveDate) -> Ics
                     let mut alarm = Alarm::display(
                         &clean(&format!(
                             "{summary}: {}",
-                            crate::remind::days_text(i64::from(k))
+                            crate::adapters::remind::days_text(i64::from(k))
                         )),
                         Trigger::before_start(chrono::Duration::days(i64::from(k))),
                     );

@@ -1,5 +1,5 @@
 use super::*;
-use crate::import::import_markdown;
+use crate::adapters::import::import_markdown;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -173,7 +173,7 @@ fn synthetic_layouts_keep_text_on_the_page_without_overlap() {
 
 #[test]
 fn notice_phrases_and_day_counts() {
-    use crate::dates::Period;
+    use crate::domain::dates::Period;
     assert_eq!(notice_phrase(Period::days(180)), "180 days' notice");
     assert_eq!(notice_phrase(Period::months(1)), "1 month's notice");
     assert_eq!(days_label(0), "today");

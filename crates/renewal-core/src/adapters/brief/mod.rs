@@ -8,7 +8,7 @@
 //! warnings and data gaps; an actions checklist; and on every page a footer with the title,
 //! "page X of Y", the source document's short SHA-256 and the date generated (the as-of date).
 //!
-//! Every computed date comes from the deadline engine ([`crate::rules::assess`]) with its
+//! Every computed date comes from the deadline engine ([`crate::domain::rules::assess`]) with its
 //! workings, as in renewal-rules.md; the brief adds no rule of its own.
 //!
 //! The PDF embeds DejaVu Sans (regular, bold and oblique) subset to the glyphs used, so `✓`,
@@ -20,9 +20,9 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use renewal_core::brief::{render_brief, BriefOptions, Paper};
-//! use renewal_core::import::import_markdown;
-//! use renewal_core::store::StoredAgreement;
+//! use renewal_core::adapters::brief::{render_brief, BriefOptions, Paper};
+//! use renewal_core::adapters::import::import_markdown;
+//! use renewal_core::adapters::store::StoredAgreement;
 //!
 //! let doc = "# Example Peru Supply Agreement\n\n\
 //! | Field | Details |\n|---|---|\n\
@@ -53,11 +53,15 @@ use printpdf::{FontId, Mm, PdfDocument, PdfPage, PdfSaveOptions, Pt};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::dates::{long_date, prose_date, Precision};
-use crate::model::{Agreement, Commitment, ObligationStatus, PriceReview, Source, TerminationKind};
-use crate::rules::{assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView};
-use crate::store::StoredAgreement;
-use crate::views::AgreementDetail;
+use crate::adapters::store::StoredAgreement;
+use crate::domain::dates::{long_date, prose_date, Precision};
+use crate::domain::model::{
+    Agreement, Commitment, ObligationStatus, PriceReview, Source, TerminationKind,
+};
+use crate::domain::rules::{
+    assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView,
+};
+use crate::services::views::AgreementDetail;
 
 use fonts::{FontKind, Fonts};
 use layout::{Cell, Column, Layout, PageGeometry, Row, Running, Style};
@@ -105,7 +109,7 @@ pub struct BriefOptions {
 /// `microsoft-peru-partnership-agreement.pdf`); `agreement.pdf` when the title has no
 /// letters or digits. At most 80 characters before the extension.
 pub fn brief_file_name(title: &str) -> String {
-    let mut slug = crate::rules::slug(&fold_accents(title));
+    let mut slug = crate::domain::rules::slug(&fold_accents(title));
     if slug.len() > 80 {
         slug.truncate(80);
         while slug.ends_with('-') {
@@ -380,7 +384,7 @@ fn days_left(days: i64) -> String {
 }
 
 /// "180 days' notice", "1 month's notice".
-fn notice_phrase(p: crate::dates::Period) -> String {
+fn notice_phrase(p: crate::domain::dates::Period) -> String {
     let s = p.to_string();
     if s.ends_with('s') {
         format!("{s}' notice")
@@ -477,10 +481,10 @@ impl Brief<'_> {
             )
         });
         let status = match self.d.status {
-            crate::model::AgreementStatus::Active if self.d.renewing => {
+            crate::domain::model::AgreementStatus::Active if self.d.renewing => {
                 "Active, renews automatically".to_string()
             }
-            crate::model::AgreementStatus::Active => "Active".to_string(),
+            crate::domain::model::AgreementStatus::Active => "Active".to_string(),
             other => capitalise(other.as_str()),
         };
         let mut rows = vec![
@@ -891,7 +895,7 @@ impl Brief<'_> {
                 }
                 for e in self.s.events.iter().filter(|e| {
                     e.kind == EventKind::TerminationNoticeDeadline
-                        && e.clause == crate::rules::Clause::TerminationRight(i)
+                        && e.clause == crate::domain::rules::Clause::TerminationRight(i)
                 }) {
                     self.workings(l, e);
                 }
@@ -931,7 +935,7 @@ impl Brief<'_> {
             l.paragraph(
                 &format!(
                     "Amounts are exact decimals in {cur} ({}) as stated; K is thousand and M million in the source.",
-                    crate::money::currency_symbol(cur)
+                    crate::domain::money::currency_symbol(cur)
                 ),
                 SMALL,
                 0.0,
@@ -1131,7 +1135,7 @@ impl Brief<'_> {
         table_or_note(l, &columns, rows, "No service levels are stated.");
 
         l.subheading("Open obligations", 30.0);
-        let open: Vec<&crate::model::Obligation> = a
+        let open: Vec<&crate::domain::model::Obligation> = a
             .obligations
             .iter()
             .filter(|o| o.status != ObligationStatus::Complete)
@@ -1206,7 +1210,7 @@ impl Brief<'_> {
             .map(|(i, x)| {
                 let ev = self.s.events.iter().find(|e| {
                     e.kind == EventKind::ExitWindowEnd
-                        && e.clause == crate::rules::Clause::ExitRight(i)
+                        && e.clause == crate::domain::rules::Clause::ExitRight(i)
                 });
                 let closes = match ev {
                     Some(e) => Cell::two(

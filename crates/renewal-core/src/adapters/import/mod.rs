@@ -17,7 +17,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{Agreement, Warning};
+use crate::domain::model::{Agreement, Warning};
 
 pub use markdown::parse_sections;
 

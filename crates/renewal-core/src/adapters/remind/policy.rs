@@ -17,8 +17,8 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::rules::{DatedEvent, EventStatus};
 use crate::error::{Error, Result};
-use crate::rules::{DatedEvent, EventStatus};
 
 /// The default ladder: days before the event's date on which it reminds.
 pub const DEFAULT_LADDER: [u32; 8] = [90, 60, 30, 14, 7, 3, 1, 0];

@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::fonts::FontKind;
 use super::layout::{Layout, Style};
-use crate::dates::{days_between, Precision};
-use crate::rules::{Assessment, Basis, DatedEvent, EventKind, EventStatus};
+use crate::domain::dates::{days_between, Precision};
+use crate::domain::rules::{Assessment, Basis, DatedEvent, EventKind, EventStatus};
 
 const LABEL: Style = Style::new(FontKind::Regular, 6.8, 0.15);
 const LANE_NAME: Style = Style::new(FontKind::Bold, 6.8, 0.35);

@@ -4,21 +4,21 @@
 //! The samples are written for the project (fictional companies) in the same Markdown form
 //! as real agreements; they are imported by the real importer.
 
-use crate::dates::month_name;
+use crate::domain::dates::month_name;
 
 /// `(file name, Markdown text)` of each shipped sample agreement.
 pub const SAMPLE_DOCUMENTS: &[(&str, &str)] = &[
     (
         "andes-fibra-wholesale.md",
-        include_str!("../samples/andes-fibra-wholesale.md"),
+        include_str!("../../samples/andes-fibra-wholesale.md"),
     ),
     (
         "pacifico-torres-chile.md",
-        include_str!("../samples/pacifico-torres-chile.md"),
+        include_str!("../../samples/pacifico-torres-chile.md"),
     ),
     (
         "nimbus-cloud-reseller.md",
-        include_str!("../samples/nimbus-cloud-reseller.md"),
+        include_str!("../../samples/nimbus-cloud-reseller.md"),
     ),
 ];
 

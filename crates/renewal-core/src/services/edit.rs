@@ -3,14 +3,14 @@
 //! Values arrive as text and are read with the same parsers as the importer, so an edit is
 //! held to the same rules: a date must exist, a period must be positive and at most 100
 //! years. An edited value's source is "Edited in Renewal Desk" with the text typed.
-//! [`crate::store::Store::update`] then records the change in the history.
+//! [`crate::adapters::store::Store::update`] then records the change in the history.
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Country;
-use crate::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
+use crate::domain::calendar::Country;
+use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
+use crate::domain::model::{Agreement, PriceReview, Source, Sourced};
 use crate::error::{Error, Result};
-use crate::model::{Agreement, PriceReview, Source, Sourced};
 
 /// A field that can be edited, with the form of its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -351,7 +351,7 @@ fn text_value(field: EditableField, text: &str) -> Result<Option<String>> {
 
 /// Sets `field` of `agreement` from `value` (text as typed; empty clears an optional
 /// field, making it unknown) and drops the importer's warnings about that field
-/// ([`Warning::field`](crate::model::Warning) equal to [`EditableField::name`]): the user
+/// ([`Warning::field`](crate::domain::model::Warning) equal to [`EditableField::name`]): the user
 /// has answered them. Errors: [`Error::Invalid`] naming the field and what was expected;
 /// the agreement is unchanged on error.
 pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) -> Result<()> {
@@ -562,7 +562,7 @@ mod tests {
             ("no_renewal_clause", "auto_renewal"),
             ("no_country", "country"),
         ] {
-            a.warnings.push(crate::model::Warning {
+            a.warnings.push(crate::domain::model::Warning {
                 code: code.to_string(),
                 field: field.to_string(),
                 line: None,

@@ -9,10 +9,10 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::policy::{self, Ladder};
+use crate::adapters::store::{history, now, Change, Store};
+use crate::domain::model::{DoneMark, ServedNotice};
+use crate::domain::rules::assess;
 use crate::error::{Error, Result};
-use crate::model::{DoneMark, ServedNotice};
-use crate::rules::assess;
-use crate::store::{history, now, Change, Store};
 
 /// Settings key of the global ladder (JSON array of days).
 pub const GLOBAL_LADDER_KEY: &str = "reminders.ladder";

@@ -6,14 +6,14 @@
 //! engine's fields only, one agreement at a time), so a front end receives only what it
 //! draws: the dashboard of 10,000 agreements is a few kilobytes.
 //!
-//! Every date comes from the deadline engine ([`crate::rules::assess`], renewal-rules.md);
+//! Every date comes from the deadline engine ([`crate::domain::rules::assess`], renewal-rules.md);
 //! the sentences are the engine's explanations plus what happens if nobody acts.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use renewal_core::dashboard::dashboard;
-//! use renewal_core::import::import_markdown;
-//! use renewal_core::store::Store;
+//! use renewal_core::services::dashboard::dashboard;
+//! use renewal_core::adapters::import::import_markdown;
+//! use renewal_core::adapters::store::Store;
 //!
 //! let doc = "# Example Peru Supply Agreement\n\n\
 //! | Field | Details |\n|---|---|\n\
@@ -37,11 +37,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{days_between, prose_date};
+use crate::adapters::store::{ListedAgreement, Store};
+use crate::domain::dates::{days_between, prose_date};
+use crate::domain::model::{Agreement, AgreementStatus, PriceReview};
+use crate::domain::rules::{assess, Assessment, Basis, DatedEvent, EventKind, EventStatus};
 use crate::error::Result;
-use crate::model::{Agreement, AgreementStatus, PriceReview};
-use crate::rules::{assess, Assessment, Basis, DatedEvent, EventKind, EventStatus};
-use crate::store::{ListedAgreement, Store};
 
 /// Longest list the dashboard sends per section; the counts give the totals.
 pub const LIST_LIMIT: usize = 50;

@@ -1,13 +1,13 @@
-//! What the desktop app does with a store (renewal_core::desk): batch import with progress
+//! What the desktop app does with a store (renewal_core::services::portfolio): batch import with progress
 //! and per-file results, samples, settings, an agreement's page, backup and calendar export.
 
-use renewal_core::brief::Paper;
-use renewal_core::desk::{
+use renewal_core::adapters::brief::Paper;
+use renewal_core::adapters::store::{ImportAction, Store};
+use renewal_core::services::edit::EditableField;
+use renewal_core::services::portfolio::{
     agreement_page, backup_replacing, edit_field, export_calendar, import_paths, import_samples,
     set_business_day_adjustment, set_paper, settings, ImportDefaults, ImportPhase,
 };
-use renewal_core::edit::EditableField;
-use renewal_core::store::{ImportAction, Store};
 
 use crate::common::*;
 
@@ -291,17 +291,17 @@ fn a_brief_on_the_paper_size_of_the_settings() {
     store
         .import(&import_seed("microsoft-peru-mifibra.md"))
         .unwrap();
-    let (a4, name) = renewal_core::desk::brief(&store, 1, today()).unwrap();
+    let (a4, name) = renewal_core::services::portfolio::brief(&store, 1, today()).unwrap();
     assert_eq!(name, "microsoft-peru-partnership-agreement.pdf");
     assert!(a4.starts_with(b"%PDF-"));
     set_paper(&mut store, Paper::Letter).unwrap();
-    let (letter, _) = renewal_core::desk::brief(&store, 1, today()).unwrap();
+    let (letter, _) = renewal_core::services::portfolio::brief(&store, 1, today()).unwrap();
     let text = String::from_utf8_lossy(&letter);
     assert!(
         text.contains("612") && text.contains("792"),
         "US Letter media box"
     );
-    assert!(renewal_core::desk::brief(&store, 42, today()).is_err());
+    assert!(renewal_core::services::portfolio::brief(&store, 42, today()).is_err());
 }
 
 /// Every row of every clause table of the three seeds reads back unchanged through the row
@@ -309,8 +309,8 @@ fn a_brief_on_the_paper_size_of_the_settings() {
 /// nothing and names the table, row and column.
 #[test]
 fn clause_tables_are_edited_row_by_row_into_the_engine_and_the_history() {
-    use renewal_core::clauses::{ClauseTable, RowEdit};
-    use renewal_core::desk::edit_row;
+    use renewal_core::services::clauses::{ClauseTable, RowEdit};
+    use renewal_core::services::portfolio::edit_row;
     use std::collections::BTreeMap;
 
     let mut store = Store::open_in_memory().unwrap();
@@ -329,10 +329,11 @@ fn clause_tables_are_edited_row_by_row_into_the_engine_and_the_history() {
                     index: r.index,
                     cells: r.cells.clone(),
                 };
-                renewal_core::clauses::apply_row_edit(&mut a, t.table, &edit).unwrap_or_else(|e| {
-                    panic!("agreement {id} {:?} row {}: {e}", t.table, r.index)
-                });
-                let again = renewal_core::clauses::table_rows(&a, t.table);
+                renewal_core::services::clauses::apply_row_edit(&mut a, t.table, &edit)
+                    .unwrap_or_else(|e| {
+                        panic!("agreement {id} {:?} row {}: {e}", t.table, r.index)
+                    });
+                let again = renewal_core::services::clauses::table_rows(&a, t.table);
                 assert_eq!(again[r.index as usize].cells, r.cells, "{:?}", t.table);
             }
         }
@@ -562,9 +563,9 @@ fn the_cli_lists_and_edits_clause_rows() {
 /// history keeps each, and the dashboard's "to confirm" count follows.
 #[test]
 fn warnings_are_answered_by_edits_or_confirmed() {
-    use renewal_core::clauses::{ClauseTable, RowEdit};
-    use renewal_core::dashboard::dashboard;
-    use renewal_core::desk::{confirm_warning, edit_row};
+    use renewal_core::services::clauses::{ClauseTable, RowEdit};
+    use renewal_core::services::dashboard::dashboard;
+    use renewal_core::services::portfolio::{confirm_warning, edit_row};
     use std::collections::BTreeMap;
 
     let mut store = Store::open_in_memory().unwrap();

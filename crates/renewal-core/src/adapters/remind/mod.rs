@@ -4,7 +4,7 @@
 //!
 //! 1. assess every agreement and keep the remindable events (open or overdue, not done);
 //! 2. for each, compute the due steps of its ladder ([`policy::due_steps`]): the global
-//!    ladder ([`crate::store::Store::global_ladder`]) or the agreement's own, weekly repeats
+//!    ladder ([`crate::adapters::store::Store::global_ladder`]) or the agreement's own, weekly repeats
 //!    once overdue, and any snooze;
 //! 3. in one `BEGIN IMMEDIATE` transaction, read the log and claim the **latest** due step of
 //!    each event (inserting its row; the `UNIQUE (agreement, event, step)` constraint and the
@@ -17,9 +17,9 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use renewal_core::import::import_markdown;
-//! use renewal_core::remind::{self, Message, Notifier, NotifyError, Sent};
-//! use renewal_core::store::Store;
+//! use renewal_core::adapters::import::import_markdown;
+//! use renewal_core::adapters::remind::{self, Message, Notifier, NotifyError, Sent};
+//! use renewal_core::adapters::store::Store;
 //!
 //! struct Print;
 //! impl Notifier for Print {
@@ -61,9 +61,9 @@ pub use notifier::{ActionInvoked, Notifier, NotifyError, Sent};
 pub use policy::{due_steps, DueStep, Ladder, Step, Urgency, DEFAULT_LADDER};
 pub use store::NoticeKind;
 
+use crate::adapters::store::{now, Store};
+use crate::domain::rules::{assess, EventStatus};
 use crate::error::Result;
-use crate::rules::{assess, EventStatus};
-use crate::store::{now, Store};
 
 /// What a reminder run did (or, for a dry run, would do).
 #[derive(Debug, Clone, Serialize)]

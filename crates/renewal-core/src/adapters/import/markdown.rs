@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::model::{Section, Table};
+use crate::domain::model::{Section, Table};
 
 /// A line of text with its 1-based line number and the verbatim source line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,12 +4,12 @@
 //! reminders), calendar export, backup and the renewal brief to a chosen file.
 //!
 //! The desktop app's commands are thin adapters over these functions; they need no window
-//! and are tested in `tests/it/desk.rs`.
+//! and are tested in `tests/it/portfolio.rs`.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use renewal_core::desk::{import_samples, ImportDefaults};
-//! use renewal_core::store::Store;
+//! use renewal_core::services::portfolio::{import_samples, ImportDefaults};
+//! use renewal_core::adapters::store::Store;
 //!
 //! let mut store = Store::open_in_memory()?;
 //! let report = import_samples(&mut store, &ImportDefaults::default())?;
@@ -24,17 +24,19 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::brief::Paper;
-use crate::clauses::{apply_row_edit, editable_tables, ClauseTable, EditableTable, RowEdit};
-use crate::edit::{apply_edit, editable_values, EditableField, EditableValue};
+use crate::adapters::brief::Paper;
+use crate::adapters::import::{import_file, import_markdown, ImportError, ImportOutcome};
+use crate::adapters::remind::log::{self, LogEntry};
+use crate::adapters::remind::DEFAULT_LADDER;
+use crate::adapters::store::{now, Change, HistoryEntry, ImportAction, Imported, Store};
+use crate::domain::model::Warning;
 use crate::error::{Error, Result};
-use crate::import::{import_file, import_markdown, ImportError, ImportOutcome};
-use crate::model::Warning;
-use crate::remind::log::{self, LogEntry};
-use crate::remind::DEFAULT_LADDER;
-use crate::samples::SAMPLE_DOCUMENTS;
-use crate::store::{now, Change, HistoryEntry, ImportAction, Imported, Store};
-use crate::views::AgreementDetail;
+use crate::services::clauses::{
+    apply_row_edit, editable_tables, ClauseTable, EditableTable, RowEdit,
+};
+use crate::services::edit::{apply_edit, editable_values, EditableField, EditableValue};
+use crate::services::samples::SAMPLE_DOCUMENTS;
+use crate::services::views::AgreementDetail;
 
 /// Settings key: whether newly imported agreements move deadlines to the preceding business
 /// day (rule 4). JSON `true`/`false`; absent means `true` (the rule's default).
@@ -538,11 +540,11 @@ pub struct CalendarExport {
 }
 
 /// Exports every agreement's dated events as of `today` to `dest` as iCalendar
-/// ([`crate::ics::export_store`]), replacing an existing file whole.
+/// ([`crate::adapters::ics::export_store`]), replacing an existing file whole.
 ///
 /// Errors: SQLite; [`Error::Io`] naming the file.
 pub fn export_calendar(store: &Store, today: NaiveDate, dest: &Path) -> Result<CalendarExport> {
-    let export = crate::ics::export_store(store, today, None)?;
+    let export = crate::adapters::ics::export_store(store, today, None)?;
     write_replacing(dest, export.text.as_bytes())?;
     Ok(CalendarExport {
         agreements: export.agreements,
@@ -553,12 +555,19 @@ pub fn export_calendar(store: &Store, today: NaiveDate, dest: &Path) -> Result<C
 
 /// The renewal brief of agreement `id` as of `today`, on the paper size in the settings
 /// ([`PAPER_KEY`]): the PDF's bytes and a file name for it
-/// ([`crate::brief::brief_file_name`]).
+/// ([`crate::adapters::brief::brief_file_name`]).
 ///
 /// Errors: [`Error::NotFound`]; SQLite; [`Error::Brief`] if the PDF cannot be produced.
 pub fn brief(store: &Store, id: i64, today: NaiveDate) -> Result<(Vec<u8>, String)> {
     let stored = store.get(id)?;
     let paper = store.setting::<Paper>(PAPER_KEY)?.unwrap_or_default();
-    let pdf = crate::brief::render_brief(&stored, today, &crate::brief::BriefOptions { paper })?;
-    Ok((pdf, crate::brief::brief_file_name(&stored.agreement.title)))
+    let pdf = crate::adapters::brief::render_brief(
+        &stored,
+        today,
+        &crate::adapters::brief::BriefOptions { paper },
+    )?;
+    Ok((
+        pdf,
+        crate::adapters::brief::brief_file_name(&stored.agreement.title),
+    ))
 }

@@ -18,9 +18,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 use serde::{Deserialize, Serialize};
 
+use crate::adapters::import::ImportOutcome;
+use crate::domain::model::Agreement;
 use crate::error::{Error, Result};
-use crate::import::ImportOutcome;
-use crate::model::Agreement;
 
 pub use history::{diff_agreements, Change, HistoryEntry};
 
@@ -28,15 +28,15 @@ pub use history::{diff_agreements, Change, HistoryEntry};
 pub const MIGRATION_SQL: &[(&str, &str)] = &[
     (
         "0001_agreements",
-        include_str!("../../../../migrations/0001_agreements.sql"),
+        include_str!("../../../../../migrations/0001_agreements.sql"),
     ),
     (
         "0002_reminders",
-        include_str!("../../../../migrations/0002_reminders.sql"),
+        include_str!("../../../../../migrations/0002_reminders.sql"),
     ),
     (
         "0003_agreement_engine",
-        include_str!("../../../../migrations/0003_agreement_engine.sql"),
+        include_str!("../../../../../migrations/0003_agreement_engine.sql"),
     ),
 ];
 

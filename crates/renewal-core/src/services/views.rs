@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::Period;
-use crate::model::{Agreement, AgreementStatus, Warning};
-use crate::rules::{assess, Assessment, EventStatus, EventView, Term};
-use crate::store::StoredAgreement;
+use crate::adapters::store::StoredAgreement;
+use crate::domain::dates::Period;
+use crate::domain::model::{Agreement, AgreementStatus, Warning};
+use crate::domain::rules::{assess, Assessment, EventStatus, EventView, Term};
 
 /// One row of the agreement list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::policy::{Step, Urgency};
-use crate::dates::prose_date;
-use crate::rules::{EventKind, EventStatus};
+use crate::domain::dates::prose_date;
+use crate::domain::rules::{EventKind, EventStatus};
 
 /// One reminder due now: an event of an agreement and the ladder step that fell due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +19,7 @@ pub struct Reminder {
     pub agreement_id: i64,
     /// The agreement's title.
     pub agreement: String,
-    /// Stable event id ([`crate::rules::DatedEvent::id`]).
+    /// Stable event id ([`crate::domain::rules::DatedEvent::id`]).
     pub event_id: String,
     /// Event label, e.g. "Exit window ends: Migration (assisted)".
     pub label: String,

@@ -7,25 +7,25 @@
 //! the importer (periods as in rule 2's vocabulary, dates of any precision, amounts as in
 //! renewal-rules.md §Money), so a row typed by a person obeys the same rules as one read
 //! from a document. A changed or added row's source is "Edited in Renewal Desk" with the
-//! text typed. [`crate::desk::edit_row`] stores the result and records it in the history.
+//! text typed. [`crate::services::portfolio::edit_row`] stores the result and records it in the history.
 //!
 //! Removing a row is safe for recorded marks: event ids are made of the event's kind, date
-//! and subject (see [`crate::rules::DatedEvent::id`]), never of a row's position.
+//! and subject (see [`crate::domain::rules::DatedEvent::id`]), never of a row's position.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::PartialDate;
-use crate::edit::{parse_period_text, EditableField};
-use crate::error::{Error, Result};
-use crate::import::{obligation_status, termination_kind};
-use crate::model::{
+use crate::adapters::import::{obligation_status, termination_kind};
+use crate::domain::dates::PartialDate;
+use crate::domain::model::{
     Agreement, Commitment, ExitRight, Obligation, RevenueShare, ServiceLevel, Source, Sourced,
     TerminationKind, TerminationRight,
 };
-use crate::money::{group_digits, parse_quantity, Per, Quantity};
+use crate::domain::money::{group_digits, parse_quantity, Per, Quantity};
+use crate::error::{Error, Result};
+use crate::services::edit::{parse_period_text, EditableField};
 
 /// Longest text a cell accepts, in characters.
 pub const MAX_CELL_CHARS: usize = 500;
@@ -541,7 +541,7 @@ impl<'a> RowReader<'a> {
         Ok(self.text(key)?.unwrap_or_default())
     }
 
-    fn period(&self, key: &str) -> Result<Option<crate::dates::Period>> {
+    fn period(&self, key: &str) -> Result<Option<crate::domain::dates::Period>> {
         match self.text(key)? {
             None => Ok(None),
             Some(t) => parse_period_text(EditableField::NonRenewalNotice, &t)
@@ -887,7 +887,7 @@ pub fn apply_row_edit(agreement: &mut Agreement, table: ClauseTable, edit: &RowE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::Period;
+    use crate::domain::dates::Period;
 
     fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
@@ -1005,7 +1005,7 @@ mod tests {
             "Convenience |  | 180 days |  | Wind-down plan"
         );
         let o = &a.obligations[0];
-        assert_eq!(o.status, crate::model::ObligationStatus::InProgress);
+        assert_eq!(o.status, crate::domain::model::ObligationStatus::InProgress);
         assert_eq!(o.due.map(|d| d.to_string()).as_deref(), Some("Q2 2027"));
         assert_eq!(a.commitments[0].year, Some(2));
         assert_eq!(

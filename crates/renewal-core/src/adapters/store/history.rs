@@ -4,8 +4,8 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::model::Agreement;
 use crate::error::Result;
-use crate::model::Agreement;
 
 /// One changed field: its JSON path (e.g. `non_renewal_notice.value.amount`) and the old and
 /// new values as JSON text (`None` when absent).
