@@ -20,6 +20,11 @@ pub enum PeriodUnit {
     Days,
     /// Weeks of 7 days.
     Weeks,
+    /// Business days of the agreement's calendar ("30 business days", "15 días hábiles";
+    /// rule 3). Plain date arithmetic cannot count them: [`Period::after`] and
+    /// [`Period::before`] return `None`, and the engine counts them on the agreement's
+    /// calendar.
+    BusinessDays,
     /// Calendar months (rule 1).
     Months,
     /// Years of 12 months (rule 1).
@@ -80,27 +85,32 @@ impl Period {
         match self.unit {
             PeriodUnit::Days => a,
             PeriodUnit::Weeks => a * 7,
+            PeriodUnit::BusinessDays => a * 7 / 5,
             PeriodUnit::Months => a * 3044 / 100,
             PeriodUnit::Years => a * 36525 / 100,
         }
     }
 
-    /// `date + self` by rule 1 (months clamp at month end). `None` past the calendar's range.
+    /// `date + self` by rule 1 (months clamp at month end). `None` past the calendar's range,
+    /// and for business days (they need a calendar: see the engine's rule 3).
     pub fn after(&self, date: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
             PeriodUnit::Days => date.checked_add_days(Days::new(u64::from(self.amount))),
             PeriodUnit::Weeks => date.checked_add_days(Days::new(u64::from(self.amount) * 7)),
+            PeriodUnit::BusinessDays => None,
             PeriodUnit::Months | PeriodUnit::Years => {
                 date.checked_add_months(Months::new(self.whole_months()?))
             }
         }
     }
 
-    /// `date - self` by rule 1 (months clamp at month end). `None` past the calendar's range.
+    /// `date - self` by rule 1 (months clamp at month end). `None` past the calendar's range,
+    /// and for business days (they need a calendar: see the engine's rule 3).
     pub fn before(&self, date: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
             PeriodUnit::Days => date.checked_sub_days(Days::new(u64::from(self.amount))),
             PeriodUnit::Weeks => date.checked_sub_days(Days::new(u64::from(self.amount) * 7)),
+            PeriodUnit::BusinessDays => None,
             PeriodUnit::Months | PeriodUnit::Years => {
                 date.checked_sub_months(Months::new(self.whole_months()?))
             }
@@ -118,6 +128,7 @@ impl fmt::Display for Period {
         let (one, many) = match self.unit {
             PeriodUnit::Days => ("day", "days"),
             PeriodUnit::Weeks => ("week", "weeks"),
+            PeriodUnit::BusinessDays => ("business day", "business days"),
             PeriodUnit::Months => ("month", "months"),
             PeriodUnit::Years => ("year", "years"),
         };
