@@ -17,7 +17,7 @@ use crate::state::AppInfo;
 /// `database` if the store fails.
 #[tauri::command]
 pub async fn get_settings(app: AppHandle) -> AppResult<DeskSettings> {
-    blocking(app, |_, s| Ok(desk::settings(&*s.store()?)?)).await
+    blocking(app, |_, s| Ok(portfolio::settings(&*s.store()?)?)).await
 }
 
 /// Sets the global reminder ladder from text such as `90,60,30,14,7,3,1,0` (empty: back
@@ -34,7 +34,7 @@ pub async fn set_ladder(app: AppHandle, ladder: String) -> AppResult<DeskSetting
         };
         let mut store = s.store()?;
         store.set_global_ladder(ladder.as_ref())?;
-        Ok(desk::settings(&store)?)
+        Ok(portfolio::settings(&store)?)
     })
     .await
 }
@@ -52,10 +52,10 @@ pub async fn set_business_day_adjustment(
 ) -> AppResult<DeskSettings> {
     blocking(app, move |app, s| {
         let mut store = s.store()?;
-        if desk::set_business_day_adjustment(&mut store, on, apply_to_existing)? > 0 {
+        if portfolio::set_business_day_adjustment(&mut store, on, apply_to_existing)? > 0 {
             after_change(app, s);
         }
-        Ok(desk::settings(&store)?)
+        Ok(portfolio::settings(&store)?)
     })
     .await
 }
@@ -68,8 +68,8 @@ pub async fn set_business_day_adjustment(
 pub async fn set_paper(app: AppHandle, paper: Paper) -> AppResult<DeskSettings> {
     blocking(app, move |_, s| {
         let mut store = s.store()?;
-        desk::set_paper(&mut store, paper)?;
-        Ok(desk::settings(&store)?)
+        portfolio::set_paper(&mut store, paper)?;
+        Ok(portfolio::settings(&store)?)
     })
     .await
 }
