@@ -3,6 +3,7 @@
 mod bad_input;
 mod brief;
 mod common;
+mod concurrency;
 mod dashboard;
 mod golden;
 mod ics;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use serde::{Deserialize, Serialize};
 
@@ -180,8 +180,16 @@ pub fn engine_json(agreement: &Agreement) -> Result<String> {
     Ok(v.to_string())
 }
 
-/// Sets the per-connection pragmas: WAL, foreign keys, busy timeout, synchronous NORMAL.
-pub fn configure(conn: &Connection) -> Result<()> {
+/// Sets the per-connection pragmas: WAL, foreign keys, busy timeout, synchronous NORMAL,
+/// and makes every transaction of the connection `IMMEDIATE`.
+///
+/// Why `IMMEDIATE`: under WAL a deferred transaction that reads and then writes cannot
+/// upgrade to a writer when another process wrote in between (`SQLITE_BUSY_SNAPSHOT`), and
+/// the busy timeout never applies to that failure. A transaction that takes the write lock
+/// when it begins waits its turn for up to [`BUSY_TIMEOUT`] instead, so the app, the timer
+/// and the CLI can all write to one file.
+pub fn configure(conn: &mut Connection) -> Result<()> {
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -197,6 +205,8 @@ pub fn configure(conn: &Connection) -> Result<()> {
 /// Refuses a database whose `user_version` is higher than `steps.len()` (written by a newer
 /// version). Errors: [`Error::Schema`].
 pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    // The version is read again after every wait: another process may have migrated while
+    // this one waited for the lock (see `Store::open`, which holds the migration lock).
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let max = steps.len();
     if version > max as i64 {
@@ -208,6 +218,72 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
     migrations
         .to_latest(conn)
         .map_err(|e| Error::Schema(format!("migration failed, nothing was changed: {e}")))
+}
+
+/// How many times a write that found the database busy for a whole [`BUSY_TIMEOUT`] is
+/// tried (a batch import: each attempt stores all of it or nothing).
+pub const WRITE_ATTEMPTS: u32 = 3;
+
+/// Whether `e` is SQLite's "database is busy/locked" (another process holds the write lock).
+pub fn is_busy(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Runs `write` (a whole transaction) again while it fails with [`is_busy`], at most
+/// [`WRITE_ATTEMPTS`] times in all, pausing a little longer each time.
+pub fn retry_when_busy<T>(mut write: impl FnMut() -> Result<T>) -> Result<T> {
+    let mut attempt = 1;
+    loop {
+        match write() {
+            Err(e) if is_busy(&e) && attempt < WRITE_ATTEMPTS => {
+                tracing::warn!("database busy (attempt {attempt} of {WRITE_ATTEMPTS}): {e}");
+                std::thread::sleep(Duration::from_millis(200 * u64::from(attempt)));
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// An exclusive advisory lock on `<database>.lock`, held while a process configures and
+/// migrates the database (`std::fs::File::lock`: `flock` on Unix, `LockFileEx` on Windows).
+/// Released when dropped (and by the OS if the process dies).
+struct MigrationLock {
+    file: std::fs::File,
+}
+
+impl MigrationLock {
+    /// Waits for the lock beside `db`. Errors: the lock file cannot be created or locked
+    /// ([`Error::Io`] naming it).
+    fn acquire(db: &Path) -> Result<MigrationLock> {
+        let mut name = db.as_os_str().to_owned();
+        name.push(".lock");
+        let lock_path = PathBuf::from(name);
+        let io = |source| Error::Io {
+            path: lock_path.clone(),
+            source,
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io)?;
+        file.lock().map_err(io)?;
+        Ok(MigrationLock { file })
+    }
+}
+
+impl Drop for MigrationLock {
+    fn drop(&mut self) {
+        if let Err(e) = self.file.unlock() {
+            tracing::warn!("could not release the migration lock: {e}");
+        }
+    }
 }
 
 impl Store {
@@ -223,9 +299,14 @@ impl Store {
                 source,
             })?;
         }
+        // Two processes opening a new database at once (the app and the timer on a first
+        // run) must not both create the schema: the pragmas and the migrations run under an
+        // exclusive lock on a file beside the database, held only while opening.
+        let lock = MigrationLock::acquire(path)?;
         let mut conn = Connection::open(path)?;
-        configure(&conn)?;
+        configure(&mut conn)?;
         migrate(&mut conn, &migration_steps())?;
+        drop(lock);
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -235,7 +316,7 @@ impl Store {
     /// An in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
-        configure(&conn)?;
+        configure(&mut conn)?;
         migrate(&mut conn, &migration_steps())?;
         Ok(Store { conn, path: None })
     }
@@ -270,7 +351,16 @@ impl Store {
     /// Stores many documents in one transaction, each inside its own savepoint: a document
     /// that fails leaves nothing behind and does not stop the others. Results are in input
     /// order.
+    ///
+    /// The transaction takes the write lock when it begins and waits up to [`BUSY_TIMEOUT`]
+    /// for another writer; if the database is still busy, the whole batch (nothing of which
+    /// was stored) is tried again, up to [`WRITE_ATTEMPTS`] times. Errors: SQLite (after the
+    /// last attempt, `database is locked`: then nothing of the batch is stored).
     pub fn import_batch(&mut self, docs: &[ImportOutcome]) -> Result<Vec<Result<Imported>>> {
+        retry_when_busy(|| self.import_batch_once(docs))
+    }
+
+    fn import_batch_once(&mut self, docs: &[ImportOutcome]) -> Result<Vec<Result<Imported>>> {
         let mut tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(docs.len());
         for doc in docs {
