@@ -847,6 +847,9 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
             if ctx.a.non_renewal_notice.is_none() {
                 ctx.warn("no_non_renewal_notice", "non_renewal_notice", None, "auto-renewal is stated without a non-renewal notice period: no notice deadline can be computed");
             }
+            for (line, message) in notice_outlasting_terms(&ctx.a) {
+                ctx.warn("notice_outlasts_term", "non_renewal_notice", line, message);
+            }
         }
         Some(false) => {}
     }
@@ -927,6 +930,44 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
             }
         }
     }
+}
+
+/// Rule 3 sanity check: a non-renewal notice period as long as or longer than the initial
+/// term or the renewal period it guards puts each notice deadline before that term starts.
+/// One `(line of the notice clause, warning text)` per such term, from
+/// [`crate::domain::rules::notice_deadlines::notice_outlasts_term`].
+fn notice_outlasting_terms(a: &Agreement) -> Vec<(Option<u32>, String)> {
+    use crate::domain::rules::business_days::agreement_country;
+    use crate::domain::rules::notice_deadlines::notice_outlasts_term;
+    let Some(notice) = a.non_renewal_notice.as_ref() else {
+        return Vec::new();
+    };
+    let country = agreement_country(a);
+    let start = a.effective_date.as_ref().map(|d| d.value);
+    let initial = a.initial_term.as_ref().map(|t| t.value);
+    let mut out = Vec::new();
+    if let Some(initial) = initial {
+        if let Some(m) = notice_outlasts_term(notice.value, initial, "initial term", start, country)
+        {
+            out.push((notice.source.line, m));
+        }
+    }
+    if let Some(renewal) = a.renewal_period.as_ref() {
+        let renewal_start = start
+            .zip(initial)
+            .and_then(|(s, i)| i.last_day_from(s))
+            .and_then(|end| end.succ_opt());
+        if let Some(m) = notice_outlasts_term(
+            notice.value,
+            renewal.value,
+            "renewal period",
+            renewal_start,
+            country,
+        ) {
+            out.push((notice.source.line, m));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
