@@ -445,7 +445,7 @@ fn an_import_warns_when_the_notice_period_outlasts_the_renewal_period() {
         .agreement
         .warnings
         .iter()
-        .any(|w| w.code == "notice_outlasts_term"));
+        .any(|w| w.code == "notice_longer_than_term"));
     let longer = text.replace(
         "- 90-day notice for non-renewal",
         "- 400-day notice for non-renewal",
@@ -460,7 +460,7 @@ fn an_import_warns_when_the_notice_period_outlasts_the_renewal_period() {
     let warnings: Vec<_> = a
         .warnings
         .iter()
-        .filter(|w| w.code == "notice_outlasts_term")
+        .filter(|w| w.code == "notice_longer_than_term")
         .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].field, "non_renewal_notice");

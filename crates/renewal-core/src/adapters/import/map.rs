@@ -847,9 +847,6 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
             if ctx.a.non_renewal_notice.is_none() {
                 ctx.warn("no_non_renewal_notice", "non_renewal_notice", None, "auto-renewal is stated without a non-renewal notice period: no notice deadline can be computed");
             }
-            for (line, message) in notice_outlasting_terms(&ctx.a) {
-                ctx.warn("notice_outlasts_term", "non_renewal_notice", line, message);
-            }
         }
         Some(false) => {}
     }
@@ -885,35 +882,15 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
             "no contract owner found: reminders have no named recipient",
         );
     }
-    // A notice period longer than the term it guards.
-    if let Some(notice) = ctx.a.non_renewal_notice.as_ref() {
-        let guarded = ctx
-            .a
-            .renewal_period
-            .as_ref()
-            .or(ctx.a.initial_term.as_ref())
-            .map(|p| (p.value, p.source.line));
-        let shortest = [
-            ctx.a.initial_term.as_ref().map(|p| p.value),
-            ctx.a.renewal_period.as_ref().map(|p| p.value),
-        ]
-        .into_iter()
-        .flatten()
-        .min_by_key(|p| p.approx_days());
-        if let (Some(term), Some(_)) = (shortest, guarded) {
-            if notice.value.approx_days() >= term.approx_days() {
-                let line = notice.source.line;
-                ctx.warn(
-                    "notice_longer_than_term",
-                    "non_renewal_notice",
-                    line,
-                    format!(
-                        "the non-renewal notice period ({}) is as long as or longer than the term ({term}): the notice deadline falls before the term starts; confirm the clause",
-                        notice.value
-                    ),
-                );
-            }
-        }
+    // A notice period as long as or longer than the term it guards (rule 3): the deadline
+    // would fall before that term starts.
+    for (line, message) in notice_outlasting_terms(&ctx.a) {
+        ctx.warn(
+            "notice_longer_than_term",
+            "non_renewal_notice",
+            line,
+            message,
+        );
     }
     for t in &ctx.a.termination_rights.clone() {
         if let (Some(n), Some(term)) = (t.notice, ctx.a.initial_term.as_ref()) {
