@@ -363,3 +363,110 @@ fn cli_deadlines_json_reproduces_the_worked_example() {
         "{text}"
     );
 }
+
+// Issue 15: after a recorded notice, nothing after the end; an exit window's last business day.
+
+#[test]
+fn microsoft_peru_terminated_lists_nothing_after_the_end() {
+    use renewal_core::domain::model::ServedNotice;
+    let mut a = import_seed("microsoft-peru-mifibra.md").agreement;
+    // `notice ID --termination --served 2027-06-01`, as of 2027-06-01: 180 days → 2027-11-28.
+    a.recorded.termination_notice = Some(ServedNotice {
+        served_on: d("2027-06-01"),
+        note: String::new(),
+    });
+    let s = assess(&a, d("2027-06-01"));
+    assert_eq!(s.end_date, Some(d("2027-11-28")));
+    let expiry = events(&s, EventKind::Expiry);
+    assert_eq!(expiry.len(), 1);
+    assert_eq!(expiry[0].date, d("2027-11-28"));
+    for kind in [
+        EventKind::NonRenewalNoticeDeadline,
+        EventKind::Renewal,
+        EventKind::PriceReview,
+    ] {
+        for e in events(&s, kind) {
+            assert!(
+                e.unadjusted_date <= d("2027-11-28"),
+                "{kind} {} listed after the end",
+                e.unadjusted_date
+            );
+        }
+    }
+    // The deadline of 2027-10-02 guarded the renewal of 2028-01-01, which never happens.
+    assert!(!events(&s, EventKind::NonRenewalNoticeDeadline)
+        .iter()
+        .any(|e| e.unadjusted_date == d("2027-10-02")));
+
+    // Terminated on 2026-09-12 (served 2026-03-16 + 180 days): nothing for 2027.
+    a.recorded.termination_notice = Some(ServedNotice {
+        served_on: d("2026-03-16"),
+        note: String::new(),
+    });
+    let s = assess(&a, today());
+    assert_eq!(s.end_date, Some(d("2026-09-12")));
+    assert_eq!(s.status, AgreementStatus::Terminated);
+    assert!(s.convenience.is_none(), "no 'if served today' once ended");
+    assert!(
+        !s.events.iter().any(|e| e.unadjusted_date >= d("2027-01-01")
+            && matches!(
+                e.kind,
+                EventKind::NonRenewalNoticeDeadline | EventKind::Renewal | EventKind::PriceReview
+            )),
+        "{:?}",
+        s.events
+    );
+}
+
+#[test]
+fn aws_peru_migration_window_shows_its_last_business_day() {
+    let a = import_seed("aws-peru-mifibra.md").agreement;
+    let s = assess(&a, today());
+    let migration = events(&s, EventKind::ExitWindowEnd)
+        .into_iter()
+        .find(|e| e.subject.as_deref().unwrap_or("").starts_with("Migration"))
+        .unwrap();
+    // Closes Sunday 2026-12-27; 26 Saturday, 25 Christmas Day (Peru): Thursday 24 December.
+    assert_eq!(migration.date, d("2026-12-27"));
+    assert_eq!(migration.last_business_day, Some(d("2026-12-24")));
+    let w = migration.workings(&a).join("\n");
+    assert!(
+        w.contains("the last business day within the window is Thu 24 Dec 2026"),
+        "{w}"
+    );
+}
+
+#[test]
+fn an_import_warns_when_the_notice_period_outlasts_the_renewal_period() {
+    use renewal_core::adapters::import::import_markdown;
+    let text = std::fs::read_to_string(seed("microsoft-peru-mifibra.md")).unwrap();
+    let as_read = import_markdown("microsoft-peru-mifibra.md", &text).unwrap();
+    assert!(!as_read
+        .agreement
+        .warnings
+        .iter()
+        .any(|w| w.code == "notice_longer_than_term"));
+    let longer = text.replace(
+        "- 90-day notice for non-renewal",
+        "- 400-day notice for non-renewal",
+    );
+    let a = import_markdown("longer-notice.md", &longer)
+        .unwrap()
+        .agreement;
+    assert_eq!(
+        a.non_renewal_notice.as_ref().unwrap().value,
+        Period::days(400)
+    );
+    let warnings: Vec<_> = a
+        .warnings
+        .iter()
+        .filter(|w| w.code == "notice_longer_than_term")
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].field, "non_renewal_notice");
+    assert_eq!(warnings[0].line, Some(148));
+    assert_eq!(
+        warnings[0].message,
+        "the non-renewal notice period (400 days) is as long as or longer than the renewal period (12 months): each notice deadline falls before the term it guards starts; confirm both periods"
+    );
+}

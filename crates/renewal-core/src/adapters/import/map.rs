@@ -882,35 +882,15 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
             "no contract owner found: reminders have no named recipient",
         );
     }
-    // A notice period longer than the term it guards.
-    if let Some(notice) = ctx.a.non_renewal_notice.as_ref() {
-        let guarded = ctx
-            .a
-            .renewal_period
-            .as_ref()
-            .or(ctx.a.initial_term.as_ref())
-            .map(|p| (p.value, p.source.line));
-        let shortest = [
-            ctx.a.initial_term.as_ref().map(|p| p.value),
-            ctx.a.renewal_period.as_ref().map(|p| p.value),
-        ]
-        .into_iter()
-        .flatten()
-        .min_by_key(|p| p.approx_days());
-        if let (Some(term), Some(_)) = (shortest, guarded) {
-            if notice.value.approx_days() >= term.approx_days() {
-                let line = notice.source.line;
-                ctx.warn(
-                    "notice_longer_than_term",
-                    "non_renewal_notice",
-                    line,
-                    format!(
-                        "the non-renewal notice period ({}) is as long as or longer than the term ({term}): the notice deadline falls before the term starts; confirm the clause",
-                        notice.value
-                    ),
-                );
-            }
-        }
+    // A notice period as long as or longer than the term it guards (rule 3): the deadline
+    // would fall before that term starts.
+    for (line, message) in notice_outlasting_terms(&ctx.a) {
+        ctx.warn(
+            "notice_longer_than_term",
+            "non_renewal_notice",
+            line,
+            message,
+        );
     }
     for t in &ctx.a.termination_rights.clone() {
         if let (Some(n), Some(term)) = (t.notice, ctx.a.initial_term.as_ref()) {
@@ -927,6 +907,44 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
             }
         }
     }
+}
+
+/// Rule 3 sanity check: a non-renewal notice period as long as or longer than the initial
+/// term or the renewal period it guards puts each notice deadline before that term starts.
+/// One `(line of the notice clause, warning text)` per such term, from
+/// [`crate::domain::rules::notice_deadlines::notice_outlasts_term`].
+fn notice_outlasting_terms(a: &Agreement) -> Vec<(Option<u32>, String)> {
+    use crate::domain::rules::business_days::agreement_country;
+    use crate::domain::rules::notice_deadlines::notice_outlasts_term;
+    let Some(notice) = a.non_renewal_notice.as_ref() else {
+        return Vec::new();
+    };
+    let country = agreement_country(a);
+    let start = a.effective_date.as_ref().map(|d| d.value);
+    let initial = a.initial_term.as_ref().map(|t| t.value);
+    let mut out = Vec::new();
+    if let Some(initial) = initial {
+        if let Some(m) = notice_outlasts_term(notice.value, initial, "initial term", start, country)
+        {
+            out.push((notice.source.line, m));
+        }
+    }
+    if let Some(renewal) = a.renewal_period.as_ref() {
+        let renewal_start = start
+            .zip(initial)
+            .and_then(|(s, i)| i.last_day_from(s))
+            .and_then(|end| end.succ_opt());
+        if let Some(m) = notice_outlasts_term(
+            notice.value,
+            renewal.value,
+            "renewal period",
+            renewal_start,
+            country,
+        ) {
+            out.push((notice.source.line, m));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
