@@ -1027,7 +1027,7 @@ amount: number,
  */
 unit: PeriodUnit, };
 
-export type PeriodUnit = "days" | "weeks" | "months" | "years";
+export type PeriodUnit = "days" | "weeks" | "business_days" | "months" | "years";
 
 export type Precision = "day" | "month" | "quarter" | "year";
 
