@@ -1,6 +1,8 @@
 //! `ui/src/bindings.ts` is generated from the Rust types that cross IPC (ts-rs): the
 //! shell's own and the core's (`renewal-core` with its `ts` feature). The roots are
-//! listed in [`render`]; every type they refer to is declared too, sorted by name. The test below fails when the committed file is stale; regenerate with
+//! listed in [`render`] and in `command_table.rs` (every command's arguments and result);
+//! every type they refer to is declared too, sorted by name, followed by the `Commands`
+//! map (command name → arguments and result) that types `ui/src/backend.ts`. The test below fails when the committed file is stale; regenerate with
 //! `UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings`.
 
 use std::any::TypeId;
@@ -9,8 +11,19 @@ use std::path::PathBuf;
 
 use ts_rs::{TypeVisitor, TS};
 
+use chrono::NaiveDate;
+use renewal_core::adapters::brief::Paper;
+use renewal_core::adapters::remind::NoticeKind;
+use renewal_core::services::clauses::{ClauseTable, RowEdit};
+use renewal_core::services::dashboard::{AgreementRow, Dashboard};
+use renewal_core::services::edit::EditableField;
+use renewal_core::services::portfolio::{
+    AgreementPage, CalendarExport, DeskSettings, ImportReport,
+};
+
+use crate::commands::files::GeneratedBrief;
 use crate::commands::shell::PaintTimings;
-use crate::error::{ErrorCode, ErrorPayload};
+use crate::error::{ErrorPayload, IpcErrorCode, ShellErrorCode};
 use crate::scheduler::{ReminderRunSummary, RunReason};
 use crate::state::AppInfo;
 use crate::window::DroppedFiles;
@@ -47,7 +60,10 @@ impl TypeVisitor for Collect {
 pub fn render() -> String {
     let mut c = Collect::default();
     // The shell's types.
-    c.visit::<ErrorCode>();
+    c.visit::<renewal_core::error::ErrorCode>();
+    c.visit::<ShellErrorCode>();
+    c.visit::<IpcErrorCode>();
+    c.visit::<renewal_core::error::ErrorLocation>();
     c.visit::<ErrorPayload>();
     c.visit::<AppInfo>();
     c.visit::<RunReason>();
@@ -69,9 +85,11 @@ pub fn render() -> String {
     c.visit::<renewal_core::services::clauses::ClauseTable>();
     c.visit::<renewal_core::services::clauses::RowEdit>();
     c.visit::<renewal_core::adapters::remind::NoticeKind>();
+    let commands = commands_ts(&mut c);
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.\n\
-         // Regenerate: UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings\n",
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings\n\
+         import type { Channel } from '@tauri-apps/api/core';\n",
     );
     // Sorted by name: the order in which ts-rs visits dependencies differs between builds
     // of this crate alone and of the whole workspace, and the file must not.
@@ -83,8 +101,78 @@ pub fn render() -> String {
         out.push_str(d.trim());
         out.push('\n');
     }
+    out.push('\n');
+    out.push_str(&commands);
     out
 }
+
+/// `servedOn` for `served_on`: Tauri's name for a command argument in the page.
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for ch in snake.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Declares `T` and every type it names (the element of a `Vec`, the `T` of an `Option`).
+fn visit_all<T: TS + 'static + ?Sized>(c: &mut Collect) {
+    c.visit::<T>();
+    T::visit_generics(c);
+    T::visit_dependencies(c);
+}
+
+/// The TypeScript type of a command's argument or result: its Rust type's (declared in
+/// the file), or the one written after `=>` in the table.
+macro_rules! ts_type {
+    ($c:ident, $ty:ty) => {{
+        visit_all::<$ty>($c);
+        <$ty as TS>::name()
+    }};
+    ($c:ident, $ty:ty => $ts:literal) => {
+        String::from($ts)
+    };
+}
+
+/// Expands `command_table.rs` into [`commands_ts`].
+macro_rules! command_table {
+    ($( $module:ident :: $name:ident ( $( $arg:ident : $ty:ty $(=> $ts:literal)? ),* ) -> $ret:ty ; )*) => {
+        /// `export type Commands`: each command's name → its arguments (camelCase, as the
+        /// page sends them) and its result, from `command_table.rs`; declares every type named.
+        fn commands_ts(c: &mut Collect) -> String {
+            let mut out = String::from(
+                "/** The shell's commands (src-tauri/src/command_table.rs): arguments and result of each. */\n\
+                 export type Commands = {\n",
+            );
+            $(
+                let args: &[String] = &[$(
+                    format!("{}: {}", camel(stringify!($arg)), ts_type!(c, $ty $(=> $ts)?))
+                ),*];
+                let args = if args.is_empty() {
+                    String::from("Record<string, never>")
+                } else {
+                    format!("{{ {} }}", args.join("; "))
+                };
+                out.push_str(&format!(
+                    "  {}: {{ args: {args}; result: {} }};\n",
+                    stringify!($name),
+                    ts_type!(c, $ret)
+                ));
+            )*
+            out.push_str("};\n");
+            out
+        }
+    };
+}
+include!("command_table.rs");
 
 /// The declared name in `type Name = ...` / `type Name<T> = ...`.
 fn decl_name(decl: &str) -> &str {
@@ -119,6 +207,26 @@ fn check_fresh(path: &std::path::Path, want: &str, show: bool) {
             String::new()
         }
     );
+}
+
+#[test]
+fn the_commands_map_has_every_command_once_with_camel_case_arguments() {
+    let text = render();
+    for name in crate::COMMAND_NAMES {
+        let n = text.matches(&format!("\n  {name}: {{ args: ")).count();
+        assert_eq!(n, 1, "{name} is in the Commands map {n} times");
+    }
+    assert_eq!(
+        text.matches("; result: ").count(),
+        crate::COMMAND_NAMES.len()
+    );
+    assert!(text.contains(
+        "  record_notice: { args: { id: number; kind: NoticeKind; servedOn: string; note: string }; result: AgreementPage };"
+    ));
+    assert!(text.contains("  quit_app: { args: Record<string, never>; result: null };"));
+    assert!(text.contains(
+        "  import_files: { args: { paths: Array<string>; onProgress: Channel<ImportProgress> }; result: ImportReport };"
+    ));
 }
 
 #[test]
@@ -161,7 +269,10 @@ fn render_fixtures() -> String {
     use renewal_core::services::dashboard::{agreement_rows, dashboard};
     use renewal_core::services::portfolio::{agreement_page, import_paths, ImportDefaults};
 
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    // `RENEWAL_SEEDS_DIR` when the checkout is not beside `shared/` (a git worktree).
+    let seeds = std::env::var_os("RENEWAL_SEEDS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"));
     let paths: Vec<PathBuf> = [
         "aws-chile-wom.md",
         "aws-peru-mifibra.md",
@@ -170,25 +281,26 @@ fn render_fixtures() -> String {
     .iter()
     .map(|n| seeds.join(n))
     .collect();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let mut store = Store::open_in_memory().unwrap();
     let mut report = import_paths(&mut store, &paths, &ImportDefaults::default(), |_| {}).unwrap();
     for r in &mut report.results {
         r.path = format!("/home/user/seeds/{}", r.file);
     }
-    let mut page = agreement_page(&store, 3, today).unwrap();
+    let mut page = agreement_page(&store, 3, as_of).unwrap();
     for h in &mut page.history {
         h.at = "2026-11-23T09:00:00.000Z".into();
         if let Some(v) = &mut h.new_value {
             if v.starts_with("microsoft-peru-mifibra.md (sha256") {
                 *v = "microsoft-peru-mifibra.md (sha256 …)".into();
+                h.new_text = v.clone();
             }
         }
     }
     let v = serde_json::json!({
-        "today": today,
-        "dashboard": dashboard(&store, today).unwrap(),
-        "rows": agreement_rows(&store, today).unwrap(),
+        "today": as_of,
+        "dashboard": dashboard(&store, as_of).unwrap(),
+        "rows": agreement_rows(&store, as_of).unwrap(),
         "page": page,
         "importReport": report,
     });

@@ -4,7 +4,7 @@
 //! commands; the domain lives in `renewal-core`. Modules:
 //!
 //! * [`commands`]: IPC commands, thin adapters returning `Result<_, AppError>`;
-//! * [`error`]: [`error::AppError`], serialised as `{ "code", "message" }`;
+//! * [`error`]: [`error::AppError`], serialised as `{ "code", "message", "reason", "location" }`;
 //! * [`state`]: start-up [`state::Config`] (`RENEWAL_DESK_DB`, `RENEWAL_DESK_TODAY`), the
 //!   store, the what-if date and the paths granted by dialogs or drops;
 //! * [`views`]: the dashboard and the agreements table, cached, computed at start-up;
@@ -33,8 +33,21 @@ mod bindings;
 use scheduler::{Scheduler, SchedulerConfig};
 use state::{AppState, Config, AUTOSTART_ARG};
 
-/// The commands the page may call (see `command_names.rs`, used by `build.rs`).
-pub const COMMAND_NAMES: &[&str] = include!("command_names.rs");
+/// Expands `command_table.rs` into [`COMMAND_NAMES`] and `invoke_handler`.
+macro_rules! command_table {
+    ($( $module:ident :: $name:ident ( $( $arg:ident : $ty:ty $(=> $ts:literal)? ),* ) -> $ret:ty ; )*) => {
+        /// The commands the page may call, each declared once in `command_table.rs`
+        /// (also read by `build.rs` for the permissions and by the bindings for the UI's
+        /// `Commands` map); each must be granted in `capabilities/default.json`.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// The invoke handler of every command of `command_table.rs`.
+        fn invoke_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$module::$name),*]
+        }
+    };
+}
+include!("command_table.rs");
 
 /// WebKit's switch for rasterising pages with Skia on the CPU instead of the GPU.
 pub const ENV_WEBKIT_CPU_RENDERING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
@@ -67,7 +80,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing::info!(db = %config.db_path.display(), today = %config.today(), "starting");
+    tracing::info!(db = %config.db_path.display(), real_today = %config.real_today(), "starting");
 
     let app = tauri::Builder::default()
         // First: a second launch hands over to this one and exits.
@@ -87,38 +100,7 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(config, started))
-        .invoke_handler(tauri::generate_handler![
-            commands::shell::app_info,
-            commands::shell::get_autostart,
-            commands::shell::set_autostart,
-            commands::shell::pick_import_files,
-            commands::shell::pick_save_path,
-            commands::shell::open_in_viewer,
-            commands::shell::run_reminders_now,
-            commands::shell::last_reminder_run,
-            commands::shell::ui_ready,
-            commands::shell::quit_app,
-            commands::agreements::dashboard,
-            commands::agreements::agreement_rows,
-            commands::agreements::agreement_page,
-            commands::agreements::edit_field,
-            commands::agreements::edit_row,
-            commands::agreements::confirm_warning,
-            commands::agreements::record_notice,
-            commands::agreements::mark_done,
-            commands::agreements::snooze,
-            commands::files::import_files,
-            commands::files::load_samples,
-            commands::files::export_calendar,
-            commands::files::backup_database,
-            commands::files::generate_brief,
-            commands::files::save_brief,
-            commands::settings::get_settings,
-            commands::settings::set_ladder,
-            commands::settings::set_business_day_adjustment,
-            commands::settings::set_paper,
-            commands::settings::set_as_of,
-        ])
+        .invoke_handler(invoke_handler())
         .setup(|app| {
             let since_start = |what: &str| {
                 let ms = app.state::<AppState>().started.elapsed().as_millis() as u64;

@@ -54,11 +54,11 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
         .run_lock
         .lock()
         .map_err(|_| AppError::Internal("reminder run lock poisoned".into()))?;
-    let today = state.config.today();
+    let real_today = state.config.real_today();
     let mut store = Store::open(&state.config.db_path)?;
     let notifier = DesktopNotifier::new().listen_for_actions(true);
-    let report = remind::run(&mut store, &notifier, today)?;
-    let next = dashboard(&store, today)?.next_deadline;
+    let report = remind::run(&mut store, &notifier, real_today)?;
+    let next = dashboard(&store, real_today)?.next_deadline;
     let label = next.as_ref().map(crate::tray::deadline_label);
     let summary = ReminderRunSummary {
         reason,
@@ -81,7 +81,7 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
                 id,
                 message,
                 state.config.db_path.clone(),
-                today,
+                real_today,
             );
         }
     }
@@ -105,7 +105,7 @@ fn watch_buttons<R: Runtime>(
     id: u32,
     message: Message,
     db: PathBuf,
-    today: NaiveDate,
+    real_today: NaiveDate,
 ) {
     let app = app.clone();
     let spawned = std::thread::Builder::new()
@@ -123,7 +123,7 @@ fn watch_buttons<R: Runtime>(
                 let Some(action) = MessageAction::find(&message.actions, &invoked.key) else {
                     return;
                 };
-                if let Err(e) = on_button(&app, action.action, &message, &db, today) {
+                if let Err(e) = on_button(&app, action.action, &message, &db, real_today) {
                     tracing::warn!("notification button {}: {e}", invoked.key);
                 }
                 return;
@@ -139,7 +139,7 @@ fn on_button<R: Runtime>(
     action: ReminderAction,
     message: &Message,
     db: &std::path::Path,
-    today: NaiveDate,
+    real_today: NaiveDate,
 ) -> AppResult<()> {
     match action {
         ReminderAction::OpenBrief => {
@@ -155,7 +155,7 @@ fn on_button<R: Runtime>(
         }
         ReminderAction::Snooze { .. } | ReminderAction::MarkDone => {
             let mut store = Store::open(db)?;
-            remind::apply_action(&mut store, &message.reminders, action, today)?;
+            remind::apply_action(&mut store, &message.reminders, action, real_today)?;
             app.state::<AppState>().invalidate_views();
             crate::views::prewarm(app);
             app.emit(EVENT_DATA_CHANGED, ())?;

@@ -18,7 +18,8 @@ use crate::scheduler::{ReminderRunSummary, Scheduler};
 
 /// Environment variable: path of the database file (overrides the OS data folder).
 pub const ENV_DB: &str = "RENEWAL_DESK_DB";
-/// Environment variable: a fixed "today" (`YYYY-MM-DD`) for tests and what-if runs.
+/// Environment variable: a fixed real today (`YYYY-MM-DD`) standing in for the machine's
+/// date, for tests and what-if runs (reminders use it too).
 pub const ENV_TODAY: &str = "RENEWAL_DESK_TODAY";
 /// Environment variable: a file to which `ui_ready` appends the wall-clock time of the
 /// first paint, in nanoseconds since the Unix epoch (used by `scripts/bench-app.sh`).
@@ -34,8 +35,8 @@ pub struct Config {
     /// Where the database lives: `RENEWAL_DESK_DB`, or `renewal-desk.db` in the OS data
     /// folder (`~/.local/share/renewaldesk` style path from `directories::ProjectDirs`).
     pub db_path: PathBuf,
-    /// A fixed as-of date from `RENEWAL_DESK_TODAY`; `None` means the real local date.
-    pub fixed_today: Option<NaiveDate>,
+    /// A fixed real today from `RENEWAL_DESK_TODAY`; `None` means the machine's local date.
+    pub fixed_real_today: Option<NaiveDate>,
     /// Where `ui_ready` writes the first-paint time, from `RENEWAL_DESK_BENCH_MARKER`.
     pub bench_marker: Option<PathBuf>,
     /// Started by the login autostart entry (`--autostart`): start hidden in the tray.
@@ -49,7 +50,7 @@ impl Config {
     /// Reads the configuration from the process environment and arguments.
     ///
     /// # Errors
-    /// [`AppError::InvalidInput`] if `RENEWAL_DESK_TODAY` is not a `YYYY-MM-DD` date, or
+    /// `invalid` (located at the field `RENEWAL_DESK_TODAY`) if it is not a `YYYY-MM-DD` date, or
     /// [`AppError::NotFound`] if no data folder can be found and `RENEWAL_DESK_DB` is unset.
     pub fn from_env() -> AppResult<Self> {
         let autostarted = std::env::args_os().any(|a| a == AUTOSTART_ARG);
@@ -73,27 +74,28 @@ impl Config {
                 ))
             })?,
         };
-        let fixed_today = match non_empty(ENV_TODAY) {
+        let fixed_real_today = match non_empty(ENV_TODAY) {
             None => None,
             Some(raw) => {
                 let text = raw.to_string_lossy();
                 let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
-                    AppError::InvalidInput(format!("{ENV_TODAY}={text:?} is not YYYY-MM-DD: {e}"))
+                    AppError::invalid(ENV_TODAY, format!("{text:?} is not YYYY-MM-DD: {e}"))
                 })?;
                 Some(date)
             }
         };
         Ok(Self {
             db_path,
-            fixed_today,
+            fixed_real_today,
             bench_marker: non_empty(ENV_BENCH_MARKER).map(PathBuf::from),
             autostarted,
         })
     }
 
-    /// The date the app works as of: the fixed date if set, else the local calendar date.
-    pub fn today(&self) -> NaiveDate {
-        self.fixed_today
+    /// The real today: the fixed date of `RENEWAL_DESK_TODAY` if set, else the machine's
+    /// local calendar date. Reminders run on it; views too unless a what-if date is set.
+    pub fn real_today(&self) -> NaiveDate {
+        self.fixed_real_today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 }
@@ -266,9 +268,9 @@ impl AppState {
         self.invalidate_views();
     }
 
-    /// The date views are computed as of: the what-if date, else [`Config::today`].
-    pub fn view_today(&self) -> NaiveDate {
-        self.what_if().unwrap_or_else(|| self.config.today())
+    /// The as-of date views are computed for: the what-if date, else [`Config::real_today`].
+    pub fn view_as_of(&self) -> NaiveDate {
+        self.what_if().unwrap_or_else(|| self.config.real_today())
     }
 
     /// Forgets computed views (after any change to the data).
@@ -288,12 +290,13 @@ pub struct AppInfo {
     pub version: String,
     /// The database file the app uses.
     pub db_path: String,
-    /// The date the app works as of (`YYYY-MM-DD`).
+    /// The real today (`YYYY-MM-DD`): the machine's date, or `RENEWAL_DESK_TODAY`'s.
     #[cfg_attr(test, ts(type = "string"))]
-    pub today: NaiveDate,
-    /// True when `today` is fixed by `RENEWAL_DESK_TODAY` (the UI shows a banner).
-    pub today_is_fixed: bool,
-    /// The date views are computed as of (`YYYY-MM-DD`): the what-if date, else `today`.
+    pub real_today: NaiveDate,
+    /// True when `real_today` is fixed by `RENEWAL_DESK_TODAY` (the UI shows a banner).
+    pub real_today_is_fixed: bool,
+    /// The as-of date views are computed for (`YYYY-MM-DD`): the what-if date, else
+    /// `real_today`.
     #[cfg_attr(test, ts(type = "string"))]
     pub as_of: NaiveDate,
     /// True while a what-if date is set in Settings (the UI shows it on every screen).
@@ -306,9 +309,9 @@ impl AppInfo {
         Self {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             db_path: config.db_path.display().to_string(),
-            today: config.today(),
-            today_is_fixed: config.fixed_today.is_some(),
-            as_of: config.today(),
+            real_today: config.real_today(),
+            real_today_is_fixed: config.fixed_real_today.is_some(),
+            as_of: config.real_today(),
             what_if: false,
         }
     }
@@ -317,7 +320,7 @@ impl AppInfo {
     pub fn from_state(state: &AppState) -> Self {
         let what_if = state.what_if();
         Self {
-            as_of: what_if.unwrap_or_else(|| state.config.today()),
+            as_of: what_if.unwrap_or_else(|| state.config.real_today()),
             what_if: what_if.is_some(),
             ..Self::from_config(&state.config)
         }
@@ -345,12 +348,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.db_path, PathBuf::from("/tmp/x.db"));
-        assert_eq!(c.fixed_today, NaiveDate::from_ymd_opt(2027, 10, 1));
-        assert_eq!(c.today(), NaiveDate::from_ymd_opt(2027, 10, 1).unwrap());
+        assert_eq!(c.fixed_real_today, NaiveDate::from_ymd_opt(2027, 10, 1));
+        assert_eq!(
+            c.real_today(),
+            NaiveDate::from_ymd_opt(2027, 10, 1).unwrap()
+        );
         let info = AppInfo::from_config(&c);
-        assert!(info.today_is_fixed);
+        assert!(info.real_today_is_fixed);
         let json = serde_json::to_value(&info).unwrap();
-        assert_eq!(json["today"], "2027-10-01");
+        assert_eq!(json["realToday"], "2027-10-01");
+        assert_eq!(json["asOf"], "2027-10-01");
         assert_eq!(json["dbPath"], "/tmp/x.db");
     }
 
@@ -358,13 +365,20 @@ mod tests {
     fn defaults_to_the_os_data_folder() {
         let c = Config::from_lookup(lookup(&[(ENV_TODAY, "")]), false).unwrap();
         assert!(c.db_path.ends_with(DB_FILE_NAME), "{}", c.db_path.display());
-        assert_eq!(c.fixed_today, None);
+        assert_eq!(c.fixed_real_today, None);
     }
 
     #[test]
     fn rejects_a_bad_today() {
         let err = Config::from_lookup(lookup(&[(ENV_TODAY, "01/10/2027")]), false).unwrap_err();
-        assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
+        assert_eq!(
+            err.code(),
+            crate::error::IpcErrorCode::Core(renewal_core::error::ErrorCode::Invalid)
+        );
+        assert_eq!(
+            err.location().and_then(|l| l.field).as_deref(),
+            Some(ENV_TODAY)
+        );
     }
 
     #[test]

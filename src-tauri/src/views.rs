@@ -16,32 +16,32 @@ fn poisoned() -> AppError {
     AppError::Internal("view cache lock poisoned".into())
 }
 
-/// The dashboard as of the view date (cached). When that is the real today, the tray's
+/// The dashboard as of the as-of date (cached). When that is the real today, the tray's
 /// next deadline is refreshed from it.
 ///
 /// # Errors
 /// [`AppError::Core`] if the database fails.
 pub fn dashboard_view<R: Runtime>(app: &AppHandle<R>) -> AppResult<Dashboard> {
     let state = app.state::<AppState>();
-    let today = state.view_today();
+    let as_of = state.view_as_of();
     // The store lock first: a computation in progress (the start-up one) finishes and
     // fills the cache before this looks at it.
     let store = state.store()?;
     if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.dashboard {
-        if *d == today {
+        if *d == as_of {
             return Ok(cached.clone());
         }
     }
     let t = Instant::now();
-    let computed = dashboard(&store, today)?;
+    let computed = dashboard(&store, as_of)?;
     drop(store);
     tracing::info!(
         ms = t.elapsed().as_millis() as u64,
         agreements = computed.counts.agreements,
         "dashboard computed"
     );
-    state.views.lock().map_err(|_| poisoned())?.dashboard = Some((today, computed.clone()));
-    if today == state.config.today() {
+    state.views.lock().map_err(|_| poisoned())?.dashboard = Some((as_of, computed.clone()));
+    if as_of == state.config.real_today() {
         let label = computed
             .next_deadline
             .as_ref()
@@ -53,27 +53,27 @@ pub fn dashboard_view<R: Runtime>(app: &AppHandle<R>) -> AppResult<Dashboard> {
     Ok(computed)
 }
 
-/// Every agreement's row for the table, as of the view date (cached).
+/// Every agreement's row for the table, as of the as-of date (cached).
 ///
 /// # Errors
 /// [`AppError::Core`] if the database fails.
 pub fn rows_view(state: &AppState) -> AppResult<Vec<AgreementRow>> {
-    let today = state.view_today();
+    let as_of = state.view_as_of();
     let store = state.store()?;
     if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.rows {
-        if *d == today {
+        if *d == as_of {
             return Ok(cached.clone());
         }
     }
     let t = Instant::now();
-    let rows = agreement_rows(&store, today)?;
+    let rows = agreement_rows(&store, as_of)?;
     drop(store);
     tracing::info!(
         ms = t.elapsed().as_millis() as u64,
         rows = rows.len(),
         "agreement rows computed"
     );
-    state.views.lock().map_err(|_| poisoned())?.rows = Some((today, rows.clone()));
+    state.views.lock().map_err(|_| poisoned())?.rows = Some((as_of, rows.clone()));
     Ok(rows)
 }
 

@@ -86,7 +86,7 @@ describe('app shell', () => {
   });
 
   it('shows a what-if banner on every screen while set, and goes back to today', async () => {
-    let info = { ...TEST_INFO, todayIsFixed: false, today: '2026-11-23', asOf: '2027-09-20', whatIf: true };
+    let info = { ...TEST_INFO, realTodayIsFixed: false, realToday: '2026-11-23', asOf: '2027-09-20', whatIf: true };
     const { calls } = mockShell({
       app_info: () => info,
       set_as_of: (args) => {

@@ -209,7 +209,7 @@ export function App(): JSX.Element {
           <div class="banner banner-what-if" role="status" data-testid="what-if-banner">
             <span>
               What-if: every date is computed as of <DateText iso={info.asOf} />, not today (
-              <DateText iso={info.today} />
+              <DateText iso={info.realToday} />
               ). Reminders still use today.
             </span>
             <button type="button" onClick={() => void clearWhatIf()}>
@@ -217,9 +217,9 @@ export function App(): JSX.Element {
             </button>
           </div>
         )}
-        {info?.todayIsFixed && !info.whatIf && (
+        {info?.realTodayIsFixed && !info.whatIf && (
           <div class="banner" role="status">
-            Working as of <DateText iso={info.today} /> — the date is fixed, not today’s.
+            Working as of <DateText iso={info.realToday} /> — the date is fixed, not today’s.
           </div>
         )}
         {error && (

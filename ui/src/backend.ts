@@ -4,26 +4,24 @@
  * unit tests mock IPC at one seam (`@tauri-apps/api/mocks`) and the e2e tests
  * drive the real thing through the same calls.
  *
- * Failed commands reject with a `BackendError` carrying the shell's stable
- * `code` (see `ErrorCode` in bindings.ts, generated from Rust).
+ * Every command's name, arguments and result come from the shell's command table
+ * (`Commands` in bindings.ts, generated from src-tauri/src/command_table.rs), so the
+ * type checker holds each call here to it. Failed commands reject with a
+ * `BackendError` carrying the stable `code` (`IpcErrorCode`: the core's codes plus the
+ * shell's own) and, when known, where the error is (`location`: a field, a clause-table
+ * row and column, a document line) with the sentence to show there (`reason`).
  */
-import { Channel, invoke } from '@tauri-apps/api/core';
+import { Channel, invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
-  AgreementPage,
-  AgreementRow,
-  AppInfo,
-  CalendarExport,
   ClauseTable,
-  Dashboard,
-  DeskSettings,
+  Commands,
   DroppedFiles,
   EditableField,
-  GeneratedBrief,
-  ErrorCode,
+  ErrorLocation,
   ErrorPayload,
   ImportProgress,
-  ImportReport,
+  IpcErrorCode,
   NoticeKind,
   OpenAgreement,
   PaintTimings,
@@ -34,14 +32,32 @@ import type {
 
 export type * from './bindings';
 
-/** A command failed. `code` is machine-readable; `message` is for people. */
+/**
+ * A command failed. `code` is machine-readable (the core's codes plus the shell's own,
+ * or `ipc` when IPC itself failed); `message` is the whole sentence for people; `reason`
+ * is the sentence to show at `location` (a field, a clause-table cell, a document line).
+ */
 export class BackendError extends Error {
-  readonly code: ErrorCode | 'ipc';
+  readonly code: IpcErrorCode | 'ipc';
+  readonly reason: string;
+  readonly location: ErrorLocation | null;
 
-  constructor(code: ErrorCode | 'ipc', message: string) {
+  constructor(code: IpcErrorCode | 'ipc', message: string, reason: string = message, location: ErrorLocation | null = null) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
+    this.reason = reason;
+    this.location = location;
+  }
+
+  /** A validation error about editable field `field` (`effective_date`, …). */
+  isInvalidField(field: string): boolean {
+    return this.code === 'invalid' && this.location?.field === field;
+  }
+
+  /** A validation error about clause table `table` (a cell, a row or the whole table). */
+  isInvalidIn(table: ClauseTable): boolean {
+    return this.code === 'invalid' && this.location?.table === table;
   }
 }
 
@@ -57,14 +73,20 @@ function isErrorPayload(value: unknown): value is ErrorPayload {
 /** Turns whatever `invoke` rejected with into a `BackendError`. */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
-  if (isErrorPayload(error)) return new BackendError(error.code, error.message);
-  // Not the shell's {code, message}: IPC itself failed (no Tauri, unknown command...).
+  if (isErrorPayload(error)) {
+    return new BackendError(error.code, error.message, typeof error.reason === 'string' ? error.reason : error.message, error.location ?? null);
+  }
+  // Not the shell's payload: IPC itself failed (no Tauri, unknown command...).
   return new BackendError('ipc', error instanceof Error ? error.message : String(error));
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/**
+ * Calls shell command `name` with its arguments; both are checked against the command
+ * table (`Commands`, generated from src-tauri's `command_table.rs`).
+ */
+export async function invoke<K extends keyof Commands>(name: K, args: Commands[K]['args']): Promise<Commands[K]['result']> {
   try {
-    return await invoke<T>(command, args);
+    return await tauriInvoke<Commands[K]['result']>(name, args as InvokeArgs);
   } catch (error) {
     throw toBackendError(error);
   }
@@ -101,76 +123,70 @@ async function on<T>(event: string, handler: (payload: T) => void): Promise<Unli
 }
 
 export const backend = {
-  /** Version, database path, today and the as-of date. */
-  appInfo: () => call<AppInfo>('app_info'),
+  /** Version, database path, the real today and the as-of date. */
+  appInfo: () => invoke('app_info', {}),
   /** Whether the app starts at login. */
-  getAutostart: () => call<boolean>('get_autostart'),
+  getAutostart: () => invoke('get_autostart', {}),
   /** Turns start-at-login on or off; resolves to the new setting. */
-  setAutostart: (enabled: boolean) => call<boolean>('set_autostart', { enabled }),
+  setAutostart: (enabled: boolean) => invoke('set_autostart', { enabled }),
   /** Open dialog for documents to import; `[]` if cancelled. */
-  pickImportFiles: () => call<string[]>('pick_import_files'),
+  pickImportFiles: () => invoke('pick_import_files', {}),
   /** Save dialog suggesting a bare file name; `null` if cancelled. */
-  pickSavePath: (suggestedName: string) => call<string | null>('pick_save_path', { suggestedName }),
+  pickSavePath: (suggestedName: string) => invoke('pick_save_path', { suggestedName }),
   /** Opens a file previously chosen in a save dialog (or written by the app) in the system viewer. */
-  openInViewer: (path: string) => call<null>('open_in_viewer', { path }),
+  openInViewer: (path: string) => invoke('open_in_viewer', { path }),
   /** Runs the reminder policy now. */
-  runRemindersNow: () => call<ReminderRunSummary>('run_reminders_now'),
+  runRemindersNow: () => invoke('run_reminders_now', {}),
   /** The last reminder run since the app started, if any. */
-  lastReminderRun: () => call<ReminderRunSummary | null>('last_reminder_run'),
+  lastReminderRun: () => invoke('last_reminder_run', {}),
   /** Tells the shell the dashboard has drawn its data (logs it; feeds the benchmark). */
-  uiReady: (timings: PaintTimings) => call<null>('ui_ready', { timings }),
+  uiReady: (timings: PaintTimings) => invoke('ui_ready', { timings }),
   /** Quits the app (closing the window only hides it to the tray). */
-  quit: () => call<null>('quit_app'),
+  quit: () => invoke('quit_app', {}),
 
-  /** What needs a decision, soonest first, as of the view date. */
-  dashboard: () => call<Dashboard>('dashboard'),
+  /** What needs a decision, soonest first, as of the as-of date. */
+  dashboard: () => invoke('dashboard', {}),
   /** One row per agreement (the table). */
-  agreementRows: () => call<AgreementRow[]>('agreement_rows'),
+  agreementRows: () => invoke('agreement_rows', {}),
   /** Everything about one agreement. */
-  agreementPage: (id: number) => call<AgreementPage>('agreement_page', { id }),
-  /** Fixes or fills a field; rejects with `invalid_input` naming the field. */
-  editField: (id: number, field: EditableField, value: string) =>
-    call<AgreementPage>('edit_field', { id, field, value }),
-  /** Adds, changes or removes a row of a clause table (termination rights, obligations, …). */
-  editRow: (id: number, table: ClauseTable, edit: RowEdit) => call<AgreementPage>('edit_row', { id, table, edit }),
+  agreementPage: (id: number) => invoke('agreement_page', { id }),
+  /** Fixes or fills a field; rejects with `invalid` located at the field. */
+  editField: (id: number, field: EditableField, value: string) => invoke('edit_field', { id, field, value }),
+  /** Adds, changes or removes a row of a clause table; rejects with `invalid` located at the table, row and column. */
+  editRow: (id: number, table: ClauseTable, edit: RowEdit) => invoke('edit_row', { id, table, edit }),
   /** Marks warning `index` (0-based) as confirmed: it leaves the list, the history keeps it. */
-  confirmWarning: (id: number, index: number) => call<AgreementPage>('confirm_warning', { id, index }),
+  confirmWarning: (id: number, index: number) => invoke('confirm_warning', { id, index }),
   /** Records a notice as served. */
-  recordNotice: (id: number, kind: NoticeKind, servedOn: string, note: string) =>
-    call<AgreementPage>('record_notice', { id, kind, servedOn, note }),
+  recordNotice: (id: number, kind: NoticeKind, servedOn: string, note: string) => invoke('record_notice', { id, kind, servedOn, note }),
   /** Marks a dated event done. */
-  markDone: (id: number, eventId: string, doneOn: string, note: string) =>
-    call<AgreementPage>('mark_done', { id, eventId, doneOn, note }),
+  markDone: (id: number, eventId: string, doneOn: string, note: string) => invoke('mark_done', { id, eventId, doneOn, note }),
   /** Silences an event's reminders for `days` days. */
-  snooze: (id: number, eventId: string, days: number) => call<AgreementPage>('snooze', { id, eventId, days }),
+  snooze: (id: number, eventId: string, days: number) => invoke('snooze', { id, eventId, days }),
 
   /** Imports documents chosen in the dialog or dropped on the window, with progress. */
-  importFiles: (paths: string[], onProgress: (p: ImportProgress) => void) => {
-    const channel = new Channel<ImportProgress>(onProgress);
-    return call<ImportReport>('import_files', { paths, onProgress: channel });
-  },
+  importFiles: (paths: string[], onProgress: (p: ImportProgress) => void) =>
+    invoke('import_files', { paths, onProgress: new Channel<ImportProgress>(onProgress) }),
   /** Loads the sample agreements shipped with the app. */
-  loadSamples: () => call<ImportReport>('load_samples'),
+  loadSamples: () => invoke('load_samples', {}),
   /** Writes the calendar (.ics) to a path chosen in the save dialog. */
-  exportCalendar: (path: string) => call<CalendarExport>('export_calendar', { path }),
+  exportCalendar: (path: string) => invoke('export_calendar', { path }),
   /** Backs the database up to a path chosen in the save dialog. */
-  backupDatabase: (path: string) => call<null>('backup_database', { path }),
+  backupDatabase: (path: string) => invoke('backup_database', { path }),
   /** Generates an agreement's renewal brief (PDF) into the app's cache folder. */
-  generateBrief: (id: number) => call<GeneratedBrief>('generate_brief', { id }),
+  generateBrief: (id: number) => invoke('generate_brief', { id }),
   /** Writes an agreement's renewal brief to a path chosen in the save dialog. */
-  saveBrief: (id: number, path: string) => call<null>('save_brief', { id, path }),
+  saveBrief: (id: number, path: string) => invoke('save_brief', { id, path }),
 
   /** Settings stored in the database. */
-  getSettings: () => call<DeskSettings>('get_settings'),
+  getSettings: () => invoke('get_settings', {}),
   /** Sets the reminder ladder from text such as "90, 30, 7, 0" (empty: default). */
-  setLadder: (ladder: string) => call<DeskSettings>('set_ladder', { ladder }),
+  setLadder: (ladder: string) => invoke('set_ladder', { ladder }),
   /** Business-day adjustment for new imports, optionally for every agreement. */
-  setBusinessDayAdjustment: (on: boolean, applyToExisting: boolean) =>
-    call<DeskSettings>('set_business_day_adjustment', { on, applyToExisting }),
+  setBusinessDayAdjustment: (on: boolean, applyToExisting: boolean) => invoke('set_business_day_adjustment', { on, applyToExisting }),
   /** Paper size of renewal briefs. */
-  setPaper: (paper: Paper) => call<DeskSettings>('set_paper', { paper }),
+  setPaper: (paper: Paper) => invoke('set_paper', { paper }),
   /** Sets (or with null clears) the what-if as-of date; resolves to the new app info. */
-  setAsOf: (date: string | null) => call<AppInfo>('set_as_of', { date }),
+  setAsOf: (date: string | null) => invoke('set_as_of', { date }),
 
   /** Calls `handler` after every reminder run; resolves to an unsubscribe function. */
   onRemindersRan: (handler: (summary: ReminderRunSummary) => void): Promise<UnlistenFn> =>

@@ -1,5 +1,6 @@
 // Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p renewal-desk bindings
+import type { Channel } from '@tauri-apps/api/core';
 
 export type Agreement = { 
 /**
@@ -285,15 +286,16 @@ version: string,
  */
 dbPath: string, 
 /**
- * The date the app works as of (`YYYY-MM-DD`).
+ * The real today (`YYYY-MM-DD`): the machine's date, or `RENEWAL_DESK_TODAY`'s.
  */
-today: string, 
+realToday: string, 
 /**
- * True when `today` is fixed by `RENEWAL_DESK_TODAY` (the UI shows a banner).
+ * True when `real_today` is fixed by `RENEWAL_DESK_TODAY` (the UI shows a banner).
  */
-todayIsFixed: boolean, 
+realTodayIsFixed: boolean, 
 /**
- * The date views are computed as of (`YYYY-MM-DD`): the what-if date, else `today`.
+ * The as-of date views are computed for (`YYYY-MM-DD`): the what-if date, else
+ * `real_today`.
  */
 asOf: string, 
 /**
@@ -619,17 +621,55 @@ value: string,
  */
 source: Source | null, };
 
-export type ErrorCode = "invalid_input" | "not_permitted" | "not_found" | "autostart" | "opener" | "io" | "import" | "database" | "brief" | "internal";
+export type ErrorCode = "import" | "database" | "schema" | "io" | "not_found" | "invalid" | "corrupt" | "brief";
+
+export type ErrorLocation = { 
+/**
+ * The field: an editable field's name (`effective_date`), a setting (`ladder`), or
+ * the imported document's field as written (`Effective Date`).
+ */
+field: string | null, 
+/**
+ * The clause table of a row edit.
+ */
+table: ClauseTable | null, 
+/**
+ * The row of `table`, 0-based (the UI's row index).
+ */
+row: number | null, 
+/**
+ * The column's key in `table` (e.g. `notice`).
+ */
+column: string | null, 
+/**
+ * The imported document's file name or path as given.
+ */
+file: string | null, 
+/**
+ * The 1-based line of `file`.
+ */
+line: number | null, };
 
 export type ErrorPayload = { 
 /**
- * See [`ErrorCode`].
+ * See [`IpcErrorCode`].
  */
-code: ErrorCode, 
+code: IpcErrorCode, 
 /**
- * A sentence for people; may change between versions.
+ * A sentence for people, whole (`invalid effective_date: …`); may change between
+ * versions.
  */
-message: string, };
+message: string, 
+/**
+ * The sentence to show at `location` (the message without the machine location in
+ * front); the whole message when there is no location.
+ */
+reason: string, 
+/**
+ * Where the error is: a field, a clause-table cell, a document's line; `null` when
+ * it is about nothing more precise.
+ */
+location: ErrorLocation | null, };
 
 export type EventKind = "non_renewal_notice_deadline" | "termination_notice_deadline" | "obligation_due" | "next_review" | "exit_window_end" | "renewal" | "price_review" | "expiry";
 
@@ -783,7 +823,15 @@ old_value: string | null,
 /**
  * New value (JSON text).
  */
-new_value: string | null, };
+new_value: string | null, 
+/**
+ * The old value for people ([`value_text`]): `2023-01-01`, `90 days`, `yes`, `—`.
+ */
+old_text: string, 
+/**
+ * The new value for people ([`value_text`]).
+ */
+new_text: string, };
 
 export type ImportAction = "created" | "updated" | "unchanged";
 
@@ -850,6 +898,8 @@ warnings: number,
  * Number of fields changed (for `Updated`).
  */
 changes: number, };
+
+export type IpcErrorCode = ErrorCode | ShellErrorCode;
 
 export type LogEntry = { 
 /**
@@ -1027,7 +1077,7 @@ amount: number,
  */
 unit: PeriodUnit, };
 
-export type PeriodUnit = "days" | "weeks" | "months" | "years";
+export type PeriodUnit = "days" | "weeks" | "business_days" | "months" | "years";
 
 export type Precision = "day" | "month" | "quarter" | "year";
 
@@ -1194,6 +1244,8 @@ penalty: string | null,
  */
 source: Source, };
 
+export type ShellErrorCode = "not_permitted" | "autostart" | "opener" | "internal";
+
 export type Source = { 
 /**
  * 1-based line number in the source document; `None` for a value entered by a user.
@@ -1295,3 +1347,37 @@ line: number | null,
  * A sentence for a person, e.g. `"no renewal clause found: confirm whether it was extended"`.
  */
 message: string, };
+
+/** The shell's commands (src-tauri/src/command_table.rs): arguments and result of each. */
+export type Commands = {
+  app_info: { args: Record<string, never>; result: AppInfo };
+  get_autostart: { args: Record<string, never>; result: boolean };
+  set_autostart: { args: { enabled: boolean }; result: boolean };
+  pick_import_files: { args: Record<string, never>; result: Array<string> };
+  pick_save_path: { args: { suggestedName: string }; result: string | null };
+  open_in_viewer: { args: { path: string }; result: null };
+  run_reminders_now: { args: Record<string, never>; result: ReminderRunSummary };
+  last_reminder_run: { args: Record<string, never>; result: ReminderRunSummary | null };
+  ui_ready: { args: { timings: PaintTimings }; result: null };
+  quit_app: { args: Record<string, never>; result: null };
+  dashboard: { args: Record<string, never>; result: Dashboard };
+  agreement_rows: { args: Record<string, never>; result: Array<AgreementRow> };
+  agreement_page: { args: { id: number }; result: AgreementPage };
+  edit_field: { args: { id: number; field: EditableField; value: string }; result: AgreementPage };
+  edit_row: { args: { id: number; table: ClauseTable; edit: RowEdit }; result: AgreementPage };
+  confirm_warning: { args: { id: number; index: number }; result: AgreementPage };
+  record_notice: { args: { id: number; kind: NoticeKind; servedOn: string; note: string }; result: AgreementPage };
+  mark_done: { args: { id: number; eventId: string; doneOn: string; note: string }; result: AgreementPage };
+  snooze: { args: { id: number; eventId: string; days: number }; result: AgreementPage };
+  import_files: { args: { paths: Array<string>; onProgress: Channel<ImportProgress> }; result: ImportReport };
+  load_samples: { args: Record<string, never>; result: ImportReport };
+  export_calendar: { args: { path: string }; result: CalendarExport };
+  backup_database: { args: { path: string }; result: null };
+  generate_brief: { args: { id: number }; result: GeneratedBrief };
+  save_brief: { args: { id: number; path: string }; result: null };
+  get_settings: { args: Record<string, never>; result: DeskSettings };
+  set_ladder: { args: { ladder: string }; result: DeskSettings };
+  set_business_day_adjustment: { args: { on: boolean; applyToExisting: boolean }; result: DeskSettings };
+  set_paper: { args: { paper: Paper }; result: DeskSettings };
+  set_as_of: { args: { date: string | null }; result: AppInfo };
+};

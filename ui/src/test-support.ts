@@ -4,7 +4,7 @@ import type { InvokeArgs } from '@tauri-apps/api/core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
-import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ImportReport } from './bindings';
+import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport } from './bindings';
 import raw from './fixtures.json';
 
 /**
@@ -22,8 +22,8 @@ export const FIXTURES = raw as unknown as {
 export const TEST_INFO: AppInfo = {
   version: '0.1.0',
   dbPath: '/tmp/test.db',
-  today: '2027-10-01',
-  todayIsFixed: true,
+  realToday: '2027-10-01',
+  realTodayIsFixed: true,
   asOf: '2027-10-01',
   whatIf: false,
 };
@@ -56,6 +56,15 @@ export const EMPTY_DASHBOARD: Dashboard = {
   recently_closed: [],
   next_deadline: null,
 };
+
+/**
+ * The shell's payload for a validation error located at `at` (a field, or a clause
+ * table's row and column), as `AppError` serialises it: throw it from a mocked command.
+ */
+export function invalidAt(at: Partial<ErrorLocation>, message: string, reason: string): ErrorPayload {
+  const location: ErrorLocation = { field: null, table: null, row: null, column: null, file: null, line: null, ...at };
+  return { code: 'invalid', message, reason, location };
+}
 
 export type Handler = (args: InvokeArgs | undefined) => unknown;
 

@@ -1,6 +1,7 @@
 //! The dashboard, the agreements table, one agreement's page, and what the user records
 //! about an agreement (edits, served notices, done marks, snoozes). Each change goes to
-//! the agreement's history in the core; each command returns the agreement's new page.
+//! the agreement's history in the core; each change command returns the agreement's new
+//! page (through [`change_agreement`]).
 
 use chrono::NaiveDate;
 use renewal_core::adapters::remind::NoticeKind;
@@ -10,10 +11,10 @@ use renewal_core::services::edit::EditableField;
 use renewal_core::services::portfolio::{self, AgreementPage};
 use tauri::AppHandle;
 
-use super::{after_change, blocking};
+use super::{blocking, change_agreement};
 use crate::error::AppResult;
 
-/// What needs a decision, soonest first, as of the view date (see
+/// What needs a decision, soonest first, as of the as-of date (see
 /// [`renewal_core::services::dashboard::dashboard`]).
 ///
 /// # Errors
@@ -32,15 +33,15 @@ pub async fn agreement_rows(app: AppHandle) -> AppResult<Vec<AgreementRow>> {
     blocking(app, |_, state| crate::views::rows_view(state)).await
 }
 
-/// Agreement `id`'s page as of the view date: every field with its source, warnings,
-/// events with workings, history, reminders.
+/// Agreement `id`'s page as of the as-of date: every field with its source, warnings,
+/// events with workings, history (each value with its text for people), reminders.
 ///
 /// # Errors
 /// `not_found` for an unknown id; `database` if the store fails.
 #[tauri::command]
 pub async fn agreement_page(app: AppHandle, id: i64) -> AppResult<AgreementPage> {
     blocking(app, move |_, s| {
-        Ok(portfolio::agreement_page(&*s.store()?, id, s.view_today())?)
+        Ok(portfolio::agreement_page(&*s.store()?, id, s.view_as_of())?)
     })
     .await
 }
@@ -48,7 +49,7 @@ pub async fn agreement_page(app: AppHandle, id: i64) -> AppResult<AgreementPage>
 /// Fixes or fills `field` of agreement `id` with `value` (validated; recorded as `edit`).
 ///
 /// # Errors
-/// `invalid_input` naming the field and what it expects; `not_found`; `database`.
+/// `invalid` located at the field, saying what it expects; `not_found`; `database`.
 #[tauri::command]
 pub async fn edit_field(
     app: AppHandle,
@@ -56,11 +57,9 @@ pub async fn edit_field(
     field: EditableField,
     value: String,
 ) -> AppResult<AgreementPage> {
-    blocking(app, move |app, s| {
-        let mut store = s.store()?;
-        portfolio::edit_field(&mut store, id, field, &value)?;
-        after_change(app, s);
-        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
+    change_agreement(app, id, move |store, _| {
+        portfolio::edit_field(store, id, field, &value)?;
+        Ok(())
     })
     .await
 }
@@ -69,8 +68,8 @@ pub async fn edit_field(
 /// validated like imported ones; every changed cell recorded as `edit`).
 ///
 /// # Errors
-/// `invalid_input` naming the table, the row (1-based), the column and what it expects;
-/// `not_found`; `database`.
+/// `invalid` located at the table, the row (0-based) and the column, saying (with the row
+/// 1-based) what it expects; `not_found`; `database`.
 #[tauri::command]
 pub async fn edit_row(
     app: AppHandle,
@@ -78,11 +77,9 @@ pub async fn edit_row(
     table: ClauseTable,
     edit: RowEdit,
 ) -> AppResult<AgreementPage> {
-    blocking(app, move |app, s| {
-        let mut store = s.store()?;
-        portfolio::edit_row(&mut store, id, table, &edit)?;
-        after_change(app, s);
-        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
+    change_agreement(app, id, move |store, _| {
+        portfolio::edit_row(store, id, table, &edit)?;
+        Ok(())
     })
     .await
 }
@@ -91,14 +88,12 @@ pub async fn edit_row(
 /// history as `confirm`.
 ///
 /// # Errors
-/// `invalid_input` for an index with no warning; `not_found`; `database`.
+/// `invalid` for an index with no warning; `not_found`; `database`.
 #[tauri::command]
 pub async fn confirm_warning(app: AppHandle, id: i64, index: u32) -> AppResult<AgreementPage> {
-    blocking(app, move |app, s| {
-        let mut store = s.store()?;
-        portfolio::confirm_warning(&mut store, id, index)?;
-        after_change(app, s);
-        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
+    change_agreement(app, id, move |store, _| {
+        portfolio::confirm_warning(store, id, index)?;
+        Ok(())
     })
     .await
 }
@@ -115,11 +110,9 @@ pub async fn record_notice(
     served_on: NaiveDate,
     note: String,
 ) -> AppResult<AgreementPage> {
-    blocking(app, move |app, s| {
-        let mut store = s.store()?;
+    change_agreement(app, id, move |store, _| {
         store.record_notice(id, kind, served_on, note.trim())?;
-        after_change(app, s);
-        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
+        Ok(())
     })
     .await
 }
@@ -127,8 +120,8 @@ pub async fn record_notice(
 /// Marks event `event_id` done on `done_on` (recorded as `mark_done`).
 ///
 /// # Errors
-/// `invalid_input` when the agreement has no such event as of the view date;
-/// `not_found`; `database`.
+/// `invalid` when the agreement has no such event as of the as-of date; `not_found`;
+/// `database`.
 #[tauri::command]
 pub async fn mark_done(
     app: AppHandle,
@@ -137,20 +130,18 @@ pub async fn mark_done(
     done_on: NaiveDate,
     note: String,
 ) -> AppResult<AgreementPage> {
-    blocking(app, move |app, s| {
-        let mut store = s.store()?;
-        store.mark_done(id, &event_id, done_on, note.trim(), s.view_today())?;
-        after_change(app, s);
-        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
+    change_agreement(app, id, move |store, s| {
+        store.mark_done(id, &event_id, done_on, note.trim(), s.view_as_of())?;
+        Ok(())
     })
     .await
 }
 
 /// Silences the reminders of event `event_id` for `days` days from the real today
-/// (recorded as `snooze`).
+/// (recorded as `snooze`): reminders run on the real date, never the what-if one.
 ///
 /// # Errors
-/// `invalid_input` for 0 or more than 3650 days, or an event with no reminders left;
+/// `invalid` for 0 or more than 3650 days, or an event with no reminders left;
 /// `not_found`; `database`.
 #[tauri::command]
 pub async fn snooze(
@@ -159,11 +150,9 @@ pub async fn snooze(
     event_id: String,
     days: u32,
 ) -> AppResult<AgreementPage> {
-    blocking(app, move |app, s| {
-        let mut store = s.store()?;
-        store.snooze(id, &event_id, days, s.config.today())?;
-        after_change(app, s);
-        Ok(portfolio::agreement_page(&store, id, s.view_today())?)
+    change_agreement(app, id, move |store, s| {
+        store.snooze(id, &event_id, days, s.config.real_today())?;
+        Ok(())
     })
     .await
 }

@@ -63,7 +63,7 @@ pub async fn load_samples(app: AppHandle) -> AppResult<ImportReport> {
     .await
 }
 
-/// Writes every dated event (as of the view date) to `path`, chosen in the save dialog,
+/// Writes every dated event (as of the as-of date) to `path`, chosen in the save dialog,
 /// as an iCalendar file with the reminder ladder as alarms.
 ///
 /// # Errors
@@ -75,7 +75,7 @@ pub async fn export_calendar(app: AppHandle, path: String) -> AppResult<Calendar
         s.granted.check(&path, Grant::Write)?;
         Ok(portfolio::export_calendar(
             &*s.store()?,
-            s.view_today(),
+            s.view_as_of(),
             &path,
         )?)
     })
@@ -109,7 +109,7 @@ pub struct GeneratedBrief {
     pub bytes: u32,
 }
 
-/// Generates the renewal brief of agreement `id` as of the view date, on the paper size
+/// Generates the renewal brief of agreement `id` as of the as-of date, on the paper size
 /// of the settings, into the app's cache folder (`briefs/`), and grants that file for
 /// opening in the system viewer.
 ///
@@ -118,7 +118,7 @@ pub struct GeneratedBrief {
 #[tauri::command]
 pub async fn generate_brief(app: AppHandle, id: i64) -> AppResult<GeneratedBrief> {
     blocking(app, move |app, s| {
-        let (pdf, file_name) = portfolio::brief(&*s.store()?, id, s.view_today())?;
+        let (pdf, file_name) = portfolio::brief(&*s.store()?, id, s.view_as_of())?;
         let dir = app.path().app_cache_dir()?.join("briefs");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(&file_name);
@@ -143,7 +143,7 @@ pub async fn save_brief(app: AppHandle, id: i64, path: String) -> AppResult<()> 
     blocking(app, move |_, s| {
         let path = PathBuf::from(path);
         s.granted.check(&path, Grant::Write)?;
-        let (pdf, _) = portfolio::brief(&*s.store()?, id, s.view_today())?;
+        let (pdf, _) = portfolio::brief(&*s.store()?, id, s.view_as_of())?;
         portfolio::write_replacing(&path, &pdf)?;
         Ok(())
     })

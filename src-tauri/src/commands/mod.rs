@@ -1,7 +1,7 @@
-//! The IPC commands: thin adapters that take state, call the core (or the shell), and map
-//! errors to [`AppError`], which crosses IPC as `{ code, message }`. Every command here
-//! must also be listed in `command_names.rs` and granted in `capabilities/default.json`
-//! (a test checks they agree).
+//! The IPC commands: thin adapters that take state, call the core (or the shell), and
+//! return [`crate::error::AppError`], which crosses IPC as `{ code, message, reason,
+//! location }`. Every command here is declared once in `command_table.rs` (names, handler,
+//! the UI's types) and granted in `capabilities/default.json` (a test checks they agree).
 //!
 //! Commands that touch the database are `async` and do their work on a blocking thread
 //! ([`blocking`]): synchronous commands run on the main thread, which draws the window.
@@ -11,6 +11,8 @@
 //! * [`files`]: import (dialog or drop) with progress, samples, calendar export, backup;
 //! * [`settings`]: ladder, business-day adjustment, paper size, what-if date.
 
+use renewal_core::adapters::store::Store;
+use renewal_core::services::portfolio::{self, AgreementPage};
 use tauri::{AppHandle, Manager};
 
 use crate::error::AppResult;
@@ -35,4 +37,28 @@ where
 pub(crate) fn after_change(app: &AppHandle, state: &AppState) {
     state.invalidate_views();
     crate::views::prewarm(app);
+}
+
+/// Every change to one agreement: on a blocking thread, locks the store, applies `change`
+/// (which records it in the agreement's history), forgets and recomputes the views
+/// ([`after_change`]), and returns agreement `id`'s new page as of the as-of date. Nothing
+/// is refreshed when `change` fails.
+///
+/// # Errors
+/// What `change` returns; `not_found` for an unknown id; `database`.
+pub(crate) async fn change_agreement<F>(
+    app: AppHandle,
+    id: i64,
+    change: F,
+) -> AppResult<AgreementPage>
+where
+    F: FnOnce(&mut Store, &AppState) -> AppResult<()> + Send + 'static,
+{
+    blocking(app, move |app, s| {
+        let mut store = s.store()?;
+        change(&mut store, s)?;
+        after_change(app, s);
+        Ok(portfolio::agreement_page(&store, id, s.view_as_of())?)
+    })
+    .await
 }

@@ -15,7 +15,7 @@ use crate::scheduler::{ReminderRunSummary, RunReason};
 use crate::state::{AppInfo, AppState, Grant};
 use crate::window::MAIN_WINDOW;
 
-/// Version, database path, today and the as-of date (what-if included).
+/// Version, database path, the real today and the as-of date (what-if included).
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo::from_state(&state)
@@ -98,7 +98,7 @@ fn save_filter(name: &str) -> Option<(&'static str, &'static [&'static str])> {
 /// and grants it for writing (and later opening).
 ///
 /// # Errors
-/// [`AppError::InvalidInput`] if `suggested_name` is empty or contains a path separator.
+/// `invalid` (located at `suggested_name`) if it is empty or contains a path separator.
 #[tauri::command]
 pub async fn pick_save_path(
     app: AppHandle,
@@ -109,9 +109,10 @@ pub async fn pick_save_path(
         || suggested_name.contains(['/', '\\'])
         || suggested_name == ".."
     {
-        return Err(AppError::InvalidInput(format!(
-            "{suggested_name:?} is not a bare file name"
-        )));
+        return Err(AppError::invalid(
+            "suggested_name",
+            format!("{suggested_name:?} is not a bare file name"),
+        ));
     }
     let dialog_app = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {

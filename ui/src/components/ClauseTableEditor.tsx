@@ -4,20 +4,13 @@ import type { Column, EditableRow, EditableTable, RowEdit } from '../bindings';
 import { FormButtons } from './FormButtons';
 import { SourceRef } from './SourceRef';
 
-/** A failed row edit: the column it is about (when the shell names one) and the message. */
+/**
+ * A failed row edit, as the page reads it from the shell's error location: the column it
+ * is about (when the error is located at a cell) and the sentence to show.
+ */
 export interface RowError {
   column: string | null;
   message: string;
-}
-
-/**
- * Reads the shell's message for a bad cell, `invalid obligations.2.due: Obligations row 3,
- * Due: …`, into the column key and the sentence for people.
- */
-export function rowError(message: string): RowError {
-  const m = /^invalid [a-z_]+(?:\.\d+)?(?:\.([a-z_]+))?: (.*)$/s.exec(message);
-  if (!m) return { column: null, message };
-  return { column: m[1] ?? null, message: m[2] ?? message };
 }
 
 type Mode = { kind: 'add' } | { kind: 'edit'; index: number } | { kind: 'remove'; index: number } | null;

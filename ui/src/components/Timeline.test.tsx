@@ -8,7 +8,7 @@ const day = (iso: string) => dayNumber(parseIsoDate(iso));
 describe('timelineShapes', () => {
   it('draws each notice window from its deadline to the end of the term it guards', () => {
     const d = FIXTURES.page.detail;
-    const { bands, marks, from, to } = timelineShapes({ terms: d.terms, events: d.events, today: d.today, endDate: d.end_date });
+    const { bands, marks, from, to } = timelineShapes({ terms: d.terms, events: d.events, asOf: d.today, endDate: d.end_date });
     const notices = bands.filter((b) => b.cls.startsWith('tl-notice'));
     expect(notices.map((b) => [b.from, b.to])).toEqual([
       [day('2026-10-02'), day('2027-01-01')],

@@ -15,7 +15,7 @@ export interface TimelineProps {
   terms: readonly Term[];
   events: readonly EventView[];
   /** The as-of date (today, or the what-if date). */
-  today: string;
+  asOf: string;
   /** Last day of the agreement when it is known to end. */
   endDate: string | null;
   /** Width of the drawing in SVG units (it scales to its box). */
@@ -46,7 +46,7 @@ const RIGHT = 16;
 
 /** The shapes of the chart, in days; exported for tests. */
 export function timelineShapes(props: TimelineProps): { bands: Band[]; marks: Mark[]; from: number; to: number } {
-  const { terms, events, today, endDate } = props;
+  const { terms, events, asOf, endDate } = props;
   const bands: Band[] = [];
   const marks: Mark[] = [];
   terms.forEach((t) => {
@@ -95,7 +95,7 @@ export function timelineShapes(props: TimelineProps): { bands: Band[]; marks: Ma
       marks.push({ lane: 0, at: at + 1, cls: 'tl-expiry', title: `${e.label}: ${formatDate(e.date)}` });
     }
   }
-  const points = [day(today), ...bands.flatMap((b) => [b.from, b.to]), ...marks.map((m) => m.at)];
+  const points = [day(asOf), ...bands.flatMap((b) => [b.from, b.to]), ...marks.map((m) => m.at)];
   const min = Math.min(...points);
   const max = Math.max(...points);
   const pad = Math.max(30, Math.round((max - min) * 0.03));
@@ -122,8 +122,8 @@ export function Timeline(props: TimelineProps): JSX.Element {
   const lastYear = Number(isoOfDay(to).slice(0, 4));
   const step = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 12));
   for (let y = firstYear; y <= lastYear; y += step) years.push(y);
-  const todayX = x(day(props.today));
-  const summary = `Timeline from ${formatDate(isoOfDay(from))} to ${formatDate(isoOfDay(to))}: ${props.terms.length} term(s), ${props.events.length} dated event(s), today ${formatDate(props.today)}.`;
+  const asOfX = x(day(props.asOf));
+  const summary = `Timeline from ${formatDate(isoOfDay(from))} to ${formatDate(isoOfDay(to))}: ${props.terms.length} term(s), ${props.events.length} dated event(s), as of ${formatDate(props.asOf)}.`;
 
   return (
     <figure class="timeline">
@@ -180,11 +180,11 @@ export function Timeline(props: TimelineProps): JSX.Element {
           );
         })}
         <g class="tl-today">
-          <line x1={todayX} x2={todayX} y1={TOP - 4} y2={axisY} />
-          <text x={todayX + 4} y={height - 2} class="tl-today-label">
-            {formatDate(props.today)}
+          <line x1={asOfX} x2={asOfX} y1={TOP - 4} y2={axisY} />
+          <text x={asOfX + 4} y={height - 2} class="tl-today-label">
+            {formatDate(props.asOf)}
           </text>
-          <title>Today (as of): {formatDate(props.today)}</title>
+          <title>Today (as of): {formatDate(props.asOf)}</title>
         </g>
       </svg>
       <figcaption class="timeline-legend muted small">

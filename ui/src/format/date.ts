@@ -76,3 +76,12 @@ export function formatDateTime(rfc3339: string): string {
   if (!m || m[1] === undefined) throw new RangeError(`not an RFC 3339 timestamp: ${JSON.stringify(rfc3339)}`);
   return `${formatDate(m[1])}, ${m[2]}:${m[3]}`;
 }
+
+/** [`formatDateTime`], or the text as given when it is not an RFC 3339 timestamp. */
+export function formatDateTimeOr(text: string): string {
+  try {
+    return formatDateTime(text);
+  } catch {
+    return text;
+  }
+}

@@ -112,7 +112,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
   it('shows an error from the shell', async () => {
     mockShell({
       dashboard: () => {
-        throw { code: 'database', message: 'database schema: written by a newer version' };
+        throw { code: 'schema', message: 'database schema: written by a newer version', reason: 'database schema: written by a newer version', location: null };
       },
     });
     mount();

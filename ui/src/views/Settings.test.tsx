@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { emit } from '@tauri-apps/api/event';
 import type { AppInfo } from '../bindings';
 import { Settings } from './Settings';
-import { TEST_INFO, TEST_SETTINGS, button, mockShell, settle, typeInto, waitFor, testRoot } from '../test-support';
+import { TEST_INFO, TEST_SETTINGS, button, invalidAt, mockShell, settle, typeInto, waitFor, testRoot } from '../test-support';
 
 const root = testRoot();
 let infos: AppInfo[];
@@ -37,7 +37,7 @@ describe('Settings', () => {
     const { log } = mockShell({
       set_ladder: (args) => {
         const { ladder } = args as { ladder: string };
-        if (ladder.includes('soon')) throw { code: 'invalid_input', message: 'invalid ladder: "soon" is not a number of days; expected e.g. 90,60,30,14,7,3,1,0' };
+        if (ladder.includes('soon')) throw invalidAt({ field: 'ladder' }, 'invalid ladder: "soon" is not a number of days; expected e.g. 90,60,30,14,7,3,1,0', '"soon" is not a number of days; expected e.g. 90,60,30,14,7,3,1,0');
         return { ...TEST_SETTINGS, ladder: [30, 7, 0], ladder_is_default: false };
       },
     });

@@ -63,7 +63,9 @@ export function Settings({ info, onInfo }: Props): JSX.Element {
       gotSettings(await backend.setLadder(text));
       setNotice('Reminder ladder saved.');
     } catch (e) {
-      setLadderError(toBackendError(e).message);
+      // A refused ladder is explained under the field; anything else in full.
+      const err = toBackendError(e);
+      setLadderError(err.isInvalidField('ladder') ? err.reason : err.message);
     }
   }
 
@@ -126,7 +128,7 @@ export function Settings({ info, onInfo }: Props): JSX.Element {
     }
   }
 
-  const today = info?.today ?? '';
+  const realToday = info?.realToday ?? '';
 
   return (
     <section class="view settings" aria-labelledby="view-title">
@@ -238,10 +240,10 @@ export function Settings({ info, onInfo }: Props): JSX.Element {
           <h2>What-if date</h2>
           <p class="muted">
             See every deadline as it will stand on another day. A banner shows on every screen while it is set; reminders
-            keep using today{today && (
+            keep using today{realToday && (
               <>
                 {' '}
-                (<DateText iso={today} />)
+                (<DateText iso={realToday} />)
               </>
             )}
             .
@@ -327,7 +329,7 @@ export function Settings({ info, onInfo }: Props): JSX.Element {
             <button
               type="button"
               onClick={() =>
-                void saveTo(`renewal-desk-backup-${today || 'today'}.db`, async (path) => {
+                void saveTo(`renewal-desk-backup-${realToday || 'today'}.db`, async (path) => {
                   await backend.backupDatabase(path);
                   return `Backup saved to ${path}.`;
                 })

@@ -503,11 +503,14 @@ impl<'a> RowReader<'a> {
             .map_or_else(|| key.to_string(), |c| c.label.clone())
     }
 
-    /// `Error::Invalid` with the field as its history path (`obligations.2.due`) and a
-    /// message that names the row (1-based) and column for people.
+    /// `Error::InvalidRow` located at the cell (table, row 0-based, column key; shown as
+    /// the history path `obligations.2.due`) with a message that names the row (1-based)
+    /// and column for people.
     fn invalid(&self, key: &str, message: impl Into<String>) -> Error {
-        Error::Invalid {
-            field: format!("{}.{}.{key}", self.table.name(), self.row),
+        Error::InvalidRow {
+            table: self.table,
+            row: u32::try_from(self.row).ok(),
+            column: Some(key.to_string()),
             message: format!(
                 "{} row {}, {}: {}",
                 self.table.label(),
@@ -829,14 +832,17 @@ fn remove_row(agreement: &mut Agreement, table: ClauseTable, i: usize) {
 /// warnings that the table is missing (code `no_…` on that table, e.g.
 /// `no_termination_rights`); other warnings about the table stay until confirmed.
 ///
-/// Errors: [`Error::Invalid`] whose field is the history path of the cell
-/// (`obligations.2.due`) and whose message names the table, the row (1-based), the column
-/// and what was expected; also for a row that does not exist, a full table (the total
-/// commitment holds one row) or an unknown column. The agreement is unchanged on error.
+/// Errors: [`Error::InvalidRow`] located at the table, row (0-based) and column (shown
+/// as the cell's history path, `obligations.2.due`), whose message names the table, the
+/// row (1-based), the column and what was expected; also for a row that does not exist,
+/// a full table (the total commitment holds one row) or an unknown column. The agreement
+/// is unchanged on error.
 pub fn apply_row_edit(agreement: &mut Agreement, table: ClauseTable, edit: &RowEdit) -> Result<()> {
     let len = table_len(agreement, table);
-    let missing = |index: u32| Error::Invalid {
-        field: format!("{}.{index}", table.name()),
+    let missing = |index: u32| Error::InvalidRow {
+        table,
+        row: Some(index),
+        column: None,
         message: format!(
             "{} has no row {}: it has {len} row{}",
             table.label(),
@@ -855,8 +861,10 @@ pub fn apply_row_edit(agreement: &mut Agreement, table: ClauseTable, edit: &RowE
         RowEdit::Add { cells } => {
             if let Some(max) = table.max_rows() {
                 if len >= usize::try_from(max).unwrap_or(usize::MAX) {
-                    return Err(Error::Invalid {
-                        field: table.name().to_string(),
+                    return Err(Error::InvalidRow {
+                        table,
+                        row: None,
+                        column: None,
                         message: format!(
                             "{} holds {max} row{}: change or remove the one there",
                             table.label(),
@@ -1132,11 +1140,9 @@ mod tests {
         ];
         for (table, edit, field, message) in cases {
             match apply_row_edit(&mut a, table, &edit) {
-                Err(Error::Invalid {
-                    field: f,
-                    message: m,
-                }) => {
-                    assert_eq!(f, field, "{m}");
+                Err(e @ Error::InvalidRow { .. }) => {
+                    let m = e.reason();
+                    assert_eq!(e.to_string(), format!("invalid {field}: {m}"), "{m}");
                     assert!(m.contains(message), "{m:?} should contain {message:?}");
                 }
                 other => panic!("{table:?} {edit:?}: {other:?}"),

@@ -449,7 +449,7 @@ pub fn edit_field(
 /// typed, validated by [`apply_row_edit`]) and records every changed cell in its history
 /// under `edit`. Returns the changes.
 ///
-/// Errors: [`Error::NotFound`]; [`Error::Invalid`] naming the table, row and column and
+/// Errors: [`Error::NotFound`]; [`Error::InvalidRow`] naming the table, row and column and
 /// what was expected (nothing is changed).
 pub fn edit_row(
     store: &mut Store,

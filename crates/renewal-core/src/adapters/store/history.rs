@@ -39,6 +39,12 @@ pub struct HistoryEntry {
     pub old_value: Option<String>,
     /// New value (JSON text).
     pub new_value: Option<String>,
+    /// The old value for people ([`value_text`]): `2023-01-01`, `90 days`, `yes`, `—`.
+    #[serde(default)]
+    pub old_text: String,
+    /// The new value for people ([`value_text`]).
+    #[serde(default)]
+    pub new_text: String,
 }
 
 /// Field-by-field differences between two versions of an agreement, as leaf JSON paths.
@@ -163,15 +169,163 @@ pub(crate) fn read(conn: &Connection, agreement_id: i64) -> Result<Vec<HistoryEn
             field: r.get(4)?,
             old_value: r.get(5)?,
             new_value: r.get(6)?,
+            old_text: String::new(),
+            new_text: String::new(),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut entries = rows.collect::<rusqlite::Result<Vec<HistoryEntry>>>()?;
+    for h in &mut entries {
+        h.old_text = value_text(h.old_value.as_deref());
+        h.new_text = value_text(h.new_value.as_deref());
+    }
+    Ok(entries)
+}
+
+/// Three-letter month names for month-precision dates (`Jun 2025`).
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A history value (JSON text, `None` when absent) for people: a date as `2023-01-01`, a
+/// period as `90 days` / `1 year`, a flag as `yes` / `no`, a done mark as `done 2026-11-23 —
+/// note`, a served notice as `served …`, a warning as `to confirm: …`, a month or quarter
+/// date as `Jun 2025` / `Q2 2025`, a clause-table row as `row: cell · cell`, absent as
+/// `—`. Anything else (or text that is not JSON, such as an import's file line) as written.
+pub fn value_text(json: Option<&str>) -> String {
+    let Some(json) = json else {
+        return "—".to_string();
+    };
+    serde_json::from_str::<Value>(json)
+        .ok()
+        .and_then(|v| value_for_people(&v))
+        .unwrap_or_else(|| json.to_string())
+}
+
+/// [`value_text`] of a parsed value; `None` when it has no shorter form than its JSON.
+fn value_for_people(v: &Value) -> Option<String> {
+    let o = match v {
+        Value::Null => return Some("—".to_string()),
+        Value::String(s) => return Some(s.clone()),
+        Value::Bool(b) => return Some(if *b { "yes" } else { "no" }.to_string()),
+        Value::Number(n) => return Some(n.to_string()),
+        Value::Array(_) => return None,
+        Value::Object(o) => o,
+    };
+    let text = |key: &str| o.get(key).and_then(Value::as_str);
+    let number = |key: &str| o.get(key).and_then(Value::as_u64);
+    let note = text("note")
+        .filter(|n| !n.is_empty())
+        .map(|n| format!(" — {n}"))
+        .unwrap_or_default();
+    if let (Some(amount), Some(unit)) = (number("amount"), text("unit")) {
+        // `days`, `months`, `years`, `business_days`; singular for 1.
+        let unit = unit.replace('_', " ");
+        let unit = if amount == 1 {
+            unit.strip_suffix('s').unwrap_or(&unit).to_string()
+        } else {
+            unit
+        };
+        return Some(format!("{amount} {unit}"));
+    }
+    if let Some(done_on) = text("done_on") {
+        return Some(format!("done {done_on}{note}"));
+    }
+    if let (Some(_), Some(message)) = (text("code"), text("message")) {
+        return Some(format!("to confirm: {message}"));
+    }
+    if let Some(served_on) = text("served_on") {
+        return Some(format!("served {served_on}{note}"));
+    }
+    if let Some(precision) = text("precision") {
+        let year = number("year").map_or_else(|| "?".to_string(), |y| y.to_string());
+        let shown = match precision {
+            "day" => text("date").map(str::to_string),
+            "month" => number("month")
+                .and_then(|m| usize::try_from(m).ok())
+                .and_then(|m| m.checked_sub(1))
+                .map(|m| format!("{} {year}", MONTHS.get(m).copied().unwrap_or("?"))),
+            "quarter" => Some(format!(
+                "Q{} {year}",
+                number("quarter").map_or_else(|| "?".to_string(), |q| q.to_string())
+            )),
+            "year" => Some(year),
+            _ => None,
+        };
+        if shown.is_some() {
+            return shown;
+        }
+    }
+    // A clause-table row: its cells as written or typed.
+    let row = o
+        .get("source")
+        .and_then(|s| s.get("text"))
+        .and_then(Value::as_str)?;
+    let cells: Vec<&str> = row
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (!cells.is_empty()).then(|| format!("row: {}", cells.join(" · ")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn history_values_read_for_people() {
+        let t = |json: &str| value_text(Some(json));
+        assert_eq!(t(r#""2023-01-01""#), "2023-01-01");
+        assert_eq!(t("true"), "yes");
+        assert_eq!(t("false"), "no");
+        assert_eq!(t("180"), "180");
+        assert_eq!(t(r#"{"amount":90,"unit":"days"}"#), "90 days");
+        assert_eq!(t(r#"{"amount":1,"unit":"years"}"#), "1 year");
+        assert_eq!(
+            t(r#"{"amount":10,"unit":"business_days"}"#),
+            "10 business days"
+        );
+        assert_eq!(value_text(None), "—");
+        assert_eq!(t("null"), "—");
+        assert_eq!(
+            t(r#"{"done_on":"2026-11-23","note":"marked done from a reminder notification"}"#),
+            "done 2026-11-23 — marked done from a reminder notification"
+        );
+        assert_eq!(
+            t(r#"{"served_on":"2027-09-01","note":""}"#),
+            "served 2027-09-01"
+        );
+        assert_eq!(
+            t(
+                r#"{"code":"currency_assumed","message":"No currency stated: PEN assumed","line":12}"#
+            ),
+            "to confirm: No currency stated: PEN assumed"
+        );
+        assert_eq!(
+            t(r#"{"precision":"quarter","year":2025,"quarter":2}"#),
+            "Q2 2025"
+        );
+        assert_eq!(
+            t(r#"{"precision":"month","year":2025,"month":6}"#),
+            "Jun 2025"
+        );
+        assert_eq!(
+            t(r#"{"precision":"day","date":"2025-06-30"}"#),
+            "2025-06-30"
+        );
+        assert_eq!(
+            t(
+                r#"{"category":"","name":"Board approval","source":{"line":null,"section":"Edited in Renewal Desk","text":" | Board approval | Planned | 2026-11-23 | "}}"#
+            ),
+            "row: Board approval · Planned · 2026-11-23"
+        );
+        assert_eq!(t(r#"{"weird":[1,2]}"#), r#"{"weird":[1,2]}"#);
+        assert_eq!(
+            t("microsoft-peru-mifibra.md (sha256 ab12)"),
+            "microsoft-peru-mifibra.md (sha256 ab12)"
+        );
+    }
 
     fn diff(a: Value, b: Value) -> Vec<(String, Option<String>, Option<String>)> {
         let mut out = Vec::new();

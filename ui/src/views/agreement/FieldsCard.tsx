@@ -1,0 +1,154 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { backend, type AgreementPage, type EditableValue } from '../../backend';
+import { FormButtons } from '../../components/FormButtons';
+import { SourceRef } from '../../components/SourceRef';
+import type { PageAction } from './usePageAction';
+
+/** The inline form of one field; its draft starts from the current value when it opens. */
+function FieldEditor({
+  v,
+  onCancel,
+  onSave,
+  error,
+  busy,
+}: {
+  v: EditableValue;
+  onCancel: () => void;
+  onSave: (value: string) => void;
+  error: string | null;
+  busy: boolean;
+}): JSX.Element {
+  const [draft, setDraft] = useState(v.value);
+  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const id = `field-${v.field}`;
+  return (
+    <form
+      class="field-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(input.current?.value ?? draft);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      {v.input === 'yes_no' || v.input === 'yes_no_unknown' ? (
+        <select ref={input} id={id} aria-labelledby={`${id}-label`} value={draft} onChange={(e) => setDraft(e.currentTarget.value)}>
+          {v.input === 'yes_no_unknown' && <option value="">unknown</option>}
+          <option value="yes">yes</option>
+          <option value="no">no</option>
+        </select>
+      ) : (
+        <input
+          ref={input}
+          id={id}
+          type="text"
+          aria-labelledby={`${id}-label`}
+          aria-describedby={`${id}-help`}
+          aria-invalid={error !== null}
+          value={draft}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+      )}
+      <FormButtons label="Save" onCancel={onCancel} busy={busy} />
+      <p id={`${id}-help`} class={error ? 'error field-error' : 'muted small'} role={error ? 'alert' : undefined}>
+        {error ?? `Expects ${v.hint}.`}
+      </p>
+    </form>
+  );
+}
+
+/** One editable field: value, source, and an inline form. */
+function FieldRow({
+  v,
+  editing,
+  onEdit,
+  onCancel,
+  onSave,
+  error,
+  busy,
+}: {
+  v: EditableValue;
+  editing: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
+  onSave: (value: string) => void;
+  error: string | null;
+  busy: boolean;
+}): JSX.Element {
+  return (
+    <div class={`field${editing ? ' is-editing' : ''}`} data-field={v.field}>
+      <dt id={`field-${v.field}-label`}>{v.label}</dt>
+      <dd>
+        {editing ? (
+          <FieldEditor v={v} onCancel={onCancel} onSave={onSave} error={error} busy={busy} />
+        ) : (
+          <div class="field-view">
+            <span class={v.value ? 'field-value' : 'field-value muted'} data-testid={`value-${v.field}`}>
+              {v.value || 'unknown'}
+            </span>
+            <SourceRef source={v.source} />
+            <button type="button" class="link-button" onClick={onEdit} aria-label={`Edit ${v.label}`}>
+              Edit
+            </button>
+          </div>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * The key terms, each with its source line and an inline form. A refused value is
+ * explained inside the field's form (the error is located at that field); any other
+ * failure goes to the page.
+ */
+export function FieldsCard({ id, page, action }: { id: number; page: AgreementPage; action: PageAction }): JSX.Element {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+
+  async function save(v: EditableValue, value: string): Promise<void> {
+    setFieldError(null);
+    const err = await action.run(
+      () => backend.editField(id, v.field, value),
+      (next) => {
+        const now = next.editable.find((x) => x.field === v.field)?.value ?? value;
+        return `${v.label} is now “${now || 'unknown'}”. The change is in the history.`;
+      },
+      (e) => {
+        setFieldError(e.isInvalidField(v.field) ? e.reason : e.message);
+        return true;
+      },
+    );
+    if (err === null) setEditing(null);
+  }
+
+  return (
+    <section class="card" aria-labelledby="fields-title">
+      <h2 id="fields-title">Key terms</h2>
+      <p class="muted small">Each value shows the line it was read from; click it to read the clause. Edit fixes or fills a value.</p>
+      <dl class="fields">
+        {page.editable.map((v) => (
+          <FieldRow
+            key={v.field}
+            v={v}
+            editing={editing === v.field}
+            busy={action.busy}
+            error={editing === v.field ? fieldError : null}
+            onEdit={() => {
+              setFieldError(null);
+              setEditing(v.field);
+            }}
+            onCancel={() => setEditing(null)}
+            onSave={(value) => void save(v, value)}
+          />
+        ))}
+      </dl>
+    </section>
+  );
+}
