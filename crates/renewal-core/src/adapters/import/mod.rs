@@ -8,6 +8,7 @@
 //! The importer never invents a clause (renewal-rules.md, "What the importer must not do"):
 //! what the document does not state stays `None` and becomes a [`Warning`].
 
+pub mod formats;
 mod map;
 pub(crate) use map::{obligation_status, termination_kind};
 mod markdown;
@@ -97,32 +98,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// Reads `path` as an agreement document: at most [`MAX_DOCUMENT_BYTES`], not binary
+/// Reads `path` as an agreement document: a regular file (folders, devices such as
+/// `/dev/zero` and FIFOs are refused), at most [`MAX_DOCUMENT_BYTES`] read, not binary
 /// (no NUL bytes), valid UTF-8 (a leading BOM is dropped), not empty.
 ///
 /// Errors name the file and, for bad UTF-8, the line and column of the first bad byte.
 pub fn read_document(path: &Path) -> Result<String, ImportError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| ImportError::new(&name, format!("cannot read the file: {e}")))?;
-    if meta.is_dir() {
-        return Err(ImportError::new(
-            &name,
-            "is a folder; expected a Markdown agreement document (.md)",
-        ));
-    }
-    if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(ImportError::new(
-            &name,
-            format!(
-                "file is {:.1} MB; an agreement document is expected to be under {} MB",
-                meta.len() as f64 / 1_048_576.0,
-                MAX_DOCUMENT_BYTES / 1_048_576
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError::new(&name, format!("cannot read the file: {e}")))?;
+    // Only regular files, and at most MAX_DOCUMENT_BYTES actually read (issue 13 item 2).
+    let bytes = formats::read_regular_file(path, |_| MAX_DOCUMENT_BYTES)?;
     decode_document(&name, bytes)
 }
 
