@@ -694,6 +694,9 @@ impl Assessment {
                     "unknown".to_string()
                 }
             }
+            AgreementStatus::Incomplete => {
+                "unknown: the effective date or term is missing".to_string()
+            }
             AgreementStatus::Expired | AgreementStatus::Terminated => {
                 let verb = if self.status == AgreementStatus::Expired {
                     "expired"
@@ -823,6 +826,7 @@ pub fn assess(agreement: &Agreement, today: NaiveDate) -> Assessment {
             let Some(end) = initial.last_day_from(start) else {
                 a.notes
                     .push("the initial term runs past the calendar's range".to_string());
+                a.status = AgreementStatus::Incomplete;
                 return finish(a);
             };
             let mut term = Term {
@@ -1155,6 +1159,14 @@ pub fn assess(agreement: &Agreement, today: NaiveDate) -> Assessment {
                 );
             }
         }
+    }
+    // An agreement whose term cannot be computed is not known to be in force (issue 10):
+    // incomplete, except an evergreen agreement (a start, no initial term, renews).
+    if a.status == AgreementStatus::Active
+        && a.terms.is_empty()
+        && !(start.is_some() && initial.is_none() && renews)
+    {
+        a.status = AgreementStatus::Incomplete;
     }
     finish(a)
 }
