@@ -818,10 +818,8 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         }
         let periods = find_periods(u.text);
         for p in &periods {
-            if is_notice(u.text, p) {
-                if notice.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
-                    notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
-                }
+            if is_notice(u.text, p) && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+                notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
             }
         }
         if period.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
