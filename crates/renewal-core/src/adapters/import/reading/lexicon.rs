@@ -414,7 +414,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 || matches!(first, '"' | '“' | '(' | '¿');
             let word_start = text[..i]
                 .rfind(|c: char| c.is_whitespace() || c == '(')
-                .map_or(0, |p| p + 1);
+                .map_or(0, |p| {
+                    p + text[p..].chars().next().map_or(1, char::len_utf8)
+                });
             let word = &text[word_start..i];
             let abbrev = ch == b'.'
                 && (word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase())
@@ -566,6 +568,14 @@ mod tests {
         assert!(find_blank("the ____ day of ______ 2020").is_some());
         assert!(find_blank("Effective Date: [***]").is_some());
         assert!(find_blank("Effective Date: 1 May 2020").is_none());
+    }
+
+    #[test]
+    fn sentences_split_after_wide_spaces() {
+        // U+202F (3 bytes in UTF-8) before a word ending a sentence, as in real filings
+        let t = "dated as of\u{202f}Feb. 5th. Then it ends.";
+        let s = sentences(t);
+        assert_eq!(s.last().map(|(a, b)| &t[*a..*b]), Some("Then it ends."));
     }
 
     #[test]
