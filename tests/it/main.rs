@@ -8,6 +8,7 @@ mod dashboard;
 mod golden;
 mod ics;
 mod portfolio;
+mod reading;
 mod recorded;
 mod remind;
 mod rules_props;

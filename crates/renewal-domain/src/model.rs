@@ -27,6 +27,42 @@ pub struct Source {
     pub section: String,
     /// The verbatim text the value was read from (a table row or a list item).
     pub text: String,
+    /// 1-based page of a paged document (PDF), when known. Absent in agreements stored
+    /// before pages were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// How sure the reader is of the value (issue 10, "Never silently wrong"): `low` values
+    /// are warnings to confirm. Agreements stored before confidence was kept read as `high`.
+    #[serde(default, skip_serializing_if = "Confidence::is_high")]
+    pub confidence: Confidence,
+}
+
+/// How sure the reader is of a value it read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// A recogniser matched a clear statement (or a person entered or confirmed it).
+    #[default]
+    High,
+    /// The reader had to choose (two readings disagree, an ambiguous date format, a period
+    /// far from any renewal sentence): a warning to confirm.
+    Low,
+}
+
+impl Confidence {
+    /// True for [`Confidence::High`] (the default, left out of stored JSON).
+    pub fn is_high(&self) -> bool {
+        *self == Confidence::High
+    }
+
+    /// `"high"` or `"low"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Low => "low",
+        }
+    }
 }
 
 impl Source {
@@ -36,6 +72,8 @@ impl Source {
             line: None,
             section: "Edited in Renewal Desk".to_string(),
             text: text.into(),
+            page: None,
+            confidence: Confidence::High,
         }
     }
 }
@@ -78,15 +116,20 @@ pub enum AgreementStatus {
     Expired,
     /// Ended early by a recorded termination notice.
     Terminated,
+    /// Its term cannot be computed (no effective date or no term): the gap is to be filled,
+    /// and no deadline can be trusted (issue 10, "Never silently wrong").
+    Incomplete,
 }
 
 impl AgreementStatus {
-    /// The stable lower-case name used by the CLI and JSON (`active`, `expired`, `terminated`).
+    /// The stable lower-case name used by the CLI and JSON (`active`, `expired`,
+    /// `terminated`, `incomplete`).
     pub fn as_str(self) -> &'static str {
         match self {
             AgreementStatus::Active => "active",
             AgreementStatus::Expired => "expired",
             AgreementStatus::Terminated => "terminated",
+            AgreementStatus::Incomplete => "incomplete",
         }
     }
 }
@@ -431,6 +474,53 @@ impl Agreement {
             warnings: Vec::new(),
             recorded: Recorded::default(),
         }
+    }
+
+    /// The fields read with low confidence and not yet confirmed or edited (issue 10): effective
+    /// date, initial term, renewal and notice. Non-empty means the agreement is
+    /// **provisional**: its dates rest on values a person should confirm. A field counts as
+    /// confirmed once its `low_confidence` warning is gone (confirmed or answered by an edit,
+    /// which also replaces the value's source).
+    pub fn provisional_fields(&self) -> Vec<&'static str> {
+        let low = |s: Option<&Source>| s.is_some_and(|s| s.confidence == Confidence::Low);
+        let open = |field: &str| {
+            self.warnings
+                .iter()
+                .any(|w| w.code == "low_confidence" && w.field == field)
+        };
+        let mut out = Vec::new();
+        for (field, source) in [
+            (
+                "effective_date",
+                self.effective_date.as_ref().map(|s| &s.source),
+            ),
+            (
+                "initial_term",
+                self.initial_term.as_ref().map(|s| &s.source),
+            ),
+            (
+                "auto_renewal",
+                self.auto_renewal.as_ref().map(|s| &s.source),
+            ),
+            (
+                "renewal_period",
+                self.renewal_period.as_ref().map(|s| &s.source),
+            ),
+            (
+                "non_renewal_notice",
+                self.non_renewal_notice.as_ref().map(|s| &s.source),
+            ),
+        ] {
+            if low(source) && open(field) {
+                out.push(field);
+            }
+        }
+        out
+    }
+
+    /// True when [`Agreement::provisional_fields`] is not empty.
+    pub fn is_provisional(&self) -> bool {
+        !self.provisional_fields().is_empty()
     }
 
     /// The termination-for-convenience right, if the document grants one with a notice period.

@@ -30,6 +30,13 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         d.status,
         d.default_outcome
     );
+    let provisional = a.provisional_fields();
+    if !provisional.is_empty() {
+        outln!(
+            "Provisional: read with low confidence, to confirm: {}",
+            provisional.join(", ").replace('_', " ")
+        );
+    }
     outln!();
     outln!("Agreement");
     field("Agreement type", &a.agreement_type);

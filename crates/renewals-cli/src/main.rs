@@ -28,6 +28,7 @@ macro_rules! outln {
 
 mod brief;
 mod commands;
+mod extract;
 mod record;
 mod remind;
 mod rows;
@@ -70,6 +71,16 @@ enum Command {
         /// Files to import
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Read documents (.md, .txt, .docx, .pdf) without storing them: the fields, their
+    /// confidence and the line each was read from
+    Extract {
+        /// Files to read
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per line per file
+        #[arg(long)]
+        json: bool,
     },
     /// List agreements with status, current term end and next deadline
     List {
@@ -264,6 +275,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let db = cli.db.as_deref();
     match cli.command {
         Command::Import { files } => cmd_import(&mut open_store(db)?, &files),
+        Command::Extract { files, json } => extract::run(&files, json),
         Command::List { json } => {
             let store = open_store(db)?;
             let list = store.list().map_err(|e| e.to_string())?;
@@ -287,7 +299,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         r.id.to_string(),
                         r.title.clone(),
                         r.counterparty.clone().unwrap_or_default(),
-                        r.status.to_string(),
+                        if r.provisional {
+                            format!("{}, provisional", r.status)
+                        } else {
+                            r.status.to_string()
+                        },
                         r.current_term_end.map(long_date).unwrap_or_default(),
                         r.next_deadline
                             .as_ref()

@@ -332,7 +332,8 @@ impl DashboardBuilder {
         let c = &mut self.counts;
         c.agreements += 1;
         match s.status {
-            AgreementStatus::Active => c.active += 1,
+            // counted with the active ones until the dashboard has a column for them
+            AgreementStatus::Active | AgreementStatus::Incomplete => c.active += 1,
             AgreementStatus::Expired => c.expired += 1,
             AgreementStatus::Terminated => c.terminated += 1,
         }

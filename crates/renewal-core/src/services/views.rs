@@ -24,8 +24,12 @@ pub struct AgreementSummary {
     pub contract_owner: Option<String>,
     /// ISO 4217 code of the main amounts.
     pub currency: Option<String>,
-    /// Active, expired or terminated.
+    /// Active, expired, terminated or incomplete.
     pub status: AgreementStatus,
+    /// Whether a date-bearing field was read with low confidence and is not yet confirmed
+    /// ([`Agreement::is_provisional`]).
+    #[serde(default)]
+    pub provisional: bool,
     /// Expiry date of the current term.
     pub current_term_end: Option<NaiveDate>,
     /// The next open deadline.
@@ -55,6 +59,7 @@ impl AgreementSummary {
             contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
             currency: a.main_currency().map(str::to_string),
             status: s.status,
+            provisional: a.is_provisional(),
             current_term_end: s.current_term().map(|t| t.end),
             next_deadline: s.next_deadline().map(|e| EventView::new(e, a)),
             overdue: s.overdue().count(),

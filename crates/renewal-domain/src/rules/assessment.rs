@@ -121,6 +121,9 @@ impl Assessment {
                     "unknown".to_string()
                 }
             }
+            AgreementStatus::Incomplete => {
+                "unknown: the effective date or term is missing".to_string()
+            }
             AgreementStatus::Expired | AgreementStatus::Terminated => {
                 let verb = if self.status == AgreementStatus::Expired {
                     "expired"

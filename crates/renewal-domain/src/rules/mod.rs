@@ -26,7 +26,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Agreement;
+use crate::model::{Agreement, AgreementStatus};
 
 mod assessment;
 pub mod business_days;
@@ -85,6 +85,16 @@ pub fn assess(agreement: &Agreement, as_of: NaiveDate) -> Assessment {
 
     // `obligation_due` for each dated obligation not complete (rule 7).
     obligations::push_obligations(&mut b);
+
+    // An agreement whose term cannot be computed is not known to be in force (issue 10,
+    // "Never silently wrong"): `incomplete`, a gap to fill, never `active` with no deadline.
+    // An evergreen agreement (a start, no initial term, renews) is in force all the same.
+    let evergreen = agreement.effective_date.is_some()
+        && agreement.initial_term.is_none()
+        && agreement.auto_renewal.as_ref().map(|s| s.value) == Some(true);
+    if b.out.status == AgreementStatus::Active && b.out.terms.is_empty() && !evergreen {
+        b.out.status = AgreementStatus::Incomplete;
+    }
 
     b.finish()
 }

@@ -64,6 +64,7 @@ fn src(section: &LocatedSection, line: u32, raw: &str) -> Source {
             section.path.clone()
         },
         text: raw.to_string(),
+        ..Source::default()
     }
 }
 
@@ -773,6 +774,7 @@ fn infer_country(ctx: &mut Ctx<'_>, doc: &[LocatedSection]) {
         line: Some(title_line),
         section: ctx.a.title.clone(),
         text: format!("# {}", ctx.a.title),
+        ..Source::default()
     };
     match (from_title, from_data.first()) {
         (Some(t), Some((d, _))) if t == *d && data_agree => {

@@ -12,6 +12,9 @@ pub mod formats;
 mod map;
 pub(crate) use map::{obligation_status, termination_kind};
 mod markdown;
+pub mod reading;
+
+pub use formats::{read_bytes, read_path, DocumentText, Format, Line};
 
 use std::fmt;
 use std::path::Path;
@@ -183,14 +186,137 @@ pub fn import_markdown(file_name: &str, text: &str) -> Result<ImportOutcome, Imp
     })
 }
 
-/// [`read_document`] then [`import_markdown`], naming the file by its path.
+/// Reads the document at `path` in any format the reader knows (Markdown, text, and DOCX
+/// and PDF) and imports it, naming the file by its path.
+/// See [`import_document`].
 pub fn import_file(path: &Path) -> Result<ImportOutcome, ImportError> {
-    let text = read_document(path)?;
+    let display = path.display().to_string();
+    let lower = display.to_ascii_lowercase();
+    let (doc, verbatim) = if lower.ends_with(".docx") || lower.ends_with(".pdf") {
+        (read_path(path)?, None)
+    } else {
+        // Markdown and text: exactly the checks, hash and stored text the importer always had
+        let text = read_document(path)?;
+        (text_document(&display, &text), Some(text))
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let mut out = import_markdown(&path.display().to_string(), &text)?;
+        .unwrap_or_else(|| display.clone());
+    let mut out = import_read(&display, &doc, verbatim)?;
     out.file_name = name;
     Ok(out)
+}
+
+/// A Markdown (by `file_name`'s extension) or text document from its decoded text; the
+/// hash is that of the text.
+pub fn text_document(file_name: &str, text: &str) -> DocumentText {
+    let lower = file_name.to_ascii_lowercase();
+    DocumentText {
+        format: if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        },
+        lines: text
+            .lines()
+            .enumerate()
+            .map(|(i, t)| Line {
+                page: None,
+                number: i as u32 + 1,
+                text: t.to_string(),
+            })
+            .collect(),
+        sha256: sha256_hex(text.as_bytes()),
+    }
+}
+
+/// Imports a document read by any format reader. The reader ([`reading::read`]) reads every
+/// document; a Markdown document laid out like the samples is also mapped by [`map`] into
+/// the full model (clause tables, commitments, obligations), and the reader fills only the
+/// fields the map did not find. Errors: nothing that reads as an agreement (no title and no
+/// term, date, renewal or parties), or the map's errors on a Markdown agreement that the
+/// reader cannot read either.
+pub fn import_document(file_name: &str, doc: &DocumentText) -> Result<ImportOutcome, ImportError> {
+    import_read(file_name, doc, None)
+}
+
+fn import_read(
+    file_name: &str,
+    doc: &DocumentText,
+    verbatim: Option<String>,
+) -> Result<ImportOutcome, ImportError> {
+    let text: String = verbatim.unwrap_or_else(|| {
+        doc.lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let r = reading::read(doc);
+    let readable = r.effective_date.is_some()
+        || r.initial_term.is_some()
+        || r.expiry_date.is_some()
+        || r.auto_renewal.is_some()
+        || r.parties.is_some();
+    let agreement = match doc.format {
+        Format::Markdown => match map::map_agreement(file_name, &text, &parse_sections(&text)) {
+            Ok(mut a) => {
+                fill_from_reading(&mut a, &r);
+                a
+            }
+            Err(e) if !readable => return Err(e),
+            Err(_) => r.to_agreement(file_name),
+        },
+        _ if !readable => return Err(ImportError::new(
+            file_name,
+            "no agreement found: no parties, effective date, term or renewal clause could be read",
+        )),
+        _ => r.to_agreement(file_name),
+    };
+    Ok(ImportOutcome {
+        agreement,
+        sha256: doc.sha256.clone(),
+        source_text: text,
+        file_name: file_name.to_string(),
+    })
+}
+
+/// Fills the fields the Markdown map left unknown with what the reader read, and drops the
+/// map's "not found" warning for each field filled.
+fn fill_from_reading(a: &mut Agreement, r: &reading::Reading) {
+    let from = r.to_agreement(&a.title);
+    let mut filled: Vec<&str> = Vec::new();
+    macro_rules! fill {
+        ($f:ident, $w:expr) => {
+            if a.$f.is_none() && from.$f.is_some() {
+                a.$f = from.$f.clone();
+                filled.push($w);
+            }
+        };
+    }
+    fill!(effective_date, "effective_date");
+    fill!(initial_term, "initial_term");
+    fill!(auto_renewal, "auto_renewal");
+    fill!(renewal_period, "renewal_period");
+    fill!(non_renewal_notice, "non_renewal_notice");
+    fill!(parties, "parties");
+    fill!(next_review, "next_review");
+    fill!(price_review, "price_review");
+    fill!(country, "country");
+    if filled.contains(&"parties") {
+        a.our_party = from.our_party.clone();
+        a.counterparty = from.counterparty.clone();
+    }
+    if a.termination_rights.is_empty() && !from.termination_rights.is_empty() {
+        a.termination_rights = from.termination_rights.clone();
+        filled.push("termination_rights");
+    }
+    a.warnings
+        .retain(|w| !(w.code.starts_with("no_") && filled.contains(&w.field.as_str())));
+    for w in &from.warnings {
+        if filled.contains(&w.field.as_str()) && !a.warnings.contains(w) {
+            a.warnings.push(w.clone());
+        }
+    }
 }

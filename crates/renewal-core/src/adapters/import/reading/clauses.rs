@@ -1,0 +1,1205 @@
+//! The recognisers: blocks → renewal fields, English and Spanish. Each recogniser reads
+//! sentences (a key/value block is one sentence whose key names the field) and ranks its
+//! candidates; the best one wins, the first in the document among equals. A recogniser
+//! that has to choose (two readings, an ambiguous date, a period away from any renewal
+//! sentence) says `low` confidence and adds a warning.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::blocks::{Block, BlockKind};
+use super::lexicon::{find_blank, find_dates, find_periods, re, sentences, DayOrder, FoundPeriod};
+use super::{whole_months, Convenience, Expiry, Found, Language, Loc, Reading};
+use crate::adapters::import::Format;
+use crate::domain::dates::{PartialDate, Period};
+use crate::domain::model::{Confidence, Warning};
+
+/// One sentence of the document (or one key/value block).
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    /// The sentence (the value, for a key/value block).
+    pub text: &'a str,
+    /// Lower-cased `text`.
+    pub lower: String,
+    /// The key of a key/value block, lower-cased.
+    pub key: Option<String>,
+    /// The heading or clause heading this sentence is under, lower-cased.
+    pub topic: String,
+    /// The block it comes from.
+    pub block: &'a Block,
+    /// Index of the unit in the document.
+    pub index: usize,
+}
+
+impl Unit<'_> {
+    fn loc(&self) -> Loc {
+        let mut text: String = match &self.key {
+            Some(_) if self.block.kind == BlockKind::KeyValue => format!(
+                "{}: {}",
+                self.block.key.as_deref().unwrap_or_default(),
+                self.text
+            ),
+            _ => self.text.to_string(),
+        };
+        if text.chars().count() > 300 {
+            text = text.chars().take(297).collect::<String>() + "...";
+        }
+        Loc {
+            page: self.block.page,
+            line: self.block.lines.0,
+            text,
+        }
+    }
+
+    fn key_is(&self, r: &Regex) -> bool {
+        self.key.as_deref().is_some_and(|k| r.is_match(k))
+    }
+}
+
+/// Splits blocks into units.
+pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if b.kind == BlockKind::Heading {
+            continue;
+        }
+        let kv = b.kind == BlockKind::KeyValue;
+        let topic = match (&b.key, b.md_section) {
+            (Some(k), _) if !kv => k.to_lowercase(),
+            _ => b.section.to_lowercase(),
+        };
+        let key = if kv {
+            b.key.as_ref().map(|k| k.to_lowercase())
+        } else if b.md_section && !b.section.is_empty() {
+            // a summary's heading names the field of the short paragraphs under it
+            (b.text.len() < 400).then(|| b.section.to_lowercase())
+        } else {
+            None
+        };
+        if kv || b.text.len() < 200 {
+            out.push(Unit {
+                text: &b.text,
+                lower: b.text.to_lowercase(),
+                key,
+                topic,
+                block: b,
+                index: out.len(),
+            });
+            continue;
+        }
+        for (s, e) in sentences(&b.text) {
+            let t = &b.text[s..e];
+            out.push(Unit {
+                text: t,
+                lower: t.to_lowercase(),
+                key: key.clone(),
+                topic: topic.clone(),
+                block: b,
+                index: out.len(),
+            });
+        }
+    }
+    out
+}
+
+macro_rules! regex {
+    ($name:ident, $pat:expr) => {
+        fn $name() -> &'static Regex {
+            static R: OnceLock<Regex> = OnceLock::new();
+            re(&R, $pat)
+        }
+    };
+}
+
+regex!(
+    spanish_words,
+    r"\b(el|la|los|las|del|que|por|para|con|una|será|partes|contrato)\b"
+);
+regex!(
+    english_words,
+    r"\b(the|of|and|shall|this|with|for|by|any|agreement|party)\b"
+);
+
+/// English or Spanish, by counting common words.
+pub fn language(text: &str) -> Language {
+    let lower = text.to_lowercase();
+    let sample: String = lower.chars().take(20_000).collect();
+    let es = spanish_words().find_iter(&sample).count();
+    let en = english_words().find_iter(&sample).count();
+    if es > en {
+        Language::Es
+    } else {
+        Language::En
+    }
+}
+
+/// Reads every field from `blocks`.
+pub fn read_blocks(format: Format, blocks: &[Block]) -> Reading {
+    let all: String = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let language = language(&all);
+    let us = units(blocks);
+    let mut warnings = Vec::new();
+    let country = country(&us, &mut warnings);
+    let order = match (language, country.as_ref().map(|c| c.value.as_str())) {
+        (_, Some("US")) => DayOrder::MonthFirst,
+        (Language::Es, _) => DayOrder::DayFirst,
+        (_, Some(_)) => DayOrder::DayFirst,
+        (Language::En, None) => DayOrder::Unknown,
+    };
+    let mut r = Reading {
+        format,
+        language,
+        title: title(blocks),
+        parties: parties(&us),
+        effective_date: None,
+        expiry_date: None,
+        initial_term: None,
+        auto_renewal: None,
+        renewal_period: None,
+        non_renewal_notice: None,
+        termination_for_convenience: convenience(&us),
+        cure_period: cure(&us),
+        price_review: price_review(&us),
+        next_review: next_review(&us, order),
+        currency: currency(
+            &us,
+            country.as_ref().map(|c| c.value.as_str()),
+            &mut warnings,
+        ),
+        country,
+        warnings: Vec::new(),
+    };
+    r.effective_date = effective(&us, order, &mut warnings);
+    term(&us, order, &mut r, &mut warnings);
+    renewal(&us, &mut r, &mut warnings);
+    if r.title.is_none() {
+        warn(&mut warnings, "no_title", "title", None, "no title found");
+    }
+    if r.effective_date.is_none() && !warnings.iter().any(|w| w.field == "effective_date") {
+        warn(
+            &mut warnings,
+            "no_effective_date",
+            "effective_date",
+            None,
+            "no effective date found",
+        );
+    }
+    if r.auto_renewal.is_none() {
+        warn(
+            &mut warnings,
+            "no_renewal_clause",
+            "auto_renewal",
+            None,
+            "no renewal clause found: confirm whether it was extended",
+        );
+    }
+    r.warnings = warnings;
+    r
+}
+
+fn warn(w: &mut Vec<Warning>, code: &str, field: &str, line: Option<u32>, msg: impl Into<String>) {
+    w.push(Warning {
+        code: code.to_string(),
+        field: field.to_string(),
+        line,
+        message: msg.into(),
+    });
+}
+
+// ---------------------------------------------------------------- title and parties
+
+regex!(
+    title_key,
+    r"^(agreement|contract|contrato|title|t[ií]tulo|document|documento|agreement type|tipo de contrato|nombre del contrato)$"
+);
+
+fn title(blocks: &[Block]) -> Option<Found<String>> {
+    let loc = |b: &Block, text: &str| Loc {
+        page: b.page,
+        line: b.lines.0,
+        text: text.to_string(),
+    };
+    for b in blocks.iter().take(40) {
+        if b.kind == BlockKind::KeyValue
+            && b.key
+                .as_deref()
+                .is_some_and(|k| title_key().is_match(&k.to_lowercase()))
+        {
+            let v = b
+                .text
+                .split(" (")
+                .next()
+                .unwrap_or(&b.text)
+                .trim()
+                .to_string();
+            if !v.is_empty() && v.len() < 120 {
+                return Some(Found::new(v, Confidence::High, loc(b, &b.text)));
+            }
+        }
+    }
+    let first = blocks.iter().find(|b| !b.text.trim().is_empty())?;
+    if first.kind == BlockKind::Heading && first.text.len() < 150 {
+        return Some(Found::new(
+            first.text.clone(),
+            Confidence::High,
+            loc(first, &first.text),
+        ));
+    }
+    if first.text.len() < 120 && first.kind != BlockKind::KeyValue {
+        return Some(Found::new(
+            first.text.clone(),
+            Confidence::Low,
+            loc(first, &first.text),
+        ));
+    }
+    None
+}
+
+regex!(
+    parties_key,
+    r"^(parties|partes|the parties|las partes|between|entre)$"
+);
+regex!(
+    first_key,
+    r"^(provider|supplier|vendor|licensor|seller|lessor|landlord|contractor|consultant|service provider|company|proveedor|prestador|arrendador|licenciante|vendedor|contratista|consultor|locador|the provider|el proveedor)$"
+);
+regex!(
+    second_key,
+    r"^(customer|client|licensee|buyer|lessee|tenant|distributor|reseller|purchaser|cliente|arrendatario|licenciatario|comprador|contratante|distribuidor|locatario|the customer|el cliente)$"
+);
+regex!(
+    between_re,
+    r#"(?i)\b(?:between|entre)\s*:?\s+(.{2,120}?)(?:,|\s*\(|\s+a\s+[A-Z][a-z]+\s+(?:corporation|company|limited)|\s+with\s+(?:its\s+)?(?:offices|principal))(?:.*?)\s(?:and|y)\s+(?:por\s+la\s+otra(?:\s+parte)?,?\s*)?(.{2,120}?)(?:,|\s*\(|;|\.\s|$)"#
+);
+regex!(
+    comparecen_re,
+    r#"(?i)comparecen\s*:?\s+(?:de una parte,?\s*)?(.{2,100}?),.*?;\s*y\s+(?:de la otra,?\s*)?(.{2,100}?),"#
+);
+
+fn clean_party(s: &str) -> String {
+    let s = s
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == ',');
+    let s = s.trim_start_matches("the ").trim_start_matches("The ");
+    s.trim().to_string()
+}
+
+fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
+    let mut first: Option<(&Unit<'_>, String)> = None;
+    let mut second: Option<String> = None;
+    for u in us.iter().take(60) {
+        if u.key_is(parties_key()) {
+            let parts: Vec<String> = u
+                .text
+                .split([';', '\n'])
+                .flat_map(|p| p.split(" and ").flat_map(|x| x.split(" y ")))
+                .map(|p| clean_party(p.split(" (").next().unwrap_or(p)))
+                .filter(|p| p.len() > 1)
+                .collect();
+            if parts.len() >= 2 {
+                return Some(Found::new(parts[..2].to_vec(), Confidence::High, u.loc()));
+            }
+        }
+        if first.is_none() && u.key_is(first_key()) {
+            first = Some((u, clean_party(u.text.split(" (").next().unwrap_or(u.text))));
+        } else if second.is_none() && u.key_is(second_key()) {
+            second = Some(clean_party(u.text.split(" (").next().unwrap_or(u.text)));
+        }
+    }
+    if let (Some((u, a)), Some(b)) = (&first, &second) {
+        return Some(Found::new(
+            vec![a.clone(), b.clone()],
+            Confidence::High,
+            u.loc(),
+        ));
+    }
+    for u in us.iter().take(40) {
+        let c = between_re()
+            .captures(u.text)
+            .or_else(|| comparecen_re().captures(u.text));
+        if let Some(c) = c {
+            let a = clean_party(&c[1]);
+            let b = clean_party(&c[2]);
+            if a.len() > 2 && b.len() > 2 && a.len() < 100 && b.len() < 100 {
+                return Some(Found::new(vec![a, b], Confidence::Low, u.loc()));
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- dates
+
+regex!(
+    eff_key,
+    r"^(effective date|start date|commencement date|start|commencement|effective|fecha de inicio|inicio|fecha de vigencia|inicio de vigencia|fecha de entrada en vigor|entrada en vigor|fecha efectiva|service start date|subscription start date|term start|start of term|fecha de inicio del contrato)$"
+);
+regex!(
+    eff_defined,
+    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective date|commencement date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
+);
+regex!(
+    eff_before,
+    r"(?i)(?:effective\s+(?:as\s+)?(?:of|on|from)|effective\s+date\s+(?:is|shall\s+be|will\s+be|of|means)|effective\s+date[:,]?|commenc\w*\s+(?:on|as\s+of|from)|starting\s+(?:on|from)|start\s+date\s+(?:is|of)|begin\w*\s+on|a\s+contar\s+del?|a\s+partir\s+del?|desde\s+el|comenzar[aá]\s+(?:a\s+regir\s+)?el|entrar[aá]\s+en\s+vigor\s+el|con\s+vigencia\s+desde\s+el|vigente\s+desde\s+el|inicia\w*\s+el)\s*(?:the\s+)?$"
+);
+regex!(
+    agreement_before,
+    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective))?\s*(?:as\s+of|on|this|at)?\s*(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|,\s+a\s+|,\s+el\s+)$"
+);
+
+fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<Found<NaiveDate>> {
+    // (rank, unit index, date, ambiguous)
+    let mut best: Option<(u8, &Unit<'_>, Option<NaiveDate>, bool)> = None;
+    for u in us {
+        let key_hit = u.key_is(eff_key());
+        let dates = find_dates(u.text, order);
+        let blank = find_blank(u.text);
+        if key_hit {
+            let d = dates
+                .iter()
+                .find(|d| matches!(d.date, PartialDate::Day { .. }));
+            let cand = (
+                9u8,
+                u,
+                d.and_then(|d| d.date.deadline()),
+                d.is_some_and(|d| d.ambiguous),
+            );
+            if d.is_some() || blank.is_some() {
+                consider(&mut best, cand);
+            }
+            continue;
+        }
+        for d in &dates {
+            let PartialDate::Day { date } = d.date else {
+                continue;
+            };
+            let after = &u.text[d.end..];
+            let before = &u.text[..d.start];
+            let rank = if eff_defined().is_match(after.get(..after.len().min(60)).unwrap_or(after))
+            {
+                8
+            } else if eff_before().is_match(before) {
+                if u.lower.contains("term")
+                    || u.lower.contains("agreement")
+                    || u.lower.contains("contrato")
+                    || u.lower.contains("vigencia")
+                    || u.lower.contains("plazo")
+                    || u.lower.contains("effective")
+                {
+                    7
+                } else {
+                    4
+                }
+            } else if agreement_before().is_match(before) && u.index < 40 {
+                5
+            } else {
+                continue;
+            };
+            consider(&mut best, (rank, u, Some(date), d.ambiguous));
+        }
+        // a blank where the effective date would be
+        if let Some(b) = blank {
+            let after = &u.text[b..];
+            let before = &u.text[..b];
+            if dates.iter().all(|d| d.start > b + 60 || d.end + 60 < b)
+                && (eff_defined().is_match(
+                    after
+                        .split_once(|c: char| c.is_ascii_digit() || c == ']')
+                        .map_or(after, |x| x.1)
+                        .get(..40)
+                        .unwrap_or(""),
+                ) || u.lower.contains("effective date") && before.len() < 400
+                    || agreement_before().is_match(before) && u.index < 40)
+            {
+                consider(&mut best, (6, u, None, false));
+            }
+        }
+    }
+    let (rank, u, date, ambiguous) = best?;
+    match date {
+        None => {
+            warn(
+                w,
+                "effective_date_blank",
+                "effective_date",
+                Some(u.block.lines.0),
+                format!(
+                    "the effective date is blank or redacted in \"{}\": enter it",
+                    u.loc().text
+                ),
+            );
+            None
+        }
+        Some(d) => {
+            let conf = if ambiguous || rank < 5 {
+                Confidence::Low
+            } else {
+                Confidence::High
+            };
+            if ambiguous {
+                warn(
+                    w,
+                    "ambiguous_date",
+                    "effective_date",
+                    Some(u.block.lines.0),
+                    "the effective date could be read day-first or month-first: confirm it",
+                );
+            }
+            Some(Found::new(d, conf, u.loc()))
+        }
+    }
+}
+
+fn consider<'a>(
+    best: &mut Option<(u8, &'a Unit<'a>, Option<NaiveDate>, bool)>,
+    cand: (u8, &'a Unit<'a>, Option<NaiveDate>, bool),
+) {
+    if best.as_ref().is_none_or(|b| cand.0 > b.0) {
+        *best = Some(cand);
+    }
+}
+
+// ---------------------------------------------------------------- term
+
+regex!(
+    term_key,
+    r"^(term|initial term|duration|contract term|agreement term|initial subscription term|subscription term|minimum term|initial period|period|plazo|vigencia|duraci[oó]n|plazo inicial|plazo de vigencia|periodo inicial|período inicial|term of agreement|length of term|how long does it run\??|duración del contrato|plazo del contrato|vigencia del contrato)$"
+);
+regex!(
+    end_key,
+    r"^(end date|expiry date|expiration date|expiry|expiration|end of term|fecha de t[eé]rmino|fecha de vencimiento|fecha de fin|vencimiento|t[eé]rmino|fecha de finalizaci[oó]n|initial term end|term end)$"
+);
+regex!(
+    term_before,
+    r"(?i)(?:initial\s+(?:term|period)|term|period|duration|vigencia|plazo|duraci[oó]n|per[ií]odo(?:\s+inicial)?|for|por|of|de|be|ser[aá]|es)\s*(?:of|de|shall\s+be|is|will\s+be|ser[aá]\s+de|es\s+de)?\s*(?:an?|un|una)?\s*(?:initial|inicial)?\s*$"
+);
+regex!(
+    term_sentence,
+    r"(?i)\b(term|vigencia|plazo|duraci[oó]n|continue\w*|remain\w*\s+in\s+(?:full\s+)?(?:force|effect)|in\s+force|en\s+vigor|regir[aá]|tendr[aá]\s+una\s+duraci[oó]n)\b"
+);
+regex!(
+    term_avoid,
+    r"(?i)(warrant|confiden|surviv|invoice|payment|payable|pay\b|paid|garant[ií]a|reserva|factura|pago|cure|remed|subsan|notice|aviso|preaviso|anticipaci|antelaci|retain|retention|conserv|after\s+(?:the\s+)?(?:termination|expir)|following\s+(?:the\s+)?(?:termination|expir)|despu[eé]s\s+de\s+su\s+t[eé]rmino|tras\s+la\s+terminaci|renew|renova|renueva|pr[oó]rroga|prorrog|successive|sucesiv|additional|adicional|extension|rolling|month-to-month)"
+);
+regex!(
+    until_before,
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*\s+(?:on|at)|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+);
+regex!(
+    amend_sentence,
+    r"(?i)(amend\w*|extend\w*|extension|otros[ií]|modific\w*|ampl[ií]\w*|prorroga\w*\s+(?:el|la)\s+(?:plazo|vigencia))"
+);
+regex!(
+    evergreen_re,
+    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|indefinite(?:ly)?|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|evergreen|no\s+fixed\s+(?:end|term))"
+);
+regex!(
+    prior_re,
+    r"(?i)(prior|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
+);
+
+fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
+    let mut length: Option<(u8, Found<Period>)> = None;
+    let mut stated_end: Option<(u8, Found<NaiveDate>)> = None;
+    let mut amended = false;
+    for u in us {
+        let key_term = u.key_is(term_key());
+        let key_end = u.key_is(end_key());
+        let periods = find_periods(u.text);
+        let dates = find_dates(u.text, order);
+        let is_amend = amend_sentence().is_match(u.text)
+            && (u.lower.contains("term")
+                || u.lower.contains("plazo")
+                || u.lower.contains("vigencia"));
+        // length
+        if key_term || (term_sentence().is_match(u.text) && !prior_re().is_match(u.text)) {
+            for p in &periods {
+                let before = &u.text[..p.start];
+                let near_before = tail(before, 80);
+                let after = head(&u.text[p.end..], 60).to_lowercase();
+                if after.starts_with("'") && after.contains("notice") {
+                    continue;
+                }
+                let local = format!("{} {}", tail(before, 60), after);
+                if term_avoid().is_match(&local) && !key_term {
+                    continue;
+                }
+                if key_term && renewal_words().is_match(tail(before, 40)) {
+                    continue;
+                }
+                let rank = if key_term {
+                    8
+                } else if term_before().is_match(near_before)
+                    && !term_avoid().is_match(u.text.get(..p.start).map_or("", |s| tail(s, 30)))
+                {
+                    if u.lower.contains("initial term")
+                        || u.lower.contains("term of")
+                        || u.lower.contains("vigencia")
+                        || u.lower.contains("plazo")
+                        || u.lower.contains("duración")
+                        || u.lower.contains("duracion")
+                    {
+                        7
+                    } else {
+                        5
+                    }
+                } else {
+                    continue;
+                };
+                if matches!(
+                    p.period.unit,
+                    crate::domain::dates::PeriodUnit::Days
+                        | crate::domain::dates::PeriodUnit::BusinessDays
+                        | crate::domain::dates::PeriodUnit::Weeks
+                ) && p.period.amount < 180
+                {
+                    continue;
+                }
+                let rank = if is_amend { rank + 2 } else { rank };
+                if length
+                    .as_ref()
+                    .is_none_or(|(r0, _)| rank > *r0 || (is_amend && rank >= *r0))
+                {
+                    let conf = if rank >= 7 {
+                        Confidence::High
+                    } else {
+                        Confidence::Low
+                    };
+                    length = Some((rank, Found::new(p.period, conf, u.loc())));
+                }
+                break;
+            }
+        }
+        // stated end
+        for d in &dates {
+            let PartialDate::Day { date } = d.date else {
+                continue;
+            };
+            let before = &u.text[..d.start];
+            let rank = if key_end {
+                8
+            } else if until_before().is_match(tail(before, 40))
+                && (key_term
+                    || term_sentence().is_match(u.text)
+                    || u.lower.contains("agreement")
+                    || u.lower.contains("contrato"))
+                && !prior_re().is_match(u.text)
+                && !u.lower.contains("notice")
+                && !u.lower.contains("aviso")
+            {
+                if key_term
+                    || u.lower.contains("term")
+                    || u.lower.contains("vigencia")
+                    || u.lower.contains("plazo")
+                {
+                    7
+                } else {
+                    5
+                }
+            } else {
+                continue;
+            };
+            let rank = if is_amend { rank + 3 } else { rank };
+            if stated_end
+                .as_ref()
+                .is_none_or(|(r0, _)| rank > *r0 || (is_amend && rank >= *r0))
+            {
+                amended |= is_amend;
+                let conf = if d.ambiguous || rank < 7 {
+                    Confidence::Low
+                } else {
+                    Confidence::High
+                };
+                stated_end = Some((rank, Found::new(date, conf, u.loc())));
+            }
+        }
+    }
+    if amended {
+        // an amendment states the new end: the length follows from it
+        length = None;
+    }
+    let evergreen = us
+        .iter()
+        .find(|u| evergreen_re().is_match(u.text) && !prior_re().is_match(u.text));
+    r.initial_term = length.map(|(_, f)| f);
+    let derived = match (&r.effective_date, &r.initial_term) {
+        (Some(e), Some(t)) => t.value.last_day_from(e.value).map(|d| {
+            let conf = if e.confidence == Confidence::High && t.confidence == Confidence::High {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
+            let mut f = Found::new(Expiry::Date(d), conf, t.source.clone());
+            f.derived = true;
+            f
+        }),
+        _ => None,
+    };
+    r.expiry_date = match (stated_end.map(|(_, f)| f), derived) {
+        (Some(s), Some(d)) => {
+            if d.value != Expiry::Date(s.value) {
+                warn(w, "term_disagrees", "expiry_date", Some(s.source.line), format!("the stated end {} and the term's length disagree (effective date + term - 1 day = {}): confirm which applies", s.value, match d.value { Expiry::Date(x) => x.to_string(), Expiry::Perpetual => "perpetual".into() }));
+                Some(Found::new(Expiry::Date(s.value), Confidence::Low, s.source))
+            } else {
+                Some(Found::new(Expiry::Date(s.value), s.confidence, s.source))
+            }
+        }
+        (Some(s), None) => Some(Found::new(Expiry::Date(s.value), s.confidence, s.source)),
+        (None, Some(d)) => Some(d),
+        (None, None) => None,
+    };
+    if amended {
+        if let (
+            Some(e),
+            Some(Found {
+                value: Expiry::Date(end),
+                source,
+                confidence,
+                ..
+            }),
+        ) = (&r.effective_date, &r.expiry_date)
+        {
+            if let Some(m) = whole_months(e.value, *end) {
+                let mut f = Found::new(Period::months(m), *confidence, source.clone());
+                f.derived = true;
+                r.initial_term = Some(f);
+            }
+        }
+    }
+    if r.expiry_date.is_none() && r.initial_term.is_none() {
+        if let Some(u) = evergreen {
+            r.expiry_date = Some(Found::new(Expiry::Perpetual, Confidence::High, u.loc()));
+        }
+    }
+    if let Some(u) = evergreen {
+        r.auto_renewal = Some(Found::new(true, Confidence::High, u.loc()));
+    }
+}
+
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+fn head(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+// ---------------------------------------------------------------- renewal and notice
+
+regex!(
+    renewal_words,
+    r"(?i)(renew|renova|renueva|pr[oó]rroga|prorrog|rolling|month[- ]to[- ]month|year[- ]to[- ]year|mes\s+a\s+mes|successive|sucesiv|t[aá]cita)"
+);
+regex!(
+    renewal_key,
+    r"^(renewal|auto[- ]?renewal|automatic renewal|renewals|renovaci[oó]n|renovaci[oó]n autom[aá]tica|pr[oó]rroga|renewal term|renewal terms|does it renew\??|what happens at the end\??)$"
+);
+regex!(
+    notice_key,
+    r"^(notice|non[- ]renewal notice|notice of non[- ]renewal|notice period|cancellation notice|aviso|preaviso|aviso de no renovaci[oó]n|plazo de aviso|notice to terminate|how much notice\??|notice required)$"
+);
+regex!(
+    auto_re,
+    r"(?i)(automatic\w*|autom[aá]tica\w*|t[aá]cit\w*|shall\s+(?:be\s+)?renew|will\s+(?:be\s+)?renew|renews|(?:is|be|are)\s+renewed|successive|sucesiv|unless|salvo\s+(?:que|aviso)|a\s+menos\s+que|rolling|month[- ]to[- ]month|mes\s+a\s+mes|se\s+renovar[aá]|se\s+prorrogar[aá]|continue\w*\s+(?:thereafter\s+)?(?:on\s+a\s+)?(?:month|year))"
+);
+regex!(
+    fixed_re,
+    r"(?i)(no\s+tacit\s+renewal|no\s+automatic\s+renewal|(?:shall|will|does|may)\s+not\s+(?:be\s+)?(?:automatically\s+|tacitly\s+)?(?:renew|extend)|not\s+(?:be\s+)?(?:automatically\s+)?renewable|non[- ]renewable|fixed[- ]term|plazo\s+(?:fijo|forzoso)|no\s+(?:se\s+)?(?:renovar[aá]|prorrogar[aá])|sin\s+(?:renovaci[oó]n|pr[oó]rroga)|no\s+habr[aá]\s+(?:renovaci[oó]n|pr[oó]rroga)|no\s+admite\s+(?:renovaci[oó]n|pr[oó]rroga)|will\s+end\s+on|no\s+renewal)"
+);
+regex!(
+    mutual_re,
+    r"(?i)(mutual\w*|by\s+(?:written\s+)?agreement\s+of|upon\s+(?:the\s+)?(?:written\s+)?agreement|if\s+(?:both\s+)?(?:the\s+)?parties\s+(?:so\s+)?agree|may\s+be\s+renewed|may\s+renew|option\s+to\s+(?:renew|extend)|de\s+com[uú]n\s+acuerdo|acuerdo\s+(?:de|entre)\s+(?:ambas\s+)?(?:las\s+)?partes|podr[aá]\s+(?:ser\s+)?(?:renovad|prorrogad))"
+);
+regex!(
+    equal_re,
+    r"(?i)(equal\s+(?:in\s+length\s+)?to\s+(?:the\s+)?(?:initial|original)\s+(?:term|period)|same\s+(?:length|duration)\s+as\s+(?:the\s+)?(?:initial|original)|igual(?:es)?\s+(?:al?|en\s+duraci[oó]n\s+al?)\s+(?:la\s+)?(?:plazo|per[ií]odo|vigencia|duraci[oó]n)\s+(?:inicial|original)|id[eé]ntic\w+\s+(?:al?\s+)?(?:plazo|per[ií]odo))"
+);
+regex!(
+    monthly_re,
+    r"(?i)(month[- ]to[- ]month|rolling\s+monthly|monthly\s+rolling|rolling\s+(?:one|1)[- ]month|mes\s+a\s+mes|(?:on\s+a\s+)?(?:rolling\s+)?monthly\s+basis|por\s+per[ií]odos\s+mensuales|mensualmente)"
+);
+regex!(
+    yearly_re,
+    r"(?i)(year[- ]to[- ]year|año\s+a\s+año|(?:on\s+an?\s+)?annual\s+basis|annually|por\s+per[ií]odos\s+anuales|anualmente)"
+);
+regex!(
+    notice_after,
+    r"(?i)^\W{0,3}(?:s\b)?\W{0,3}(?:\(\w+\)\s*)?(?:of\s+)?(?:(?:prior|advance|previous|written|express)\s+)*(?:prior|before|in\s+advance|advance|notice|written|antes|de\s+anticipaci|de\s+antelaci|de\s+preaviso|previos?\b|previa|de\s+aviso|antelaci|anticipaci|preceding|ahead)"
+);
+regex!(
+    notice_before,
+    r"(?i)(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than|no\s+menor\s+(?:a|de)|no\s+inferior\s+(?:a|de)|m[ií]nim[ao]\s+de|minimum\s+of|anticipaci[oó]n\s+(?:m[ií]nima\s+)?de|antelaci[oó]n\s+(?:m[ií]nima\s+)?de|preaviso\s+(?:m[ií]nimo\s+)?de|notice\s+of|notice\s+period\s+of|upon|on|with|giving|by\s+giving|within|con|por\s+lo\s+menos|al\s+menos)\s*(?:an?\s+|un\s+|una\s+)?$"
+);
+regex!(
+    end_of_term,
+    r"(?i)(end\s+of\s+(?:the\s+)?(?:then[- ]current|initial|renewal|current|applicable)|expir\w+\s+of\s+(?:the\s+)?(?:then[- ]current|initial|renewal|current|applicable)?\s*(?:term|period)|fecha\s+de\s+(?:vencimiento|t[eé]rmino)|vencimiento\s+del?|expir\w*\s+date|end\s+of\s+(?:any|each|such)\s+(?:term|period|renewal))"
+);
+
+fn is_notice(text: &str, p: &FoundPeriod) -> bool {
+    notice_after().is_match(head(&text[p.end..], 40))
+        || notice_before().is_match(tail(&text[..p.start], 50))
+}
+
+fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
+    let mut auto: Option<(u8, Found<bool>)> = r.auto_renewal.take().map(|f| (3, f));
+    let mut period: Option<(u8, Found<Period>)> = None;
+    let mut notice: Option<(u8, Found<Period>)> = None;
+    let mut equal_to_initial: Option<Loc> = None;
+    for u in us {
+        let key_ren = u.key_is(renewal_key());
+        let key_notice = u.key_is(notice_key());
+        let renew_pos = renewal_words().find(u.text).map(|m| m.start());
+        if key_notice && !key_ren {
+            if let Some(p) = find_periods(u.text).first() {
+                if notice.as_ref().is_none_or(|(r0, _)| *r0 < 9) {
+                    notice = Some((9, Found::new(p.period, Confidence::High, u.loc())));
+                }
+            }
+            continue;
+        }
+        let Some(rp) = renew_pos.or(key_ren.then_some(0)) else {
+            // "terminate at the end of the then-current term by giving 90 days' notice"
+            if (u.lower.contains("terminat") || u.lower.contains("cancel"))
+                && end_of_term().is_match(u.text)
+                && !u.lower.contains("breach")
+            {
+                if let Some(p) = find_periods(u.text)
+                    .into_iter()
+                    .find(|p| is_notice(u.text, p))
+                {
+                    if notice.is_none() {
+                        notice = Some((3, Found::new(p.period, Confidence::Low, u.loc())));
+                    }
+                }
+            }
+            continue;
+        };
+        if prior_re().is_match(u.text)
+            && !u.lower.contains("prior to")
+            && !u.lower.contains("prior written")
+            && !u.lower.contains("previo")
+        {
+            continue;
+        }
+        let fixed = fixed_re().is_match(u.text)
+            && !u.lower.contains("unless")
+            && !u.lower.contains("salvo")
+            && !u.lower.contains("a menos");
+        let is_auto = auto_re().is_match(u.text) || key_ren;
+        let mutual = mutual_re().is_match(u.text)
+            && !u.lower.contains("automatic")
+            && !u.lower.contains("automátic");
+        if fixed {
+            if auto.as_ref().is_none_or(|(r0, _)| *r0 < 8) {
+                auto = Some((8, Found::new(false, Confidence::High, u.loc())));
+            }
+            continue;
+        }
+        if mutual || !is_auto {
+            continue;
+        }
+        let rank = if key_ren { 9 } else { 7 };
+        if auto.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+            auto = Some((rank, Found::new(true, Confidence::High, u.loc())));
+        }
+        let periods = find_periods(u.text);
+        for p in &periods {
+            if is_notice(u.text, p) && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+                notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
+            }
+        }
+        if period.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+            if equal_re().is_match(u.text) {
+                equal_to_initial = Some(u.loc());
+            } else if monthly_re().is_match(u.text) {
+                period = Some((
+                    rank,
+                    Found::new(Period::months(1), Confidence::High, u.loc()),
+                ));
+            } else if let Some(p) = periods
+                .iter()
+                .find(|p| p.start >= rp.saturating_sub(40) && !is_notice(u.text, p))
+                .or_else(|| periods.iter().find(|p| !is_notice(u.text, p)))
+            {
+                let local = tail(&u.text[..p.start], 60).to_lowercase();
+                if !(local.contains("initial term") || local.contains("plazo inicial"))
+                    || local.contains("renew")
+                {
+                    period = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
+                }
+            } else if yearly_re().is_match(u.text) {
+                period = Some((
+                    rank,
+                    Found::new(Period::years(1), Confidence::High, u.loc()),
+                ));
+            }
+        }
+    }
+    r.auto_renewal = auto.map(|(_, f)| f);
+    if r.auto_renewal.as_ref().is_some_and(|a| !a.value) {
+        r.renewal_period = None;
+        r.non_renewal_notice = None;
+        return;
+    }
+    r.renewal_period = period.map(|(_, f)| f);
+    if r.renewal_period.is_none() {
+        if let (Some(loc), Some(t)) = (equal_to_initial, &r.initial_term) {
+            r.renewal_period = Some(Found::new(t.value, t.confidence, loc));
+        }
+    }
+    r.non_renewal_notice = notice.map(|(_, f)| f);
+    if r.auto_renewal.as_ref().is_some_and(|a| a.value)
+        && r.non_renewal_notice.is_none()
+        && r.renewal_period.is_some()
+    {
+        warn(
+            w,
+            "no_notice",
+            "non_renewal_notice",
+            None,
+            "no notice period for non-renewal found: confirm whether notice is needed",
+        );
+    }
+}
+
+// ---------------------------------------------------------------- termination
+
+regex!(
+    conv_re,
+    r"(?i)(for\s+(?:its\s+|their\s+)?(?:own\s+)?convenience|without\s+cause|with\s+or\s+without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|at\s+any\s+time\s+(?:and\s+)?for\s+any\s+reason|at\s+will|sin\s+expresi[oó]n\s+de\s+causa|sin\s+(?:justa\s+)?causa|sin\s+necesidad\s+de\s+(?:invocar|expresar|justificar)\s+causa|desistimiento|desistir|terminaci[oó]n\s+anticipada|terminar\s+anticipadamente|poner\s+t[eé]rmino\s+anticipado|resciliaci[oó]n\s+unilateral)"
+);
+regex!(
+    conv_neg,
+    r"(?i)(neither\s+party\s+(?:may|shall|will|has|is)|no\s+party\s+(?:may|shall)|(?:may|shall|will)\s+not\s+(?:be\s+entitled\s+to\s+)?terminat|(?:is|are)\s+not\s+(?:entitled|permitted)|no\s+termination\s+for\s+convenience|not\s+(?:be\s+)?(?:entitled|permitted|allowed)\s+to\s+terminate|ninguna\s+de\s+las\s+partes\s+podr[aá]|no\s+podr[aá]n?\s+(?:dar\s+por\s+)?termin|no\s+(?:se\s+)?(?:admite|procede|permite|cabe)|excluid|queda\s+excluid|renuncia\w*\s+(?:a|al)\s+(?:su\s+)?(?:derecho\s+de\s+)?desist|excluded|waive\w*)"
+);
+regex!(
+    conv_key,
+    r"^(termination for convenience|convenience termination|convenience|terminación anticipada|terminaci[oó]n sin causa|early termination|desistimiento|terminaci[oó]n por conveniencia|can we leave early\??|exit for convenience)$"
+);
+regex!(
+    breach_re,
+    r"(?i)(breach|default|incumplimiento|insolv|bankrupt|quiebra)"
+);
+
+fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
+    let mut best: Option<(u8, Found<Convenience>)> = None;
+    for u in us {
+        let key = u.key_is(conv_key());
+        if !key && !conv_re().is_match(u.text) {
+            continue;
+        }
+        let termin = key
+            || u.lower.contains("terminat")
+            || u.lower.contains("termina")
+            || u.lower.contains("cancel")
+            || u.lower.contains("desist")
+            || u.lower.contains("resci")
+            || u.lower.contains("poner término")
+            || u.lower.contains("término anticipado");
+        if !termin {
+            continue;
+        }
+        if breach_re().is_match(u.text)
+            && !u.lower.contains("convenience")
+            && !u.lower.contains("sin expresión")
+            && !u.lower.contains("sin causa")
+            && !u.lower.contains("without cause")
+        {
+            continue;
+        }
+        let neg = conv_neg().is_match(u.text);
+        let value = if neg {
+            Convenience::Excluded
+        } else {
+            let periods = find_periods(u.text);
+            let n = periods
+                .iter()
+                .find(|p| is_notice(u.text, p))
+                .or_else(|| periods.first())
+                .map(|p| p.period);
+            Convenience::Allowed(n)
+        };
+        let rank = match (key, neg, value) {
+            (true, _, _) => 9,
+            (_, true, _) => 7,
+            (_, _, Convenience::Allowed(Some(_))) => 8,
+            _ => 6,
+        };
+        if best.as_ref().is_none_or(|(r0, _)| rank > *r0) {
+            best = Some((rank, Found::new(value, Confidence::High, u.loc())));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+regex!(cure_re, r"(?i)(cure|remed|subsan|remedi|correg)");
+
+fn cure(us: &[Unit<'_>]) -> Option<Found<Period>> {
+    us.iter().find_map(|u| {
+        if !(cure_re().is_match(u.text) && breach_re().is_match(u.text)) {
+            return None;
+        }
+        find_periods(u.text)
+            .first()
+            .map(|p| Found::new(p.period, Confidence::High, u.loc()))
+    })
+}
+
+// ---------------------------------------------------------------- price review, review
+
+regex!(
+    price_key,
+    r"^(price review|price changes?|price adjustment|indexation|indexaci[oó]n|reajuste|revisi[oó]n de precios?|ajuste de precios?|price increases?|fee adjustments?|fee increases?|reajuste de precios?|actualizaci[oó]n de precios?|pricing review|annual increase)$"
+);
+regex!(
+    price_re,
+    r"(?i)(\bCPI\b|\bIPC\b|\bIPCA\b|\bRPI\b|\bINPC\b|\bIPCA\b|consumer\s+price\s+index|[ií]ndice\s+de\s+precios|price\s+review|reajust\w*|indexa\w*|(?:fees?|prices?|rates?|charges?)\s+(?:may|shall|will)\s+(?:be\s+)?(?:increase|adjust|review)\w*|(?:increase|adjust)\w*\s+(?:the\s+)?(?:fees|prices|rates|charges)|revisi[oó]n\s+de\s+(?:precios|tarifas)|ajust\w*\s+(?:anual(?:mente)?\s+)?(?:de\s+)?(?:los\s+)?(?:precios|tarifas|honorarios|renta)|actualizar[aá]n?\s+(?:anualmente\s+)?(?:seg[uú]n|conforme)|UVR)"
+);
+
+fn price_review(us: &[Unit<'_>]) -> Option<Found<String>> {
+    let mut best: Option<(u8, Found<String>)> = None;
+    for u in us {
+        let key = u.key_is(price_key());
+        if !key && !price_re().is_match(u.text) {
+            continue;
+        }
+        let rank = if key { 9 } else { 5 };
+        if best.as_ref().is_none_or(|(r0, _)| rank > *r0) {
+            let text: String = u.text.chars().take(200).collect();
+            best = Some((rank, Found::new(text, Confidence::High, u.loc())));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+regex!(
+    review_key,
+    r"^(next review|next review date|pr[oó]xima revisi[oó]n|fecha de pr[oó]xima revisi[oó]n|review date|next contract review|revisi[oó]n)$"
+);
+regex!(review_re, r"(?i)(next\s+review|pr[oó]xima\s+revisi[oó]n)");
+
+fn next_review(us: &[Unit<'_>], order: DayOrder) -> Option<Found<PartialDate>> {
+    for u in us {
+        let key = u.key_is(review_key());
+        let pos = if key {
+            Some(0)
+        } else {
+            review_re().find(u.text).map(|m| m.end())
+        };
+        let Some(pos) = pos else { continue };
+        if let Some(d) = find_dates(&u.text[pos..], order).first() {
+            if d.start < 40 {
+                let conf = if d.ambiguous {
+                    Confidence::Low
+                } else {
+                    Confidence::High
+                };
+                return Some(Found::new(d.date, conf, u.loc()));
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- country and currency
+
+const COUNTRIES: &[(&str, &str)] = &[
+    (r"per[uú]|peruan[oa]s?|lima|arequipa", "PE"),
+    (r"chile|chilen[oa]s?|santiago\s+de\s+chile", "CL"),
+    (r"colombia|colombian[oa]s?|bogot[aá]|medell[ií]n", "CO"),
+    (
+        r"m[eé]xico|mexican[oa]s?|estados\s+unidos\s+mexicanos|ciudad\s+de\s+m[eé]xico|monterrey|guadalajara",
+        "MX",
+    ),
+    (r"argentina|argentin[oa]s?|buenos\s+aires", "AR"),
+    (
+        r"brazil|brasil|brazilian|brasileñ[oa]s?|s[aã]o\s+paulo|rio\s+de\s+janeiro",
+        "BR",
+    ),
+    (
+        r"spain|españa|spanish\s+law|español[ae]s?|madrid|valencia|barcelona|reino\s+de\s+españa",
+        "ES",
+    ),
+    (
+        r"england|wales|united\s+kingdom|scotland|english\s+law|northern\s+ireland|\bUK\b",
+        "GB",
+    ),
+    (
+        r"united\s+states|\bU\.?S\.?A?\.?\b|new\s+york|delaware|california|texas|maryland|illinois|florida|massachusetts|washington|virginia|georgia|ohio|pennsylvania|new\s+jersey|michigan|minnesota|colorado|nevada|utah|arizona|oregon|north\s+carolina|south\s+carolina|tennessee|missouri|indiana|wisconsin|connecticut|kentucky|louisiana|iowa|kansas|oklahoma|alabama|arkansas|nebraska|idaho|maine|montana|vermont|wyoming|hawaii|alaska|rhode\s+island|new\s+hampshire|new\s+mexico|mississippi|west\s+virginia|north\s+dakota|south\s+dakota|district\s+of\s+columbia",
+        "US",
+    ),
+    (r"canada|ontario|british\s+columbia|quebec|alberta", "CA"),
+    (r"germany|alemania|deutschland", "DE"),
+    (r"france|francia", "FR"),
+    (r"singapore", "SG"),
+    (r"israel", "IL"),
+    (r"hong\s+kong", "HK"),
+    (r"ireland|irlanda", "IE"),
+    (r"netherlands|países\s+bajos|holanda", "NL"),
+    (r"switzerland|suiza", "CH"),
+    (r"china|people's\s+republic\s+of\s+china|\bPRC\b", "CN"),
+    (r"japan|jap[oó]n", "JP"),
+    (r"india", "IN"),
+    (r"australia|new\s+south\s+wales|victoria", "AU"),
+    (r"uruguay", "UY"),
+    (r"ecuador", "EC"),
+];
+
+fn country_res() -> &'static Vec<(Regex, &'static str)> {
+    static R: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    R.get_or_init(|| {
+        COUNTRIES
+            .iter()
+            .filter_map(|(p, c)| {
+                Regex::new(&format!(r"(?i)\b(?:{p})\b"))
+                    .ok()
+                    .map(|r| (r, *c))
+            })
+            .collect()
+    })
+}
+
+regex!(
+    law_re,
+    r"(?i)(governed\s+by|governing\s+law|laws?\s+of|law\s+applicable|applicable\s+law|se\s+rige|se\s+regir[aá]|regido\s+por|leyes\s+(?:de|vigentes)|legislaci[oó]n|ley\s+aplicable|derecho\s+(?:aplicable|español|chileno|peruano)|construed\s+in\s+accordance)"
+);
+regex!(
+    forum_re,
+    r"(?i)(jurisdiction|courts?\s+of|tribunales|jurisdicci[oó]n|arbitra\w*|domicilio|venue)"
+);
+regex!(
+    country_key,
+    r"^(governing law|law|jurisdiction|country|pa[ií]s|ley aplicable|legislaci[oó]n aplicable|jurisdicci[oó]n|governing law and jurisdiction|ley|derecho aplicable|which law\??)$"
+);
+
+fn country_in(text: &str) -> Option<&'static str> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for (r, c) in country_res() {
+        if let Some(m) = r.find(text) {
+            if best.is_none_or(|(p, _)| m.start() < p) {
+                best = Some((m.start(), c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
+    let mut best: Option<(u8, Found<String>)> = None;
+    for u in us {
+        let rank = if u.key_is(country_key()) {
+            9
+        } else if let Some(m) = law_re().find(u.text) {
+            // the country named after "laws of"
+            if let Some(c) = country_in(&u.text[m.start()..]) {
+                if best.as_ref().is_none_or(|(r0, _)| *r0 < 8) {
+                    best = Some((8, Found::new(c.to_string(), Confidence::High, u.loc())));
+                }
+            }
+            continue;
+        } else if forum_re().is_match(u.text) {
+            6
+        } else {
+            continue;
+        };
+        if let Some(c) = country_in(u.text) {
+            if best.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+                best = Some((rank, Found::new(c.to_string(), Confidence::High, u.loc())));
+            }
+        }
+    }
+    if best.is_none() {
+        // addresses and data residency: the most frequent country named
+        let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+        for u in us {
+            if let Some(c) = country_in(u.text) {
+                match counts.iter_mut().find(|(k, _, _)| *k == c) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((c, 1, u.index)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        if let Some((c, _, idx)) = counts.first() {
+            if let Some(u) = us.get(*idx) {
+                warn(w, "country_assumed", "country", Some(u.block.lines.0), format!("no governing law found: country {c} assumed from the addresses; confirm it"));
+                return Some(Found::new(c.to_string(), Confidence::Low, u.loc()));
+            }
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+regex!(
+    money_re,
+    r"(?i)(US\$|USD|U\$S|S/\.?|PEN|€|EUR\b|£|GBP|CLP|\bUF\b|CLF|MXN|COP|ARS|BRL|R\$|\$)\s?\d|\d[\d.,]*\s?(USD|EUR|GBP|CLP|UF|MXN|COP|ARS|BRL|PEN|euros?|soles|reais|d[oó]lares|pesos\s+(?:chilenos|mexicanos|colombianos|argentinos)|libras)\b"
+);
+regex!(
+    peso_re,
+    r"(?i)pesos\s+(chilenos|mexicanos|colombianos|argentinos)|\b(d[oó]lares|dollars)\b"
+);
+
+fn currency(us: &[Unit<'_>], country: Option<&str>, w: &mut Vec<Warning>) -> Option<Found<String>> {
+    let pesos = us.iter().find_map(|u| peso_re().captures(u.text)).map(|c| {
+        match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+            Some("chilenos") => "CLP",
+            Some("mexicanos") => "MXN",
+            Some("colombianos") => "COP",
+            Some("argentinos") => "ARS",
+            _ => "USD",
+        }
+    });
+    for u in us {
+        let Some(c) = money_re().captures(u.text) else {
+            continue;
+        };
+        let sym = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let upper = sym.to_uppercase();
+        let code = match upper.as_str() {
+            "US$" | "USD" | "U$S" | "DÓLARES" | "DOLARES" => "USD",
+            "S/" | "S/." | "PEN" | "SOLES" => "PEN",
+            "€" | "EUR" | "EURO" | "EUROS" => "EUR",
+            "£" | "GBP" | "LIBRAS" => "GBP",
+            "CLP" => "CLP",
+            "UF" | "CLF" => "CLF",
+            "MXN" => "MXN",
+            "COP" => "COP",
+            "ARS" => "ARS",
+            "BRL" | "R$" | "REAIS" => "BRL",
+            "$" => {
+                let (code, sure) = match (pesos, country) {
+                    (Some(p), _) => (p, true),
+                    (None, Some("US")) => ("USD", true),
+                    (None, Some("MX")) => ("MXN", false),
+                    (None, Some("CL")) => ("CLP", false),
+                    (None, Some("CO")) => ("COP", false),
+                    (None, Some("AR")) => ("ARS", false),
+                    _ => ("USD", false),
+                };
+                if !sure {
+                    warn(w, "currency_assumed", "currency", Some(u.block.lines.0), format!("\"$\" read as {code}; it is also the sign of other currencies: confirm it"));
+                    return Some(Found::new(code.to_string(), Confidence::Low, u.loc()));
+                }
+                code
+            }
+            s if s.starts_with("PESOS") => pesos.unwrap_or("USD"),
+            _ => continue,
+        };
+        return Some(Found::new(code.to_string(), Confidence::High, u.loc()));
+    }
+    None
+}
