@@ -26,8 +26,8 @@ pub const ENV_TODAY: &str = "RENEWAL_DESK_TODAY";
 pub const ENV_BENCH_MARKER: &str = "RENEWAL_DESK_BENCH_MARKER";
 /// Environment variable: append the log to this file instead of stderr.
 pub const ENV_LOG: &str = "RENEWAL_DESK_LOG";
-/// File name of the database inside the OS data folder.
-pub const DB_FILE_NAME: &str = "renewal-desk.db";
+/// File name of the database inside the OS data folder (shared with the CLI).
+pub use renewal_core::adapters::store::DB_FILE_NAME;
 
 /// Start-up configuration, read once from the environment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,11 +100,9 @@ impl Config {
     }
 }
 
-/// `renewal-desk.db` in the OS data folder, or `None` when the OS reports no home folder.
-pub fn default_db_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("com", "RenewalDesk", "Renewal Desk")
-        .map(|dirs| dirs.data_dir().join(DB_FILE_NAME))
-}
+/// `renewal-desk.db` in the OS data folder, or `None` when the OS reports no home folder:
+/// the one default path of the app and the CLI.
+pub use renewal_core::adapters::store::default_db_path;
 
 /// What a dialog answer allows the UI to do with a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 use clap::Args;
 use renewal_core::adapters::brief::{brief_file_name, render_brief, BriefOptions, Paper};
 use renewal_core::adapters::store::{Store, StoredAgreement};
+use renewal_core::services::portfolio;
+
+use crate::error::{CliError, CliResult, EXIT_SOME_FAILED};
 
 /// Arguments of `renewals brief`.
 #[derive(Args, Debug)]
@@ -20,41 +23,55 @@ pub(crate) struct BriefArgs {
     /// Output: a PDF file for one agreement, a folder with --all (created if missing)
     #[arg(short, long, value_name = "PATH")]
     output: PathBuf,
-    /// Paper size: a4 or letter
-    #[arg(long, default_value = "a4", value_parser = parse_paper)]
-    paper: Paper,
+    /// Paper size: a4 or letter [default: the `paper` setting, shared with the app; else a4]
+    #[arg(long, value_parser = parse_paper)]
+    paper: Option<Paper>,
 }
 
-fn parse_paper(s: &str) -> Result<Paper, String> {
-    Paper::parse(s).ok_or_else(|| format!("\"{s}\" is not a paper size: expected a4 or letter"))
+fn parse_paper(s: &str) -> CliResult<Paper> {
+    Paper::parse(s).ok_or_else(|| {
+        CliError::usage(format!(
+            "\"{s}\" is not a paper size: expected a4 or letter"
+        ))
+    })
 }
 
+/// Renders the brief of `stored` as of `as_of` and writes it to `path`.
+///
+/// Errors: the PDF cannot be produced (exit 8) or written (exit 7), each naming `path`.
 fn write_brief(
     stored: &StoredAgreement,
-    today: NaiveDate,
+    as_of: NaiveDate,
     options: &BriefOptions,
     path: &Path,
-) -> Result<(), String> {
-    let bytes =
-        render_brief(stored, today, options).map_err(|e| format!("{}: {e}", path.display()))?;
+) -> CliResult<()> {
+    let bytes = render_brief(stored, as_of, options).map_err(|source| CliError::ForFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
     std::fs::write(path, bytes)
-        .map_err(|e| format!("{}: cannot write the brief: {e}", path.display()))
+        .map_err(|e| CliError::file(path, format!("cannot write the brief: {e}")))
 }
 
-/// Runs `renewals brief`.
-pub(crate) fn run(store: &Store, args: &BriefArgs, today: NaiveDate) -> Result<ExitCode, String> {
-    let options = BriefOptions { paper: args.paper };
+/// Runs `renewals brief` as of `as_of`, on the paper given or else the `paper` setting
+/// ([`portfolio::paper`], the app's).
+pub(crate) fn run(store: &Store, args: &BriefArgs, as_of: NaiveDate) -> CliResult {
+    let paper = match args.paper {
+        Some(p) => p,
+        None => portfolio::paper(store)?,
+    };
+    let options = BriefOptions { paper };
     if args.all {
         let dir = &args.output;
         if dir.exists() && !dir.is_dir() {
-            return Err(format!(
-                "{}: is a file; --all writes one brief per agreement into a folder",
-                dir.display()
+            return Err(CliError::file(
+                dir,
+                "is a file; --all writes one brief per agreement into a folder",
             ));
         }
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("{}: cannot create the folder: {e}", dir.display()))?;
-        let list = store.list().map_err(|e| e.to_string())?;
+            .map_err(|e| CliError::file(dir, format!("cannot create the folder: {e}")))?;
+        let list = store.list()?;
         if list.is_empty() {
             eprintln!("no agreements to brief: import some with `renewals import FILE.md`");
             return Ok(ExitCode::SUCCESS);
@@ -69,7 +86,7 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, today: NaiveDate) -> Result<E
             }
             used.push(name.clone());
             let path = dir.join(&name);
-            match write_brief(stored, today, &options, &path) {
+            match write_brief(stored, as_of, &options, &path) {
                 Ok(()) => outln!(
                     "{}\t{}\t{}",
                     stored.id,
@@ -84,22 +101,24 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, today: NaiveDate) -> Result<E
         }
         if failed > 0 {
             eprintln!("{failed} of {} brief(s) failed", list.len());
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitCode::from(EXIT_SOME_FAILED));
         }
         Ok(ExitCode::SUCCESS)
     } else {
         let Some(id) = args.id else {
-            return Err("give an agreement id or --all".to_string());
+            return Err(CliError::usage("give an agreement id or --all"));
         };
         if args.output.is_dir() {
-            return Err(format!(
-                "{}: is a folder; give a file name, e.g. {}",
-                args.output.display(),
-                args.output.join("brief.pdf").display()
+            return Err(CliError::file(
+                &args.output,
+                format!(
+                    "is a folder; give a file name, e.g. {}",
+                    args.output.join("brief.pdf").display()
+                ),
             ));
         }
-        let stored = store.get(id).map_err(|e| e.to_string())?;
-        write_brief(&stored, today, &options, &args.output)?;
+        let stored = store.get(id)?;
+        write_brief(&stored, as_of, &options, &args.output)?;
         outln!("{}", args.output.display());
         Ok(ExitCode::SUCCESS)
     }

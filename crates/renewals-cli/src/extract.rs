@@ -12,9 +12,10 @@ use renewal_core::adapters::import::reading;
 use serde_json::{json, Value};
 
 use crate::emit;
+use crate::error::{CliResult, EXIT_SOME_FAILED};
 
 /// Reads each of `files` and prints its reading (JSON Lines with `json`).
-pub(crate) fn run(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
+pub(crate) fn run(files: &[PathBuf], json: bool) -> CliResult {
     let mut failed = false;
     for f in files {
         let name = f.display().to_string();
@@ -42,7 +43,7 @@ pub(crate) fn run(files: &[PathBuf], json: bool) -> Result<ExitCode, String> {
         }
     }
     Ok(if failed {
-        ExitCode::FAILURE
+        ExitCode::from(EXIT_SOME_FAILED)
     } else {
         ExitCode::SUCCESS
     })

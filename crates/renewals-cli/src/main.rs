@@ -1,7 +1,9 @@
-//! `renewals`: the Renewal Desk command-line tool, a thin layer over renewal-core.
+//! `renewals`: the Renewal Desk command-line tool, a thin layer over renewal-core's
+//! application services (`renewal_core::services`), the same ones the desktop app calls, so
+//! that every setting applies to both.
 //!
-//! The command-line contract (options, commands, JSON fields) is used by tests outside the
-//! project: keep it stable.
+//! The command-line contract (options, commands, JSON fields, exit codes: see [`error`]) is
+//! used by tests outside the project: keep it stable.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,11 +11,15 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-use renewal_core::adapters::import::{import_file, ImportOutcome};
-use renewal_core::adapters::store::{default_db_path, ImportAction, Store};
+use renewal_core::adapters::store::{default_db_path, ImportAction, Store, DB_ENV_VAR};
 use renewal_core::domain::dates::long_date;
-use renewal_core::services::edit::{apply_edit, EditableField};
-use renewal_core::services::views::{deadlines, AgreementDetail, AgreementSummary};
+use renewal_core::services::dashboard::agreement_listings;
+use renewal_core::services::edit::EditableField;
+use renewal_core::services::portfolio::{self, ImportDefaults};
+use renewal_core::services::real_today;
+use renewal_core::services::views::{deadlines, AgreementDetail};
+
+use crate::error::{CliError, CliResult, EXIT_SOME_FAILED};
 
 /// `println!` for command output: a closed pipe (`renewals list | head`) ends the program
 /// quietly with success instead of panicking.
@@ -28,10 +34,12 @@ macro_rules! outln {
 
 mod brief;
 mod commands;
+mod error;
 mod extract;
 mod record;
 mod remind;
 mod rows;
+mod settings;
 mod timer;
 
 /// Writes one line of output; exits quietly when stdout is a closed pipe.
@@ -54,19 +62,26 @@ pub(crate) fn emit(line: &str) {
 #[derive(Parser, Debug)]
 #[command(name = "renewals", version, about, long_about = None)]
 struct Cli {
-    /// SQLite database file [default: renewal-desk.db in the OS data folder]
-    #[arg(long, global = true, value_name = "PATH", env = "RENEWAL_DESK_DB")]
+    /// SQLite database file [default: renewal-desk.db in the OS data folder, the app's]
+    #[arg(long, global = true, value_name = "PATH", env = DB_ENV_VAR)]
     db: Option<PathBuf>,
-    /// The as-of date for every computation [default: the local date]
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    today: Option<NaiveDate>,
+    /// Sets the as-of date: every status, deadline and reminder is computed as of this day
+    /// [default: the machine's real date]. Records (`done`) keep the real date.
+    #[arg(
+        long = "today",
+        global = true,
+        value_name = "YYYY-MM-DD",
+        value_parser = parse_date
+    )]
+    as_of: Option<NaiveDate>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Import agreement documents (Markdown); one line per agreement
+    /// Import agreement documents (Markdown), as the app does (its settings apply); one line
+    /// per agreement; exit 1 when some failed
     Import {
         /// Files to import
         #[arg(required = true)]
@@ -98,7 +113,7 @@ enum Command {
     },
     /// Dated events of all agreements, sorted by date
     Deadlines {
-        /// Only events still to act on (open or overdue) due within DAYS from today
+        /// Only events still to act on (open or overdue) due within DAYS of the as-of date
         #[arg(long, value_name = "DAYS")]
         within: Option<i64>,
         /// Print JSON instead of a table
@@ -171,7 +186,8 @@ enum Command {
         /// Destination file (must not exist)
         file: PathBuf,
     },
-    /// Deliver the reminders due today (exit 3 when some could not be delivered: kept and retried)
+    /// Deliver the reminders due on the as-of date (exit 3 when some could not be delivered:
+    /// kept and retried)
     Remind(remind::RemindArgs),
     /// Mark a dated event done (it reminds no more)
     Done {
@@ -179,7 +195,7 @@ enum Command {
         id: i64,
         /// Event id (see `renewals show ID --json`, e.g. renewal:2027-01-01)
         event_id: String,
-        /// Day it was done [default: today]
+        /// Day it was done [default: the machine's real date, even with --today]
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         on: Option<NaiveDate>,
         /// Free text: by whom, how, reference
@@ -204,7 +220,8 @@ enum Command {
         #[arg(long)]
         note: Option<String>,
     },
-    /// Silence an event's reminders for N days; it reminds again when the snooze ends
+    /// Silence an event's reminders for N days from the as-of date; it reminds again when the
+    /// snooze ends
     Snooze {
         /// Agreement id
         id: i64,
@@ -225,6 +242,8 @@ enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Show the settings, or set one (also the app's): business_day_adjustment, paper
+    Settings(settings::SettingsArgs),
     /// Export dated events as an iCalendar file, with alarms following the ladder
     ExportIcs {
         /// Only agreements whose contract owner contains NAME (case-insensitive)
@@ -236,9 +255,13 @@ enum Command {
     },
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date: expected YYYY-MM-DD, e.g. 2026-11-23"))
+/// Reads a `YYYY-MM-DD` date argument (clap reports the error as a usage error, exit 2).
+fn parse_date(s: &str) -> CliResult<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        CliError::usage(format!(
+            "\"{s}\" is not a date: expected YYYY-MM-DD, e.g. 2026-11-23"
+        ))
+    })
 }
 
 fn main() -> ExitCode {
@@ -254,37 +277,34 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            ExitCode::from(e.exit_code())
         }
     }
 }
 
-fn open_store(db: Option<&Path>) -> Result<Store, String> {
+/// Opens the database at `db`, else at the default path the app uses too
+/// ([`default_db_path`]). Every failure is a database error (exit 4) naming the file.
+fn open_store(db: Option<&Path>) -> CliResult<Store> {
     let path = match db {
         Some(p) => p.to_path_buf(),
-        None => default_db_path()
-            .ok_or("no home folder found for the default database; pass --db PATH")?,
+        None => default_db_path().ok_or_else(|| {
+            CliError::usage("no home folder found for the default database; pass --db PATH")
+        })?,
     };
-    Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))
+    Store::open(&path).map_err(|source| CliError::Database { path, source })
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+fn run(cli: Cli) -> CliResult {
+    let as_of = cli.as_of.unwrap_or_else(real_today);
     let db = cli.db.as_deref();
     match cli.command {
         Command::Import { files } => cmd_import(&mut open_store(db)?, &files),
         Command::Extract { files, json } => extract::run(&files, json),
         Command::List { json } => {
             let store = open_store(db)?;
-            let list = store.list().map_err(|e| e.to_string())?;
-            let rows: Vec<AgreementSummary> = list
-                .iter()
-                .map(|s| AgreementSummary::new(s, today))
-                .collect();
+            let listings = agreement_listings(&store, as_of)?;
             if json {
-                print_json(&rows)?;
+                print_json(&listings)?;
             } else {
                 let mut t = table(&[
                     "ID",
@@ -294,7 +314,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     "Term ends",
                     "Next deadline",
                 ]);
-                for r in &rows {
+                for l in &listings {
+                    let r = &l.row;
+                    let next = match (
+                        r.next_deadline,
+                        &r.next_deadline_label,
+                        r.next_deadline_days,
+                    ) {
+                        (Some(date), Some(label), Some(days)) => {
+                            format!("{} {label} ({})", long_date(date), days_text(days))
+                        }
+                        _ => "-".to_string(),
+                    };
                     t.add_row(vec![
                         r.id.to_string(),
                         r.title.clone(),
@@ -305,28 +336,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             r.status.to_string()
                         },
                         r.current_term_end.map(long_date).unwrap_or_default(),
-                        r.next_deadline
-                            .as_ref()
-                            .map(|e| {
-                                format!(
-                                    "{} {} ({})",
-                                    long_date(e.date),
-                                    e.label,
-                                    days_text(e.days_from_today)
-                                )
-                            })
-                            .unwrap_or_else(|| "-".to_string()),
+                        next,
                     ]);
                 }
                 outln!("{t}");
-                outln!("As of {}.", long_date(today));
+                outln!("As of {}.", long_date(as_of));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, json } => {
             let store = open_store(db)?;
-            let stored = store.get(id).map_err(|e| e.to_string())?;
-            let detail = AgreementDetail::new(&stored, today);
+            let stored = store.get(id)?;
+            let detail = AgreementDetail::new(&stored, as_of);
             if json {
                 print_json(&detail)?;
             } else {
@@ -336,8 +357,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Deadlines { within, json } => {
             let store = open_store(db)?;
-            let list = store.list().map_err(|e| e.to_string())?;
-            let rows = deadlines(&list, today, within);
+            let list = store.list()?;
+            let rows = deadlines(&list, as_of, within);
             if json {
                 print_json(&rows)?;
             } else {
@@ -358,32 +379,29 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     ]);
                 }
                 outln!("{t}");
-                outln!("As of {}.", long_date(today));
+                outln!("As of {}.", long_date(as_of));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Edit { id, field, value } => {
             let f = EditableField::parse(&field).ok_or_else(|| {
                 let names: Vec<&str> = EditableField::ALL.iter().map(|f| f.name()).collect();
-                format!(
+                CliError::usage(format!(
                     "unknown field \"{field}\": expected one of {}",
                     names.join(", ")
-                )
+                ))
             })?;
             let mut store = open_store(db)?;
-            let mut a = store.get(id).map_err(|e| e.to_string())?.agreement;
-            apply_edit(&mut a, f, &value).map_err(|e| e.to_string())?;
-            let changes = store.update(id, &a, "edit").map_err(|e| e.to_string())?;
+            let changes = portfolio::edit_field(&mut store, id, f, &value)?;
             print_changes(&changes);
             Ok(ExitCode::SUCCESS)
         }
         Command::Confirm { id, warning } => {
-            let index = warning
-                .checked_sub(1)
-                .ok_or("warnings are numbered from 1, as `show` lists them")?;
+            let index = warning.checked_sub(1).ok_or_else(|| {
+                CliError::usage("warnings are numbered from 1, as `show` lists them")
+            })?;
             let mut store = open_store(db)?;
-            let changes = renewal_core::services::portfolio::confirm_warning(&mut store, id, index)
-                .map_err(|e| e.to_string())?;
+            let changes = portfolio::confirm_warning(&mut store, id, index)?;
             print_changes(&changes);
             Ok(ExitCode::SUCCESS)
         }
@@ -398,8 +416,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => rows::edit_row(db, id, &table, row, add, remove, &cells),
         Command::History { id, json } => {
             let store = open_store(db)?;
-            store.get(id).map_err(|e| e.to_string())?;
-            let h = store.history(id).map_err(|e| e.to_string())?;
+            store.get(id)?;
+            let h = store.history(id)?;
             if json {
                 print_json(&h)?;
             } else {
@@ -417,22 +435,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Brief(args) => brief::run(&open_store(db)?, &args, today),
+        Command::Brief(args) => brief::run(&open_store(db)?, &args, as_of),
         Command::Backup { file } => {
             let store = open_store(db)?;
-            store
-                .backup(&file)
-                .map_err(|e| format!("backup to {}: {e}", file.display()))?;
+            store.backup(&file)?;
             outln!("Backed up to {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Remind(args) => remind::cmd_remind(args, db, today),
+        Command::Remind(args) => remind::cmd_remind(args, db, as_of),
         Command::Done {
             id,
             event_id,
             on,
             note,
-        } => record::cmd_done(db, today, id, &event_id, on, note),
+        } => record::cmd_done(db, as_of, id, &event_id, on, note),
         Command::Notice {
             id,
             non_renewal,
@@ -445,60 +461,51 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 renewal_core::adapters::remind::NoticeKind::Termination
             };
-            record::cmd_notice(db, today, id, kind, served, note)
+            record::cmd_notice(db, as_of, id, kind, served, note)
         }
         Command::Snooze { id, event_id, days } => {
-            record::cmd_snooze(db, today, id, &event_id, days)
+            record::cmd_snooze(db, as_of, id, &event_id, days)
         }
         Command::Ladder {
             agreement,
             steps,
             reset,
         } => record::cmd_ladder(db, agreement, steps, reset),
+        Command::Settings(args) => settings::run(&mut open_store(db)?, &args),
         Command::ExportIcs { owner, output } => {
-            record::cmd_export_ics(db, today, owner.as_deref(), &output)
+            record::cmd_export_ics(db, as_of, owner.as_deref(), &output)
         }
     }
 }
 
-fn cmd_import(store: &mut Store, files: &[PathBuf]) -> Result<ExitCode, String> {
-    let mut failed = 0usize;
-    let mut parsed: Vec<ImportOutcome> = Vec::new();
-    for f in files {
-        match import_file(f) {
-            Ok(doc) => parsed.push(doc),
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {e}");
-            }
+/// `renewals import`: reads and stores the files through the app's own import
+/// ([`portfolio::import_paths`]) with the stored settings ([`ImportDefaults::from_store`]:
+/// rule 4's business-day adjustment for new imports). Prints one line per stored agreement
+/// and one `error:` line per failed file (path, line, field); exit 1 when some failed.
+fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
+    let defaults = ImportDefaults::from_store(store)?;
+    let report = portfolio::import_paths(store, files, &defaults, |_| {})?;
+    for r in &report.results {
+        if let Some(i) = &r.imported {
+            let what = match i.action {
+                ImportAction::Created => "imported".to_string(),
+                ImportAction::Updated => format!("updated ({} changes)", i.changes),
+                ImportAction::Unchanged => "unchanged".to_string(),
+            };
+            outln!(
+                "{}\t{}\t{} warning{}\t{what}",
+                i.id,
+                i.title,
+                i.warnings,
+                if i.warnings == 1 { "" } else { "s" }
+            );
+        } else if let Some(e) = r.error_text() {
+            eprintln!("error: {e}");
         }
     }
-    let results = store.import_batch(&parsed).map_err(|e| e.to_string())?;
-    for (doc, r) in parsed.iter().zip(results) {
-        match r {
-            Ok(r) => {
-                let what = match r.action {
-                    ImportAction::Created => "imported".to_string(),
-                    ImportAction::Updated => format!("updated ({} changes)", r.changes),
-                    ImportAction::Unchanged => "unchanged".to_string(),
-                };
-                outln!(
-                    "{}\t{}\t{} warning{}\t{what}",
-                    r.id,
-                    r.title,
-                    r.warnings,
-                    if r.warnings == 1 { "" } else { "s" }
-                );
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {}: {e}", doc.file_name);
-            }
-        }
-    }
-    if failed > 0 {
-        eprintln!("{failed} of {} file(s) failed", files.len());
-        Ok(ExitCode::FAILURE)
+    if report.failed > 0 {
+        eprintln!("{} of {} file(s) failed", report.failed, files.len());
+        Ok(ExitCode::from(EXIT_SOME_FAILED))
     } else {
         Ok(ExitCode::SUCCESS)
     }
@@ -523,8 +530,10 @@ pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
     }
 }
 
-fn print_json<T: serde::Serialize>(v: &T) -> Result<(), String> {
-    let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
+/// Prints `v` as pretty JSON. Errors: a value that cannot be serialised (exit 4, like
+/// stored data that cannot be read back).
+fn print_json<T: serde::Serialize>(v: &T) -> CliResult<()> {
+    let s = serde_json::to_string_pretty(v).map_err(renewal_core::Error::from)?;
     outln!("{s}");
     Ok(())
 }

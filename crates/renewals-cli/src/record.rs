@@ -1,33 +1,35 @@
 //! `renewals done`, `notice`, `snooze`, `ladder` and `export-ics`: what users record about
 //! deadlines and reminders, and the calendar export. Each change goes to the history.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use renewal_core::adapters::remind::{Ladder, NoticeKind};
 use renewal_core::domain::dates::long_date;
 use renewal_core::domain::rules::assess;
+use renewal_core::services::{portfolio, real_today};
 
+use crate::error::{CliError, CliResult};
 use crate::open_store;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `renewals done`: marks `event_id` (an event as of `as_of`) done on `on`, by default the
+/// machine's real date: a record of when it was done, not a computation.
 pub(crate) fn cmd_done(
     db: Option<&Path>,
-    today: NaiveDate,
+    as_of: NaiveDate,
     id: i64,
     event_id: &str,
     on: Option<NaiveDate>,
     note: Option<String>,
-) -> Result<ExitCode, String> {
+) -> CliResult {
     let mut store = open_store(db)?;
-    let on = on.unwrap_or(today);
-    let changes = store
-        .mark_done(id, event_id, on, note.as_deref().unwrap_or(""), today)
-        .map_err(|e| e.to_string())?;
+    let on = on.unwrap_or_else(real_today);
+    let changes = store.mark_done(id, event_id, on, note.as_deref().unwrap_or(""), as_of)?;
     println!(
         "Marked {event_id} of agreement {id} done on {} ({} recorded in the history).",
         long_date(on),
@@ -36,18 +38,18 @@ pub(crate) fn cmd_done(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `renewals notice`: records a notice served on `served`, then says what the agreement
+/// does by default as of `as_of`.
 pub(crate) fn cmd_notice(
     db: Option<&Path>,
-    today: NaiveDate,
+    as_of: NaiveDate,
     id: i64,
     kind: NoticeKind,
     served: NaiveDate,
     note: Option<String>,
-) -> Result<ExitCode, String> {
+) -> CliResult {
     let mut store = open_store(db)?;
-    let changes = store
-        .record_notice(id, kind, served, note.as_deref().unwrap_or(""))
-        .map_err(|e| e.to_string())?;
+    let changes = store.record_notice(id, kind, served, note.as_deref().unwrap_or(""))?;
     let what = match kind {
         NoticeKind::NonRenewal => "Non-renewal",
         NoticeKind::Termination => "Termination",
@@ -57,27 +59,27 @@ pub(crate) fn cmd_notice(
         long_date(served),
         plural(changes.len(), "change", "changes")
     );
-    let stored = store.get(id).map_err(|e| e.to_string())?;
-    let s = assess(&stored.agreement, today);
+    let stored = store.get(id)?;
+    let s = assess(&stored.agreement, as_of);
     println!(
         "As of {}, by default it {}.",
-        long_date(today),
+        long_date(as_of),
         s.default_outcome(&stored.agreement)
     );
     Ok(ExitCode::SUCCESS)
 }
 
+/// `renewals snooze`: silences `event_id` for `days` days from `as_of` (the date reminders
+/// are computed for).
 pub(crate) fn cmd_snooze(
     db: Option<&Path>,
-    today: NaiveDate,
+    as_of: NaiveDate,
     id: i64,
     event_id: &str,
     days: u32,
-) -> Result<ExitCode, String> {
+) -> CliResult {
     let mut store = open_store(db)?;
-    let until = store
-        .snooze(id, event_id, days, today)
-        .map_err(|e| e.to_string())?;
+    let until = store.snooze(id, event_id, days, as_of)?;
     println!(
         "Snoozed {event_id} of agreement {id} until {}: it reminds again that day.",
         long_date(until)
@@ -85,46 +87,42 @@ pub(crate) fn cmd_snooze(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `renewals ladder`: shows or sets the global reminder ladder or agreement `agreement`'s.
 pub(crate) fn cmd_ladder(
     db: Option<&Path>,
     agreement: Option<i64>,
     steps: Option<String>,
     reset: bool,
-) -> Result<ExitCode, String> {
+) -> CliResult {
     let mut store = open_store(db)?;
     let new = match (&steps, reset) {
-        (Some(_), true) => return Err("give either a ladder or --reset, not both".to_string()),
-        (Some(s), false) => Some(Some(Ladder::parse(s).map_err(|e| e.to_string())?)),
+        (Some(_), true) => {
+            return Err(CliError::usage("give either a ladder or --reset, not both"))
+        }
+        (Some(s), false) => Some(Some(Ladder::parse(s)?)),
         (None, true) => Some(None),
         (None, false) => None,
     };
     match agreement {
         Some(id) => {
             if let Some(l) = &new {
-                store
-                    .set_agreement_ladder(id, l.as_ref())
-                    .map_err(|e| e.to_string())?;
+                store.set_agreement_ladder(id, l.as_ref())?;
             }
-            let own = store.agreement_ladder(id).map_err(|e| e.to_string())?;
+            let own = store.agreement_ladder(id)?;
             match own {
                 Some(l) => println!("Agreement {id}: {l} days before (its own ladder)"),
                 None => println!(
                     "Agreement {id}: {} days before (the global ladder)",
-                    store.global_ladder().map_err(|e| e.to_string())?
+                    store.global_ladder()?
                 ),
             }
         }
         None => {
             if let Some(l) = &new {
-                store
-                    .set_global_ladder(l.as_ref())
-                    .map_err(|e| e.to_string())?;
+                store.set_global_ladder(l.as_ref())?;
             }
-            println!(
-                "Global ladder: {} days before",
-                store.global_ladder().map_err(|e| e.to_string())?
-            );
-            for (id, l) in store.agreement_ladders().map_err(|e| e.to_string())? {
+            println!("Global ladder: {} days before", store.global_ladder()?);
+            for (id, l) in store.agreement_ladders()? {
                 println!("Agreement {id}: {l} days before (its own ladder)");
             }
         }
@@ -132,16 +130,16 @@ pub(crate) fn cmd_ladder(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `renewals export-ics`: every dated event as of `as_of` (of the agreements whose owner
+/// contains `owner`) to `output`, through the app's export (the file is replaced whole).
 pub(crate) fn cmd_export_ics(
     db: Option<&Path>,
-    today: NaiveDate,
+    as_of: NaiveDate,
     owner: Option<&str>,
-    output: &PathBuf,
-) -> Result<ExitCode, String> {
+    output: &Path,
+) -> CliResult {
     let store = open_store(db)?;
-    let export = renewal_core::adapters::ics::export_store(&store, today, owner)
-        .map_err(|e| e.to_string())?;
-    std::fs::write(output, &export.text).map_err(|e| format!("{}: {e}", output.display()))?;
+    let export = portfolio::export_calendar_of_owner(&store, as_of, owner, output)?;
     println!(
         "Wrote {} ({}, {}, {}).",
         output.display(),

@@ -13,10 +13,8 @@ use renewal_core::adapters::store::Store;
 use renewal_core::domain::dates::long_date;
 use renewal_notify::DesktopNotifier;
 
+use crate::error::{CliResult, EXIT_UNDELIVERED};
 use crate::{open_store, print_json, table, timer};
-
-/// Exit code when some reminders could not be delivered (they are kept and retried).
-pub(crate) const EXIT_UNDELIVERED: u8 = 3;
 
 /// How reminders are delivered.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,11 +70,9 @@ impl Notifier for StdoutNotifier {
     }
 }
 
-pub(crate) fn cmd_remind(
-    args: RemindArgs,
-    db: Option<&Path>,
-    today: NaiveDate,
-) -> Result<ExitCode, String> {
+/// `renewals remind`: delivers the reminders due as of `as_of` (exit 3 when some could not
+/// be delivered), or lists undelivered ones, or manages the systemd timer.
+pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) -> CliResult {
     if args.install_timer {
         return timer::install(db);
     }
@@ -88,7 +84,7 @@ pub(crate) fn cmd_remind(
         return print_pending(&store, args.json);
     }
     if args.dry_run {
-        let report = remind::preview(&store, today).map_err(|e| e.to_string())?;
+        let report = remind::preview(&store, as_of)?;
         if args.json {
             print_json(&report)?;
         } else {
@@ -103,7 +99,7 @@ pub(crate) fn cmd_remind(
         Via::Desktop => &desktop,
         Via::Stdout => &StdoutNotifier,
     };
-    let report = remind::run(&mut store, notifier, today).map_err(|e| e.to_string())?;
+    let report = remind::run(&mut store, notifier, as_of)?;
     if args.json {
         print_json(&report)?;
     } else {
@@ -116,7 +112,7 @@ pub(crate) fn cmd_remind(
             notifier,
             &report,
             Duration::from_secs(args.wait_actions),
-            today,
+            as_of,
         )?;
     }
     Ok(if report.ok() {
@@ -144,7 +140,7 @@ fn print_report(r: &RunReport) {
     if list.is_empty() {
         println!(
             "Nothing due on {}{}.",
-            long_date(r.today),
+            long_date(r.as_of),
             if r.claimed_elsewhere > 0 {
                 format!(
                     " ({} being delivered by another run)",
@@ -171,13 +167,13 @@ fn print_report(r: &RunReport) {
             println!(
                 "Could not deliver {} on {}:",
                 plural(list.len(), "reminder", "reminders"),
-                long_date(r.today)
+                long_date(r.as_of)
             );
         } else {
             println!(
                 "{verb} {} on {}{how}:",
                 plural(list.len(), "reminder", "reminders"),
-                long_date(r.today)
+                long_date(r.as_of)
             );
         }
         for x in list {
@@ -213,8 +209,8 @@ fn print_report(r: &RunReport) {
     }
 }
 
-fn print_pending_after(store: &Store) -> Result<(), String> {
-    let pending = log::pending(store.conn()).map_err(|e| e.to_string())?;
+fn print_pending_after(store: &Store) -> CliResult<()> {
+    let pending = log::pending(store.conn())?;
     if pending.is_empty() {
         return Ok(());
     }
@@ -235,8 +231,8 @@ fn print_pending_after(store: &Store) -> Result<(), String> {
     Ok(())
 }
 
-fn print_pending(store: &Store, json: bool) -> Result<ExitCode, String> {
-    let pending = log::pending(store.conn()).map_err(|e| e.to_string())?;
+fn print_pending(store: &Store, json: bool) -> CliResult {
+    let pending = log::pending(store.conn())?;
     if json {
         print_json(&pending)?;
         return Ok(ExitCode::SUCCESS);
@@ -274,8 +270,8 @@ fn wait_for_actions(
     notifier: &dyn Notifier,
     report: &RunReport,
     wait: Duration,
-    today: NaiveDate,
-) -> Result<(), String> {
+    as_of: NaiveDate,
+) -> CliResult<()> {
     let (Some(id), Some(message)) = (report.notification_id, &report.message) else {
         return Ok(());
     };
@@ -291,8 +287,7 @@ fn wait_for_actions(
             // "__closed" or the default action: nothing to record.
             return Ok(());
         };
-        remind::apply_action(store, &message.reminders, action.action, today)
-            .map_err(|e| e.to_string())?;
+        remind::apply_action(store, &message.reminders, action.action, as_of)?;
         match action.action {
             ReminderAction::Snooze { days } => println!(
                 "Snoozed {} for {}.",

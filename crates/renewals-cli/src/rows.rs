@@ -8,28 +8,24 @@ use std::process::ExitCode;
 use renewal_core::services::clauses::{editable_tables, ClauseTable, RowEdit};
 use renewal_core::services::portfolio;
 
+use crate::error::{CliError, CliResult};
 use crate::{open_store, print_changes, print_json, table};
 
-fn parse_table(name: &str) -> Result<ClauseTable, String> {
+fn parse_table(name: &str) -> CliResult<ClauseTable> {
     ClauseTable::parse(name).ok_or_else(|| {
         let names: Vec<&str> = ClauseTable::ALL.iter().map(|t| t.name()).collect();
-        format!(
+        CliError::usage(format!(
             "unknown table \"{name}\": expected one of {}",
             names.join(", ")
-        )
+        ))
     })
 }
 
 /// Prints the clause tables of agreement `id` (or only `only`), rows numbered from 1.
-pub(crate) fn rows(
-    db: Option<&Path>,
-    id: i64,
-    only: Option<&str>,
-    json: bool,
-) -> Result<ExitCode, String> {
+pub(crate) fn rows(db: Option<&Path>, id: i64, only: Option<&str>, json: bool) -> CliResult {
     let only = only.map(parse_table).transpose()?;
     let store = open_store(db)?;
-    let agreement = store.get(id).map_err(|e| e.to_string())?.agreement;
+    let agreement = store.get(id)?.agreement;
     let tables: Vec<_> = editable_tables(&agreement)
         .into_iter()
         .filter(|t| only.is_none_or(|o| o == t.table))
@@ -80,24 +76,26 @@ pub(crate) fn edit_row(
     add: bool,
     remove: Option<u32>,
     cells: &[String],
-) -> Result<ExitCode, String> {
+) -> CliResult {
     let table = parse_table(table_name)?;
     let mut given = BTreeMap::new();
     for c in cells {
         let (k, v) = c.split_once('=').ok_or_else(|| {
-            format!("\"{c}\" is not a cell: expected column=text, e.g. notice=\"90 days\"")
+            CliError::usage(format!(
+                "\"{c}\" is not a cell: expected column=text, e.g. notice=\"90 days\""
+            ))
         })?;
         given.insert(k.trim().to_string(), v.to_string());
     }
     let zero_based = |n: u32, flag: &str| {
         n.checked_sub(1)
-            .ok_or_else(|| format!("{flag} {n}: rows are numbered from 1"))
+            .ok_or_else(|| CliError::usage(format!("{flag} {n}: rows are numbered from 1")))
     };
     let mut store = open_store(db)?;
     let edit = match (row, add, remove) {
         (Some(n), false, None) => {
             let index = zero_based(n, "--row")?;
-            let agreement = store.get(id).map_err(|e| e.to_string())?.agreement;
+            let agreement = store.get(id)?.agreement;
             // The columns not given keep their text.
             let mut merged = renewal_core::services::clauses::table_rows(&agreement, table)
                 .into_iter()
@@ -113,15 +111,19 @@ pub(crate) fn edit_row(
         (None, true, None) => RowEdit::Add { cells: given },
         (None, false, Some(n)) => {
             if !given.is_empty() {
-                return Err("--remove takes no cells".to_string());
+                return Err(CliError::usage("--remove takes no cells"));
             }
             RowEdit::Remove {
                 index: zero_based(n, "--remove")?,
             }
         }
-        _ => return Err("say what to do: --row N, --add or --remove N".to_string()),
+        _ => {
+            return Err(CliError::usage(
+                "say what to do: --row N, --add or --remove N",
+            ))
+        }
     };
-    let changes = portfolio::edit_row(&mut store, id, table, &edit).map_err(|e| e.to_string())?;
+    let changes = portfolio::edit_row(&mut store, id, table, &edit)?;
     print_changes(&changes);
     Ok(ExitCode::SUCCESS)
 }

@@ -8,21 +8,23 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+use crate::error::{CliError, CliResult};
+
 /// Unit name of the service.
 pub(crate) const SERVICE: &str = "renewal-desk-remind.service";
 /// Unit name of the timer.
 pub(crate) const TIMER: &str = "renewal-desk-remind.timer";
 
-fn unit_dir() -> Result<PathBuf, String> {
+fn unit_dir() -> CliResult<PathBuf> {
     if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|x| !x.is_empty()) {
         return Ok(PathBuf::from(x).join("systemd/user"));
     }
     match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
         Some(h) => Ok(PathBuf::from(h).join(".config/systemd/user")),
-        None => Err(
+        None => Err(CliError::System(
             "neither XDG_CONFIG_HOME nor HOME is set: cannot find the systemd user unit folder"
                 .to_string(),
-        ),
+        )),
     }
 }
 
@@ -45,13 +47,13 @@ fn systemd_word(s: &str) -> String {
     }
 }
 
-fn absolute(p: &Path) -> Result<PathBuf, String> {
+fn absolute(p: &Path) -> CliResult<PathBuf> {
     if p.is_absolute() {
         return Ok(p.to_path_buf());
     }
     std::env::current_dir()
         .map(|d| d.join(p))
-        .map_err(|e| format!("cannot resolve {}: {e}", p.display()))
+        .map_err(|e| CliError::file(p, format!("cannot resolve the path: {e}")))
 }
 
 fn service_text(exe: &Path, db: Option<&Path>) -> String {
@@ -97,35 +99,37 @@ WantedBy=timers.target\n"
         .to_string()
 }
 
-/// Runs `systemctl --user ARGS`; `Err` with what went wrong when it is missing or fails.
-fn systemctl(args: &[&str]) -> Result<(), String> {
+/// Runs `systemctl --user ARGS`; [`CliError::System`] with what went wrong when it is
+/// missing or fails.
+fn systemctl(args: &[&str]) -> CliResult<()> {
     let out = Command::new("systemctl")
         .arg("--user")
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("systemctl not available: {e}"))?;
+        .map_err(|e| CliError::System(format!("systemctl not available: {e}")))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!(
+        Err(CliError::System(format!(
             "`systemctl --user {}` failed: {}",
             args.join(" "),
             String::from_utf8_lossy(&out.stderr).trim()
-        ))
+        )))
     }
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+fn write(path: &Path, text: &str) -> CliResult<()> {
+    std::fs::write(path, text).map_err(|e| CliError::file(path, e))
 }
 
-pub(crate) fn install(db: Option<&Path>) -> Result<ExitCode, String> {
+/// Writes and enables the timer and service units (see the module's description).
+pub(crate) fn install(db: Option<&Path>) -> CliResult {
     let dir = unit_dir()?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| CliError::file(&dir, e))?;
     let exe = std::env::current_exe()
         .and_then(|p| p.canonicalize())
-        .map_err(|e| format!("cannot find the renewals binary: {e}"))?;
+        .map_err(|e| CliError::System(format!("cannot find the renewals binary: {e}")))?;
     let db = db.map(absolute).transpose()?;
     let service = dir.join(SERVICE);
     let timer = dir.join(TIMER);
@@ -147,7 +151,8 @@ pub(crate) fn install(db: Option<&Path>) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn remove() -> Result<ExitCode, String> {
+/// Disables the timer and removes both units.
+pub(crate) fn remove() -> CliResult {
     let dir = unit_dir()?;
     let disabled = systemctl(&["disable", "--now", TIMER]);
     for name in [TIMER, SERVICE] {
@@ -157,7 +162,7 @@ pub(crate) fn remove() -> Result<ExitCode, String> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 println!("Not installed: {}", p.display())
             }
-            Err(e) => return Err(format!("{}: {e}", p.display())),
+            Err(e) => return Err(CliError::file(&p, e)),
         }
     }
     match disabled.and_then(|_| systemctl(&["daemon-reload"])) {

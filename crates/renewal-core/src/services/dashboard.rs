@@ -25,8 +25,8 @@
 //! - 90-day notice for non-renewal\n";
 //! let mut store = Store::open_in_memory()?;
 //! store.import(&import_markdown("example.md", doc)?)?;
-//! let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-//! let d = dashboard(&store, today)?;
+//! let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+//! let d = dashboard(&store, as_of)?;
 //! let first = &d.decisions[0];
 //! assert_eq!(first.date.to_string(), "2027-10-01"); // 2027-10-02 is a Saturday (rule 4)
 //! assert_eq!(first.days_from_today, 312);
@@ -37,10 +37,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::adapters::store::{ListedAgreement, Store};
+use crate::adapters::store::{ListedAgreement, Store, StoredAgreement};
 use crate::domain::dates::{days_between, prose_date};
 use crate::domain::model::{Agreement, AgreementStatus, PriceReview};
-use crate::domain::rules::{assess, Assessment, Basis, DatedEvent, EventKind, EventStatus};
+use crate::domain::rules::{
+    assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView,
+};
 use crate::error::Result;
 
 /// Longest list the dashboard sends per section; the counts give the totals.
@@ -77,7 +79,7 @@ pub struct DashboardItem {
     pub unadjusted_date: NaiveDate,
     /// Open, overdue, closed or done.
     pub status: EventStatus,
-    /// `date − today` in days (negative in the past).
+    /// `date − as-of date` in days (negative in the past; JSON key kept).
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub days_from_today: i64,
     /// The engine's one-line explanation with its arithmetic.
@@ -118,8 +120,9 @@ pub struct DashboardCounts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Dashboard {
-    /// The as-of date.
-    pub today: NaiveDate,
+    /// The as-of date (JSON key `today`).
+    #[serde(rename = "today")]
+    pub as_of: NaiveDate,
     /// Counts at a glance (totals, beyond the lists' [`LIST_LIMIT`]).
     pub counts: DashboardCounts,
     /// The next open notice deadline of each agreement (non-renewal, or termination for a
@@ -155,6 +158,10 @@ pub struct AgreementRow {
     pub country: Option<String>,
     /// Active, expired or terminated.
     pub status: AgreementStatus,
+    /// Whether a date-bearing value was read with low confidence and is not yet confirmed
+    /// ([`Agreement::is_provisional`]): its dates rest on values a person should confirm.
+    #[serde(default)]
+    pub provisional: bool,
     /// Whether it renews after the current term.
     pub renewing: bool,
     /// Last day of the current term.
@@ -163,7 +170,7 @@ pub struct AgreementRow {
     pub next_deadline: Option<NaiveDate>,
     /// Its label.
     pub next_deadline_label: Option<String>,
-    /// Days from today to it.
+    /// Days from the as-of date to it.
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub next_deadline_days: Option<i64>,
     /// The next open notice deadline.
@@ -303,7 +310,7 @@ fn is_notice_deadline(kind: EventKind) -> bool {
 
 /// Builds a [`Dashboard`] one agreement at a time (see [`dashboard`]).
 pub struct DashboardBuilder {
-    today: NaiveDate,
+    as_of: NaiveDate,
     counts: DashboardCounts,
     decisions: TopN<(NaiveDate, i64)>,
     overdue: TopN<(NaiveDate, i64)>,
@@ -313,10 +320,10 @@ pub struct DashboardBuilder {
 }
 
 impl DashboardBuilder {
-    /// An empty dashboard as of `today`.
-    pub fn new(today: NaiveDate) -> Self {
+    /// An empty dashboard as of `as_of`.
+    pub fn new(as_of: NaiveDate) -> Self {
         DashboardBuilder {
-            today,
+            as_of,
             counts: DashboardCounts::default(),
             decisions: TopN::new(),
             overdue: TopN::new(),
@@ -326,9 +333,9 @@ impl DashboardBuilder {
         }
     }
 
-    /// Adds agreement `id` (assessed on the builder's today).
+    /// Adds agreement `id` (assessed as of the builder's as-of date).
     pub fn add(&mut self, id: i64, a: &Agreement) {
-        let s = assess(a, self.today);
+        let s = assess(a, self.as_of);
         let c = &mut self.counts;
         c.agreements += 1;
         match s.status {
@@ -368,7 +375,7 @@ impl DashboardBuilder {
                     if matches!(
                         e.kind,
                         EventKind::NonRenewalNoticeDeadline | EventKind::ExitWindowEnd
-                    ) && (-RECENT_DAYS..0).contains(&days_between(self.today, e.date)) =>
+                    ) && (-RECENT_DAYS..0).contains(&days_between(self.as_of, e.date)) =>
                 {
                     self.counts.recently_closed += 1;
                     self.recent
@@ -382,7 +389,7 @@ impl DashboardBuilder {
     /// The dashboard.
     pub fn finish(self) -> Dashboard {
         Dashboard {
-            today: self.today,
+            as_of: self.as_of,
             counts: self.counts,
             decisions: self.decisions.into_items(),
             overdue: self.overdue.into_items(),
@@ -393,11 +400,11 @@ impl DashboardBuilder {
     }
 }
 
-/// The dashboard of every agreement in `store` as of `today`.
+/// The dashboard of every agreement in `store` as of `as_of`.
 ///
 /// Errors: the store's ([`Store::for_each_listed`]).
-pub fn dashboard(store: &Store, today: NaiveDate) -> Result<Dashboard> {
-    let mut b = DashboardBuilder::new(today);
+pub fn dashboard(store: &Store, as_of: NaiveDate) -> Result<Dashboard> {
+    let mut b = DashboardBuilder::new(as_of);
     store.for_each_listed(|l| {
         b.add(l.id, &l.agreement);
         Ok(())
@@ -405,37 +412,122 @@ pub fn dashboard(store: &Store, today: NaiveDate) -> Result<Dashboard> {
     Ok(b.finish())
 }
 
-/// The row of `listed` in the agreements table as of `today`.
-pub fn agreement_row(listed: &ListedAgreement, today: NaiveDate) -> AgreementRow {
-    let a = &listed.agreement;
-    let s = assess(a, today);
-    let next = s.next_deadline();
-    AgreementRow {
-        id: listed.id,
-        title: a.title.clone(),
-        counterparty: a.counterparty.clone(),
-        contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
-        currency: listed.currency.clone(),
-        country: a.country.as_ref().map(|c| c.value.code().to_string()),
-        status: s.status,
-        renewing: s.renewing,
-        current_term_end: s.current_term().map(|t| t.end),
-        next_deadline: next.map(|e| e.date),
-        next_deadline_label: next.map(DatedEvent::label),
-        next_deadline_days: next.map(|e| e.days_from_today),
-        next_notice_deadline: s.next_notice_deadline().map(|e| e.date),
-        overdue: s.overdue().count(),
-        warnings: a.warnings.len(),
+impl AgreementRow {
+    /// The row of agreement `id` (its main currency, ISO 4217, given beside it) from its
+    /// assessment `s`: the one place a row is computed, for the app's table
+    /// ([`agreement_row`]) and `renewals list` ([`AgreementListing`]). Days are counted
+    /// from the assessment's as-of date.
+    pub fn from_assessment(
+        id: i64,
+        a: &Agreement,
+        currency: Option<String>,
+        s: &Assessment,
+    ) -> Self {
+        let next = s.next_deadline();
+        AgreementRow {
+            id,
+            title: a.title.clone(),
+            counterparty: a.counterparty.clone(),
+            contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
+            currency,
+            country: a.country.as_ref().map(|c| c.value.code().to_string()),
+            status: s.status,
+            provisional: a.is_provisional(),
+            renewing: s.renewing,
+            current_term_end: s.current_term().map(|t| t.end),
+            next_deadline: next.map(|e| e.date),
+            next_deadline_label: next.map(DatedEvent::label),
+            next_deadline_days: next.map(|e| e.days_from_today),
+            next_notice_deadline: s.next_notice_deadline().map(|e| e.date),
+            overdue: s.overdue().count(),
+            warnings: a.warnings.len(),
+        }
     }
 }
 
-/// One [`AgreementRow`] per agreement in `store` as of `today`, by id.
+/// The row of `listed` in the agreements table as of `as_of`.
+pub fn agreement_row(listed: &ListedAgreement, as_of: NaiveDate) -> AgreementRow {
+    let s = assess(&listed.agreement, as_of);
+    AgreementRow::from_assessment(listed.id, &listed.agreement, listed.currency.clone(), &s)
+}
+
+/// One agreement as `renewals list` shows it: its [`AgreementRow`] (the app's row, computed
+/// by [`AgreementRow::from_assessment`]), the next deadline as the full event (label,
+/// status, explanation, workings quoting the clause, source line) and what happens if
+/// nobody acts.
+///
+/// Serialised (`renewals list --json`, a documented contract) as the row's JSON object
+/// in which `next_deadline` is that event object (`date`, `label`, `days_from_today`,
+/// `kind`, `status`, `workings`, …; `null` when there is none) and with `default_outcome`
+/// added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementListing {
+    /// The row.
+    pub row: AgreementRow,
+    /// The next open deadline (the row's `next_deadline`), in full.
+    pub next_deadline: Option<EventView>,
+    /// What happens if nobody acts, e.g. "renews on 1 January 2028 for 12 months".
+    pub default_outcome: String,
+}
+
+impl AgreementListing {
+    /// The listing of `stored` (a full agreement, so that workings quote its clauses) as
+    /// of `as_of`.
+    pub fn new(stored: &StoredAgreement, as_of: NaiveDate) -> Self {
+        let a = &stored.agreement;
+        let s = assess(a, as_of);
+        AgreementListing {
+            row: AgreementRow::from_assessment(
+                stored.id,
+                a,
+                a.main_currency().map(str::to_string),
+                &s,
+            ),
+            next_deadline: s.next_deadline().map(|e| EventView::new(e, a)),
+            default_outcome: s.default_outcome(a),
+        }
+    }
+}
+
+impl Serialize for AgreementListing {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::Error as _;
+        let mut v = serde_json::to_value(&self.row).map_err(S::Error::custom)?;
+        let next = serde_json::to_value(&self.next_deadline).map_err(S::Error::custom)?;
+        let serde_json::Value::Object(map) = &mut v else {
+            return Err(S::Error::custom("an agreement row is not a JSON object"));
+        };
+        map.insert("next_deadline".to_string(), next);
+        map.insert(
+            "default_outcome".to_string(),
+            serde_json::Value::String(self.default_outcome.clone()),
+        );
+        v.serialize(serializer)
+    }
+}
+
+/// One [`AgreementListing`] per agreement in `store` as of `as_of`, by id (full
+/// agreements: use [`agreement_rows`] for the app's large tables).
+///
+/// Errors: the store's ([`Store::list`]).
+pub fn agreement_listings(store: &Store, as_of: NaiveDate) -> Result<Vec<AgreementListing>> {
+    Ok(store
+        .list()?
+        .iter()
+        .map(|stored| AgreementListing::new(stored, as_of))
+        .collect())
+}
+
+/// One [`AgreementRow`] per agreement in `store` as of `as_of`, by id.
 ///
 /// Errors: the store's ([`Store::for_each_listed`]).
-pub fn agreement_rows(store: &Store, today: NaiveDate) -> Result<Vec<AgreementRow>> {
+pub fn agreement_rows(store: &Store, as_of: NaiveDate) -> Result<Vec<AgreementRow>> {
     let mut rows = Vec::with_capacity(usize::try_from(store.count()?).unwrap_or(0));
     store.for_each_listed(|l| {
-        rows.push(agreement_row(&l, today));
+        rows.push(agreement_row(&l, as_of));
         Ok(())
     })?;
     Ok(rows)

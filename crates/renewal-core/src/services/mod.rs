@@ -13,3 +13,11 @@ pub mod edit;
 pub mod portfolio;
 pub mod samples;
 pub mod views;
+
+/// The machine's real date (the local calendar date now), as opposed to the as-of date
+/// (`as_of`) a computation is made for. Records of when something was done (a deadline
+/// marked done, a notice acted on from a notification) carry the real date; every date
+/// computation takes an `as_of`, which front ends default to this.
+pub fn real_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

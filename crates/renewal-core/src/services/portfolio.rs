@@ -130,6 +130,31 @@ pub struct FileResult {
     pub error: Option<FileError>,
 }
 
+impl FileResult {
+    /// Why the document was not imported, as one line naming the file (its path as given,
+    /// else its name), the line and the field when known:
+    /// `contracts/a.md:12: Effective Date: "31 February 2024" does not exist`. `None` when it
+    /// was imported.
+    pub fn error_text(&self) -> Option<String> {
+        let e = self.error.as_ref()?;
+        let mut out = if self.path.is_empty() {
+            self.file.clone()
+        } else {
+            self.path.clone()
+        };
+        if let Some(line) = e.line {
+            out.push_str(&format!(":{line}"));
+        }
+        out.push_str(": ");
+        if let Some(field) = &e.field {
+            out.push_str(field);
+            out.push_str(": ");
+        }
+        out.push_str(&e.message);
+        Some(out)
+    }
+}
+
 /// The result of a batch import, one entry per document in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -330,8 +355,15 @@ pub fn settings(store: &Store) -> Result<DeskSettings> {
         ladder: ladder.days().to_vec(),
         business_day_adjustment: ImportDefaults::from_store(store)?.business_day_adjustment,
         agreements_without_adjustment: usize::try_from(without).unwrap_or(0),
-        paper: store.setting::<Paper>(PAPER_KEY)?.unwrap_or_default(),
+        paper: paper(store)?,
     })
+}
+
+/// The paper size of renewal briefs in the settings ([`PAPER_KEY`]; A4 when unset).
+///
+/// Errors: SQLite, or a stored value that is not `"a4"` or `"letter"`.
+pub fn paper(store: &Store) -> Result<Paper> {
+    Ok(store.setting::<Paper>(PAPER_KEY)?.unwrap_or_default())
 }
 
 /// Writes setting `key` as JSON and records the change in `settings_history` (nothing
@@ -398,7 +430,7 @@ pub fn set_business_day_adjustment(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgreementPage {
-    /// Every field, status, terms and dated events with workings as of the page's today.
+    /// Every field, status, terms and dated events with workings as of the page's as-of date.
     pub detail: AgreementDetail,
     /// The editable fields with their current values and sources.
     pub editable: Vec<EditableValue>,
@@ -412,16 +444,16 @@ pub struct AgreementPage {
     pub file_name: String,
 }
 
-/// The page of agreement `id` as of `today`.
+/// The page of agreement `id` as of `as_of`.
 ///
 /// Errors: [`Error::NotFound`]; SQLite; stored JSON that cannot be read.
-pub fn agreement_page(store: &Store, id: i64, today: NaiveDate) -> Result<AgreementPage> {
+pub fn agreement_page(store: &Store, id: i64, as_of: NaiveDate) -> Result<AgreementPage> {
     let stored = store.get(id)?;
     let (file_name, _, _) = store.source_document(id)?;
     Ok(AgreementPage {
         editable: editable_values(&stored.agreement),
         tables: editable_tables(&stored.agreement),
-        detail: AgreementDetail::new(&stored, today),
+        detail: AgreementDetail::new(&stored, as_of),
         history: store.history(id)?,
         reminders: log::entries(store.conn(), Some(id))?,
         file_name,
@@ -539,12 +571,25 @@ pub struct CalendarExport {
     pub alarms: usize,
 }
 
-/// Exports every agreement's dated events as of `today` to `dest` as iCalendar
+/// Exports every agreement's dated events as of `as_of` to `dest` as iCalendar
 /// ([`crate::adapters::ics::export_store`]), replacing an existing file whole.
 ///
 /// Errors: SQLite; [`Error::Io`] naming the file.
-pub fn export_calendar(store: &Store, today: NaiveDate, dest: &Path) -> Result<CalendarExport> {
-    let export = crate::adapters::ics::export_store(store, today, None)?;
+pub fn export_calendar(store: &Store, as_of: NaiveDate, dest: &Path) -> Result<CalendarExport> {
+    export_calendar_of_owner(store, as_of, None, dest)
+}
+
+/// [`export_calendar`] limited to the agreements whose contract owner contains `owner`
+/// (case-insensitive; `None` exports every agreement): `renewals export-ics --owner`.
+///
+/// Errors: SQLite; [`Error::Io`] naming the file.
+pub fn export_calendar_of_owner(
+    store: &Store,
+    as_of: NaiveDate,
+    owner: Option<&str>,
+    dest: &Path,
+) -> Result<CalendarExport> {
+    let export = crate::adapters::ics::export_store(store, as_of, owner)?;
     write_replacing(dest, export.text.as_bytes())?;
     Ok(CalendarExport {
         agreements: export.agreements,
@@ -553,17 +598,17 @@ pub fn export_calendar(store: &Store, today: NaiveDate, dest: &Path) -> Result<C
     })
 }
 
-/// The renewal brief of agreement `id` as of `today`, on the paper size in the settings
+/// The renewal brief of agreement `id` as of `as_of`, on the paper size in the settings
 /// ([`PAPER_KEY`]): the PDF's bytes and a file name for it
 /// ([`crate::adapters::brief::brief_file_name`]).
 ///
 /// Errors: [`Error::NotFound`]; SQLite; [`Error::Brief`] if the PDF cannot be produced.
-pub fn brief(store: &Store, id: i64, today: NaiveDate) -> Result<(Vec<u8>, String)> {
+pub fn brief(store: &Store, id: i64, as_of: NaiveDate) -> Result<(Vec<u8>, String)> {
     let stored = store.get(id)?;
-    let paper = store.setting::<Paper>(PAPER_KEY)?.unwrap_or_default();
+    let paper = paper(store)?;
     let pdf = crate::adapters::brief::render_brief(
         &stored,
-        today,
+        as_of,
         &crate::adapters::brief::BriefOptions { paper },
     )?;
     Ok((

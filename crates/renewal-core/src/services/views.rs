@@ -1,5 +1,7 @@
-//! Read models shared by the CLI, the desktop app and the brief: what an agreement looks
-//! like on a given day, rendered with its text. Serialised as stable JSON.
+//! Read models shared by the CLI, the desktop app and the brief: what one agreement looks
+//! like as of a given date, rendered with its text, and the dated events of many. Serialised
+//! as stable JSON. (The one row model of lists and tables is
+//! [`crate::services::dashboard::AgreementRow`].)
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -7,67 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::adapters::store::StoredAgreement;
 use crate::domain::dates::Period;
 use crate::domain::model::{Agreement, AgreementStatus, Warning};
-use crate::domain::rules::{assess, Assessment, EventStatus, EventView, Term};
-
-/// One row of the agreement list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct AgreementSummary {
-    /// Agreement id.
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
-    pub id: i64,
-    /// Title.
-    pub title: String,
-    /// The other party.
-    pub counterparty: Option<String>,
-    /// Contract owner.
-    pub contract_owner: Option<String>,
-    /// ISO 4217 code of the main amounts.
-    pub currency: Option<String>,
-    /// Active, expired, terminated or incomplete.
-    pub status: AgreementStatus,
-    /// Whether a date-bearing field was read with low confidence and is not yet confirmed
-    /// ([`Agreement::is_provisional`]).
-    #[serde(default)]
-    pub provisional: bool,
-    /// Expiry date of the current term.
-    pub current_term_end: Option<NaiveDate>,
-    /// The next open deadline.
-    pub next_deadline: Option<EventView>,
-    /// Overdue events count.
-    pub overdue: usize,
-    /// Importer warnings count.
-    pub warnings: usize,
-    /// What happens if nobody acts.
-    pub default_outcome: String,
-}
-
-impl AgreementSummary {
-    /// Summarises `stored` on `today`.
-    pub fn new(stored: &StoredAgreement, today: NaiveDate) -> Self {
-        let a = &stored.agreement;
-        let s = assess(a, today);
-        Self::from_assessment(stored.id, a, &s)
-    }
-
-    /// Summarises from an existing assessment.
-    pub fn from_assessment(id: i64, a: &Agreement, s: &Assessment) -> Self {
-        AgreementSummary {
-            id,
-            title: a.title.clone(),
-            counterparty: a.counterparty.clone(),
-            contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
-            currency: a.main_currency().map(str::to_string),
-            status: s.status,
-            provisional: a.is_provisional(),
-            current_term_end: s.current_term().map(|t| t.end),
-            next_deadline: s.next_deadline().map(|e| EventView::new(e, a)),
-            overdue: s.overdue().count(),
-            warnings: a.warnings.len(),
-            default_outcome: s.default_outcome(a),
-        }
-    }
-}
+use crate::domain::rules::{assess, EventStatus, EventView, Term};
 
 /// Rule 6 rendered: "if notice is served today, the earliest end is …".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +30,7 @@ pub struct AgreementDetail {
     /// Agreement id.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
-    /// The as-of date.
+    /// The as-of date (named `today` in the JSON and by the brief).
     pub today: NaiveDate,
     /// SHA-256 of the source document.
     pub sha256: String,
@@ -117,13 +59,13 @@ pub struct AgreementDetail {
 }
 
 impl AgreementDetail {
-    /// Renders `stored` on `today`.
-    pub fn new(stored: &StoredAgreement, today: NaiveDate) -> Self {
+    /// Renders `stored` as of `as_of`.
+    pub fn new(stored: &StoredAgreement, as_of: NaiveDate) -> Self {
         let a = &stored.agreement;
-        let s = assess(a, today);
+        let s = assess(a, as_of);
         AgreementDetail {
             id: stored.id,
-            today,
+            today: as_of,
             sha256: stored.sha256.clone(),
             status: s.status,
             terms: s.terms.clone(),
@@ -135,7 +77,7 @@ impl AgreementDetail {
                 notice: c.notice,
                 earliest_end_if_served_today: c.earliest_end_if_served_today,
                 explanation: format!(
-                    "If notice of termination for convenience is served today ({today}), the agreement ends no earlier than {today} + {} = {} (rule 6)",
+                    "If notice of termination for convenience is served today ({as_of}), the agreement ends no earlier than {as_of} + {} = {} (rule 6)",
                     c.notice, c.earliest_end_if_served_today
                 ),
             }),
@@ -163,18 +105,18 @@ pub struct DeadlineRow {
     pub event: EventView,
 }
 
-/// Dated events of all `agreements` on `today`, sorted by date (then agreement id).
+/// Dated events of all `agreements` as of `as_of`, sorted by date (then agreement id).
 /// With `within = Some(n)`, only events still to act on (open or overdue) whose date is at
-/// most `n` days after today.
+/// most `n` days after the as-of date.
 pub fn deadlines(
     agreements: &[StoredAgreement],
-    today: NaiveDate,
+    as_of: NaiveDate,
     within: Option<i64>,
 ) -> Vec<DeadlineRow> {
     let mut rows = Vec::new();
     for stored in agreements {
         let a = &stored.agreement;
-        let s = assess(a, today);
+        let s = assess(a, as_of);
         for e in &s.events {
             if let Some(n) = within {
                 if e.days_from_today > n

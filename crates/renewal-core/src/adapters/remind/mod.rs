@@ -1,6 +1,6 @@
 //! Reminders (issue 4): the policy, the reminder log and the [`Notifier`] seam.
 //!
-//! A reminder run ([`run`]) does, for a given `today`:
+//! A reminder run ([`run`]) does, for a given `as_of`:
 //!
 //! 1. assess every agreement and keep the remindable events (open or overdue, not done);
 //! 2. for each, compute the due steps of its ladder ([`policy::due_steps`]): the global
@@ -34,11 +34,11 @@
 //! ## Renewal Terms\n\n- Auto-renewal for 12-month periods\n";
 //! let mut store = Store::open_in_memory()?;
 //! store.import(&import_markdown("example.md", doc)?)?;
-//! let today = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
-//! let first = remind::run(&mut store, &Print, today)?;
+//! let as_of = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+//! let first = remind::run(&mut store, &Print, as_of)?;
 //! assert_eq!(first.delivered.len(), 1); // the renewal on 1 January 2027: the 14-day step
 //! assert_eq!(first.delivered[0].step.key(), "d14");
-//! let again = remind::run(&mut store, &Print, today)?;
+//! let again = remind::run(&mut store, &Print, as_of)?;
 //! assert!(again.delivered.is_empty()); // each step at most once
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -68,8 +68,9 @@ use crate::error::Result;
 /// What a reminder run did (or, for a dry run, would do).
 #[derive(Debug, Clone, Serialize)]
 pub struct RunReport {
-    /// The as-of date.
-    pub today: NaiveDate,
+    /// The as-of date of the run (JSON key `today`).
+    #[serde(rename = "today")]
+    pub as_of: NaiveDate,
     /// Whether nothing was claimed, sent or recorded.
     pub dry_run: bool,
     /// Reminders delivered (dry run: that would be delivered).
@@ -141,7 +142,7 @@ type Settled = std::collections::HashSet<(i64, String)>;
 
 fn gather(
     store: &Store,
-    today: NaiveDate,
+    as_of: NaiveDate,
     log: &log::LogIndex,
 ) -> Result<(Vec<EventDue>, Silenced, Settled)> {
     let global = store.global_ladder()?;
@@ -153,7 +154,7 @@ fn gather(
     // The engine's fields only, one agreement at a time (fast and small with 10,000).
     store.for_each_listed(|stored| {
         let a = &stored.agreement;
-        let s = assess(a, today);
+        let s = assess(a, as_of);
         let outcome = s.default_outcome(a);
         let ladder = ladders.get(&stored.id).unwrap_or(&global);
         for e in &s.events {
@@ -172,7 +173,7 @@ fn gather(
                 e.status == EventStatus::Overdue,
                 ladder,
                 snooze,
-                today,
+                as_of,
             );
             compact_weekly(&mut steps);
             // Nothing new: every due step is settled (delivered or superseded, or due no
@@ -186,7 +187,7 @@ fn gather(
                 continue;
             }
             if steps.is_empty() {
-                if let Some(u) = snooze.filter(|u| today < *u) {
+                if let Some(u) = snooze.filter(|u| as_of < *u) {
                     silenced.insert(key, format!("snoozed until {u}"));
                 }
                 continue;
@@ -369,11 +370,11 @@ fn claim_token() -> String {
     format!("pid {} run {nanos:x}", std::process::id())
 }
 
-/// What [`run`] or [`preview`] would do on `today`, without writing anything: the reminders
+/// What [`run`] or [`preview`] would do on `as_of`, without writing anything: the reminders
 /// that would be delivered (retries included) and the steps that would be superseded.
-pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
+pub fn preview(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
     let index = log::log_index(store.conn())?;
-    let (due, silenced, settled) = gather(store, today, &index)?;
+    let (due, silenced, settled) = gather(store, as_of, &index)?;
     let mut p = plan(&due, &silenced, settled, &index, Utc::now());
     let superseded = superseded_list(&due, &p);
     let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
@@ -384,7 +385,7 @@ pub fn preview(store: &Store, today: NaiveDate) -> Result<RunReport> {
     delivered
         .sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
     Ok(RunReport {
-        today,
+        as_of,
         dry_run: true,
         message: Message::for_reminders(&delivered),
         delivered,
@@ -420,16 +421,16 @@ fn superseded_list(due: &[EventDue], p: &Plan) -> Vec<(String, String, String, S
         .collect()
 }
 
-/// Runs reminders for `today`: claims what is due, delivers it through `notifier` (one
+/// Runs reminders for `as_of`: claims what is due, delivers it through `notifier` (one
 /// message; a digest when several are due) and records the outcome. See the module docs.
 ///
 /// A delivery failure is not an error: the reminders are recorded as failed with the reason
 /// and listed in [`RunReport::failed`]. Errors are database errors only.
-pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Result<RunReport> {
+pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Result<RunReport> {
     // A first look at the log leaves out events with nothing new; the claim transaction
     // below reads it again (settled dates only grow, so what was left out stays settled).
     let snapshot = log::log_index(store.conn())?;
-    let (due, silenced, settled) = gather(store, today, &snapshot)?;
+    let (due, silenced, settled) = gather(store, as_of, &snapshot)?;
     drop(snapshot);
     let token = claim_token();
     let at = now();
@@ -505,7 +506,7 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
     claimed.sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
 
     let mut report = RunReport {
-        today,
+        as_of,
         dry_run: false,
         delivered: Vec::new(),
         failed: Vec::new(),
@@ -558,28 +559,33 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, today: NaiveDate) -> Resu
     Ok(report)
 }
 
-/// Applies a notification button to the reminders of a delivered message: snooze them, mark
-/// the event done (on `today`) or — for [`ReminderAction::OpenBrief`] — nothing (the caller
-/// opens the brief). Each change is recorded in the history.
+/// Applies a notification button to the reminders of a delivered message: snooze them for
+/// the button's days from `as_of`, mark the event done, or — for
+/// [`ReminderAction::OpenBrief`] — nothing (the caller opens the brief). Each change is
+/// recorded in the history.
+///
+/// `as_of` is the date of the reminder run that delivered the message; a run is made as of
+/// the real date (the app's clock, the systemd timer), so "done" is recorded as done on
+/// the day the button was clicked.
 pub fn apply_action(
     store: &mut Store,
     reminders: &[Reminder],
     action: ReminderAction,
-    today: NaiveDate,
+    as_of: NaiveDate,
 ) -> Result<()> {
     for r in reminders {
         match action {
             ReminderAction::OpenBrief => {}
             ReminderAction::Snooze { days } => {
-                store.snooze(r.agreement_id, &r.event_id, days, today)?;
+                store.snooze(r.agreement_id, &r.event_id, days, as_of)?;
             }
             ReminderAction::MarkDone => {
                 store.mark_done(
                     r.agreement_id,
                     &r.event_id,
-                    today,
+                    as_of,
                     "marked done from a reminder notification",
-                    today,
+                    as_of,
                 )?;
             }
         }

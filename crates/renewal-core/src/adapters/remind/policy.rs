@@ -1,6 +1,6 @@
 //! The reminder policy: which ladder steps of an event are due on a given day.
 //!
-//! Pure functions of (event date, status, ladder, snooze, today): no clock, no database.
+//! Pure functions of (event date, status, ladder, snooze, as_of): no clock, no database.
 //!
 //! - **Ladder.** Each remindable event reminds on each step of a ladder of days before its
 //!   date to act on: by default [`DEFAULT_LADDER`] = 90, 60, 30, 14, 7, 3, 1 and 0 days.
@@ -181,27 +181,27 @@ pub struct DueStep {
     pub due_on: NaiveDate,
 }
 
-/// Whether an event gets reminders at all: open (today ≤ date) or overdue. Closed events
+/// Whether an event gets reminders at all: open (as_of ≤ date) or overdue. Closed events
 /// (a passed renewal, expiry or notice deadline) and done ones do not.
 pub fn is_remindable(event: &DatedEvent) -> bool {
     matches!(event.status, EventStatus::Open | EventStatus::Overdue)
 }
 
-/// Every step of an event due on or before `today`, oldest first (the last one is the one
+/// Every step of an event due on or before `as_of`, oldest first (the last one is the one
 /// to deliver; the others are superseded by it).
 ///
 /// - `date`: the date to act on ([`DatedEvent::date`]);
 /// - `overdue`: whether the event is overdue (weekly repeats after `date`);
-/// - `snoozed_until`: a snooze of the event; while `today < until` nothing is due, after it
+/// - `snoozed_until`: a snooze of the event; while `as_of < until` nothing is due, after it
 ///   only the snooze's own step and steps falling due on or after `until` count.
 pub fn due_steps(
     date: NaiveDate,
     overdue: bool,
     ladder: &Ladder,
     snoozed_until: Option<NaiveDate>,
-    today: NaiveDate,
+    as_of: NaiveDate,
 ) -> Vec<DueStep> {
-    if snoozed_until.is_some_and(|u| today < u) {
+    if snoozed_until.is_some_and(|u| as_of < u) {
         return Vec::new();
     }
     let mut out: Vec<DueStep> = ladder
@@ -209,7 +209,7 @@ pub fn due_steps(
         .iter()
         .filter_map(|&k| {
             let due_on = date.checked_sub_days(Days::new(u64::from(k)))?;
-            (due_on <= today).then_some(DueStep {
+            (due_on <= as_of).then_some(DueStep {
                 step: Step::DaysBefore(k),
                 due_on,
             })
@@ -220,7 +220,7 @@ pub fn due_steps(
         while let Some(due_on) =
             date.checked_add_days(Days::new(u64::from(week) * u64::from(OVERDUE_REPEAT_DAYS)))
         {
-            if due_on > today {
+            if due_on > as_of {
                 break;
             }
             out.push(DueStep {

@@ -137,18 +137,22 @@ impl Store {
         Ok(())
     }
 
-    /// Snoozes event `event_id` of agreement `id` for `days` days from `today`: it stays
-    /// silent until `today + days`, then reminds again. Returns that day. Recorded in the
+    /// Snoozes event `event_id` of agreement `id` for `days` days from `as_of`: it stays
+    /// silent until `as_of + days`, then reminds again. Returns that day. Recorded in the
     /// history as `snooze`.
     ///
+    /// `as_of` is a date computation's date, not a record: pass the date reminders are run
+    /// as of (the real date in the app and the timer; the CLI's `--today`), so that the
+    /// snooze ends `days` after the day reminders are computed for.
+    ///
     /// Errors: [`Error::NotFound`]; [`Error::Invalid`] when `days` is 0 or over 3650, or the
-    /// event is not one of the agreement's open or overdue events on `today`.
+    /// event is not one of the agreement's open or overdue events on `as_of`.
     pub fn snooze(
         &mut self,
         id: i64,
         event_id: &str,
         days: u32,
-        today: NaiveDate,
+        as_of: NaiveDate,
     ) -> Result<NaiveDate> {
         if days == 0 || days > policy::MAX_LADDER_DAYS {
             return Err(Error::Invalid {
@@ -160,7 +164,7 @@ impl Store {
             });
         }
         let stored = self.get(id)?;
-        let s = assess(&stored.agreement, today);
+        let s = assess(&stored.agreement, as_of);
         let event = s
             .events
             .iter()
@@ -170,12 +174,12 @@ impl Store {
             return Err(Error::Invalid {
                 field: "event".to_string(),
                 message: format!(
-                    "{event_id} is {} on {today}: it has no reminders to snooze",
+                    "{event_id} is {} on {as_of}: it has no reminders to snooze",
                     event.status
                 ),
             });
         }
-        let until = today
+        let until = as_of
             .checked_add_days(Days::new(u64::from(days)))
             .ok_or_else(|| Error::Invalid {
                 field: "days".to_string(),
@@ -238,22 +242,25 @@ impl Store {
     }
 
     /// Marks event `event_id` of agreement `id` done on `done_on` with `note`: the engine then
-    /// reports it `done` and it reminds no more. `today` is the as-of date used to find the
-    /// event. Recorded in the history as `mark_done`.
+    /// reports it `done` and it reminds no more. Recorded in the history as `mark_done`.
+    ///
+    /// `done_on` is a record of when it was done: front ends default it to the real date
+    /// ([`crate::services::real_today`]), never to a what-if as-of date. `as_of` is only used
+    /// to find the event (the as-of date of the view the event was picked from).
     ///
     /// Errors: [`Error::NotFound`]; [`Error::Invalid`] when the agreement has no such event on
-    /// `today` (the message lists the event ids it has).
+    /// `as_of` (the message lists the event ids it has).
     pub fn mark_done(
         &mut self,
         id: i64,
         event_id: &str,
         done_on: NaiveDate,
         note: &str,
-        today: NaiveDate,
+        as_of: NaiveDate,
     ) -> Result<Vec<Change>> {
         let stored = self.get(id)?;
         let mut a = stored.agreement;
-        let s = assess(&a, today);
+        let s = assess(&a, as_of);
         if !s.events.iter().any(|e| e.id() == event_id) {
             return Err(unknown_event(
                 event_id,

@@ -53,11 +53,20 @@ pub fn schema_version() -> usize {
 /// How long a connection waits for a lock held by another process (the app or the CLI).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Default database path: `renewal-desk.db` in the OS data folder
-/// (`~/.local/share/renewal-desk/` on Linux), from the `directories` crate.
+/// File name of the database inside the OS data folder.
+pub const DB_FILE_NAME: &str = "renewal-desk.db";
+
+/// Environment variable both front ends read for the database path (the CLI's `--db`
+/// default, the app's start-up configuration).
+pub const DB_ENV_VAR: &str = "RENEWAL_DESK_DB";
+
+/// The one default database path of the app and the CLI: [`DB_FILE_NAME`] in the OS data
+/// folder (`~/.local/share/renewaldesk/` style on Linux, from the `directories` crate's
+/// `ProjectDirs("com", "RenewalDesk", "Renewal Desk")`), or `None` when the OS reports no
+/// home folder.
 pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("com", "RenewalDesk", "Renewal Desk")
-        .map(|d| d.data_dir().join("renewal-desk.db"))
+        .map(|d| d.data_dir().join(DB_FILE_NAME))
 }
 
 /// An agreement as stored.
