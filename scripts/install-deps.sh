@@ -3,7 +3,8 @@
 # what is missing (safe to run again):
 #   * Debian packages: WebKitGTK 4.1 and friends for building the Tauri app,
 #     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots),
-#     poppler-utils (PDF checks) and xdotool (answers file dialogs in the e2e tests);
+#     poppler-utils (PDF checks), xdotool (answers file dialogs in the e2e tests) and a
+#     CJK-capable font for the renewal brief (fonts-droid-fallback);
 #   * tauri-driver 2.x (cargo install, pinned);
 #   * the npm packages of ui/ and e2e/ (from the lockfiles).
 # Needs root (or sudo) for apt-get. Node.js >= 20 and a Rust toolchain must already be there.
@@ -30,6 +31,9 @@ APT_PACKAGES=(
   imagemagick poppler-utils qpdf xdotool
   # reminders tests: a private session bus (dbus-daemon, dbus-monitor)
   dbus
+  # the renewal brief draws Chinese, Japanese and Korean text with a CJK-capable system font
+  # (fontconfig finds it; the brief lists such text under data gaps when there is none)
+  fontconfig fonts-droid-fallback
 )
 
 SUDO=""

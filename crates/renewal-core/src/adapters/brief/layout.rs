@@ -1,6 +1,7 @@
 //! A small page-layout engine over printpdf's operation lists: measured and wrapped text,
-//! paragraphs, key/value blocks, tables that break across pages (repeating their header and
-//! never splitting a row), a running classification band and a footer on every page.
+//! paragraphs, bullets, quotations, headings, a running classification band and a footer on
+//! every page. Tables are declared with [`super::table::Table`] and drawn by
+//! [`Layout::table`] (in `table.rs`).
 //!
 //! Coordinates are PDF points with the origin at the bottom-left corner of the page; the
 //! cursor `y` is the top of the free space and moves down the page.
@@ -45,13 +46,6 @@ impl Style {
     }
 }
 
-/// Horizontal alignment of a table column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Align {
-    Left,
-    Right,
-}
-
 /// A text run as drawn: page (0-based), the left/right x and bottom/top y of its box.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Run {
@@ -72,79 +66,6 @@ pub(crate) struct PageGeometry {
     pub margin_bottom: f32,
 }
 
-/// A table column: title, share of the table width, alignment.
-#[derive(Debug, Clone)]
-pub(crate) struct Column {
-    pub title: String,
-    pub share: f32,
-    pub align: Align,
-}
-
-impl Column {
-    pub(crate) fn new(title: &str, share: f32) -> Column {
-        Column {
-            title: title.to_string(),
-            share,
-            align: Align::Left,
-        }
-    }
-    pub(crate) fn right(title: &str, share: f32) -> Column {
-        Column {
-            title: title.to_string(),
-            share,
-            align: Align::Right,
-        }
-    }
-}
-
-/// A table cell: text (wrapped to the column), its style, or a box to tick by hand.
-#[derive(Debug, Clone)]
-pub(crate) struct Cell {
-    pub lines: Vec<(String, Style)>,
-    pub checkbox: bool,
-}
-
-impl Cell {
-    pub(crate) fn text(text: impl Into<String>, style: Style) -> Cell {
-        Cell {
-            lines: vec![(text.into(), style)],
-            checkbox: false,
-        }
-    }
-    /// A cell with a first line and a second, smaller line under it.
-    pub(crate) fn two(
-        first: impl Into<String>,
-        s1: Style,
-        second: impl Into<String>,
-        s2: Style,
-    ) -> Cell {
-        Cell {
-            lines: vec![(first.into(), s1), (second.into(), s2)],
-            checkbox: false,
-        }
-    }
-    pub(crate) fn checkbox() -> Cell {
-        Cell {
-            lines: Vec::new(),
-            checkbox: true,
-        }
-    }
-}
-
-/// A table row; `shade` fills its background with that grey.
-#[derive(Debug, Clone)]
-pub(crate) struct Row {
-    pub cells: Vec<Cell>,
-    pub shade: Option<f32>,
-}
-
-/// The wrapped lines of a cell, each with its style.
-type CellLines = Vec<(String, Style)>;
-
-/// Padding inside table cells.
-const CELL_PAD_X: f32 = 4.0;
-const CELL_PAD_Y: f32 = 3.5;
-
 /// What the band at the top and the footer of every page say.
 #[derive(Debug, Clone)]
 pub(crate) struct Running {
@@ -164,13 +85,17 @@ pub(crate) struct Layout<'f> {
     runs: Vec<Run>,
     running: Running,
     /// Resource names of the three faces.
-    font_ids: [FontId; 3],
+    font_ids: [FontId; 4],
     /// Graphics and text state of the current page, to skip redundant operators.
     state: PageState,
     /// Per page: the index just after the band's operations (backgrounds go there).
     band_end: Vec<usize>,
     /// Text per face, hashed (FNV-1a) to name the font subsets deterministically.
-    hashes: [u64; 3],
+    hashes: [u64; 4],
+    /// The band's text, fitted to the column once (the same on every page).
+    band: Option<String>,
+    /// Text no face could draw ([`Layout::missing`]).
+    missing: Vec<String>,
 }
 
 /// What the current page's content stream has set, so that operators are only written
@@ -188,6 +113,9 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
+/// The text hash of a face nothing was drawn in (FNV-1a's offset basis).
+pub(crate) const UNUSED_FACE_HASH: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// Style of the running band and footer.
 const BAND: Style = Style::new(FontKind::Bold, 7.5, 1.0);
 const FOOT: Style = Style::new(FontKind::Regular, 7.0, 0.35);
@@ -198,7 +126,7 @@ impl<'f> Layout<'f> {
         fonts: &'f Fonts,
         geo: PageGeometry,
         running: Running,
-        font_ids: [FontId; 3],
+        font_ids: [FontId; 4],
     ) -> Self {
         let mut l = Layout {
             fonts,
@@ -210,7 +138,9 @@ impl<'f> Layout<'f> {
             font_ids,
             state: PageState::default(),
             band_end: Vec::new(),
-            hashes: [0xcbf2_9ce4_8422_2325; 3],
+            hashes: [UNUSED_FACE_HASH; 4],
+            band: None,
+            missing: Vec::new(),
         };
         l.new_page();
         l
@@ -261,8 +191,11 @@ impl<'f> Layout<'f> {
         let top = self.geo.height - self.geo.margin_top;
         let (l, w) = (self.left(), self.column_width());
         self.fill_rect(l, top - BAND_HEIGHT, w, BAND_HEIGHT, 0.25);
-        let text = self.running.classification.to_uppercase();
-        let text = self.ellipsize(&text, BAND, w - 12.0);
+        if self.band.is_none() {
+            let text = self.running.classification.to_uppercase();
+            self.band = Some(self.ellipsize(&text, BAND, w - 12.0));
+        }
+        let text = self.band.clone().unwrap_or_default();
         let tw = self.width(&text, BAND);
         let baseline = top - BAND_HEIGHT / 2.0 - BAND.size * 0.35;
         self.text(l + (w - tw) / 2.0, baseline, BAND, &text);
@@ -296,17 +229,14 @@ impl<'f> Layout<'f> {
 
     /// `text` cut to `max` points with a trailing ellipsis when it does not fit.
     pub(crate) fn ellipsize(&self, text: &str, style: Style, max: f32) -> String {
-        if self.width(text, style) <= max {
+        if self.fonts.fits(style.font, text, style.size, max) {
             return text.to_string();
         }
         let budget = max - self.width("…", style);
         let mut out = String::new();
         let mut w = 0.0;
         for c in text.chars() {
-            let cw = self
-                .fonts
-                .metrics(style.font)
-                .width(c.encode_utf8(&mut [0; 4]), style.size);
+            let cw = self.fonts.char_width(style.font, c, style.size);
             if w + cw > budget {
                 break;
             }
@@ -320,14 +250,13 @@ impl<'f> Layout<'f> {
     /// Wraps `text` to lines of at most `max` points: greedy, on spaces, breaking words that
     /// are longer than a line; explicit newlines start new lines. Always at least one line.
     pub(crate) fn wrap(&self, text: &str, style: Style, max: f32) -> Vec<String> {
-        let metrics = self.fonts.metrics(style.font);
-        let space = metrics.width(" ", style.size);
+        let space = self.width(" ", style);
         let mut lines = Vec::new();
         for para in text.split('\n') {
             let mut line = String::new();
             let mut line_w = 0.0f32;
             for word in para.split(' ').filter(|w| !w.is_empty()) {
-                let ww = metrics.width(word, style.size);
+                let ww = self.width(word, style);
                 if line.is_empty() && ww <= max {
                     line.push_str(word);
                     line_w = ww;
@@ -351,7 +280,7 @@ impl<'f> Layout<'f> {
                         }
                     }
                     for c in word.chars() {
-                        let cw = metrics.width(c.encode_utf8(&mut [0; 4]), style.size);
+                        let cw = self.fonts.char_width(style.font, c, style.size);
                         if line_w + cw > max && !line.is_empty() {
                             lines.push(std::mem::take(&mut line));
                             line_w = 0.0;
@@ -388,7 +317,9 @@ impl<'f> Layout<'f> {
         }
     }
 
-    /// Draws `text` with its baseline at (`x`, `baseline`).
+    /// Draws `text` with its baseline at (`x`, `baseline`): in runs of the style's face, and
+    /// of the fallback face for the characters the style's face lacks
+    /// ([`Fonts::face_for`]). Characters no face has are recorded ([`Layout::missing`]).
     pub(crate) fn text(&mut self, x: f32, baseline: f32, style: Style, text: &str) {
         if text.is_empty() {
             return;
@@ -404,6 +335,69 @@ impl<'f> Layout<'f> {
             y1: baseline + m.ascent * style.size,
         };
         self.runs.push(run);
+        // Split into runs by the face that draws each character.
+        let mut segments: Vec<(FontKind, &str)> = Vec::new();
+        let mut start = 0;
+        let mut current = style.font;
+        let mut missing_from: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let face = match self.fonts.face_for(style.font, c) {
+                Some(f) => {
+                    if let Some(m) = missing_from.take() {
+                        self.record_missing(&text[m..i]);
+                    }
+                    f
+                }
+                None => {
+                    missing_from.get_or_insert(i);
+                    style.font
+                }
+            };
+            if face != current {
+                if i > start {
+                    segments.push((current, &text[start..i]));
+                }
+                start = i;
+                current = face;
+            }
+        }
+        if let Some(m) = missing_from {
+            self.record_missing(&text[m..]);
+        }
+        segments.push((current, &text[start..]));
+        let mut seg_x = x;
+        for (n, (face, segment)) in segments.into_iter().enumerate() {
+            if n > 0 {
+                seg_x = r2(seg_x);
+            }
+            self.show(
+                seg_x,
+                baseline,
+                Style {
+                    font: face,
+                    ..style
+                },
+                segment,
+            );
+            seg_x += self.fonts.width(face, segment, style.size);
+        }
+    }
+
+    /// Remembers `text`, which no face can draw, once (for the brief's data gaps).
+    fn record_missing(&mut self, text: &str) {
+        if !self.missing.iter().any(|m| m == text) {
+            self.missing.push(text.to_string());
+        }
+    }
+
+    /// Text that no face could draw, in the order first met (each distinct run of such
+    /// characters once).
+    pub(crate) fn missing(&self) -> &[String] {
+        &self.missing
+    }
+
+    /// Shows `text` in one face at (`x`, `baseline`).
+    fn show(&mut self, x: f32, baseline: f32, style: Style, text: &str) {
         let h = &mut self.hashes[style.font.index()];
         for b in text.bytes() {
             *h ^= u64::from(b);
@@ -677,88 +671,9 @@ impl<'f> Layout<'f> {
         self.y -= 1.0;
     }
 
-    /// Label/value rows: a label column `label_w` wide and the value wrapped beside it.
-    /// Each value line has its own style. With `panel`, a grey panel with a dark bar on the
-    /// left is drawn behind the rows (kept on one page when it fits).
-    pub(crate) fn key_values(
-        &mut self,
-        rows: &[(String, Vec<(String, Style)>)],
-        label_w: f32,
-        panel: bool,
-    ) {
-        let label = Style::new(FontKind::Bold, 7.5, 0.4);
-        let pad = if panel { 8.0 } else { 0.0 };
-        let x_label = self.left() + pad + if panel { 4.0 } else { 0.0 };
-        let x_value = x_label + label_w;
-        let w_value = self.right() - pad - x_value;
-        let row_gap = 4.0;
-        struct Laid {
-            label: Vec<String>,
-            value: Vec<(String, Style)>,
-            height: f32,
-        }
-        let laid: Vec<Laid> = rows
-            .iter()
-            .map(|(l, values)| {
-                let label_lines = self.wrap(&l.to_uppercase(), label, label_w - 6.0);
-                let mut value = Vec::new();
-                for (text, style) in values {
-                    for line in self.wrap(text, *style, w_value) {
-                        value.push((line, *style));
-                    }
-                }
-                let hv: f32 = value.iter().map(|(_, s)| s.line_height()).sum();
-                let hl = label_lines.len() as f32 * label.line_height();
-                Laid {
-                    label: label_lines,
-                    value,
-                    height: hv.max(hl),
-                }
-            })
-            .collect();
-        let total: f32 = laid.iter().map(|r| r.height + row_gap).sum::<f32>() + 2.0 * pad;
-        if total < self.body_height() {
-            self.ensure(total);
-        }
-        let mut panel_top = self.y;
-        if panel {
-            self.y -= pad;
-        }
-        for (i, row) in laid.iter().enumerate() {
-            if row.height < self.body_height() && self.y - row.height < self.bottom() {
-                if panel {
-                    self.panel(panel_top, self.y);
-                }
-                self.new_page();
-                panel_top = self.y;
-                self.y -= pad;
-            }
-            let top = self.y;
-            let mut y = top;
-            // Label aligned with the first value line's baseline.
-            let first_style = row.value.first().map(|(_, s)| *s).unwrap_or(label);
-            let first_baseline = self.baseline_below(top, first_style);
-            for (j, l) in row.label.iter().enumerate() {
-                let b = first_baseline + 1.0 - j as f32 * label.line_height();
-                self.text(x_label, b, label, l);
-            }
-            for (text, style) in &row.value {
-                let b = self.baseline_below(y, *style);
-                self.text(x_value, b, *style, text);
-                y -= style.line_height();
-            }
-            self.y = top - row.height - if i + 1 < laid.len() { row_gap } else { 0.0 };
-        }
-        if panel {
-            self.y -= pad;
-            self.panel(panel_top, self.y);
-        }
-        self.y -= row_gap;
-    }
-
     /// Draws the panel behind key/value rows from `top` down to `bottom`, under the text
     /// already drawn (by inserting its operations before the text's).
-    fn panel(&mut self, top: f32, bottom: f32) {
+    pub(crate) fn underlay_panel(&mut self, top: f32, bottom: f32) {
         let (l, w) = (self.left(), self.column_width());
         let page = self.page_index();
         let grey = |g: f32| Op::SetFillColor {
@@ -792,168 +707,11 @@ impl<'f> Layout<'f> {
         page_ops.splice(at..at, ops);
     }
 
-    /// A table with a header row. Rows are never split across pages; when a row does not fit,
-    /// the table continues on a new page under `caption (continued)` and its header again.
-    /// A row taller than a whole page is cut to fit, with a note that it was.
-    pub(crate) fn table(&mut self, caption: Option<&str>, columns: &[Column], rows: &[Row]) {
-        let total_share: f32 = columns.iter().map(|c| c.share).sum();
-        let total_share = if total_share > 0.0 { total_share } else { 1.0 };
-        let tw = self.column_width();
-        let mut xs = Vec::with_capacity(columns.len());
-        let mut x = self.left();
-        for c in columns {
-            let w = tw * c.share / total_share;
-            xs.push((x, w));
-            x += w;
-        }
-        let head = Style::new(FontKind::Bold, 7.5, 0.25);
-        let header_lines: Vec<Vec<String>> = columns
-            .iter()
-            .zip(&xs)
-            .map(|(c, (_, w))| self.wrap(&c.title, head, w - 2.0 * CELL_PAD_X))
-            .collect();
-        let header_h = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32
-            * head.line_height()
-            + 2.0 * CELL_PAD_Y;
-        let caption_style = Style::new(FontKind::Bold, 8.5, 0.2);
-        let caption_h = caption.map_or(0.0, |_| caption_style.line_height() + 2.0);
-
-        // Lay out every row.
-        let max_row_h = self.body_height() - header_h - caption_h - 4.0;
-        let laid: Vec<(Vec<CellLines>, f32)> = rows
-            .iter()
-            .map(|row| {
-                let mut cells: Vec<Vec<(String, Style)>> = row
-                    .cells
-                    .iter()
-                    .zip(&xs)
-                    .map(|(cell, (_, w))| {
-                        let mut out = Vec::new();
-                        for (text, style) in &cell.lines {
-                            for l in self.wrap(text, *style, w - 2.0 * CELL_PAD_X) {
-                                out.push((l, *style));
-                            }
-                        }
-                        out
-                    })
-                    .collect();
-                let cell_h =
-                    |c: &Vec<(String, Style)>| c.iter().map(|(_, s)| s.line_height()).sum::<f32>();
-                let mut h = cells.iter().map(cell_h).fold(10.0f32, f32::max) + 2.0 * CELL_PAD_Y;
-                if h > max_row_h {
-                    // Cut the tallest cells to fit the page, saying so.
-                    for cell in &mut cells {
-                        let note_style = Style::new(FontKind::Oblique, 7.0, 0.35);
-                        while cell_h(cell) + 2.0 * CELL_PAD_Y > max_row_h - note_style.line_height()
-                            && !cell.is_empty()
-                        {
-                            cell.pop();
-                            if cell_h(cell) + 2.0 * CELL_PAD_Y + note_style.line_height()
-                                <= max_row_h
-                            {
-                                cell.push((
-                                    "[cut to fit the page: see the source document]".to_string(),
-                                    note_style,
-                                ));
-                                break;
-                            }
-                        }
-                    }
-                    h = cells.iter().map(cell_h).fold(10.0f32, f32::max) + 2.0 * CELL_PAD_Y;
-                }
-                (cells, h)
-            })
-            .collect();
-
-        // Keep a short table (up to ~8 plain rows) on one page; a longer one starts with at
-        // least three rows.
-        let all_h: f32 = laid.iter().map(|(_, h)| *h).sum();
-        let first_h: f32 = laid.iter().take(3).map(|(_, h)| *h).sum();
-        let keep = if all_h <= 150.0 { all_h } else { first_h };
-        self.ensure(caption_h + header_h + keep);
-        let draw_header = |l: &mut Layout, continued: bool| {
-            if let Some(c) = caption {
-                let text = if continued {
-                    format!("{c} (continued)")
-                } else {
-                    c.to_string()
-                };
-                let text = l.ellipsize(&text, caption_style, l.column_width());
-                let b = l.baseline_below(l.y, caption_style);
-                l.text(l.left(), b, caption_style, &text);
-                l.y -= caption_style.line_height() + 2.0;
-            }
-            let top = l.y;
-            l.fill_rect(l.left(), top - header_h, l.column_width(), header_h, 0.86);
-            for ((lines, (x, w)), col) in header_lines.iter().zip(&xs).zip(columns) {
-                let mut y = top - CELL_PAD_Y;
-                for line in lines {
-                    let b = l.baseline_below(y, head);
-                    let tx = match col.align {
-                        Align::Left => x + CELL_PAD_X,
-                        Align::Right => x + w - CELL_PAD_X - l.width(line, head),
-                    };
-                    l.text(tx, b, head, line);
-                    y -= head.line_height();
-                }
-            }
-            l.y = top - header_h;
-        };
-        draw_header(self, false);
-        let n = laid.len();
-        for (k, (row, (cells, h))) in rows.iter().zip(&laid).enumerate() {
-            // No single-row widow: when the last row would go alone onto a new page, the
-            // second-to-last goes with it (if at least three rows stay behind).
-            let widow = k >= 3
-                && k + 2 == n
-                && self.y - h >= self.bottom()
-                && self.y - h - laid[k + 1].1 < self.bottom();
-            if self.y - h < self.bottom() || widow {
-                self.new_page();
-                draw_header(self, true);
-            }
-            let top = self.y;
-            if let Some(g) = row.shade {
-                self.fill_rect(self.left(), top - h, self.column_width(), *h, g);
-            }
-            for (((cell, lines), (x, w)), col) in row.cells.iter().zip(cells).zip(&xs).zip(columns)
-            {
-                if cell.checkbox {
-                    let s = 8.0;
-                    self.stroke_rect(
-                        x + CELL_PAD_X + 1.0,
-                        top - CELL_PAD_Y - s - 1.0,
-                        s,
-                        s,
-                        0.2,
-                        0.7,
-                        None,
-                    );
-                    continue;
-                }
-                let mut y = top - CELL_PAD_Y;
-                for (text, style) in lines {
-                    let b = self.baseline_below(y, *style);
-                    let tx = match col.align {
-                        Align::Left => x + CELL_PAD_X,
-                        Align::Right => x + w - CELL_PAD_X - self.width(text, *style),
-                    };
-                    self.text(tx, b, *style, text);
-                    y -= style.line_height();
-                }
-            }
-            self.y = top - h;
-            let (l, r, y) = (self.left(), self.right(), self.y);
-            self.line(l, y, r, y, 0.78, 0.4, None);
-        }
-        self.y -= 6.0;
-    }
-
     // ---- finishing -------------------------------------------------------------------------
 
     /// Adds the footer to every page ("page X of Y" needs the page count) and returns the
     /// pages' operations, the text runs drawn and the per-face text hashes.
-    pub(crate) fn finish(mut self) -> (Vec<Vec<Op>>, Vec<Run>, [u64; 3]) {
+    pub(crate) fn finish(mut self) -> (Vec<Vec<Op>>, Vec<Run>, [u64; 4]) {
         self.end_text();
         let n = self.pages.len();
         let rule_y = self.bottom() - 12.0;
@@ -971,10 +729,10 @@ impl<'f> Layout<'f> {
             let b2 = b1 - FOOT.line_height();
             let page_label = format!("Page {} of {n}", i + 1);
             let pw = self.width(&page_label, FOOT.face(FontKind::Bold));
-            let title = self.ellipsize(&self.running.title.clone(), FOOT, r - l - pw - 16.0);
-            let right = self.ellipsize(&self.running.footer_right.clone(), FOOT, (r - l) * 0.45);
+            let title = self.ellipsize(&self.running.title, FOOT, r - l - pw - 16.0);
+            let right = self.ellipsize(&self.running.footer_right, FOOT, (r - l) * 0.45);
             let rw = self.width(&right, FOOT);
-            let left = self.ellipsize(&self.running.footer_left.clone(), FOOT, r - l - rw - 16.0);
+            let left = self.ellipsize(&self.running.footer_left, FOOT, r - l - rw - 16.0);
             // Runs are recorded with page 0 while drawing into the single-page buffer.
             let from = self.runs.len();
             self.text(l, b1, FOOT, &title);

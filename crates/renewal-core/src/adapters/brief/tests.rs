@@ -1,3 +1,5 @@
+use super::phrases::*;
+use super::styles::BODY;
 use super::*;
 use crate::adapters::import::import_markdown;
 
@@ -73,9 +75,9 @@ fn paper_sizes() {
 #[test]
 fn renders_a_pdf_deterministically() {
     let s = stored(RENEWING);
-    let today = d("2026-11-23");
-    let a = render_brief(&s, today, &BriefOptions::default()).unwrap();
-    let b = render_brief(&s, today, &BriefOptions::default()).unwrap();
+    let as_of = d("2026-11-23");
+    let a = render_brief(&s, as_of, &BriefOptions::default()).unwrap();
+    let b = render_brief(&s, as_of, &BriefOptions::default()).unwrap();
     assert!(a.starts_with(b"%PDF-"));
     assert_eq!(a, b, "two renders differ");
     let c = render_brief(&s, d("2026-11-24"), &BriefOptions::default()).unwrap();
@@ -103,7 +105,7 @@ fn wrap_never_exceeds_the_width_and_keeps_every_word() {
         footer_left: "l".into(),
         footer_right: "r".into(),
     };
-    let ids = [FontId("A".into()), FontId("B".into()), FontId("C".into())];
+    let ids = ["A", "B", "C", "D"].map(|n| FontId(n.to_string()));
     let l = Layout::new(fonts, geo, running, ids);
     let text = "The supplier shall — within thirty (30) days of the Effective Date — provide the Customer with a certificate; Überweisungsträgerverwaltungsgesellschaftsvertragsbestimmungen apply ✓ € ñ. ".repeat(12);
     for width in [40.0, 120.0, 300.0] {
@@ -148,7 +150,7 @@ fn synthetic(sla_rows: usize, clause_len: usize, long_values: bool) -> String {
 
 #[test]
 fn synthetic_layouts_keep_text_on_the_page_without_overlap() {
-    let today = d("2026-11-23");
+    let as_of = d("2026-11-23");
     for (doc, name) in [
         (RENEWING.to_string(), "renewing"),
         (
@@ -162,7 +164,7 @@ fn synthetic_layouts_keep_text_on_the_page_without_overlap() {
     ] {
         for paper in [Paper::A4, Paper::Letter] {
             let s = stored(&doc);
-            let (runs, pages, (w, h)) = layout_runs(&s, today, &BriefOptions { paper });
+            let (runs, pages, (w, h)) = layout_runs(&s, as_of, &BriefOptions { paper });
             assert!(pages >= 1);
             if let Err(e) = layout::check_runs(&runs, w, h) {
                 panic!("{name} on {paper:?}: {e}");
@@ -181,4 +183,30 @@ fn notice_phrases_and_day_counts() {
     assert_eq!(days_label(-52), "−52");
     assert_eq!(days_left(1), "1 day left");
     assert_eq!(days_left(-3), "3 days ago");
+}
+
+#[test]
+fn a_word_longer_than_the_line_is_broken_by_characters() {
+    let fonts = Fonts::get().unwrap();
+    let running = Running {
+        classification: "Test".to_string(),
+        title: "Test".to_string(),
+        footer_left: String::new(),
+        footer_right: String::new(),
+    };
+    let ids = ["A", "B", "C", "D"].map(|n| FontId(n.to_string()));
+    let l = Layout::new(fonts, geometry(Paper::A4), running, ids);
+    let word = "Wx".repeat(2500);
+    let lines = l.wrap(&format!("Before {word} after"), BODY, 100.0);
+    assert!(lines.len() > 20, "{} lines", lines.len());
+    for line in &lines {
+        assert!(l.width(line, BODY) <= 100.0, "{line:?} is too wide");
+    }
+    assert_eq!(
+        lines.concat().replace(' ', ""),
+        format!("Before{word}after")
+    );
+    // Ellipsis on a long word stops at the width asked for.
+    let cut = l.ellipsize(&word, BODY, 80.0);
+    assert!(cut.ends_with('…') && l.width(&cut, BODY) <= 80.0, "{cut}");
 }

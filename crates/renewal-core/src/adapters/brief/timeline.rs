@@ -1,6 +1,8 @@
-//! The timeline drawing: terms (initial and renewals) as rectangles, notice periods, exit
-//! windows, price reviews and other dated events as markers, and the as-of date as a dashed
-//! line, over a dated axis. Greys only, so it prints and photocopies.
+//! Section 3 of the brief, "Timeline": a drawing of the terms (initial and renewals) as
+//! rectangles, notice periods, exit windows, price reviews and other dated events as markers,
+//! and the as-of date as a dashed line, over a dated axis. Greys only, so it prints and photocopies. Content comes from the
+//! deadline engine's terms and events ([`crate::domain::rules::assess`]) as of the as-of
+//! date.
 //!
 //! Labels never collide: point-event labels are stacked in lanes above the markers, each
 //! joined to its marker by a leader line; a label is placed in the lowest lane where it
@@ -10,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::fonts::FontKind;
 use super::layout::{Layout, Style};
+use super::Brief;
 use crate::domain::dates::{days_between, Precision};
 use crate::domain::rules::{Assessment, Basis, DatedEvent, EventKind, EventStatus};
 
@@ -21,6 +24,16 @@ const LANE_H: f32 = 10.0;
 const MAX_LANES: usize = 10;
 /// Room the section heading takes above the drawing.
 const HEADING_H: f32 = 32.0;
+
+impl Brief<'_> {
+    /// Draws section 3: its heading and the drawing, kept together.
+    pub(super) fn timeline(&self, l: &mut Layout) {
+        let next = self.next();
+        draw(l, self.s, self.as_of, next, &|l: &mut Layout| {
+            l.heading(3, "Timeline", 0.0)
+        });
+    }
+}
 
 /// `1 Oct 2027`.
 fn short(d: NaiveDate) -> String {

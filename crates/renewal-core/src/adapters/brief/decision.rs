@@ -1,0 +1,149 @@
+//! Section 1 of the brief, "The decision at a glance": a grey panel with the next action and
+//! its deadline (with any business-day move, rule 4), what happens if nobody acts, the exit
+//! for convenience (rule 6), overdue items and a pointer to the data gaps. Also the wording
+//! of each action ([`Brief::action_text`]), shared with the actions checklist.
+//!
+//! Content comes from the deadline engine's assessment ([`crate::domain::rules::assess`]:
+//! the next deadline, overdue events) and the agreement view
+//! ([`crate::services::views::AgreementDetail`]: default outcome, convenience exit, import
+//! warnings) as of the as-of date.
+
+use crate::domain::dates::{long_date, prose_date};
+use crate::domain::rules::{Basis, DatedEvent, EventKind};
+
+use super::fonts::FontKind;
+use super::layout::{Layout, Style};
+use super::phrases::*;
+use super::styles::*;
+use super::table::Table;
+use super::Brief;
+
+impl Brief<'_> {
+    pub(super) fn action_text(&self, e: &DatedEvent) -> String {
+        match e.kind {
+            EventKind::NonRenewalNoticeDeadline => {
+                let renewal = match e.basis {
+                    Basis::NoticeBeforeExpiry { term, .. } => term.renewal_date(),
+                    _ => None,
+                };
+                match renewal {
+                    Some(r) => format!(
+                        "Decide: renew, renegotiate or exit. To stop the renewal on {}, serve notice of non-renewal by the deadline",
+                        prose_date(r)
+                    ),
+                    None => "Decide: renew, renegotiate or exit; serve notice of non-renewal by the deadline to stop the renewal".to_string(),
+                }
+            }
+            EventKind::TerminationNoticeDeadline => {
+                "Serve notice of termination for convenience for the planned exit".to_string()
+            }
+            EventKind::ObligationDue => format!(
+                "Deliver the obligation: {}",
+                e.subject.as_deref().unwrap_or("see the key dates")
+            ),
+            EventKind::NextReview => {
+                "Review the agreement document (its stated next review)".to_string()
+            }
+            EventKind::ExitWindowEnd => format!(
+                "Use the exit right before its window closes: {}",
+                e.subject.as_deref().unwrap_or("exit window")
+            ),
+            other => other.title().to_string(),
+        }
+    }
+
+    pub(super) fn at_a_glance(&self, l: &mut Layout) {
+        l.heading(1, "The decision at a glance", 90.0);
+        let mut rows: Vec<(String, Vec<(String, Style)>)> = Vec::new();
+        let big = Style::new(FontKind::Bold, 13.0, 0.0);
+        let strong = Style::new(FontKind::Bold, 10.0, 0.0);
+        match self.next() {
+            Some(e) => {
+                rows.push((
+                    "Next action".to_string(),
+                    vec![(self.action_text(e), strong)],
+                ));
+                let mut lines = vec![(prose_date(e.date), big)];
+                let mut sub = format!("{} · {}", days_left(e.days_from_today), e.label());
+                if let Some(adj) = &e.adjustment {
+                    let reason = adj
+                        .skipped
+                        .first()
+                        .map(|s| match s.reason.as_str() {
+                            "Saturday" | "Sunday" => "a weekend day".to_string(),
+                            holiday => format!("{holiday}, a public holiday"),
+                        })
+                        .unwrap_or_else(|| "not a business day".to_string());
+                    sub.push_str(&format!(
+                        " · moved back from {} ({reason}) to the preceding business day (rule 4)",
+                        prose_date(e.unadjusted_date)
+                    ));
+                }
+                lines.push((sub, BODY));
+                rows.push(("Deadline".to_string(), lines));
+            }
+            None => {
+                rows.push((
+                    "Next action".to_string(),
+                    vec![(
+                        "No dated action is open: nothing falls due after the as-of date"
+                            .to_string(),
+                        strong,
+                    )],
+                ));
+            }
+        }
+        rows.push((
+            "If nobody acts".to_string(),
+            vec![(format!("{}.", capitalise(&self.d.default_outcome)), strong)],
+        ));
+        if let Some(c) = &self.d.convenience {
+            rows.push((
+                "Exit for convenience".to_string(),
+                vec![(
+                    format!(
+                        "Notice served today ({}) ends the agreement no earlier than {} ({}, rule 6).",
+                        long_date(self.as_of),
+                        prose_date(c.earliest_end_if_served_today),
+                        notice_phrase(c.notice)
+                    ),
+                    BODY,
+                )],
+            ));
+        }
+        let overdue: Vec<&DatedEvent> = self.s.overdue().collect();
+        if !overdue.is_empty() {
+            let list = overdue
+                .iter()
+                .map(|e| format!("{} ({})", e.label(), long_date(e.date)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            rows.push((
+                "Needs attention".to_string(),
+                vec![(
+                    format!(
+                        "⚠ {} item{} overdue: {list}.",
+                        overdue.len(),
+                        if overdue.len() == 1 { "" } else { "s" }
+                    ),
+                    BODY_BOLD,
+                )],
+            ));
+        }
+        let gaps = self.d.warnings.len() + self.d.notes.len();
+        if gaps > 0 {
+            rows.push((
+                "Data gaps".to_string(),
+                vec![(
+                    format!(
+                        "{gaps} warning{} from the import: see section 7 before relying on this brief.",
+                        if gaps == 1 { "" } else { "s" }
+                    ),
+                    BODY,
+                )],
+            ));
+        }
+        l.table(&Table::key_values(92.0, true).keys(rows));
+        l.space(4.0);
+    }
+}
