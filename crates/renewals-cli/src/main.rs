@@ -27,6 +27,7 @@ macro_rules! outln {
 }
 
 mod brief;
+mod calendar;
 mod commands;
 mod record;
 mod remind;
@@ -214,6 +215,8 @@ enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Load calendars of non-working days from .ics files and choose one for an agreement
+    Calendar(calendar::CalendarArgs),
     /// Export dated events as an iCalendar file, with alarms following the ladder
     ExportIcs {
         /// Only agreements whose contract owner contains NAME (case-insensitive)
@@ -439,6 +442,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             steps,
             reset,
         } => record::cmd_ladder(db, agreement, steps, reset),
+        Command::Calendar(args) => calendar::run(args, db),
         Command::ExportIcs { owner, output } => {
             record::cmd_export_ics(db, today, owner.as_deref(), &output)
         }

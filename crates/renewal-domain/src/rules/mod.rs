@@ -742,9 +742,12 @@ pub fn assess(agreement: &Agreement, today: NaiveDate) -> Assessment {
         if !kind.is_deadline() || !agreement.business_day_adjustment {
             return (date, None);
         }
+        let custom = agreement.calendar.as_ref();
         let adj = match country {
-            Some(c) => calendar::previous_business_day(c, date),
-            None => calendar::previous_business_day(&Country::Other("??".to_string()), date),
+            Some(c) => calendar::previous_business_day_in(c, custom, date),
+            None => {
+                calendar::previous_business_day_in(&Country::Other("??".to_string()), custom, date)
+            }
         };
         if adj.is_adjusted() {
             (adj.date, Some(adj))
