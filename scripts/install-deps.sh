@@ -73,3 +73,21 @@ for dir in ui e2e; do
     (cd "$ROOT/$dir" && npm install --no-audit --no-fund)
   fi
 done
+
+# The `holidays` Python package: the independent oracle of the public-holiday calendars
+# (crates/renewal-domain/src/calendar/oracle_tests.rs runs scripts/holidays-oracle.py).
+# Pinned: the calendars were checked against this version.
+HOLIDAYS_VERSION="0.109"
+if python3 -c "import holidays, sys; sys.exit(holidays.__version__ != '$HOLIDAYS_VERSION')" 2>/dev/null; then
+  echo "install-deps: python holidays $HOLIDAYS_VERSION present"
+else
+  echo "install-deps: pip install holidays==$HOLIDAYS_VERSION"
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-pip
+  fi
+  # Debian 12's system python is "externally managed" (PEP 668): pip needs
+  # --break-system-packages there; a pyenv or venv python does not.
+  python3 -m pip install --quiet "holidays==$HOLIDAYS_VERSION" ||
+    $SUDO python3 -m pip install --quiet --break-system-packages "holidays==$HOLIDAYS_VERSION"
+fi

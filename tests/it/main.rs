@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod brief;
+mod calendars;
 mod common;
 mod concurrency;
 mod dashboard;

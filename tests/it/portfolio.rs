@@ -540,7 +540,7 @@ fn the_cli_lists_and_edits_clause_rows() {
             "due=Q5 2027",
         ],
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(6)); // exit code 6: an invalid value (README, exit codes)
     assert!(stderr(&out).contains("Obligations row"), "{}", stderr(&out));
     assert!(stderr(&out).contains(", Due: "), "{}", stderr(&out));
     let out = renewals(&db, "2026-11-23", &["edit-row", "1", "clauses", "--add"]);

@@ -116,6 +116,14 @@ country: Sourced<Country> | null,
  */
 business_day_adjustment: boolean, 
 /**
+ * A calendar the user loaded (from an `.ics` file) and chose for this agreement, e.g. a
+ * region's holidays or the company's shutdown days: its days are non-business days for
+ * rule 4 *in addition to* the country's public holidays. Carried here, name and days,
+ * so that the engine stays a pure function of the agreement. `None` (absent from JSON)
+ * when none is chosen.
+ */
+calendar?: CustomCalendar, 
+/**
  * Every section of the document, with its tables, verbatim.
  */
 sections: Array<Section>, 
@@ -382,6 +390,26 @@ earliest_end_if_served_today: string,
 explanation: string, };
 
 export type Country = string;
+
+export type CustomCalendar = { 
+/**
+ * The name the user gave the calendar, e.g. `"Antioquia 2027"`.
+ */
+name: string, 
+/**
+ * Its non-working days, sorted by date, one entry per date.
+ */
+days: Array<CustomDay>, };
+
+export type CustomDay = { 
+/**
+ * The day (a calendar day, no time zone).
+ */
+date: string, 
+/**
+ * What the day is, e.g. `"Company shutdown"` (the event's summary).
+ */
+name: string, };
 
 export type Dashboard = { 
 /**

@@ -10,7 +10,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Country;
+use crate::calendar::{Country, CustomCalendar};
 use crate::dates::{PartialDate, Period};
 use crate::money::Quantity;
 
@@ -430,6 +430,14 @@ pub struct Agreement {
     pub country: Option<Sourced<Country>>,
     /// Rule 4 business-day roll-back; on by default, can be switched off per agreement.
     pub business_day_adjustment: bool,
+    /// A calendar the user loaded (from an `.ics` file) and chose for this agreement, e.g. a
+    /// region's holidays or the company's shutdown days: its days are non-business days for
+    /// rule 4 *in addition to* the country's public holidays. Carried here, name and days,
+    /// so that the engine stays a pure function of the agreement. `None` (absent from JSON)
+    /// when none is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub calendar: Option<CustomCalendar>,
     /// Every section of the document, with its tables, verbatim.
     pub sections: Vec<Section>,
     /// Importer warnings: unknown clauses, assumptions.
@@ -470,6 +478,7 @@ impl Agreement {
             next_review: None,
             country: None,
             business_day_adjustment: true,
+            calendar: None,
             sections: Vec::new(),
             warnings: Vec::new(),
             recorded: Recorded::default(),

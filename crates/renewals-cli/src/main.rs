@@ -33,6 +33,7 @@ macro_rules! outln {
 }
 
 mod brief;
+mod calendar;
 mod commands;
 mod error;
 mod extract;
@@ -244,6 +245,8 @@ enum Command {
     },
     /// Show the settings, or set one (also the app's): business_day_adjustment, paper
     Settings(settings::SettingsArgs),
+    /// Load calendars of non-working days from .ics files and choose one for an agreement
+    Calendar(calendar::CalendarArgs),
     /// Export dated events as an iCalendar file, with alarms following the ladder
     ExportIcs {
         /// Only agreements whose contract owner contains NAME (case-insensitive)
@@ -472,6 +475,7 @@ fn run(cli: Cli) -> CliResult {
             reset,
         } => record::cmd_ladder(db, agreement, steps, reset),
         Command::Settings(args) => settings::run(&mut open_store(db)?, &args),
+        Command::Calendar(args) => calendar::run(args, db),
         Command::ExportIcs { owner, output } => {
             record::cmd_export_ics(db, as_of, owner.as_deref(), &output)
         }

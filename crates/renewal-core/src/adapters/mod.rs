@@ -3,6 +3,7 @@
 //! calendar files ([`ics`]) and reminders ([`remind`]).
 
 pub mod brief;
+pub mod calendar_ics;
 pub mod ics;
 pub mod import;
 pub mod remind;

@@ -7,6 +7,7 @@
 //! - [`edit`], [`clauses`]: fixing a field or a clause-table row by hand, checked like an import;
 //! - [`samples`]: the fictional sample agreements shipped with the app.
 
+pub mod calendars;
 pub mod clauses;
 pub mod dashboard;
 pub mod edit;

@@ -7,11 +7,23 @@
 //! reason it was skipped.
 //!
 //! Holiday calendars exist for Peru (see the `peru` module: Decreto Legislativo
-//! 713, art. 6, and the laws amending it) and Chile (see the `chile` module:
-//! Ley 2.977 and later laws). Every holiday is annotated in the source with the
-//! law that creates it and the year it starts. Any other country
-//! ([`Country::Other`]) adjusts for weekends only, and
-//! [`Adjustment::explain`] says so.
+//! 713, art. 6, and the laws amending it), Chile (the `chile` module: Ley 2.977
+//! and later laws), Colombia (`colombia`: Ley 51 de 1983, "Ley Emiliani"),
+//! Mexico (`mexico`: Ley Federal del Trabajo, art. 74), Argentina
+//! (`argentina`: Ley 27.399), Brazil (`brazil`: Lei 662/1949 as amended), the
+//! United States (`united_states`: 5 U.S.C. 6103, federal holidays), the
+//! United Kingdom (`united_kingdom`: bank holidays of England and Wales under
+//! the Banking and Financial Dealings Act 1971) and Spain (`spain`: national
+//! holidays under Real Decreto 2001/1983, art. 45). Every holiday is annotated
+//! in the source with the law that creates it and the year it starts. The
+//! seven calendars added for issue 10 are checked against the Python
+//! `holidays` package for 2000–2040 (`oracle_tests`). Any other country
+//! ([`Country::Other`]) adjusts for weekends only, and [`Adjustment::explain`]
+//! says so.
+//!
+//! A calendar loaded by the user (a region's or a company's non-working days,
+//! see [`CustomCalendar`]) can be added to an agreement's country calendar:
+//! [`previous_business_day_in`] skips the days of both.
 //!
 //! Units: every date is a [`NaiveDate`], a calendar day in the jurisdiction's
 //! own civil calendar, with no time of day and no time zone. Years are
@@ -40,12 +52,24 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod argentina;
+mod brazil;
 mod chile;
+mod colombia;
+mod custom;
 mod easter;
+mod mexico;
+#[cfg(test)]
+mod oracle_tests;
 mod peru;
 mod solstice;
+mod spain;
 #[cfg(test)]
 mod tests;
+mod united_kingdom;
+mod united_states;
+
+pub use custom::{previous_business_day_in, CustomCalendar, CustomDay};
 
 pub use easter::easter_sunday;
 
@@ -57,12 +81,14 @@ pub const LAST_SUPPORTED_YEAR: i32 = 2100;
 /// Country whose public holidays govern business-day adjustment.
 ///
 /// Serialised (serde) as the ISO 3166-1 alpha-2 code string: `"PE"`, `"CL"`,
-/// or any other upper-case code for [`Country::Other`]. Deserialisation
-/// accepts whatever [`Country::parse`] accepts.
+/// `"CO"`, `"MX"`, `"AR"`, `"BR"`, `"US"`, `"GB"`, `"ES"`, or any other
+/// upper-case code for [`Country::Other`]. Deserialisation accepts whatever
+/// [`Country::parse`] accepts.
 ///
-/// Build values with [`Country::parse`] (or [`str::parse`]), which maps
-/// `"PE"`/`"CL"` to [`Country::Peru`]/[`Country::Chile`]. A hand-built
-/// `Other("PE")` or `Other("CL")` still uses the Peru or Chile calendar.
+/// Build values with [`Country::parse`] (or [`str::parse`]), which maps the
+/// codes and names of the countries with a calendar to their variant. A
+/// hand-built `Other("PE")` (or any other code of a country with a calendar)
+/// still uses that country's calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub enum Country {
@@ -71,6 +97,29 @@ pub enum Country {
     Peru,
     /// Chile (ISO 3166-1 "CL"); holiday calendar: Ley 2.977 and later laws.
     Chile,
+    /// Colombia (ISO 3166-1 "CO"); holiday calendar: Ley 51 de 1983 (Ley
+    /// Emiliani) and later laws.
+    Colombia,
+    /// Mexico (ISO 3166-1 "MX"); holiday calendar: Ley Federal del Trabajo,
+    /// art. 74 (días de descanso obligatorio).
+    Mexico,
+    /// Argentina (ISO 3166-1 "AR"); holiday calendar: Ley 27.399 (feriados
+    /// nacionales and días no laborables) and the decrees of puentes.
+    Argentina,
+    /// Brazil (ISO 3166-1 "BR"); holiday calendar: national holidays (Lei
+    /// 662/1949 as amended).
+    Brazil,
+    /// United States (ISO 3166-1 "US"); holiday calendar: federal holidays, 5
+    /// U.S.C. 6103, with the observed-day rule of Executive Order 11582.
+    UnitedStates,
+    /// United Kingdom (ISO 3166-1 "GB"); holiday calendar: bank holidays of
+    /// England and Wales (Banking and Financial Dealings Act 1971 and royal
+    /// proclamations). Scotland and Northern Ireland are not covered.
+    UnitedKingdom,
+    /// Spain (ISO 3166-1 "ES"); holiday calendar: national holidays (Estatuto
+    /// de los Trabajadores art. 37.2, Real Decreto 2001/1983 art. 45); the
+    /// holidays of the autonomous communities are not covered.
+    Spain,
     /// Any other country, by its upper-case ISO 3166-1 alpha-2 code. No holiday
     /// calendar: only Saturdays and Sundays are non-business days.
     Other(String),
@@ -81,50 +130,151 @@ pub enum Country {
 enum Calendar {
     Peru,
     Chile,
+    Colombia,
+    Mexico,
+    Argentina,
+    Brazil,
+    UnitedStates,
+    UnitedKingdom,
+    Spain,
 }
 
-impl Country {
-    /// ISO 3166-1 alpha-2 code: `"PE"`, `"CL"`, or the code held by
-    /// [`Country::Other`].
-    pub fn code(&self) -> &str {
+/// Every country with a holiday calendar: its variant, ISO code, English name,
+/// and the lower-case names and aliases [`Country::parse`] accepts besides the
+/// code (English and Spanish).
+const KNOWN: [(Calendar, &str, &str, &[&str]); 9] = [
+    (Calendar::Peru, "PE", "Peru", &["peru", "perú"]),
+    (Calendar::Chile, "CL", "Chile", &["chile"]),
+    (Calendar::Colombia, "CO", "Colombia", &["colombia"]),
+    (
+        Calendar::Mexico,
+        "MX",
+        "Mexico",
+        &["mexico", "méxico", "mejico", "méjico"],
+    ),
+    (Calendar::Argentina, "AR", "Argentina", &["argentina"]),
+    (Calendar::Brazil, "BR", "Brazil", &["brazil", "brasil"]),
+    (
+        Calendar::UnitedStates,
+        "US",
+        "United States",
+        &[
+            "united states",
+            "united states of america",
+            "usa",
+            "u.s.",
+            "u.s.a.",
+            "estados unidos",
+            "estados unidos de américa",
+            "estados unidos de america",
+            "ee.uu.",
+            "eeuu",
+            "ee. uu.",
+        ],
+    ),
+    (
+        Calendar::UnitedKingdom,
+        "GB",
+        "United Kingdom",
+        &[
+            "uk",
+            "u.k.",
+            "united kingdom",
+            "great britain",
+            "england",
+            "england and wales",
+            "wales",
+            "reino unido",
+            "inglaterra",
+            "gran bretaña",
+        ],
+    ),
+    (
+        Calendar::Spain,
+        "ES",
+        "Spain",
+        &["spain", "españa", "espana"],
+    ),
+];
+
+impl Calendar {
+    fn country(self) -> Country {
         match self {
-            Country::Peru => "PE",
-            Country::Chile => "CL",
-            Country::Other(code) => code,
+            Calendar::Peru => Country::Peru,
+            Calendar::Chile => Country::Chile,
+            Calendar::Colombia => Country::Colombia,
+            Calendar::Mexico => Country::Mexico,
+            Calendar::Argentina => Country::Argentina,
+            Calendar::Brazil => Country::Brazil,
+            Calendar::UnitedStates => Country::UnitedStates,
+            Calendar::UnitedKingdom => Country::UnitedKingdom,
+            Calendar::Spain => Country::Spain,
         }
     }
 
-    /// English short name: `"Peru"`, `"Chile"`, or the code for
+    fn known(
+        self,
+    ) -> &'static (
+        Calendar,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+    ) {
+        // KNOWN lists every Calendar once, in declaration order.
+        &KNOWN[self as usize]
+    }
+}
+
+impl Country {
+    /// ISO 3166-1 alpha-2 code: `"PE"`, `"CL"`, `"CO"`, `"MX"`, `"AR"`,
+    /// `"BR"`, `"US"`, `"GB"` (United Kingdom), `"ES"`, or the code held by
     /// [`Country::Other`].
+    pub fn code(&self) -> &str {
+        match self {
+            Country::Other(code) => code,
+            _ => self.calendar().map(|c| c.known().1).unwrap_or("??"),
+        }
+    }
+
+    /// English short name: `"Peru"`, `"Chile"`, `"Colombia"`, `"Mexico"`,
+    /// `"Argentina"`, `"Brazil"`, `"United States"`, `"United Kingdom"`,
+    /// `"Spain"`, or the code for [`Country::Other`].
     pub fn name(&self) -> &str {
         match self {
-            Country::Peru => "Peru",
-            Country::Chile => "Chile",
             Country::Other(code) => code,
+            _ => self.calendar().map(|c| c.known().2).unwrap_or("??"),
         }
     }
 
     /// Parses a country code or name, ignoring case and surrounding
     /// whitespace.
     ///
-    /// Accepts "PE"/"pe"/"Peru"/"Perú" (Peru), "CL"/"cl"/"Chile" (Chile), and
-    /// any other two ASCII letters (-> [`Country::Other`], upper-cased).
-    /// Anything else gives `None`. Whether the two letters are an assigned ISO
-    /// 3166-1 code is not checked.
+    /// Accepts, for the countries with a holiday calendar, the ISO 3166-1
+    /// alpha-2 code ("PE", "cl", "US", "GB"; also "UK"), the alpha-3 code, and
+    /// the name in English or Spanish (with or without accents): "Peru"/"Perú",
+    /// "Chile", "Colombia", "Mexico"/"México", "Argentina", "Brazil"/"Brasil",
+    /// "United States"/"USA"/"Estados Unidos", "United Kingdom"/"England"/
+    /// "Reino Unido"/"Inglaterra", "Spain"/"España". Any other two ASCII
+    /// letters give [`Country::Other`], upper-cased. Anything else gives
+    /// `None`. Whether the two letters are an assigned ISO 3166-1 code is not
+    /// checked.
     pub fn parse(s: &str) -> Option<Country> {
         let trimmed = s.trim();
-        match trimmed.to_lowercase().as_str() {
-            "pe" | "peru" | "perú" => Some(Country::Peru),
-            "cl" | "chile" => Some(Country::Chile),
-            _ if trimmed.len() == 2 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                Some(Country::Other(trimmed.to_ascii_uppercase()))
-            }
-            _ => None,
+        let lower = trimmed.to_lowercase();
+        if let Some((calendar, ..)) = KNOWN.iter().find(|(_, code, _, names)| {
+            code.eq_ignore_ascii_case(&lower) || names.contains(&lower.as_str())
+        }) {
+            return Some(calendar.country());
         }
+        if trimmed.len() == 2 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Some(Country::Other(trimmed.to_ascii_uppercase()));
+        }
+        None
     }
 
-    /// True when public holidays are known for this country (Peru, Chile);
-    /// false when business days only exclude weekends.
+    /// True when public holidays are known for this country (Peru, Chile,
+    /// Colombia, Mexico, Argentina, Brazil, United States, United Kingdom,
+    /// Spain); false when business days only exclude weekends.
     pub fn has_holiday_calendar(&self) -> bool {
         self.calendar().is_some()
     }
@@ -133,9 +283,20 @@ impl Country {
         match self {
             Country::Peru => Some(Calendar::Peru),
             Country::Chile => Some(Calendar::Chile),
-            Country::Other(code) if code.eq_ignore_ascii_case("PE") => Some(Calendar::Peru),
-            Country::Other(code) if code.eq_ignore_ascii_case("CL") => Some(Calendar::Chile),
-            Country::Other(_) => None,
+            Country::Colombia => Some(Calendar::Colombia),
+            Country::Mexico => Some(Calendar::Mexico),
+            Country::Argentina => Some(Calendar::Argentina),
+            Country::Brazil => Some(Calendar::Brazil),
+            Country::UnitedStates => Some(Calendar::UnitedStates),
+            Country::UnitedKingdom => Some(Calendar::UnitedKingdom),
+            Country::Spain => Some(Calendar::Spain),
+            Country::Other(code) => KNOWN
+                .iter()
+                .find(|(_, known, ..)| {
+                    known.eq_ignore_ascii_case(code)
+                        || (code.eq_ignore_ascii_case("UK") && *known == "GB")
+                })
+                .map(|(calendar, ..)| *calendar),
         }
     }
 }
@@ -156,7 +317,9 @@ impl fmt::Display for CountryParseError {
         write!(
             f,
             "unrecognised country {:?}: expected an ISO 3166-1 alpha-2 code \
-             (two letters, e.g. \"PE\" or \"CL\") or the name \"Peru\", \"Perú\" or \"Chile\"",
+             (two letters, e.g. \"PE\" or \"CL\") or a country name in English or Spanish \
+             (Peru, Chile, Colombia, Mexico, Argentina, Brazil, United States, \
+             United Kingdom, Spain)",
             self.0
         )
     }
@@ -278,7 +441,11 @@ impl Adjustment {
             for (i, day) in self.skipped.iter().enumerate() {
                 let what = match day.reason.as_str() {
                     "Saturday" | "Sunday" => format!("a {}", day.reason),
-                    holiday => format!("{holiday} ({})", country.name()),
+                    holiday if holiday_name(country, day.date) == Some(holiday) => {
+                        format!("{holiday} ({})", country.name())
+                    }
+                    // A day of a custom calendar: its reason names the calendar.
+                    other => other.to_owned(),
                 };
                 if i == 0 {
                     line.push_str(&format!("{} is {what}", day.date));
@@ -318,24 +485,7 @@ impl Adjustment {
 /// only case that can end on a non-business day is reaching
 /// [`NaiveDate::MIN`], which has no earlier day.
 pub fn previous_business_day(country: &Country, date: NaiveDate) -> Adjustment {
-    let table = country.calendar().map(table);
-    let mut skipped = Vec::new();
-    let mut current = date;
-    while let Some(reason) = skip_reason(table, current) {
-        skipped.push(SkippedDay {
-            date: current,
-            reason,
-        });
-        match current.pred_opt() {
-            Some(previous) => current = previous,
-            None => break,
-        }
-    }
-    Adjustment {
-        date: current,
-        unadjusted: date,
-        skipped,
-    }
+    previous_business_day_in(country, None, date)
 }
 
 /// Why `date` is not a business day, or `None` if it is one.
@@ -461,11 +611,46 @@ impl HolidayTable {
     }
 }
 
-fn table(calendar: Calendar) -> &'static HolidayTable {
-    static PERU: OnceLock<HolidayTable> = OnceLock::new();
-    static CHILE: OnceLock<HolidayTable> = OnceLock::new();
+/// The rules of one calendar: every holiday of a year.
+fn rules(calendar: Calendar) -> fn(i32) -> Vec<RawHoliday> {
     match calendar {
-        Calendar::Peru => PERU.get_or_init(|| HolidayTable::build(peru::holidays_in_year)),
-        Calendar::Chile => CHILE.get_or_init(|| HolidayTable::build(chile::holidays_in_year)),
+        Calendar::Peru => peru::holidays_in_year,
+        Calendar::Chile => chile::holidays_in_year,
+        Calendar::Colombia => colombia::holidays_in_year,
+        Calendar::Mexico => mexico::holidays_in_year,
+        Calendar::Argentina => argentina::holidays_in_year,
+        Calendar::Brazil => brazil::holidays_in_year,
+        Calendar::UnitedStates => united_states::holidays_in_year,
+        Calendar::UnitedKingdom => united_kingdom::holidays_in_year,
+        Calendar::Spain => spain::holidays_in_year,
+    }
+}
+
+fn table(calendar: Calendar) -> &'static HolidayTable {
+    static TABLES: [OnceLock<HolidayTable>; KNOWN.len()] = [const { OnceLock::new() }; KNOWN.len()];
+    TABLES[calendar as usize].get_or_init(|| HolidayTable::build(rules(calendar)))
+}
+
+/// The `n`th (1-based) `weekday` of `month` in `year`, if it exists.
+fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: u8) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+}
+
+/// The last `weekday` of `month` in `year`.
+fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }?;
+    let last = first_of_next.pred_opt()?;
+    let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    offset(last, -i64::from(back))
+}
+
+/// Pushes `date` (if any) under `name`.
+fn push(out: &mut Vec<RawHoliday>, date: Option<NaiveDate>, name: &'static str) {
+    if let Some(date) = date {
+        out.push((date, name));
     }
 }

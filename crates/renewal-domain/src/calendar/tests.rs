@@ -9,8 +9,9 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_else(|| panic!("invalid date {y}-{m}-{day}"))
 }
 
-fn us() -> Country {
-    Country::Other("US".to_owned())
+/// A country without a holiday calendar (Japan).
+fn no_calendar() -> Country {
+    Country::Other("JP".to_owned())
 }
 
 /// Compares the full list for a year, naming the first difference.
@@ -454,41 +455,52 @@ fn chile_moving_rules() {
 // ---------------------------------------------------------------- table
 
 #[test]
-fn rules_never_put_two_holidays_on_one_day_or_in_another_year() {
-    for (country, rules) in [
-        ("Peru", peru::holidays_in_year as fn(i32) -> Vec<RawHoliday>),
-        ("Chile", chile::holidays_in_year),
-    ] {
+fn rules_never_put_a_holiday_in_another_year() {
+    for &(calendar, _, country, _) in &KNOWN {
+        let rules = rules(calendar);
         for year in FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR {
             let mut dates: Vec<NaiveDate> = rules(year).into_iter().map(|(date, _)| date).collect();
             assert!(
                 dates.iter().all(|date| date.year() == year),
                 "{country} {year}"
             );
-            let n = dates.len();
-            dates.sort();
-            dates.dedup();
-            assert_eq!(
-                dates.len(),
-                n,
-                "{country} {year} has two holidays on one day"
-            );
+            // Peru and Chile never have two holidays on one day; in the other
+            // calendars two can coincide (Colombia 1992: Sacred Heart and
+            // Saint Peter and Saint Paul both moved to Monday 29 June) and the
+            // table keeps the first rule's name.
+            if matches!(calendar, Calendar::Peru | Calendar::Chile) {
+                let n = dates.len();
+                dates.sort();
+                dates.dedup();
+                assert_eq!(
+                    dates.len(),
+                    n,
+                    "{country} {year} has two holidays on one day"
+                );
+            }
         }
     }
 }
 
 #[test]
+fn known_calendars_are_listed_in_declaration_order() {
+    for (i, (calendar, ..)) in KNOWN.iter().enumerate() {
+        assert_eq!(*calendar as usize, i);
+        assert_eq!(calendar.country().calendar(), Some(*calendar));
+    }
+}
+
+#[test]
 fn table_agrees_with_rules_for_every_year() {
-    for (country, rules) in [
-        (
-            Country::Peru,
-            peru::holidays_in_year as fn(i32) -> Vec<RawHoliday>,
-        ),
-        (Country::Chile, chile::holidays_in_year),
-    ] {
+    for &(calendar, ..) in &KNOWN {
+        let country = calendar.country();
+        let rules = rules(calendar);
         for year in FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR {
+            // The table keeps the first rule's name when two holidays
+            // coincide.
             let mut expected = rules(year);
-            expected.sort();
+            expected.sort_by_key(|(date, _)| *date);
+            expected.dedup_by_key(|(date, _)| *date);
             let actual: Vec<RawHoliday> = holidays(&country, year)
                 .into_iter()
                 .map(|h| (h.date, h.name))
@@ -502,10 +514,10 @@ fn table_agrees_with_rules_for_every_year() {
 fn no_holidays_outside_supported_years_or_without_calendar() {
     assert!(holidays(&Country::Peru, 1989).is_empty());
     assert!(holidays(&Country::Chile, 2101).is_empty());
-    assert!(holidays(&us(), 2025).is_empty());
+    assert!(holidays(&no_calendar(), 2025).is_empty());
     assert_eq!(holiday_name(&Country::Peru, d(1989, 12, 25)), None);
     assert_eq!(holiday_name(&Country::Peru, d(2101, 12, 25)), None);
-    assert_eq!(holiday_name(&us(), d(2025, 12, 25)), None);
+    assert_eq!(holiday_name(&no_calendar(), d(2025, 12, 25)), None);
     // Edges of the table.
     assert_eq!(
         holiday_name(&Country::Peru, d(1990, 1, 1)),
@@ -530,7 +542,7 @@ fn business_day_rules() {
     assert!(!is_business_day(&pe, d(2027, 10, 2))); // Saturday
     assert!(!is_business_day(&pe, d(2027, 10, 3))); // Sunday
     assert!(!is_business_day(&pe, d(2026, 12, 25))); // Christmas, Friday
-    assert!(is_business_day(&us(), d(2026, 12, 25)));
+    assert!(is_business_day(&no_calendar(), d(2026, 12, 25)));
     assert!(!is_business_day(&Country::Chile, d(2027, 9, 17)));
     assert!(is_business_day(&pe, d(2027, 9, 17)));
 }
@@ -592,7 +604,7 @@ fn holiday_on_the_date_itself_is_named_first() {
 
 #[test]
 fn business_day_maps_to_itself() {
-    for country in [Country::Peru, Country::Chile, us()] {
+    for country in [Country::Peru, Country::Chile, no_calendar()] {
         let adj = previous_business_day(&country, d(2027, 10, 1));
         assert_eq!(adj.date, d(2027, 10, 1));
         assert_eq!(adj.unadjusted, d(2027, 10, 1));
@@ -607,20 +619,20 @@ fn business_day_maps_to_itself() {
 
 #[test]
 fn country_without_calendar_skips_weekends_only_and_says_so() {
-    let us = us();
+    let jp = no_calendar();
     // Christmas 2026 is a Friday: a business day without a calendar.
-    let adj = previous_business_day(&us, d(2026, 12, 27));
+    let adj = previous_business_day(&jp, d(2026, 12, 27));
     assert_eq!(adj.date, d(2026, 12, 25));
     assert_eq!(adj.skipped.len(), 2);
     assert_eq!(
-        adj.explain(&us),
+        adj.explain(&jp),
         "2026-12-27 is a Sunday, 2026-12-26 a Saturday; moved to the preceding business \
-         day, Fri 2026-12-25 (weekends only: no public-holiday calendar for US)"
+         day, Fri 2026-12-25 (weekends only: no public-holiday calendar for JP)"
     );
     assert_eq!(
-        previous_business_day(&us, d(2026, 12, 25)).explain(&us),
-        "2026-12-25 (Fri) is a business day in US; no adjustment \
-         (weekends only: no public-holiday calendar for US)"
+        previous_business_day(&jp, d(2026, 12, 25)).explain(&jp),
+        "2026-12-25 (Fri) is a business day in JP; no adjustment \
+         (weekends only: no public-holiday calendar for JP)"
     );
 }
 
@@ -663,8 +675,8 @@ fn country_parse_accepts_codes_and_names() {
     for s in ["CL", "cl", "Chile", "CHILE"] {
         assert_eq!(Country::parse(s), Some(Country::Chile), "{s}");
     }
-    assert_eq!(Country::parse("us"), Some(us()));
-    assert_eq!(Country::parse("Ar"), Some(Country::Other("AR".to_owned())));
+    assert_eq!(Country::parse("jp"), Some(no_calendar()));
+    assert_eq!(Country::parse("Fr"), Some(Country::Other("FR".to_owned())));
     for s in ["", "P", "PER", "U5", "Perus", "ÑA", "12"] {
         assert_eq!(Country::parse(s), None, "{s}");
     }
@@ -674,13 +686,13 @@ fn country_parse_accepts_codes_and_names() {
 fn country_code_name_display_and_calendar() {
     assert_eq!(Country::Peru.code(), "PE");
     assert_eq!(Country::Chile.code(), "CL");
-    assert_eq!(us().code(), "US");
+    assert_eq!(no_calendar().code(), "JP");
     assert_eq!(Country::Peru.name(), "Peru");
     assert_eq!(Country::Chile.to_string(), "Chile");
-    assert_eq!(us().to_string(), "US");
+    assert_eq!(no_calendar().to_string(), "JP");
     assert!(Country::Peru.has_holiday_calendar());
     assert!(Country::Chile.has_holiday_calendar());
-    assert!(!us().has_holiday_calendar());
+    assert!(!no_calendar().has_holiday_calendar());
     // A hand-built Other("PE") still uses Peru's calendar.
     let pe = Country::Other("PE".to_owned());
     assert!(pe.has_holiday_calendar());
@@ -702,14 +714,14 @@ fn country_from_str_and_error_message() {
 
 #[test]
 fn country_serde_uses_the_code() {
-    let json = serde_json::to_string(&vec![Country::Peru, Country::Chile, us()])
+    let json = serde_json::to_string(&vec![Country::Peru, Country::Chile, no_calendar()])
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(json, r#"["PE","CL","US"]"#);
+    assert_eq!(json, r#"["PE","CL","JP"]"#);
     let back: Vec<Country> =
-        serde_json::from_str(r#"["PE","cl","Perú","us"]"#).unwrap_or_else(|e| panic!("{e}"));
+        serde_json::from_str(r#"["PE","cl","Perú","jp"]"#).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         back,
-        vec![Country::Peru, Country::Chile, Country::Peru, us()]
+        vec![Country::Peru, Country::Chile, Country::Peru, no_calendar()]
     );
     let err = serde_json::from_str::<Country>(r#""Atlantis""#).err();
     let err = err.unwrap_or_else(|| panic!("Atlantis deserialised"));
@@ -719,7 +731,18 @@ fn country_serde_uses_the_code() {
 // ---------------------------------------------------------------- property
 
 fn country_strategy() -> impl Strategy<Value = Country> {
-    prop_oneof![Just(Country::Peru), Just(Country::Chile), Just(us())]
+    prop_oneof![
+        Just(Country::Peru),
+        Just(Country::Chile),
+        Just(Country::Colombia),
+        Just(Country::Mexico),
+        Just(Country::Argentina),
+        Just(Country::Brazil),
+        Just(Country::UnitedStates),
+        Just(Country::UnitedKingdom),
+        Just(Country::Spain),
+        Just(no_calendar())
+    ]
 }
 
 proptest! {
@@ -745,4 +768,312 @@ proptest! {
         prop_assert_eq!(skipped, between);
         prop_assert_eq!(adj.is_adjusted(), !adj.skipped.is_empty());
     }
+}
+
+// ---------------------------------------------------------------- issue 10 countries
+//
+// Notable dates written by hand from the laws named in each module (the whole
+// calendars are checked against the `holidays` package in oracle_tests.rs).
+
+#[test]
+fn colombia_ley_emiliani_moves_to_monday_and_fixed_days_stay() {
+    let co = Country::Colombia;
+    // Tuesday 8 December 2026: Immaculate Conception is not movable.
+    assert_eq!(
+        holiday_name(&co, d(2026, 12, 8)),
+        Some("Immaculate Conception")
+    );
+    assert!(!is_business_day(&co, d(2026, 12, 8)));
+    // Tuesday 6 January 2026 (Epiphany) is a working day; the holiday is
+    // Monday 12 January.
+    assert_eq!(holiday_name(&co, d(2026, 1, 6)), None);
+    assert_eq!(holiday_name(&co, d(2026, 1, 12)), Some("Epiphany"));
+    // Ley 2578 de 2026: Thursday 9 July 2026 -> Monday 13 July.
+    assert_eq!(
+        holiday_name(&co, d(2026, 7, 13)),
+        Some("Our Lady of the Rosary of Chiquinquirá")
+    );
+    assert_eq!(holiday_name(&co, d(2025, 7, 14)), None);
+    // Ascension: Easter 2026 is 5 April, + 39 = Thursday 14 May -> Monday 18 May.
+    assert_eq!(holiday_name(&co, d(2026, 5, 18)), Some("Ascension Day"));
+    assert_eq!(holidays(&co, 2026).len(), 19);
+}
+
+#[test]
+fn mexico_monday_rules_and_inauguration_day() {
+    let mx = Country::Mexico;
+    assert_eq!(holiday_name(&mx, d(2026, 2, 2)), Some("Constitution Day"));
+    assert_eq!(holiday_name(&mx, d(2026, 2, 5)), None);
+    assert_eq!(
+        holiday_name(&mx, d(2026, 3, 16)),
+        Some("Benito Juárez's Birthday")
+    );
+    assert_eq!(holiday_name(&mx, d(2026, 11, 16)), Some("Revolution Day"));
+    assert_eq!(holiday_name(&mx, d(2005, 11, 20)), Some("Revolution Day"));
+    assert_eq!(
+        holiday_name(&mx, d(2024, 10, 1)),
+        Some("Change of Federal Government")
+    );
+    assert_eq!(
+        holiday_name(&mx, d(2018, 12, 1)),
+        Some("Change of Federal Government")
+    );
+    assert_eq!(
+        holiday_name(&mx, d(2030, 10, 1)),
+        Some("Change of Federal Government")
+    );
+    assert_eq!(holiday_name(&mx, d(2026, 10, 1)), None);
+}
+
+#[test]
+fn argentina_trasladables_and_puentes() {
+    let ar = Country::Argentina;
+    // Friday 20 November 2026 -> Monday 23 November.
+    assert_eq!(holiday_name(&ar, d(2026, 11, 20)), None);
+    assert_eq!(
+        holiday_name(&ar, d(2026, 11, 23)),
+        Some("National Sovereignty Day")
+    );
+    // Monday 17 August 2026 stays.
+    assert_eq!(
+        holiday_name(&ar, d(2026, 8, 17)),
+        Some("Anniversary of the death of General José de San Martín")
+    );
+    // Puente of Monday 23 March 2026 before the fixed 24 March.
+    assert_eq!(holiday_name(&ar, d(2026, 3, 23)), Some("Bridge holiday"));
+    assert_eq!(
+        holiday_name(&ar, d(2026, 3, 24)),
+        Some("Day of Remembrance for Truth and Justice")
+    );
+    assert_eq!(
+        holiday_name(&ar, d(2022, 12, 20)),
+        Some("FIFA World Cup 2022 Victory Day")
+    );
+    // Carnival 2026: Easter 5 April -> Monday 16 and Tuesday 17 February.
+    assert_eq!(holiday_name(&ar, d(2026, 2, 17)), Some("Carnival Tuesday"));
+}
+
+#[test]
+fn brazil_national_holidays() {
+    let br = Country::Brazil;
+    assert_eq!(
+        holiday_name(&br, d(2024, 11, 20)),
+        Some("National Day of Zumbi and Black Awareness")
+    );
+    assert_eq!(holiday_name(&br, d(2023, 11, 20)), None);
+    assert_eq!(holiday_name(&br, d(2026, 4, 21)), Some("Tiradentes' Day"));
+    assert_eq!(
+        holiday_name(&br, d(2026, 10, 12)),
+        Some("Our Lady of Aparecida")
+    );
+    assert_eq!(holidays(&br, 2026).len(), 10);
+}
+
+#[test]
+fn united_states_observed_days() {
+    let us = Country::UnitedStates;
+    // Juneteenth 2021 was a Saturday: observed Friday 18 June.
+    assert_eq!(
+        holiday_name(&us, d(2021, 6, 18)),
+        Some("Juneteenth National Independence Day (observed)")
+    );
+    assert!(!is_business_day(&us, d(2021, 6, 18)));
+    assert_eq!(holiday_name(&us, d(2020, 6, 19)), None);
+    // 1 January 2022 was a Saturday: observed Friday 31 December 2021.
+    assert_eq!(
+        holiday_name(&us, d(2021, 12, 31)),
+        Some("New Year's Day (observed)")
+    );
+    // Christmas 2022 on a Sunday: observed Monday 26 December.
+    assert_eq!(
+        holiday_name(&us, d(2022, 12, 26)),
+        Some("Christmas Day (observed)")
+    );
+    assert_eq!(holiday_name(&us, d(2026, 11, 26)), Some("Thanksgiving Day"));
+    assert_eq!(holiday_name(&us, d(2026, 5, 25)), Some("Memorial Day"));
+}
+
+#[test]
+fn united_kingdom_substitute_and_special_days() {
+    let uk = Country::UnitedKingdom;
+    assert_eq!(
+        holiday_name(&uk, d(2022, 9, 19)),
+        Some("State Funeral of Queen Elizabeth II")
+    );
+    assert_eq!(
+        holiday_name(&uk, d(2023, 5, 8)),
+        Some("Coronation of Charles III")
+    );
+    // 2022: spring bank holiday moved to Thursday 2 June, jubilee Friday 3 June.
+    assert_eq!(holiday_name(&uk, d(2022, 5, 30)), None);
+    assert_eq!(
+        holiday_name(&uk, d(2022, 6, 2)),
+        Some("Spring Bank Holiday")
+    );
+    // Christmas 2022 on a Sunday: Boxing Day Monday 26, substitute Tuesday 27.
+    assert_eq!(
+        holiday_name(&uk, d(2022, 12, 27)),
+        Some("Christmas Day (substitute day)")
+    );
+    // 2021: Christmas Saturday -> Monday 27; Boxing Day Sunday -> Tuesday 28.
+    assert_eq!(
+        holiday_name(&uk, d(2021, 12, 27)),
+        Some("Christmas Day (substitute day)")
+    );
+    assert_eq!(
+        holiday_name(&uk, d(2021, 12, 28)),
+        Some("Boxing Day (substitute day)")
+    );
+    // VE Day: early May bank holiday on Friday 8 May 2020.
+    assert_eq!(holiday_name(&uk, d(2020, 5, 4)), None);
+    assert_eq!(holiday_name(&uk, d(2020, 5, 8)), Some("May Day"));
+}
+
+#[test]
+fn spain_national_holidays_skip_sundays() {
+    let es = Country::Spain;
+    assert_eq!(
+        holiday_name(&es, d(2026, 12, 8)),
+        Some("Immaculate Conception")
+    );
+    assert_eq!(
+        holiday_name(&es, d(2026, 10, 12)),
+        Some("National Day of Spain")
+    );
+    // Christmas 2022 was a Sunday: not a national holiday that day, and no
+    // national substitute (the communities choose).
+    assert_eq!(holiday_name(&es, d(2022, 12, 25)), None);
+    assert_eq!(holiday_name(&es, d(2022, 12, 26)), None);
+    assert!(!is_business_day(&es, d(2026, 4, 3))); // Good Friday
+}
+
+#[test]
+fn country_parse_accepts_english_and_spanish_names() {
+    let cases: [(&[&str], Country); 7] = [
+        (&["CO", "co", "Colombia", "COLOMBIA"], Country::Colombia),
+        (&["MX", "Mexico", "México", "méxico"], Country::Mexico),
+        (&["AR", "Ar", "Argentina"], Country::Argentina),
+        (&["BR", "Brazil", "Brasil"], Country::Brazil),
+        (
+            &[
+                "US",
+                "us",
+                "USA",
+                "United States",
+                "Estados Unidos",
+                "EE.UU.",
+            ],
+            Country::UnitedStates,
+        ),
+        (
+            &[
+                "GB",
+                "UK",
+                "United Kingdom",
+                "England",
+                "Reino Unido",
+                "Inglaterra",
+                "england and wales",
+            ],
+            Country::UnitedKingdom,
+        ),
+        (
+            &["ES", "Spain", "España", "ESPAÑA", "Espana"],
+            Country::Spain,
+        ),
+    ];
+    for (inputs, country) in cases {
+        for s in inputs {
+            assert_eq!(Country::parse(s), Some(country.clone()), "{s}");
+        }
+    }
+    assert_eq!(Country::UnitedKingdom.code(), "GB");
+    assert_eq!(Country::UnitedStates.name(), "United States");
+    assert_eq!(Country::Spain.to_string(), "Spain");
+    // Hand-built codes use the calendar too, "UK" included.
+    for code in ["US", "UK", "gb", "CO"] {
+        assert!(
+            Country::Other(code.to_owned()).has_holiday_calendar(),
+            "{code}"
+        );
+    }
+    let json = serde_json::to_string(&vec![Country::Colombia, Country::UnitedKingdom])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json, r#"["CO","GB"]"#);
+    let back: Vec<Country> =
+        serde_json::from_str(r#"["Reino Unido","México","usa"]"#).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        back,
+        vec![
+            Country::UnitedKingdom,
+            Country::Mexico,
+            Country::UnitedStates
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- custom calendars
+
+fn shutdown() -> CustomCalendar {
+    CustomCalendar::new(
+        "Acme shutdown",
+        vec![
+            CustomDay {
+                date: d(2026, 12, 31),
+                name: "Year-end shutdown".to_owned(),
+            },
+            CustomDay {
+                date: d(2026, 12, 30),
+                name: "Year-end shutdown".to_owned(),
+            },
+            CustomDay {
+                date: d(2026, 12, 30),
+                name: "Duplicate".to_owned(),
+            },
+        ],
+    )
+}
+
+#[test]
+fn custom_calendar_is_sorted_and_deduplicated() {
+    let cal = shutdown();
+    let dates: Vec<NaiveDate> = cal.days.iter().map(|day| day.date).collect();
+    assert_eq!(dates, vec![d(2026, 12, 30), d(2026, 12, 31)]);
+    assert_eq!(cal.day_name(d(2026, 12, 30)), Some("Year-end shutdown"));
+    assert_eq!(cal.day_name(d(2026, 12, 29)), None);
+}
+
+#[test]
+fn custom_days_add_to_the_country_calendar() {
+    let cal = shutdown();
+    // Thursday 31 December 2026 in Peru: a business day without the custom
+    // calendar; with it, back past 31 and 30 December to Tuesday 29.
+    let plain = previous_business_day(&Country::Peru, d(2026, 12, 31));
+    assert!(!plain.is_adjusted());
+    let adj = previous_business_day_in(&Country::Peru, Some(&cal), d(2026, 12, 31));
+    assert_eq!(adj.date, d(2026, 12, 29));
+    assert_eq!(
+        adj.explain(&Country::Peru),
+        "2026-12-31 is Year-end shutdown (calendar \"Acme shutdown\"), 2026-12-30 \
+         Year-end shutdown (calendar \"Acme shutdown\"); moved to the preceding \
+         business day, Tue 2026-12-29"
+    );
+    // The country's holidays still count: Friday 25 December 2026.
+    let christmas = previous_business_day_in(&Country::Peru, Some(&cal), d(2026, 12, 25));
+    assert_eq!(christmas.date, d(2026, 12, 24));
+    assert_eq!(christmas.skipped[0].reason, "Christmas Day");
+    // Without a custom calendar it is the plain rule.
+    assert_eq!(
+        previous_business_day_in(&Country::Chile, None, d(2024, 9, 22)),
+        previous_business_day(&Country::Chile, d(2024, 9, 22))
+    );
+}
+
+#[test]
+fn custom_calendar_serde_round_trip() {
+    let cal = shutdown();
+    let json = serde_json::to_string(&cal).unwrap_or_else(|e| panic!("{e}"));
+    assert!(json.contains(r#""date":"2026-12-30""#), "{json}");
+    let back: CustomCalendar = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, cal);
 }

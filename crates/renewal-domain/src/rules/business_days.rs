@@ -79,7 +79,13 @@ pub fn adjust(
     if !kind.is_deadline() || !agreement.business_day_adjustment {
         return (date, None);
     }
-    let adj = calendar::previous_business_day(agreement_country(agreement), date);
+    // The agreement's country's holidays, plus the days of a calendar the user loaded and
+    // chose for it (a region's holidays, a company's shutdown days).
+    let adj = calendar::previous_business_day_in(
+        agreement_country(agreement),
+        agreement.calendar.as_ref(),
+        date,
+    );
     if adj.is_adjusted() {
         (adj.date, Some(adj))
     } else {

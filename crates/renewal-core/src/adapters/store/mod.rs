@@ -8,6 +8,7 @@
 //! - Every change to an agreement is appended to `history` (triggers forbid updates and
 //!   deletes there); every imported document is kept verbatim with its SHA-256.
 
+mod calendars;
 pub(crate) mod history;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use crate::adapters::import::ImportOutcome;
 use crate::domain::model::Agreement;
 use crate::error::{Error, Result};
 
+pub use calendars::StoredCalendar;
 pub use history::{diff_agreements, Change, HistoryEntry};
 
 /// The schema migrations, in order, embedded from `migrations/`.
@@ -37,6 +39,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
     (
         "0003_agreement_engine",
         include_str!("../../../../../migrations/0003_agreement_engine.sql"),
+    ),
+    (
+        "0004_calendars",
+        include_str!("../../../../../migrations/0004_calendars.sql"),
     ),
 ];
 
