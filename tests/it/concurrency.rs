@@ -96,7 +96,10 @@ fn two_imports_an_edit_a_snooze_and_remind_at_once_lose_nothing() {
                 "edit",
                 spawn(&db, &["edit", "1", "non_renewal_notice", "60 days"]),
             ),
-            ("snooze", spawn(&db, &["snooze", "1", &event_id, "--days", "7"])),
+            (
+                "snooze",
+                spawn(&db, &["snooze", "1", &event_id, "--days", "7"]),
+            ),
             ("remind --dry-run", spawn(&db, &["remind", "--dry-run"])),
             ("list", spawn(&db, &["list", "--json"])),
         ];

@@ -57,8 +57,7 @@ pub(crate) fn run(args: CalendarArgs, db: Option<&Path>) -> CliResult {
     let mut store = open_store(db)?;
     match args.command {
         CalendarCommand::Import { file, name } => {
-            let stored =
-                calendars::import_calendar(&mut store, &file, &name)?;
+            let stored = calendars::import_calendar(&mut store, &file, &name)?;
             let days = &stored.calendar.days;
             let range = match (days.first(), days.last()) {
                 (Some(first), Some(last)) => format!(" ({} to {})", first.date, last.date),
@@ -95,13 +94,11 @@ pub(crate) fn run(args: CalendarArgs, db: Option<&Path>) -> CliResult {
             let changes = match name {
                 Some(name) if !none => calendars::use_calendar(&mut store, id, &name),
                 _ => calendars::clear_calendar(&mut store, id),
-            }
-            ?;
+            }?;
             print_changes(&changes);
         }
         CalendarCommand::Remove { name } => {
-            let removed =
-                calendars::remove_calendar(&mut store, &name)?;
+            let removed = calendars::remove_calendar(&mut store, &name)?;
             if !removed {
                 return Err(CliError::usage(format!("no calendar named \"{name}\"")));
             }
