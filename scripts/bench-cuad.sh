@@ -9,7 +9,7 @@
 # usage: scripts/bench-cuad.sh [--write] [--errors FIELD]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CUAD="${CUAD_DIR:-$(cd ../../shared/data/cuad-dev 2>/dev/null && pwd || echo /work/shared/data/cuad-dev)}"
+CUAD="${CUAD_DIR:-$(cd ../shared/data/cuad-dev && pwd)}"
 WRITE=0; ERRORS=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -19,8 +19,10 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-cargo build --release -q -p renewals-cli
-BIN="$PWD/target/release/renewals"
+if [ -z "${RENEWALS_BIN:-}" ]; then
+  cargo build --release -q -p renewals-cli
+fi
+BIN="${RENEWALS_BIN:-$PWD/target/release/renewals}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 n=$(ls "$CUAD"/contracts/*.txt | wc -l)

@@ -142,7 +142,7 @@ export type AgreementDetail = {
  */
 id: number, 
 /**
- * The as-of date.
+ * The as-of date (named `today` in the JSON and by the brief).
  */
 today: string, 
 /**
@@ -196,7 +196,7 @@ warnings: Array<Warning>, };
 
 export type AgreementPage = { 
 /**
- * Every field, status, terms and dated events with workings as of the page's today.
+ * Every field, status, terms and dated events with workings as of the page's as-of date.
  */
 detail: AgreementDetail, 
 /**
@@ -250,6 +250,11 @@ country: string | null,
  */
 status: AgreementStatus, 
 /**
+ * Whether a date-bearing value was read with low confidence and is not yet confirmed
+ * ([`Agreement::is_provisional`]): its dates rest on values a person should confirm.
+ */
+provisional: boolean, 
+/**
  * Whether it renews after the current term.
  */
 renewing: boolean, 
@@ -266,7 +271,7 @@ next_deadline: string | null,
  */
 next_deadline_label: string | null, 
 /**
- * Days from today to it.
+ * Days from the as-of date to it.
  */
 next_deadline_days: number | null, 
 /**
@@ -282,7 +287,7 @@ overdue: number,
  */
 warnings: number, };
 
-export type AgreementStatus = "active" | "expired" | "terminated";
+export type AgreementStatus = "active" | "expired" | "terminated" | "incomplete";
 
 export type AppInfo = { 
 /**
@@ -375,6 +380,8 @@ value: Quantity,
  */
 source: Source, };
 
+export type Confidence = "high" | "low";
+
 export type ConvenienceView = { 
 /**
  * Notice period.
@@ -413,7 +420,7 @@ name: string, };
 
 export type Dashboard = { 
 /**
- * The as-of date.
+ * The as-of date (JSON key `today`).
  */
 today: string, 
 /**
@@ -527,7 +534,7 @@ unadjusted_date: string,
  */
 status: EventStatus, 
 /**
- * `date − today` in days (negative in the past).
+ * `date − as-of date` in days (negative in the past; JSON key kept).
  */
 days_from_today: number, 
 /**
@@ -1286,7 +1293,17 @@ section: string,
 /**
  * The verbatim text the value was read from (a table row or a list item).
  */
-text: string, };
+text: string, 
+/**
+ * 1-based page of a paged document (PDF), when known. Absent in agreements stored
+ * before pages were kept.
+ */
+page?: number | null, 
+/**
+ * How sure the reader is of the value (issue 10, "Never silently wrong"): `low` values
+ * are warnings to confirm. Agreements stored before confidence was kept read as `high`.
+ */
+confidence?: Confidence, };
 
 export type Sourced<T> = { 
 /**

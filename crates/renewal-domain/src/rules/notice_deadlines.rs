@@ -30,11 +30,14 @@
 //! );
 //! ```
 //!
-//! The business-day example needs the Colombian calendar (25 December, 1 January and the
+//! The business-day example, on the Colombian calendar (25 December, 1 January and the
 //! Epiphany holiday moved to Monday 11 January 2027 do not count):
 //!
-//! ```ignore
-//! // Needs the Colombia calendar (Country::parse("CO") with holidays), not yet in calendar/.
+//! ```
+//! # use chrono::NaiveDate;
+//! # use renewal_domain::calendar::Country;
+//! # use renewal_domain::rules::notice_deadlines::notice_deadline;
+//! # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! use renewal_domain::dates::{Period, PeriodUnit};
 //! let fifteen = Period { amount: 15, unit: PeriodUnit::BusinessDays };
 //! let co = Country::parse("CO").unwrap();
@@ -241,7 +244,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the Colombia calendar"]
     fn business_days_colombia_worked_example() {
         // renewal-rules.md rule 3: Colombia, 15 business days before 2027-01-14: 2026-12-21
         // (25 December, 1 January and Epiphany, moved to Monday 11 January 2027, do not count).
