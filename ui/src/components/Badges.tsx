@@ -6,11 +6,30 @@ const STATUS_TEXT: Record<AgreementStatus, string> = {
   active: 'Active',
   expired: 'Expired',
   terminated: 'Terminated',
+  incomplete: 'Incomplete',
 };
 
-/** An agreement's status as a coloured label. */
-export function StatusBadge({ status }: { status: AgreementStatus }): JSX.Element {
-  return <span class={`badge status-${status}`}>{STATUS_TEXT[status]}</span>;
+/**
+ * An agreement's status as a coloured label; `provisional` adds a second label while a
+ * date-bearing value read with low confidence is unconfirmed.
+ */
+export function StatusBadge({
+  status,
+  provisional = false,
+}: {
+  status: AgreementStatus;
+  provisional?: boolean;
+}): JSX.Element {
+  return (
+    <>
+      <span class={`badge status-${status}`}>{STATUS_TEXT[status]}</span>
+      {provisional ? (
+        <span class="badge status-provisional" title="Values read with low confidence: confirm them">
+          Provisional
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 const EVENT_TEXT: Record<EventStatus, string> = {

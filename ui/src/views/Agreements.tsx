@@ -58,7 +58,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
     key: 'status',
     header: 'Status',
     width: '104px',
-    render: (r) => <StatusBadge status={r.status} />,
+    render: (r) => <StatusBadge status={r.status} provisional={r.provisional} />,
     sortValue: (r) => r.status,
     filterText: (r) => r.status,
   },
