@@ -678,7 +678,7 @@ fn cli_records_notice_done_snooze_and_ladder_in_the_history() {
     // A non-renewal notice served before the 2027 deadline ends the agreement that year.
     let o = renewals(
         &db,
-        "2027-09-01",
+        "2027-09-15",
         &[
             "notice",
             &ms,

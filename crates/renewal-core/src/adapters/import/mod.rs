@@ -265,8 +265,8 @@ fn import_read(
                 fill_from_reading(&mut a, &r);
                 a
             }
-            Err(e) if !readable => return Err(e),
-            Err(_) => r.to_agreement(file_name),
+            Err(e) if reader_may_replace(&e, &r, readable) => r.to_agreement(file_name),
+            Err(e) => return Err(e),
         },
         _ if !readable => return Err(ImportError::new(
             file_name,
@@ -280,6 +280,29 @@ fn import_read(
         source_text: text,
         file_name: file_name.to_string(),
     })
+}
+
+/// Whether the reader's reading may stand in for a Markdown document the section mapping
+/// refused. A value the document states that cannot be right (31 February, a term of zero,
+/// a negative or a 500-year term) stays an error: the reader must not import around it.
+/// Only wording the mapping does not understand ("five (5) years", prose without the
+/// samples' tables) is left to the reader, and only when the reader read that field itself
+/// (or, for a refusal not tied to a line, when it read anything at all).
+fn reader_may_replace(e: &ImportError, r: &reading::Reading, readable: bool) -> bool {
+    let Some(field) = e.field.as_deref().map(str::to_ascii_lowercase) else {
+        return readable && e.line.is_none();
+    };
+    // The mapping's wording errors say what was expected; its value errors do not.
+    if !e.message.contains("expected") {
+        return false;
+    }
+    if field.contains("effective") || field.contains("start") || field.contains("commencement") {
+        r.effective_date.is_some()
+    } else if field.contains("term") || field.contains("expir") || field.contains("end") {
+        r.initial_term.is_some() || r.expiry_date.is_some()
+    } else {
+        false
+    }
 }
 
 /// Fills the fields the Markdown map left unknown with what the reader read, and drops the
