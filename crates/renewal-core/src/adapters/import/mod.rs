@@ -292,8 +292,11 @@ fn reader_may_replace(e: &ImportError, r: &reading::Reading, readable: bool) -> 
     let Some(field) = e.field.as_deref().map(str::to_ascii_lowercase) else {
         return readable && e.line.is_none();
     };
-    // The mapping's wording errors say what was expected; its value errors do not.
-    if !e.message.contains("expected") {
+    // The mapping's wording errors ("… is not a term: expected a length …") are left to
+    // the reader; its value errors (a day that does not exist, a period that is not
+    // positive or longer than 100 years) are not.
+    let wording = e.message.contains("is not a term") || e.message.contains("is not a date");
+    if !wording || e.message.contains("does not exist") {
         return false;
     }
     if field.contains("effective") || field.contains("start") || field.contains("commencement") {
