@@ -219,10 +219,21 @@ fn reading_corpus_scores() {
     }
 }
 
-/// The bar reached (all fields together), in percent.
-const MIN_OVERALL: f64 = 0.0;
-/// Per-field bars, in percent.
-const MIN_FIELD: &[(&str, f64)] = &[];
+/// The bar reached (all fields together), in percent: 76.2 % (503 of 660) when first run on
+/// all 44 documents; a regression below it fails. Raise it as the recognisers improve.
+const MIN_OVERALL: f64 = 75.0;
+/// Per-field bars, in percent, a little under what the first full run reached.
+const MIN_FIELD: &[(&str, f64)] = &[
+    ("auto_renewal", 95.0),
+    ("country", 97.0),
+    ("effective_date", 72.0),
+    ("renewal_period", 93.0),
+    ("non_renewal_notice", 77.0),
+    ("termination_for_convenience", 88.0),
+    ("price_review", 97.0),
+    ("title", 95.0),
+    ("next_notice_deadline", 40.0),
+];
 
 #[test]
 fn a_corpus_document_reads_the_same_through_extract_json() {
