@@ -242,8 +242,9 @@ fn microsoft_peru_brief_states_the_key_facts() {
         "moved back from Saturday 2 October",
         "Fri 1 Oct 2027",
         "from Sat 2 Oct 2027",
-        // Renewal on 1 January 2027 by default.
-        "Renews on Friday 1 January 2027 for 12 months",
+        // The renewal of 1 January 2027 is locked in (its notice deadline closed on
+        // 2 October 2026); the decision is the renewal of 1 January 2028 (issue 13 item 4).
+        "Renews on Saturday 1 January 2028 for 12 months",
         "Fri 1 Jan 2027 Renewal",
         // 180-day convenience termination (rule 6).
         "Convenience: 180 days' notice",
@@ -338,7 +339,7 @@ fn reading_order_follows_the_issue() {
         "Microsoft Peru Partnership Agreement",
         "PARTIES",
         "The decision at a glance",
-        "NEXT ACTION",
+        "DECISION",
         "IF NOBODY ACTS",
         "Key dates",
         "Timeline",
@@ -581,7 +582,7 @@ fn an_agreement_with_every_optional_section_empty_lays_out_cleanly() {
     let text = flat(&pdftotext(&pdf, &["-layout"]));
     for fact in [
         "Not stated in the agreement",
-        "No dated action is open",
+        "Complete the agreement: its effective date or term is missing",
         "Not enough dates to draw a timeline",
         "No termination rights are stated",
         "No commitments or amounts are stated",

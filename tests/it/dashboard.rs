@@ -30,9 +30,27 @@ fn the_worked_example_on_the_dashboard() {
     let store = seeded();
     let db = dashboard(&store, today()).unwrap();
 
-    // What needs a decision: Microsoft Peru's next notice deadline, moved from Saturday.
-    assert_eq!(db.decisions.len(), 1);
-    let ms = &db.decisions[0];
+    // What needs a decision (issue 16 item 3): both AWS agreements expired with their
+    // assisted-migration window open (it closes Sunday 27 December 2026; 25 December is a
+    // holiday, so the last business day to act is Thursday 24 December), then Microsoft
+    // Peru's next notice deadline, moved from Saturday.
+    assert_eq!(db.decisions.len(), 3);
+    for (aws, id) in db.decisions[..2].iter().zip([1, 2]) {
+        assert_eq!(aws.agreement_id, id);
+        assert_eq!(aws.kind, EventKind::ExitWindowEnd);
+        assert_eq!(aws.date, d("2026-12-24"));
+        assert_eq!(aws.unadjusted_date, d("2026-12-27"));
+        assert_eq!(aws.days_from_today, 31);
+        assert_eq!(
+            aws.outcome,
+            "expired on Tuesday 30 June 2026; migration (assisted) closes Sunday 27 December 2026"
+        );
+        assert_eq!(
+            aws.decision.as_deref(),
+            Some("The agreement expired on Tue 30 Jun 2026: use the migration (assisted) rights before the window closes")
+        );
+    }
+    let ms = &db.decisions[2];
     assert_eq!(ms.agreement, "Microsoft Peru Partnership Agreement");
     assert_eq!(ms.agreement_id, 3);
     assert_eq!(ms.kind, EventKind::NonRenewalNoticeDeadline);
@@ -57,7 +75,7 @@ fn the_worked_example_on_the_dashboard() {
         (c.agreements, c.active, c.expired, c.terminated),
         (3, 1, 2, 0)
     );
-    assert_eq!((c.decisions, c.decisions_soon), (1, 0));
+    assert_eq!((c.decisions, c.decisions_soon), (3, 2));
     assert_eq!(
         c.overdue, 5,
         "three next reviews and two Microsoft obligations"
@@ -82,19 +100,23 @@ fn the_worked_example_on_the_dashboard() {
     );
     assert!(db.overdue.iter().all(|i| i.status == EventStatus::Overdue));
 
-    // Coming up: the assisted-migration windows of both AWS agreements (34 days).
+    // Coming up: Microsoft's locked-in renewal and its price review (39 days); the AWS
+    // windows are the decisions above, not repeated.
     let upcoming: Vec<_> = db
         .upcoming
         .iter()
-        .map(|i| (i.agreement_id, i.date, i.days_from_today))
+        .map(|i| (i.agreement_id, i.kind, i.date, i.days_from_today))
         .collect();
     assert_eq!(
         upcoming,
-        vec![(1, d("2026-12-27"), 34), (2, d("2026-12-27"), 34)]
+        vec![
+            (3, EventKind::Renewal, d("2027-01-01"), 39),
+            (3, EventKind::PriceReview, d("2027-01-01"), 39)
+        ]
     );
     assert_eq!(
         db.upcoming[0].outcome,
-        "migration (assisted) window closes; its rights end that day"
+        "locked in: its notice deadline has passed, so it renews that day"
     );
 
     // Recently closed, most recent first: Microsoft's 2026 notice window, then data export.
@@ -146,20 +168,24 @@ fn lists_are_capped_sorted_and_agree_with_the_engine() {
     let (mut decisions, mut overdue, mut upcoming, mut recent) = (vec![], vec![], vec![], vec![]);
     for s in store.list().unwrap() {
         let a = assess(&s.agreement, t);
-        if let Some(e) = a.next_notice_deadline() {
-            decisions.push((e.date, s.id));
+        let decision = a.decision(&s.agreement);
+        if let (true, Some(act_by)) = (decision.is_open(), decision.act_by) {
+            decisions.push((act_by, s.id));
         }
+        let decision_id = decision.event_id.clone();
         for e in &a.events {
             match e.status {
                 EventStatus::Overdue => overdue.push((e.date, s.id)),
                 EventStatus::Open
-                    if e.is_actionable()
+                    if (e.is_actionable()
+                        || matches!(e.kind, EventKind::Renewal | EventKind::PriceReview))
                         && !matches!(
                             e.kind,
                             EventKind::NonRenewalNoticeDeadline
                                 | EventKind::TerminationNoticeDeadline
                         )
-                        && e.days_from_today <= UPCOMING_DAYS =>
+                        && e.days_from_today <= UPCOMING_DAYS
+                        && decision_id.as_deref() != Some(e.id().as_str()) =>
                 {
                     upcoming.push((e.date, s.id))
                 }
@@ -314,13 +340,16 @@ fn a_planned_exit_puts_its_serve_by_date_among_the_decisions() {
     // public holiday in Peru, so by Thursday 31 December 2026 (rule 4).
     edit_field(&mut store, 3, EditableField::PlannedExit, "2027-06-30").unwrap();
     let db = dashboard(&store, today()).unwrap();
-    let first = &db.decisions[0];
+    // After the two AWS exit windows (last business day Thursday 24 December 2026).
+    assert_eq!(db.decisions.len(), 3);
+    let first = &db.decisions[2];
+    assert_eq!(first.agreement_id, 3);
     assert_eq!(first.kind, EventKind::TerminationNoticeDeadline);
     assert_eq!(first.unadjusted_date, d("2027-01-01"));
     assert_eq!(first.date, d("2026-12-31"));
     assert_eq!(
         first.outcome,
-        "without notice by then it cannot end on Wednesday 30 June 2027"
+        "without notice by then it cannot end on Wednesday 30 June 2027; renews on Saturday 1 January 2028 for 12 months with a price review"
     );
     let h = store.history(3).unwrap();
     assert!(h

@@ -146,9 +146,11 @@ fn microsoft_peru_dates_at_2026_11_23() {
     assert_eq!(renewal.status, EventStatus::Open);
     let review = events(&s, EventKind::PriceReview)[0];
     assert_eq!(review.date, d("2027-01-01"));
+    // If nobody acts, the renewal being decided is the one the open notice deadline
+    // 2027-10-02 guards: 1 January 2028 (1 January 2027 is already locked in).
     assert_eq!(
         s.default_outcome(&a),
-        "renews on Friday 1 January 2027 for 12 months with a price review"
+        "renews on Saturday 1 January 2028 for 12 months with a price review"
     );
     // notice for convenience served today ends it no earlier than 2027-05-22
     let conv = s.convenience.as_ref().unwrap();

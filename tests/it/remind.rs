@@ -129,9 +129,11 @@ fn samples_on_20_december_get_the_7_and_14_day_steps_in_one_digest() {
     assert!(m.body.contains(
         "Microsoft Peru Partnership Agreement — Renewal: Friday 1 January 2027, in 12 days"
     ));
+    // The renewal of 1 January 2027 is locked in: if nobody acts, the one being decided is
+    // 1 January 2028 (the dashboard and the brief say the same).
     assert!(m
         .body
-        .contains("renews on Friday 1 January 2027 for 12 months"));
+        .contains("renews on Saturday 1 January 2028 for 12 months"));
     assert_eq!(m.urgency, Urgency::Critical); // overdue reviews are in it
 }
 
@@ -185,7 +187,7 @@ fn a_single_reminder_names_agreement_deadline_days_left_and_default_outcome() {
     );
     assert!(m
         .body
-        .contains("If nobody acts: renews on Friday 1 January 2027"));
+        .contains("If nobody acts: renews on Saturday 1 January 2028"));
     assert_eq!(m.urgency, Urgency::Normal);
     let keys: Vec<&str> = m.actions.iter().map(|a| a.key.as_str()).collect();
     assert_eq!(keys, ["open-brief", "snooze-1d", "done"]);

@@ -174,9 +174,14 @@ end_date: string | null,
  */
 renewing: boolean, 
 /**
- * What happens if nobody acts.
+ * What happens if nobody acts: the decision's default outcome ([`Decision::if_nobody_acts`]).
  */
 default_outcome: string, 
+/**
+ * The decision at hand: what is being decided, by when (the window's close and the last
+ * business day to act), the options and what is already locked in (issue 16 item 1).
+ */
+decision: Decision, 
 /**
  * Rule 6.
  */
@@ -428,8 +433,11 @@ today: string,
  */
 counts: DashboardCounts, 
 /**
- * The next open notice deadline of each agreement (non-renewal, or termination for a
- * planned exit), soonest first, with what happens if nobody acts.
+ * "Needs a decision": the decision at hand of each agreement that has one
+ * ([`crate::domain::rules::decision::decide`]: the renewal guarded by the first open
+ * notice deadline, a planned exit, a term that ends, an expired agreement's open exit
+ * window), by its last business day to act, soonest first, with what happens if nobody
+ * acts.
  */
 decisions: Array<DashboardItem>, 
 /**
@@ -437,7 +445,8 @@ decisions: Array<DashboardItem>,
  */
 overdue: Array<DashboardItem>, 
 /**
- * Other open deadlines within [`UPCOMING_DAYS`], soonest first.
+ * Other open dates within [`UPCOMING_DAYS`], soonest first: deadlines that are not an
+ * agreement's decision, and renewals and price reviews that happen by themselves.
  */
 upcoming: Array<DashboardItem>, 
 /**
@@ -468,11 +477,13 @@ expired: number,
  */
 terminated: number, 
 /**
- * Agreements with an open notice deadline (a decision to take).
+ * Agreements with an undecided question ([`crate::domain::rules::decision::decide`]):
+ * a renewal to stop or let happen, a planned exit, a term that ends, an expired
+ * agreement's open exit window.
  */
 decisions: number, 
 /**
- * Of those, deadlines within [`UPCOMING_DAYS`].
+ * Of those, the ones whose last business day to act is within [`UPCOMING_DAYS`].
  */
 decisions_soon: number, 
 /**
@@ -480,7 +491,8 @@ decisions_soon: number,
  */
 overdue: number, 
 /**
- * Other open deadlines within [`UPCOMING_DAYS`] (exit windows, obligations, reviews).
+ * Other open dates within [`UPCOMING_DAYS`]: deadlines that are not an agreement's
+ * decision (exit windows, obligations, reviews) and renewals and price reviews.
  */
 upcoming: number, 
 /**
@@ -546,7 +558,65 @@ explanation: string,
  * meant (for a closed or overdue one), e.g. "renews on Saturday 1 January 2028 for 12
  * months with a price review".
  */
-outcome: string, };
+outcome: string, 
+/**
+ * For an item of "Needs a decision": the question, as the agreement page and the brief
+ * state it ([`crate::domain::rules::decision::Decision::question`]).
+ */
+decision?: string | null, };
+
+export type Decision = { 
+/**
+ * What kind of question it is.
+ */
+kind: DecisionKind, 
+/**
+ * The question in one sentence, e.g. "Renew on Sat 1 Jan 2028, or stop the renewal
+ * by serving notice of non-renewal".
+ */
+question: string, 
+/**
+ * The renewal being decided (its first day), for [`DecisionKind::StopRenewal`] and
+ * [`DecisionKind::RenewsWithoutNotice`].
+ */
+renewal: string | null, 
+/**
+ * When the window to act closes: the contractual (unadjusted) notice deadline, the
+ * serve-by date, the last day of the term, or the last day of the exit window. `None`
+ * when there is no dated question.
+ */
+deadline: string | null, 
+/**
+ * The last business day to act within that window (rule 4): equal to `deadline` when
+ * it is a business day or when adjustment is off for the agreement.
+ */
+act_by: string | null, 
+/**
+ * Days from the as-of date to `act_by` (negative once passed).
+ */
+days_left: number | null, 
+/**
+ * Id of the dated event the decision rests on ([`DatedEvent::id`]), for mark-done and
+ * snooze.
+ */
+event_id: string | null, 
+/**
+ * What happens if nobody acts, e.g. "renews on Saturday 1 January 2028 for 12 months
+ * with a price review". The one default outcome every surface prints.
+ */
+if_nobody_acts: string, 
+/**
+ * What the agreement allows, in the order a person would weigh them.
+ */
+options: Array<DecisionOption>, 
+/**
+ * Renewals between the as-of date and the one decided, already locked in.
+ */
+locked_in: Array<LockedIn>, };
+
+export type DecisionKind = "stop_renewal" | "renews_without_notice" | "planned_exit" | "term_ends" | "use_exit_window" | "ended" | "incomplete";
+
+export type DecisionOption = "renew" | "renegotiate" | "exit" | "let_expire" | "use_exit_rights" | "complete_data";
 
 export type DeskSettings = { 
 /**
@@ -935,6 +1005,16 @@ warnings: number,
 changes: number, };
 
 export type IpcErrorCode = ErrorCode | ShellErrorCode;
+
+export type LockedIn = { 
+/**
+ * The renewal date (first day of the locked-in term).
+ */
+renewal: string, 
+/**
+ * The term that starts on it (number, start, expiry).
+ */
+term: Term | null, };
 
 export type LogEntry = { 
 /**

@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::adapters::store::{ListedAgreement, Store, StoredAgreement};
 use crate::domain::dates::{days_between, prose_date};
 use crate::domain::model::{Agreement, AgreementStatus, PriceReview};
+use crate::domain::rules::decision::Decision;
 use crate::domain::rules::{
     assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView,
 };
@@ -88,6 +89,10 @@ pub struct DashboardItem {
     /// meant (for a closed or overdue one), e.g. "renews on Saturday 1 January 2028 for 12
     /// months with a price review".
     pub outcome: String,
+    /// For an item of "Needs a decision": the question, as the agreement page and the brief
+    /// state it ([`crate::domain::rules::decision::Decision::question`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
 }
 
 /// Counts at a glance.
@@ -102,13 +107,16 @@ pub struct DashboardCounts {
     pub expired: usize,
     /// Terminated agreements.
     pub terminated: usize,
-    /// Agreements with an open notice deadline (a decision to take).
+    /// Agreements with an undecided question ([`crate::domain::rules::decision::decide`]):
+    /// a renewal to stop or let happen, a planned exit, a term that ends, an expired
+    /// agreement's open exit window.
     pub decisions: usize,
-    /// Of those, deadlines within [`UPCOMING_DAYS`].
+    /// Of those, the ones whose last business day to act is within [`UPCOMING_DAYS`].
     pub decisions_soon: usize,
     /// Overdue events (obligations, reviews, serve-by dates).
     pub overdue: usize,
-    /// Other open deadlines within [`UPCOMING_DAYS`] (exit windows, obligations, reviews).
+    /// Other open dates within [`UPCOMING_DAYS`]: deadlines that are not an agreement's
+    /// decision (exit windows, obligations, reviews) and renewals and price reviews.
     pub upcoming: usize,
     /// Notice and exit windows closed in the last [`RECENT_DAYS`].
     pub recently_closed: usize,
@@ -125,12 +133,16 @@ pub struct Dashboard {
     pub as_of: NaiveDate,
     /// Counts at a glance (totals, beyond the lists' [`LIST_LIMIT`]).
     pub counts: DashboardCounts,
-    /// The next open notice deadline of each agreement (non-renewal, or termination for a
-    /// planned exit), soonest first, with what happens if nobody acts.
+    /// "Needs a decision": the decision at hand of each agreement that has one
+    /// ([`crate::domain::rules::decision::decide`]: the renewal guarded by the first open
+    /// notice deadline, a planned exit, a term that ends, an expired agreement's open exit
+    /// window), by its last business day to act, soonest first, with what happens if nobody
+    /// acts.
     pub decisions: Vec<DashboardItem>,
     /// Overdue events, oldest first.
     pub overdue: Vec<DashboardItem>,
-    /// Other open deadlines within [`UPCOMING_DAYS`], soonest first.
+    /// Other open dates within [`UPCOMING_DAYS`], soonest first: deadlines that are not an
+    /// agreement's decision, and renewals and price reviews that happen by themselves.
     pub upcoming: Vec<DashboardItem>,
     /// Notice deadlines and exit windows that closed in the last [`RECENT_DAYS`], most
     /// recent first.
@@ -235,6 +247,19 @@ pub fn outcome(event: &DatedEvent, assessment: &Assessment, agreement: &Agreemen
             ),
             _ => format!("{} window closed", subject().to_lowercase()),
         },
+        (EventKind::Renewal, _) if event.status == EventStatus::Open => {
+            let decision = assessment.decision(agreement);
+            if decision.locked_in.iter().any(|l| l.renewal == event.date) {
+                "locked in: its notice deadline has passed, so it renews that day".to_string()
+            } else if decision.renewal == Some(event.date) {
+                decision.if_nobody_acts
+            } else {
+                "renews that day unless notice of non-renewal is served in time".to_string()
+            }
+        }
+        (EventKind::PriceReview, _) if event.status == EventStatus::Open => {
+            "prices are reviewed that day".to_string()
+        }
         (EventKind::ObligationDue, _) => match event.status {
             EventStatus::Overdue => format!("not marked done: {} was due", subject()),
             EventStatus::Done => "marked done".to_string(),
@@ -298,7 +323,27 @@ fn item(id: i64, a: &Agreement, s: &Assessment, e: &DatedEvent) -> DashboardItem
         days_from_today: e.days_from_today,
         explanation: e.explanation(),
         outcome: outcome(e, s, a),
+        decision: None,
     }
+}
+
+/// The "Needs a decision" item of `decision`: its event, dated by the last business day to
+/// act, with the decision's question and default outcome.
+fn decision_item(
+    id: i64,
+    a: &Agreement,
+    s: &Assessment,
+    e: &DatedEvent,
+    decision: &Decision,
+) -> DashboardItem {
+    let mut it = item(id, a, s, e);
+    if let Some(act_by) = decision.act_by {
+        it.date = act_by;
+        it.days_from_today = days_between(s.as_of, act_by);
+    }
+    it.outcome = decision.if_nobody_acts.clone();
+    it.decision = Some(decision.question.clone());
+    it
 }
 
 fn is_notice_deadline(kind: EventKind) -> bool {
@@ -347,13 +392,17 @@ impl DashboardBuilder {
         if !a.warnings.is_empty() {
             c.with_warnings += 1;
         }
-        if let Some(e) = s.next_notice_deadline() {
+        let decision = s.decision(a);
+        let decision_event = decision.event(&s).filter(|_| decision.is_open());
+        if let (Some(e), Some(act_by)) = (decision_event, decision.act_by) {
             c.decisions += 1;
-            if e.days_from_today <= UPCOMING_DAYS {
+            if days_between(self.as_of, act_by) <= UPCOMING_DAYS {
                 c.decisions_soon += 1;
             }
-            self.decisions.offer((e.date, id), || item(id, a, &s, e));
+            self.decisions
+                .offer((act_by, id), || decision_item(id, a, &s, e, &decision));
         }
+        let decision_id = decision_event.map(DatedEvent::id);
         if let Some(e) = s.next_deadline() {
             self.next.offer((e.date, id), || item(id, a, &s, e));
         }
@@ -364,9 +413,11 @@ impl DashboardBuilder {
                     self.overdue.offer((e.date, id), || item(id, a, &s, e));
                 }
                 EventStatus::Open
-                    if e.is_actionable()
+                    if (e.is_actionable()
+                        || matches!(e.kind, EventKind::Renewal | EventKind::PriceReview))
                         && !is_notice_deadline(e.kind)
-                        && e.days_from_today <= UPCOMING_DAYS =>
+                        && e.days_from_today <= UPCOMING_DAYS
+                        && decision_id.as_deref() != Some(e.id().as_str()) =>
                 {
                     self.counts.upcoming += 1;
                     self.upcoming.offer((e.date, id), || item(id, a, &s, e));

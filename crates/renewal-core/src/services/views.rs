@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::adapters::store::StoredAgreement;
 use crate::domain::dates::Period;
 use crate::domain::model::{Agreement, AgreementStatus, Warning};
+use crate::domain::rules::decision::Decision;
 use crate::domain::rules::{assess, EventStatus, EventView, Term};
 
 /// Rule 6 rendered: "if notice is served today, the earliest end is …".
@@ -46,8 +47,11 @@ pub struct AgreementDetail {
     pub end_date: Option<NaiveDate>,
     /// Whether it renews after the current term.
     pub renewing: bool,
-    /// What happens if nobody acts.
+    /// What happens if nobody acts: the decision's default outcome ([`Decision::if_nobody_acts`]).
     pub default_outcome: String,
+    /// The decision at hand: what is being decided, by when (the window's close and the last
+    /// business day to act), the options and what is already locked in (issue 16 item 1).
+    pub decision: Decision,
     /// Rule 6.
     pub convenience: Option<ConvenienceView>,
     /// Dated events with workings, by date.
@@ -63,6 +67,7 @@ impl AgreementDetail {
     pub fn new(stored: &StoredAgreement, as_of: NaiveDate) -> Self {
         let a = &stored.agreement;
         let s = assess(a, as_of);
+        let decision = s.decision(a);
         AgreementDetail {
             id: stored.id,
             today: as_of,
@@ -72,7 +77,8 @@ impl AgreementDetail {
             current_term: s.current_term().copied(),
             end_date: s.end_date,
             renewing: s.renewing,
-            default_outcome: s.default_outcome(a),
+            default_outcome: decision.if_nobody_acts.clone(),
+            decision,
             convenience: s.convenience.as_ref().map(|c| ConvenienceView {
                 notice: c.notice,
                 earliest_end_if_served_today: c.earliest_end_if_served_today,

@@ -3,12 +3,10 @@
 //! yields"): it applies rule 4 ([`super::business_days::adjust`]) and the statuses
 //! ([`super::status::status_of`]) to every event in one place.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{days_between, prose_date, Precision};
+use crate::dates::{days_between, Precision};
 use crate::model::{Agreement, AgreementStatus};
 
 use super::business_days;
@@ -82,73 +80,18 @@ impl Assessment {
             .filter(|e| e.status == EventStatus::Overdue)
     }
 
-    /// What happens if nobody acts, e.g. "renews on Friday 1 January 2027 for 12 months with
-    /// a price review" or "expired on Tuesday 30 June 2026; assisted migration closes Sunday
-    /// 27 December 2026".
+    /// What happens if nobody acts: the default outcome of the decision at hand
+    /// ([`super::decision::decide`]), e.g. "renews on Saturday 1 January 2028 for 12 months
+    /// with a price review" (Microsoft Peru as of 2026-11-23: the renewal of 1 January 2027
+    /// is already locked in) or "expired on Tuesday 30 June 2026; assisted migration closes
+    /// Sunday 27 December 2026". Every surface prints this one sentence (issue 13 item 4).
     pub fn default_outcome(&self, agreement: &Agreement) -> String {
-        match self.status {
-            AgreementStatus::Active => {
-                if self.renewing {
-                    let next_renewal = self
-                        .events
-                        .iter()
-                        .find(|e| e.kind == EventKind::Renewal && e.status == EventStatus::Open);
-                    match next_renewal {
-                        Some(r) => {
-                            let length = match r.basis {
-                                Basis::RenewalAfterTerm { next_length, .. } => {
-                                    format!(" for {next_length}")
-                                }
-                                _ => String::new(),
-                            };
-                            let review = self
-                                .events
-                                .iter()
-                                .any(|e| e.kind == EventKind::PriceReview && e.date == r.date);
-                            format!(
-                                "renews on {}{length}{}",
-                                prose_date(r.date),
-                                if review { " with a price review" } else { "" }
-                            )
-                        }
-                        None => "renews automatically".to_string(),
-                    }
-                } else if let Some(end) = self.end_date {
-                    format!("ends on {}", prose_date(end))
-                } else if agreement.effective_date.is_none() || agreement.initial_term.is_none() {
-                    "unknown: the effective date or term is missing".to_string()
-                } else {
-                    "unknown".to_string()
-                }
-            }
-            AgreementStatus::Incomplete => {
-                "unknown: the effective date or term is missing".to_string()
-            }
-            AgreementStatus::Expired | AgreementStatus::Terminated => {
-                let verb = if self.status == AgreementStatus::Expired {
-                    "expired"
-                } else {
-                    "terminated"
-                };
-                let mut s = match self.end_date {
-                    Some(end) => format!("{verb} on {}", prose_date(end)),
-                    None => verb.to_string(),
-                };
-                if let Some(w) = self
-                    .events
-                    .iter()
-                    .filter(|e| e.kind == EventKind::ExitWindowEnd && e.status == EventStatus::Open)
-                    .min_by_key(|e| e.date)
-                {
-                    let name = w
-                        .subject
-                        .clone()
-                        .unwrap_or_else(|| "the exit window".to_string());
-                    let _ = write!(s, "; {} closes {}", name.to_lowercase(), prose_date(w.date));
-                }
-                s
-            }
-        }
+        super::decision::decide(self, agreement).if_nobody_acts
+    }
+
+    /// The decision at hand ([`super::decision::decide`]).
+    pub fn decision(&self, agreement: &Agreement) -> super::decision::Decision {
+        super::decision::decide(self, agreement)
     }
 }
 

@@ -17,6 +17,7 @@
 //! | statuses | [`status`] |
 //! | workings text | [`workings`] |
 //! | kinds, clauses, the event itself | [`events`] |
+//! | the decision at hand, one default outcome | [`decision`] |
 //!
 //! The engine never reads the clock: the as-of date is always an argument. The hot path
 //! ([`assess`]) builds plain data (dates, periods and which clause they came from); the
@@ -30,6 +31,7 @@ use crate::model::{Agreement, AgreementStatus};
 
 mod assessment;
 pub mod business_days;
+pub mod decision;
 pub mod events;
 pub mod exit_windows;
 pub mod notice_deadlines;

@@ -133,9 +133,8 @@ impl DatedEvent {
         let mut w = Vec::new();
         let term_line = |t: &Term| {
             format!(
-                "Term {} ({}) runs {} to {}: {} + {} − 1 day (rule 2)",
-                t.number,
-                if t.number == 1 { "initial" } else { "renewal" },
+                "{} runs {} to {}: {} + {} − 1 day (rule 2)",
+                super::decision::term_label(t),
                 t.start,
                 t.end,
                 t.start,
@@ -302,7 +301,7 @@ mod tests {
             "Last day to serve non-renewal notice so that the term ending 2027-12-31 does not renew: 2027-12-31 − 90 days = 2027-10-02; not a business day, so act by Fri 1 Oct 2027"
         );
         let w = next.workings(&a);
-        assert_eq!(w[0], "Term 3 (renewal) runs 2027-01-01 to 2027-12-31: 2027-01-01 + 12 months − 1 day (rule 2)");
+        assert_eq!(w[0], "Term 3, second renewal runs 2027-01-01 to 2027-12-31: 2027-01-01 + 12 months − 1 day (rule 2)");
         assert_eq!(w[1], "Notice deadline = expiry − notice period = 2027-12-31 − 90 days = 2027-10-02 (rule 3); notice served that day leaves 90 full days up to and including expiry");
         assert!(
             w[2].contains("2027-10-02 is a Saturday") && w[2].ends_with("(rule 4)"),

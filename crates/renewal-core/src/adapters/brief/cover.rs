@@ -36,21 +36,27 @@ impl Brief<'_> {
             |s: Option<String>| s.unwrap_or_else(|| "Not stated in the agreement".to_string());
         let v = |s: String| vec![(s, BODY)];
         let parties = a.parties.as_ref().map(|p| p.value.join(" / "));
-        let current = self.d.current_term.map(|t| {
-            format!(
-                "Term {} ({}): {} to {}",
-                t.number,
-                if t.number == 1 { "initial" } else { "renewal" },
-                long_date(t.start),
-                long_date(t.end)
-            )
-        });
+        let current = self
+            .d
+            .current_term
+            .map(|t| crate::domain::rules::decision::term_name(&t));
+        // An agreement that has ended has no current term: it says when it ended and which
+        // term was its last (issue 16 item 2).
+        let ended = matches!(
+            self.d.status,
+            crate::domain::model::AgreementStatus::Expired
+                | crate::domain::model::AgreementStatus::Terminated
+        );
         let status = match self.d.status {
             crate::domain::model::AgreementStatus::Active if self.d.renewing => {
                 "Active, renews automatically".to_string()
             }
             crate::domain::model::AgreementStatus::Active => "Active".to_string(),
-            other => capitalise(other.as_str()),
+            other => match self.d.end_date {
+                // "Expired Tue 30 Jun 2026", not a current term (issue 16 item 2).
+                Some(end) => format!("{} {}", capitalise(other.as_str()), long_date(end)),
+                None => capitalise(other.as_str()),
+            },
         };
         let mut rows = vec![
             ("Parties".to_string(), v(unknown(parties))),
@@ -78,8 +84,10 @@ impl Brief<'_> {
                 a.effective_date.as_ref().map(|d| long_date(d.value)),
             )),
         ));
-        if let Some(c) = current {
-            rows.push(("Current term".to_string(), v(c)));
+        match (current, ended) {
+            (Some(c), false) => rows.push(("Current term".to_string(), v(c))),
+            (Some(c), true) => rows.push(("Last term".to_string(), v(c))),
+            (None, _) => {}
         }
         if let Some(c) = &a.country {
             rows.push((

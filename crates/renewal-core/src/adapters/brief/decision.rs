@@ -57,15 +57,22 @@ impl Brief<'_> {
         let mut rows: Vec<(String, Vec<(String, Style)>)> = Vec::new();
         let big = Style::new(FontKind::Bold, 13.0, 0.0);
         let strong = Style::new(FontKind::Bold, 10.0, 0.0);
-        match self.next() {
-            Some(e) => {
-                rows.push((
-                    "Next action".to_string(),
-                    vec![(self.action_text(e), strong)],
-                ));
-                let mut lines = vec![(prose_date(e.date), big)];
-                let mut sub = format!("{} · {}", days_left(e.days_from_today), e.label());
-                if let Some(adj) = &e.adjustment {
+        // The one decision every surface states (issue 16 item 1, issue 13 item 4).
+        let decision = &self.d.decision;
+        rows.push((
+            "Decision".to_string(),
+            vec![(format!("{}.", decision.question), strong)],
+        ));
+        let event = decision.event(self.s);
+        if let (Some(deadline), Some(act_by)) = (decision.deadline, decision.act_by) {
+            let mut lines = vec![(prose_date(act_by), big)];
+            let days = decision.days_left.map(days_left).unwrap_or_default();
+            let mut sub = match event {
+                Some(e) => format!("{days} · {}", e.label()),
+                None => days,
+            };
+            match event.and_then(|e| e.adjustment.as_ref().map(|a| (e, a))) {
+                Some((e, adj)) => {
                     let reason = adj
                         .skipped
                         .first()
@@ -79,24 +86,51 @@ impl Brief<'_> {
                         prose_date(e.unadjusted_date)
                     ));
                 }
-                lines.push((sub, BODY));
-                rows.push(("Deadline".to_string(), lines));
+                None if act_by != deadline => {
+                    sub.push_str(&format!(
+                        " · the window closes {}; this is the last business day within it (rule 4)",
+                        prose_date(deadline)
+                    ));
+                }
+                None => {}
             }
-            None => {
-                rows.push((
-                    "Next action".to_string(),
-                    vec![(
-                        "No dated action is open: nothing falls due after the as-of date"
-                            .to_string(),
-                        strong,
-                    )],
-                ));
-            }
+            lines.push((sub, BODY));
+            rows.push(("Deadline (act by)".to_string(), lines));
         }
         rows.push((
             "If nobody acts".to_string(),
-            vec![(format!("{}.", capitalise(&self.d.default_outcome)), strong)],
+            vec![(format!("{}.", capitalise(&decision.if_nobody_acts)), strong)],
         ));
+        if let Some(locked) = decision.locked_in_text() {
+            rows.push(("Locked in".to_string(), vec![(format!("{locked}."), BODY)]));
+        }
+        if !decision.options.is_empty() {
+            let options = decision
+                .options
+                .iter()
+                .map(|o| o.title())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            rows.push(("Options".to_string(), vec![(options, BODY)]));
+        }
+        // An earlier dated action than the decision's own deadline (an obligation, a review).
+        if let Some(e) = self
+            .next()
+            .filter(|e| Some(e.id()) != decision.event_id && Some(e.date) < decision.act_by)
+        {
+            rows.push((
+                "Before that".to_string(),
+                vec![(
+                    format!(
+                        "{}: {} ({})",
+                        self.action_text(e),
+                        long_date(e.date),
+                        days_left(e.days_from_today)
+                    ),
+                    BODY,
+                )],
+            ));
+        }
         if let Some(c) = &self.d.convenience {
             rows.push((
                 "Exit for convenience".to_string(),

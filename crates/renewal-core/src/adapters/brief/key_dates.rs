@@ -27,7 +27,21 @@ impl Brief<'_> {
             Column::new("Status", 0.18),
             Column::right("Days from as-of", 0.16),
         ];
-        let next_id = self.next().map(DatedEvent::id);
+        // The decision's own deadline is the row to see first (issue 16 item 1); renewals
+        // before the one being decided are locked in (item 2), never "open".
+        let next_id = self
+            .d
+            .decision
+            .event_id
+            .clone()
+            .or_else(|| self.next().map(DatedEvent::id));
+        let locked: Vec<chrono::NaiveDate> = self
+            .d
+            .decision
+            .locked_in
+            .iter()
+            .map(|l| l.renewal)
+            .collect();
         let rows: Vec<Row> = self
             .s
             .events
@@ -63,11 +77,16 @@ impl Brief<'_> {
                     Cell::text(long_date(e.date), base)
                 };
                 let event = if is_next {
-                    Cell::two(e.label(), base, "Next action", CELL_SMALL)
+                    Cell::two(e.label(), base, "The decision at hand", CELL_SMALL)
                 } else {
                     Cell::text(e.label(), base)
                 };
+                let is_locked = matches!(e.kind, EventKind::Renewal | EventKind::PriceReview)
+                    && locked.contains(&e.date);
                 let status = match e.status {
+                    EventStatus::Open if is_locked => {
+                        Cell::two("Locked in", base, "notice deadline passed", CELL_SMALL)
+                    }
                     EventStatus::Open => Cell::text("Open", base),
                     EventStatus::Overdue => Cell::text("⚠ OVERDUE", CELL_BOLD),
                     EventStatus::Closed => {

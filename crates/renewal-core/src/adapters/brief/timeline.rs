@@ -14,7 +14,7 @@ use super::fonts::FontKind;
 use super::layout::{Layout, Style};
 use super::Brief;
 use crate::domain::dates::{days_between, Precision};
-use crate::domain::rules::{Assessment, Basis, DatedEvent, EventKind, EventStatus};
+use crate::domain::rules::{Assessment, Basis, DatedEvent, EventKind, EventStatus, Term};
 
 const LABEL: Style = Style::new(FontKind::Regular, 6.8, 0.15);
 const LANE_NAME: Style = Style::new(FontKind::Bold, 6.8, 0.35);
@@ -28,11 +28,50 @@ const HEADING_H: f32 = 32.0;
 impl Brief<'_> {
     /// Draws section 3: its heading and the drawing, kept together.
     pub(super) fn timeline(&self, l: &mut Layout) {
-        let next = self.next();
-        draw(l, self.s, self.as_of, next, &|l: &mut Layout| {
+        let next = self.d.decision.event(self.s).or_else(|| self.next());
+        // Always draw the term being decided (issue 16 item 2): the engine lists terms up to
+        // the renewal guarded by the first open notice deadline; the term that renewal
+        // starts is added when it is not listed.
+        let mut terms = self.s.terms.clone();
+        if let (Some(r), Some(period)) = (
+            self.d.decision.renewal,
+            self.d.agreement.renewal_period.as_ref().map(|p| p.value),
+        ) {
+            if !terms.iter().any(|t| t.start == r) {
+                if let Some(t) = terms
+                    .iter()
+                    .rev()
+                    .find(|t| t.renewal_date() == Some(r))
+                    .and_then(|last| crate::domain::rules::next_term(last, period))
+                {
+                    terms.push(t);
+                }
+            }
+        }
+        let locked: Vec<NaiveDate> = self
+            .d
+            .decision
+            .locked_in
+            .iter()
+            .map(|x| x.renewal)
+            .collect();
+        let spans = Spans {
+            terms: &terms,
+            locked: &locked,
+        };
+        draw(l, self.s, &spans, self.as_of, next, &|l: &mut Layout| {
             l.heading(3, "Timeline", 0.0)
         });
     }
+}
+
+/// The terms to draw and which of them are locked in (their renewal can no longer be
+/// stopped by notice).
+pub(crate) struct Spans<'a> {
+    /// Terms, first to last.
+    pub terms: &'a [Term],
+    /// Start dates of the terms that are locked in.
+    pub locked: &'a [NaiveDate],
 }
 
 /// `1 Oct 2027`.
@@ -339,13 +378,16 @@ fn place_labels(
 pub(crate) fn draw(
     l: &mut Layout,
     s: &Assessment,
+    spans: &Spans<'_>,
     today: NaiveDate,
     next: Option<&DatedEvent>,
     heading: &dyn Fn(&mut Layout),
 ) {
     let pts = points(s, next);
     // Spans.
-    let terms = &s.terms;
+    let terms = spans.terms;
+    // A term still to be decided is drawn dashed; past, current and locked-in terms solid.
+    let undecided = |t: &Term| t.start > today && !spans.locked.contains(&t.start);
     let notices: Vec<(NaiveDate, NaiveDate, bool)> = s
         .events
         .iter()
@@ -455,7 +497,7 @@ pub(crate) fn draw(
     // Terms.
     for t in terms {
         let (x0, x1) = (xof(t.start), xof(t.end.succ_opt().unwrap_or(t.end)));
-        let future = t.start > today;
+        let future = undecided(t);
         let (fill, text_grey) = if t.number == 1 {
             (0.45, 1.0)
         } else if future {
@@ -485,27 +527,21 @@ pub(crate) fn draw(
                 None,
             );
         }
-        let kind = if t.number == 1 {
-            "Initial term".to_string()
-        } else if future {
-            format!("Renewal {} (if not stopped)", t.number - 1)
+        let name = crate::domain::rules::decision::term_label(t);
+        let kind = if future && t.number > 1 {
+            format!("{name} (if not stopped)")
+        } else if t.start > today && spans.locked.contains(&t.start) {
+            format!("{name} (locked in)")
         } else {
-            format!("Renewal {}", t.number - 1)
+            name.clone()
         };
         let candidates = [
             format!("{kind} · {} – {}", short(t.start), short(t.end)),
             format!("{kind} · {}–{}", t.start.year(), t.end.year()),
             kind.clone(),
-            if t.number == 1 {
-                "Initial term".to_string()
-            } else {
-                format!("Renewal {}", t.number - 1)
-            },
-            if t.number == 1 {
-                "Initial".to_string()
-            } else {
-                format!("R{}", t.number - 1)
-            },
+            name,
+            format!("Term {}", t.number),
+            format!("T{}", t.number),
         ];
         let style = Style::new(FontKind::Bold, 6.8, text_grey);
         // Room inside the rectangle, avoiding the as-of line.
@@ -637,8 +673,8 @@ pub(crate) fn draw(
     l.y = axis_y - axis_h;
     let shown = Shown {
         initial: !terms.is_empty(),
-        renewal: terms.iter().any(|t| t.number > 1 && t.start <= today),
-        future: terms.iter().any(|t| t.number > 1 && t.start > today),
+        renewal: terms.iter().any(|t| t.number > 1 && !undecided(t)),
+        future: terms.iter().any(|t| t.number > 1 && undecided(t)),
         notice: !notices.is_empty(),
         exit: !exits.is_empty(),
         markers: pts.iter().map(|p| p.marker).collect(),
@@ -730,8 +766,12 @@ fn legend(l: &mut Layout, shown: &Shown) {
     let style = Style::new(FontKind::Regular, 6.5, 0.3);
     let all: [(&str, u8, bool); 10] = [
         ("Initial term", 0, shown.initial),
-        ("Renewal term", 1, shown.renewal),
-        ("Next term, if not stopped", 2, shown.future),
+        (
+            "Renewal term (past, current or locked in)",
+            1,
+            shown.renewal,
+        ),
+        ("Term being decided, if not stopped", 2, shown.future),
         ("Notice period", 3, shown.notice),
         ("Exit window (open / closed)", 4, shown.exit),
         (
