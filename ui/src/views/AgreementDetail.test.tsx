@@ -44,7 +44,14 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     mount();
     await waitFor(() => root.querySelector('[data-testid="agreement-detail"]'));
     expect(root.querySelector('h1')?.textContent).toBe('Microsoft Peru Partnership Agreement');
-    expect(root.textContent).toContain('If nobody acts: renews on Friday 1 January 2027 for 12 months with a price review');
+    expect(root.textContent).toContain('If nobody acts: renews on Saturday 1 January 2028 for 12 months with a price review');
+    // The decision at hand, as the dashboard and the brief state it (issue 16 item 1).
+    const decision = root.querySelector('[data-testid="decision-at-hand"]');
+    expect(decision?.textContent).toContain('Let it renew on Sat 1 Jan 2028, or stop the renewal by serving notice of non-renewal');
+    expect(decision?.textContent).toContain('Act by Fri 1 Oct 2027');
+    expect(decision?.textContent).toContain('the window closes Sat 2 Oct 2027');
+    expect(root.querySelector('[data-testid="locked-in"]')?.textContent).toBe('Already locked in: the renewal of Fri 1 Jan 2027');
+    expect(decision?.textContent).toContain('Options: Renew · Renegotiate · Exit');
     const eff = field('effective_date');
     expect(eff.textContent).toContain('2023-01-01');
     const ref = eff.querySelector<HTMLButtonElement>('.source-ref') as HTMLButtonElement;

@@ -29,7 +29,10 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
   it("shows Microsoft Peru's notice deadline with days left and what happens if nobody acts", async () => {
     mockShell({ dashboard: () => FIXTURES.dashboard });
     mount();
-    const decision = await waitFor(() => root.querySelector('[data-testid="decision"]'));
+    await waitFor(() => root.querySelector('[data-testid="decision"]'));
+    const decision = root.querySelector('[data-testid="decision"][data-agreement="3"]');
+    if (!decision) throw new Error('no decision for Microsoft Peru');
+    expect(decision.textContent).toContain('Let it renew on Sat 1 Jan 2028, or stop the renewal by serving notice of non-renewal');
     const time = decision.querySelector('time');
     expect(time?.textContent).toBe('Fri 1 Oct 2027');
     expect(time?.getAttribute('dateTime')).toBe('2027-10-01');
@@ -50,13 +53,20 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     const count = (k: string) => root.querySelector(`[data-testid="count-${k}"] .count-value`)?.textContent;
     expect(count('agreements')).toBe('3');
     expect(root.querySelector('[data-testid="count-agreements"]')?.textContent).toContain('1 active · 2 expired');
-    expect(count('decisions')).toBe('1');
+    // Both AWS agreements expired with their migration window open, and Microsoft Peru.
+    expect(count('decisions')).toBe('3');
+    const decisions = root.querySelectorAll('[data-testid="decision"]');
+    expect(decisions).toHaveLength(3);
+    expect(decisions[0]?.textContent).toContain('Thu 24 Dec 2026');
+    expect(decisions[0]?.textContent).toContain('the window closes Sun 27 Dec 2026; last business day to act within it');
+    expect(decisions[0]?.textContent).toContain('If nobody acts: expired on Tuesday 30 June 2026; migration (assisted) closes Sunday 27 December 2026');
     expect(count('overdue')).toBe('5');
     expect(count('to-confirm')).toBe('2');
     const lines = (id: string) => root.querySelectorAll(`[data-testid="${id}"] [data-testid="dashboard-line"]`);
     expect(lines('overdue')).toHaveLength(5);
     expect(lines('upcoming')).toHaveLength(2);
-    expect(lines('upcoming')[0]?.textContent).toContain('Sun 27 Dec 2026');
+    expect(lines('upcoming')[0]?.textContent).toContain('Fri 1 Jan 2027');
+    expect(lines('upcoming')[0]?.textContent).toContain('locked in: its notice deadline has passed, so it renews that day');
     const closed = lines('recently-closed');
     expect(closed).toHaveLength(3);
     expect(closed[0]?.textContent).toContain('notice window closed: the renewal on Friday 1 January 2027 is locked in');
@@ -65,7 +75,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
   it('opens an agreement from the dashboard', async () => {
     mockShell({ dashboard: () => FIXTURES.dashboard });
     mount();
-    const link = await waitFor(() => root.querySelector<HTMLAnchorElement>('[data-testid="decision"] a'));
+    const link = await waitFor(() => root.querySelector<HTMLAnchorElement>('[data-testid="decision"][data-agreement="3"] a'));
     act(() => link.click());
     expect(went).toEqual([{ view: 'agreements', id: 3 }]);
   });

@@ -13,9 +13,6 @@ interface Props {
   onImport: () => void;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 function Count({ value, label, detail, tone }: { value: number; label: string; detail?: string | undefined; tone?: string | undefined }): JSX.Element {
   return (
@@ -42,7 +39,10 @@ function AgreementLink({ item, navigate }: { item: DashboardItem; navigate: Navi
   );
 }
 
-/** A notice deadline: the decision to take, with days left and what happens if nobody acts. */
+/**
+ * The decision at hand of one agreement (the core's one decision model): the question, the
+ * last business day to act with days left, and what happens if nobody acts.
+ */
 function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate }): JSX.Element {
   const moved = item.unadjusted_date !== item.date;
   return (
@@ -56,12 +56,14 @@ function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate 
           <AgreementLink item={item} navigate={navigate} />
           {item.counterparty && <span class="muted"> · {item.counterparty}</span>}
         </div>
+        {item.decision && <div class="decision-question">{item.decision}</div>}
         <div class="decision-what">
           {item.label}
           {moved && (
             <span class="muted">
               {' '}
-              (from <DateText iso={item.unadjusted_date} />, not a business day)
+              ({item.kind === 'exit_window_end' ? 'the window closes' : 'from'} <DateText iso={item.unadjusted_date} />
+              {item.kind === 'exit_window_end' ? '; last business day to act within it' : ', not a business day'})
             </span>
           )}
         </div>
@@ -263,11 +265,11 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
         <Count
           value={c.decisions}
           label="Decisions"
-          detail={`${plural(c.decisions_soon, 'notice deadline')} within 90 days`}
+          detail={`${c.decisions_soon.toLocaleString('en-GB')} to act on within 90 days`}
           tone={c.decisions_soon > 0 ? 'warn' : undefined}
         />
         <Count value={c.overdue} label="Overdue" detail="obligations, reviews, serve-by dates" tone={c.overdue > 0 ? 'danger' : undefined} />
-        <Count value={c.upcoming} label="Coming up" detail="other deadlines within 90 days" />
+        <Count value={c.upcoming} label="Coming up" detail="other dates within 90 days" />
         <Count value={c.recently_closed} label="Recently closed" detail="windows closed in the last 90 days" />
         <Count value={c.with_warnings} label="To confirm" detail="agreements with import warnings" />
       </div>

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { AgreementPage } from '../../backend';
-import { StatusBadge } from '../../components/Badges';
+import { DaysLeft, StatusBadge } from '../../components/Badges';
+import { DateText } from '../../components/DateText';
 import { BriefActions } from '../Brief';
 
 /**
@@ -35,9 +36,7 @@ export function DetailHeader({
             · {page.file_name}
           </span>
         </p>
-        <p class="detail-outcome">
-          <span class="outcome-label">If nobody acts:</span> {d.default_outcome}
-        </p>
+        <Decision page={page} />
       </div>
       <div class="detail-actions">
         <button type="button" onClick={onToggleNotice} aria-expanded={noticeOpen}>
@@ -46,5 +45,58 @@ export function DetailHeader({
         <BriefActions id={id} title={a.title} />
       </div>
     </header>
+  );
+}
+
+const OPTION_TITLES: Record<string, string> = {
+  renew: 'Renew',
+  renegotiate: 'Renegotiate',
+  exit: 'Exit',
+  let_expire: 'Let it expire',
+  use_exit_rights: 'Use the exit rights',
+  complete_data: 'Complete the data',
+};
+
+/**
+ * The decision at hand, as the core states it for every surface (dashboard, brief,
+ * notifications): the question, when the window closes and the last business day to act,
+ * what happens if nobody acts, the options and what is already locked in.
+ */
+function Decision({ page }: { page: AgreementPage }): JSX.Element {
+  const dec = page.detail.decision;
+  return (
+    <section class="detail-decision" aria-label="The decision at hand" data-testid="decision-at-hand">
+      <p class="decision-question">{dec.question}</p>
+      {dec.act_by && dec.deadline && (
+        <p class="decision-when">
+          Act by <DateText iso={dec.act_by} />
+          {dec.days_left !== null && <DaysLeft days={dec.days_left} />}
+          {dec.deadline !== dec.act_by && (
+            <span class="muted">
+              {' '}
+              (the window closes <DateText iso={dec.deadline} />; the last business day before it)
+            </span>
+          )}
+        </p>
+      )}
+      <p class="detail-outcome">
+        <span class="outcome-label">If nobody acts:</span> {dec.if_nobody_acts}
+      </p>
+      {dec.locked_in.length > 0 && (
+        <p class="decision-locked muted" data-testid="locked-in">
+          Already locked in:{' '}
+          {dec.locked_in.map((l, i) => (
+            <span key={l.renewal}>
+              {i > 0 && '; '}the renewal of <DateText iso={l.renewal} />
+            </span>
+          ))}
+        </p>
+      )}
+      {dec.options.length > 0 && (
+        <p class="decision-options">
+          <span class="outcome-label">Options:</span> {dec.options.map((o) => OPTION_TITLES[o] ?? o).join(' · ')}
+        </p>
+      )}
+    </section>
   );
 }
