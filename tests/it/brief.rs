@@ -70,7 +70,7 @@ fn temp_pdf(pdf: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// `pdftotext [args] file -`.
-fn pdftotext(pdf: &[u8], args: &[&str]) -> String {
+pub(crate) fn pdftotext(pdf: &[u8], args: &[&str]) -> String {
     let (_dir, path) = temp_pdf(pdf);
     let out = tool("pdftotext")
         .args(args)
@@ -87,7 +87,7 @@ fn pdftotext(pdf: &[u8], args: &[&str]) -> String {
 }
 
 /// The text with every run of whitespace turned into one space.
-fn flat(text: &str) -> String {
+pub(crate) fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

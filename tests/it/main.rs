@@ -6,6 +6,7 @@ mod calendars;
 mod common;
 mod concurrency;
 mod dashboard;
+mod decision;
 mod golden;
 mod ics;
 mod portfolio;

@@ -30,6 +30,14 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         d.status,
         d.default_outcome
     );
+    // The decision at hand, as the dashboard, the brief and notifications state it.
+    outln!("Decision: {}.", d.decision.question);
+    if let Some(when) = d.decision.when_text() {
+        outln!("  {when}.");
+    }
+    if let Some(locked) = d.decision.locked_in_text() {
+        outln!("  {locked}.");
+    }
     let provisional = a.provisional_fields();
     if !provisional.is_empty() {
         outln!(

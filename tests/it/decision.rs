@@ -1,0 +1,323 @@
+//! One decision, stated once (issue 16 item 1; issue 13 item 4): for every kind of
+//! agreement, the dashboard, the agreement page's view, the brief, the notifications and the
+//! CLI's `show` print the decision at hand from the core's one function
+//! ([`renewal_core::domain::rules::decision::decide`]) and never contradict it.
+//!
+//! Kinds (item 1): auto-renewing before and after its notice deadline, fixed-term active,
+//! expired with an open exit window, terminated, notice served; on the three samples and on
+//! agreements written here.
+
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use renewal_core::adapters::brief::{render_brief, BriefOptions, Paper};
+use renewal_core::adapters::import::{import_markdown, ImportOutcome};
+use renewal_core::adapters::remind::{self, Message, Notifier, NotifyError, Sent};
+use renewal_core::adapters::store::Store;
+use renewal_core::domain::model::ServedNotice;
+use renewal_core::domain::rules::decision::{Decision, DecisionKind};
+use renewal_core::domain::rules::{assess, EventKind};
+use renewal_core::services::dashboard::dashboard;
+use renewal_core::services::views::AgreementDetail;
+
+use crate::brief::{flat, pdftotext};
+use crate::common::{d, import_seed, renewals, stdout};
+
+/// Auto-renewing, Chile: effective 1 March 2024, 2 years, 12-month renewals, 60 days'
+/// notice. Term 1 ends 2026-02-28; its notice deadline is 2026-02-28 − 60 days =
+/// 2025-12-30 (a Tuesday).
+const AUTO_RENEWING: &str = "# Andes Logistics Chile Supply Agreement
+
+| Field | Details |
+|---|---|
+| Parties | Frutas del Sur SpA / Andes Logistics SpA |
+| Effective Date | 1 March 2024 |
+| Term | 2 years (auto-renewal) |
+
+## Renewal Terms
+
+- Auto-renewal for 12-month periods
+- 60-day notice for non-renewal
+";
+
+/// Fixed term, Peru: effective 1 July 2024, 3 years, no renewal; ends 2027-06-30; a 60-day
+/// data-export window after it closes 2027-08-29 (a Sunday).
+const FIXED_TERM: &str = "# Pacific Print Peru Services Agreement
+
+| Field | Details |
+|---|---|
+| Parties | MiFibra SAC / Pacific Print SAC |
+| Effective Date | 1 July 2024 |
+| Term | 3 years |
+
+## Renewal Terms
+
+- The agreement does not renew automatically; it ends at the end of the term.
+
+## Exit Rights
+
+| Scenario | Process | Window |
+|---|---|---|
+| Data export | Self-service | 60 days |
+";
+
+/// Records every notification.
+#[derive(Default)]
+struct Recorder(Mutex<Vec<Message>>);
+
+impl Notifier for Recorder {
+    fn send(&self, m: &Message) -> Result<Sent, NotifyError> {
+        self.0.lock().unwrap().push(m.clone());
+        Ok(Sent {
+            channel: "test recorder".to_string(),
+            id: None,
+        })
+    }
+}
+
+/// One case: a document (optionally with a recorded notice) as of a date.
+struct Case {
+    name: &'static str,
+    outcome: ImportOutcome,
+    as_of: NaiveDate,
+    kind: DecisionKind,
+}
+
+fn doc(name: &'static str, markdown: &str) -> ImportOutcome {
+    import_markdown(&format!("{name}.md"), markdown).unwrap()
+}
+
+fn served(
+    mut o: ImportOutcome,
+    non_renewal: Option<&str>,
+    termination: Option<&str>,
+) -> ImportOutcome {
+    let notice = |day: &str| ServedNotice {
+        served_on: d(day),
+        note: "by courier to the counterparty's registered address".to_string(),
+    };
+    o.agreement.recorded.non_renewal_notice = non_renewal.map(notice);
+    o.agreement.recorded.termination_notice = termination.map(notice);
+    o
+}
+
+fn cases() -> Vec<Case> {
+    let seed = |n: &str| import_seed(n);
+    vec![
+        Case {
+            name: "auto-renewing, 14 days before its notice deadline",
+            outcome: doc("andes", AUTO_RENEWING),
+            as_of: d("2025-12-16"),
+            kind: DecisionKind::StopRenewal,
+        },
+        Case {
+            name: "auto-renewing, after its notice deadline (the renewal locked in)",
+            outcome: doc("andes", AUTO_RENEWING),
+            as_of: d("2026-01-10"),
+            kind: DecisionKind::StopRenewal,
+        },
+        Case {
+            name: "non-renewal notice served",
+            outcome: served(doc("andes", AUTO_RENEWING), Some("2025-12-01"), None),
+            as_of: d("2025-12-16"),
+            kind: DecisionKind::TermEnds,
+        },
+        Case {
+            name: "fixed term in force, 14 days before it ends",
+            outcome: doc("pacific", FIXED_TERM),
+            as_of: d("2027-06-16"),
+            kind: DecisionKind::TermEnds,
+        },
+        Case {
+            name: "expired, its data-export window open",
+            outcome: doc("pacific", FIXED_TERM),
+            as_of: d("2027-08-15"),
+            kind: DecisionKind::UseExitWindow,
+        },
+        Case {
+            name: "expired, every window closed",
+            outcome: doc("pacific", FIXED_TERM),
+            as_of: d("2027-10-01"),
+            kind: DecisionKind::Ended,
+        },
+        Case {
+            name: "terminated for convenience",
+            outcome: served(seed("microsoft-peru-mifibra.md"), None, Some("2026-01-10")),
+            as_of: d("2026-11-23"),
+            kind: DecisionKind::Ended,
+        },
+        Case {
+            name: "Microsoft Peru (worked example)",
+            outcome: seed("microsoft-peru-mifibra.md"),
+            as_of: d("2026-11-23"),
+            kind: DecisionKind::StopRenewal,
+        },
+        Case {
+            name: "AWS Peru (worked example)",
+            outcome: seed("aws-peru-mifibra.md"),
+            as_of: d("2026-11-23"),
+            kind: DecisionKind::UseExitWindow,
+        },
+        Case {
+            name: "AWS Chile (worked example)",
+            outcome: seed("aws-chile-wom.md"),
+            as_of: d("2026-11-23"),
+            kind: DecisionKind::UseExitWindow,
+        },
+    ]
+}
+
+/// "Renews on …" as the brief prints a sentence.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn every_surface_states_the_same_decision_for_every_kind_of_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut notified = Vec::new();
+    for (i, case) in cases().into_iter().enumerate() {
+        let db = dir.path().join(format!("case{i}.db"));
+        let mut store = Store::open(&db).unwrap();
+        let id = store.import(&case.outcome).unwrap().id;
+        let stored = store.get(id).unwrap();
+        let a = &stored.agreement;
+        let s = assess(a, case.as_of);
+        let decision: Decision = s.decision(a);
+        let what = case.name;
+        assert_eq!(decision.kind, case.kind, "{what}: {decision:?}");
+
+        // The agreement page's view.
+        let detail = AgreementDetail::new(&stored, case.as_of);
+        assert_eq!(detail.decision, decision, "{what}");
+        assert_eq!(detail.default_outcome, decision.if_nobody_acts, "{what}");
+
+        // The dashboard: an open question is under "Needs a decision" with the same words;
+        // an agreement with nothing left to decide is not.
+        let db_view = dashboard(&store, case.as_of).unwrap();
+        let item = db_view.decisions.iter().find(|i| i.agreement_id == id);
+        if decision.is_open() {
+            let item = item.unwrap_or_else(|| panic!("{what}: not under Needs a decision"));
+            assert_eq!(item.outcome, decision.if_nobody_acts, "{what}");
+            assert_eq!(item.decision.as_deref(), Some(decision.question.as_str()));
+            assert_eq!(Some(item.date), decision.act_by, "{what}");
+            assert_eq!(Some(item.event_id.clone()), decision.event_id, "{what}");
+        } else {
+            assert!(item.is_none(), "{what}: listed as a decision: {item:?}");
+        }
+        // No other dashboard item of this agreement speaks of a different default outcome.
+        for it in db_view.upcoming.iter().filter(|i| i.agreement_id == id) {
+            if it.kind == EventKind::Renewal {
+                assert!(
+                    it.outcome.starts_with("locked in")
+                        || it.outcome == decision.if_nobody_acts
+                        || it.outcome.starts_with("renews that day unless"),
+                    "{what}: {}",
+                    it.outcome
+                );
+            }
+        }
+
+        // The brief: the question and the default outcome, word for word.
+        let pdf = render_brief(&stored, case.as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+        let text = flat(&pdftotext(&pdf, &[]));
+        assert!(
+            text.contains(&format!("{}.", decision.question)),
+            "{what}: brief lacks {:?}:\n{text}",
+            decision.question
+        );
+        assert!(
+            text.contains(&format!("{}.", capitalised(&decision.if_nobody_acts))),
+            "{what}: brief lacks {:?}:\n{text}",
+            decision.if_nobody_acts
+        );
+        if let Some(locked) = decision.locked_in_text() {
+            assert!(text.contains(&locked), "{what}: brief lacks {locked:?}");
+        }
+
+        // The CLI's `show`.
+        let out = renewals(&db, &case.as_of.to_string(), &["show", &id.to_string()]);
+        let shown = stdout(&out);
+        assert!(
+            shown.contains(&format!("by default it {}", decision.if_nobody_acts)),
+            "{what}: show says:\n{shown}"
+        );
+        assert!(
+            shown.contains(&format!("Decision: {}.", decision.question)),
+            "{what}: show says:\n{shown}"
+        );
+
+        // Notifications: every reminder of this agreement states the same default outcome.
+        let rec = Recorder::default();
+        remind::run(&mut store, &rec, case.as_of).unwrap();
+        for m in rec.0.lock().unwrap().iter() {
+            for r in m.reminders.iter().filter(|r| r.agreement_id == id) {
+                assert_eq!(r.default_outcome, decision.if_nobody_acts, "{what}");
+            }
+            if m.reminders.iter().any(|r| r.agreement_id == id) {
+                notified.push(what);
+                assert!(
+                    m.body.contains(&decision.if_nobody_acts),
+                    "{what}: notification body: {}",
+                    m.body
+                );
+            }
+        }
+    }
+    // The reminders compared above really ran: the ladder's 14-day step, the notice
+    // deadlines and exit windows of the samples.
+    notified.dedup();
+    assert!(
+        notified.len() >= 3,
+        "too few cases reached a notification: {notified:?}"
+    );
+}
+
+#[test]
+fn the_cases_name_the_right_dates() {
+    // The arithmetic behind the cases above, so a wrong decision cannot pass as "the same
+    // on every surface".
+    let by_name = |name: &str| {
+        let c = cases().into_iter().find(|c| c.name == name).unwrap();
+        let s = assess(&c.outcome.agreement, c.as_of);
+        s.decision(&c.outcome.agreement)
+    };
+    let before = by_name("auto-renewing, 14 days before its notice deadline");
+    assert_eq!(before.renewal, Some(d("2026-03-01")));
+    assert_eq!(before.act_by, Some(d("2025-12-30")));
+    assert_eq!(before.days_left, Some(14));
+    assert!(before.locked_in.is_empty());
+
+    let after = by_name("auto-renewing, after its notice deadline (the renewal locked in)");
+    // 2027-02-28 − 60 days = 2026-12-30, a Wednesday.
+    assert_eq!(after.renewal, Some(d("2027-03-01")));
+    assert_eq!(after.deadline, Some(d("2026-12-30")));
+    assert_eq!(after.locked_in.len(), 1);
+    assert_eq!(after.locked_in[0].renewal, d("2026-03-01"));
+    assert_eq!(
+        after.if_nobody_acts,
+        "renews on Monday 1 March 2027 for 12 months"
+    );
+
+    let served = by_name("non-renewal notice served");
+    assert_eq!(served.deadline, Some(d("2026-02-28")));
+    assert_eq!(served.if_nobody_acts, "ends on Saturday 28 February 2026");
+    assert!(!served.is_open());
+
+    let window = by_name("expired, its data-export window open");
+    // 60 days after 2027-06-30 is Sunday 29 August 2027; Friday 27 August is the last
+    // business day within it.
+    assert_eq!(window.deadline, Some(d("2027-08-29")));
+    assert_eq!(window.act_by, Some(d("2027-08-27")));
+
+    let terminated = by_name("terminated for convenience");
+    // Served 2026-01-10 + 180 days = 2026-07-09 (rule 6).
+    assert_eq!(
+        terminated.if_nobody_acts,
+        "terminated on Thursday 9 July 2026"
+    );
+}
