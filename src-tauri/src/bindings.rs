@@ -14,6 +14,7 @@ use ts_rs::{TypeVisitor, TS};
 use chrono::NaiveDate;
 use renewal_core::adapters::brief::Paper;
 use renewal_core::adapters::remind::NoticeKind;
+use renewal_core::domain::model::DecisionChoice;
 use renewal_core::services::clauses::{ClauseTable, RowEdit};
 use renewal_core::services::dashboard::{AgreementRow, Dashboard};
 use renewal_core::services::edit::EditableField;
@@ -85,6 +86,7 @@ pub fn render() -> String {
     c.visit::<renewal_core::services::clauses::ClauseTable>();
     c.visit::<renewal_core::services::clauses::RowEdit>();
     c.visit::<renewal_core::adapters::remind::NoticeKind>();
+    c.visit::<renewal_core::domain::model::DecisionChoice>();
     let commands = commands_ts(&mut c);
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.\n\

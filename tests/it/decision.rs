@@ -321,3 +321,147 @@ fn the_cases_name_the_right_dates() {
         "terminated on Thursday 9 July 2026"
     );
 }
+
+#[test]
+fn a_recorded_decision_is_checked_then_reaches_the_history_the_dashboard_the_brief_and_show() {
+    use renewal_core::domain::dates::long_date;
+    use renewal_core::domain::model::DecisionChoice;
+    use renewal_core::error::Error;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("decide.db");
+    let mut store = Store::open(&db).unwrap();
+    let aws = store
+        .import(&import_seed("aws-peru-mifibra.md"))
+        .unwrap()
+        .id;
+    let ms = store
+        .import(&import_seed("microsoft-peru-mifibra.md"))
+        .unwrap()
+        .id;
+    let as_of = d("2026-11-23");
+    let field_of = |e: Error| match e {
+        Error::Invalid { field, message } => (field, message),
+        other => panic!("expected an invalid field, got {other:?}"),
+    };
+
+    // Microsoft Peru decides the renewal of 1 January 2028: letting it expire is not a
+    // choice there (it renews unless notice is served), and a renegotiation needs a date
+    // within the time left to act (Fri 1 Oct 2027).
+    let (field, message) = field_of(
+        store
+            .record_decision(
+                ms,
+                DecisionChoice::LetExpire,
+                None,
+                "Ana Torres",
+                d("2026-11-30"),
+                "",
+                as_of,
+            )
+            .unwrap_err(),
+    );
+    assert_eq!(field, "choice");
+    assert!(
+        message.contains("expected one of: renew, renegotiate, exit"),
+        "{message}"
+    );
+    let (field, _) = field_of(
+        store
+            .record_decision(
+                ms,
+                DecisionChoice::Renegotiate,
+                None,
+                "Ana Torres",
+                d("2026-11-30"),
+                "",
+                as_of,
+            )
+            .unwrap_err(),
+    );
+    assert_eq!(field, "target_date");
+    let (field, message) = field_of(
+        store
+            .record_decision(
+                ms,
+                DecisionChoice::Renegotiate,
+                Some(d("2027-12-01")),
+                "Ana Torres",
+                d("2026-11-30"),
+                "",
+                as_of,
+            )
+            .unwrap_err(),
+    );
+    assert_eq!(field, "target_date");
+    assert!(message.contains("Fri 1 Oct 2027"), "{message}");
+    // Nothing was stored by the refusals.
+    assert!(store.get(ms).unwrap().agreement.recorded.decision.is_none());
+
+    let changes = store
+        .record_decision(
+            ms,
+            DecisionChoice::Renegotiate,
+            Some(d("2027-08-31")),
+            "Ana Torres",
+            d("2026-11-30"),
+            "volumes below the year-3 commitment",
+            as_of,
+        )
+        .unwrap();
+    assert!(!changes.is_empty());
+    let history = store.history(ms).unwrap();
+    assert!(
+        history.iter().any(|h| h.action == "record_decision"),
+        "{history:?}"
+    );
+
+    // Decided: no longer under "Needs a decision"; AWS Peru's window still is.
+    let db_view = dashboard(&store, as_of).unwrap();
+    let ids: Vec<i64> = db_view.decisions.iter().map(|i| i.agreement_id).collect();
+    assert_eq!(ids, vec![aws]);
+
+    let stored = store.get(ms).unwrap();
+    let pdf = render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+    let text = flat(&pdftotext(&pdf, &[]));
+    let decided = "Decided: Renegotiate, by Ana Torres on Mon 30 Nov 2026 (new terms by Tue 31 Aug 2027): volumes below the year-3 commitment";
+    assert!(text.contains(decided), "brief lacks the decision:\n{text}");
+
+    // The CLI: AWS Peru has expired, so renewing is refused with the choices it allows;
+    // letting it expire is recorded by the operating-system user unless --by names someone.
+    let out = renewals(&db, "2026-11-23", &["decide", &aws.to_string(), "renew"]);
+    assert_eq!(
+        out.status.code(),
+        Some(6),
+        "{}",
+        crate::common::stderr(&out)
+    );
+    assert!(
+        crate::common::stderr(&out).contains("expected one of: let_expire, renegotiate")
+            || crate::common::stderr(&out).contains("expected one of: renegotiate, let_expire"),
+        "{}",
+        crate::common::stderr(&out)
+    );
+    let out = renewals(
+        &db,
+        "2026-11-23",
+        &[
+            "decide",
+            &aws.to_string(),
+            "let-expire",
+            "--by",
+            "Luis Rojas",
+            "--why",
+            "migrated to the new provider",
+        ],
+    );
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let shown = stdout(&renewals(&db, "2026-11-23", &["show", &aws.to_string()]));
+    let today = long_date(renewal_core::services::real_today());
+    assert!(
+        shown.contains(&format!(
+            "Decided: Let it expire, by Luis Rojas on {today}: migrated to the new provider."
+        )),
+        "{shown}"
+    );
+}

@@ -16,6 +16,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ClauseTable,
   Commands,
+  DecisionChoice,
   DroppedFiles,
   EditableField,
   ErrorLocation,
@@ -160,6 +161,9 @@ export const backend = {
   recordNotice: (id: number, kind: NoticeKind, servedOn: string, note: string) => invoke('record_notice', { id, kind, servedOn, note }),
   /** Marks a dated event done. */
   markDone: (id: number, eventId: string, doneOn: string, note: string) => invoke('mark_done', { id, eventId, doneOn, note }),
+  /** Records the decision on the question at hand (who and when are added by the shell); rejects with `invalid` naming the field. */
+  recordDecision: (id: number, choice: DecisionChoice, targetDate: string | null, reason: string) =>
+    invoke('record_decision', { id, choice, targetDate, reason }),
   /** Silences an event's reminders for `days` days. */
   snooze: (id: number, eventId: string, days: number) => invoke('snooze', { id, eventId, days }),
 

@@ -612,7 +612,15 @@ options: Array<DecisionOption>,
 /**
  * Renewals between the as-of date and the one decided, already locked in.
  */
-locked_in: Array<LockedIn>, };
+locked_in: Array<LockedIn>, 
+/**
+ * The decision a person recorded on this very question (its `about` is this
+ * decision's `event_id`); `None` while it is undecided. A decision recorded on an
+ * earlier question does not carry over.
+ */
+recorded: RecordedDecision | null, };
+
+export type DecisionChoice = "renew" | "renegotiate" | "exit" | "let_expire";
 
 export type DecisionKind = "stop_renewal" | "renews_without_notice" | "planned_exit" | "term_ends" | "use_exit_window" | "ended" | "incomplete";
 
@@ -1238,7 +1246,42 @@ planned_exit: string | null,
 /**
  * Events marked done, by event id (see [`crate::rules::DatedEvent::id`]).
  */
-done: { [key in string]?: DoneMark }, };
+done: { [key in string]?: DoneMark }, 
+/**
+ * The decision taken on the question at hand (issue 16 item 3), with who took it,
+ * when and why. It answers the question whose dated event it names
+ * ([`RecordedDecision::about`]); once that question has passed, the next one is open
+ * again. Absent in agreements stored before decisions were recorded.
+ */
+decision?: RecordedDecision | null, };
+
+export type RecordedDecision = { 
+/**
+ * What was decided.
+ */
+choice: DecisionChoice, 
+/**
+ * For a renegotiation: the date by which new terms should be agreed (on or before the
+ * last business day to act).
+ */
+target_date?: string | null, 
+/**
+ * Id of the dated event of the question it answers (a notice deadline, an exit window,
+ * an expiry: [`crate::rules::DatedEvent::id`]); `None` for a question with no date.
+ */
+about: string | null, 
+/**
+ * Who decided (a person's name; the operating-system user by default).
+ */
+decided_by: string, 
+/**
+ * The day it was decided (the machine's real date, not the as-of date).
+ */
+decided_on: string, 
+/**
+ * Why, in the decider's words (may be empty).
+ */
+reason: string, };
 
 export type ReminderRunSummary = { 
 /**
@@ -1494,6 +1537,7 @@ export type Commands = {
   record_notice: { args: { id: number; kind: NoticeKind; servedOn: string; note: string }; result: AgreementPage };
   mark_done: { args: { id: number; eventId: string; doneOn: string; note: string }; result: AgreementPage };
   snooze: { args: { id: number; eventId: string; days: number }; result: AgreementPage };
+  record_decision: { args: { id: number; choice: DecisionChoice; targetDate: string | null; reason: string }; result: AgreementPage };
   import_files: { args: { paths: Array<string>; onProgress: Channel<ImportProgress> }; result: ImportReport };
   load_samples: { args: Record<string, never>; result: ImportReport };
   export_calendar: { args: { path: string }; result: CalendarExport };

@@ -338,6 +338,82 @@ pub struct Recorded {
     pub planned_exit: Option<NaiveDate>,
     /// Events marked done, by event id (see [`crate::rules::DatedEvent::id`]).
     pub done: BTreeMap<String, DoneMark>,
+    /// The decision taken on the question at hand (issue 16 item 3), with who took it,
+    /// when and why. It answers the question whose dated event it names
+    /// ([`RecordedDecision::about`]); once that question has passed, the next one is open
+    /// again. Absent in agreements stored before decisions were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<RecordedDecision>,
+}
+
+/// What was decided about a renewal, an exit or an ending agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionChoice {
+    /// Let it renew on its terms.
+    Renew,
+    /// Agree new terms with the counterparty, by [`RecordedDecision::target_date`].
+    Renegotiate,
+    /// End it: serve non-renewal notice, or terminate for convenience.
+    Exit,
+    /// Let the term end (and use any exit windows).
+    LetExpire,
+}
+
+impl DecisionChoice {
+    /// Stable snake_case name: `renew`, `renegotiate`, `exit`, `let_expire`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionChoice::Renew => "renew",
+            DecisionChoice::Renegotiate => "renegotiate",
+            DecisionChoice::Exit => "exit",
+            DecisionChoice::LetExpire => "let_expire",
+        }
+    }
+
+    /// Parses the snake_case name (also `let-expire`, any case); `None` otherwise.
+    pub fn parse(s: &str) -> Option<DecisionChoice> {
+        match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "renew" => Some(DecisionChoice::Renew),
+            "renegotiate" => Some(DecisionChoice::Renegotiate),
+            "exit" => Some(DecisionChoice::Exit),
+            "let_expire" => Some(DecisionChoice::LetExpire),
+            _ => None,
+        }
+    }
+
+    /// Human name, e.g. "Let it expire".
+    pub fn title(self) -> &'static str {
+        match self {
+            DecisionChoice::Renew => "Renew",
+            DecisionChoice::Renegotiate => "Renegotiate",
+            DecisionChoice::Exit => "Exit",
+            DecisionChoice::LetExpire => "Let it expire",
+        }
+    }
+}
+
+/// A decision a person recorded (issue 16 item 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RecordedDecision {
+    /// What was decided.
+    pub choice: DecisionChoice,
+    /// For a renegotiation: the date by which new terms should be agreed (on or before the
+    /// last business day to act).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_date: Option<NaiveDate>,
+    /// Id of the dated event of the question it answers (a notice deadline, an exit window,
+    /// an expiry: [`crate::rules::DatedEvent::id`]); `None` for a question with no date.
+    pub about: Option<String>,
+    /// Who decided (a person's name; the operating-system user by default).
+    pub decided_by: String,
+    /// The day it was decided (the machine's real date, not the as-of date).
+    pub decided_on: NaiveDate,
+    /// Why, in the decider's words (may be empty).
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// A table kept verbatim as structured data.

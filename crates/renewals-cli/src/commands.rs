@@ -38,6 +38,20 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
     if let Some(locked) = d.decision.locked_in_text() {
         outln!("  {locked}.");
     }
+    match d.decision.recorded_text() {
+        Some(r) => outln!("  {r}."),
+        None if !d.decision.choices().is_empty() => outln!(
+            "  Undecided: record it with `renewals decide {} {}`.",
+            d.id,
+            d.decision
+                .choices()
+                .iter()
+                .map(|c| c.as_str().replace('_', "-"))
+                .collect::<Vec<_>>()
+                .join("|")
+        ),
+        None => {}
+    }
     let provisional = a.provisional_fields();
     if !provisional.is_empty() {
         outln!(

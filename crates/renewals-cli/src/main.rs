@@ -221,6 +221,23 @@ enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Record the decision on an agreement's question at hand (renew, renegotiate, exit or
+    /// let-expire), with who decided and why; it goes to the history and the brief
+    Decide {
+        /// Agreement id
+        id: i64,
+        /// renew, renegotiate, exit or let-expire (the ones the agreement allows: see `show`)
+        choice: String,
+        /// For renegotiate: the date by which new terms should be agreed
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        target: Option<NaiveDate>,
+        /// Who decided [default: the operating-system user]
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// Why, in a sentence
+        #[arg(long, value_name = "TEXT")]
+        why: Option<String>,
+    },
     /// Silence an event's reminders for N days from the as-of date; it reminds again when the
     /// snooze ends
     Snooze {
@@ -466,6 +483,13 @@ fn run(cli: Cli) -> CliResult {
             };
             record::cmd_notice(db, as_of, id, kind, served, note)
         }
+        Command::Decide {
+            id,
+            choice,
+            target,
+            by,
+            why,
+        } => record::cmd_decide(db, as_of, id, &choice, target, by, why),
         Command::Snooze { id, event_id, days } => {
             record::cmd_snooze(db, as_of, id, &event_id, days)
         }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use renewal_core::adapters::remind::{Ladder, NoticeKind};
 use renewal_core::domain::dates::long_date;
+use renewal_core::domain::model::DecisionChoice;
 use renewal_core::domain::rules::assess;
 use renewal_core::services::{portfolio, real_today};
 
@@ -66,6 +67,46 @@ pub(crate) fn cmd_notice(
         long_date(as_of),
         s.default_outcome(&stored.agreement)
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `renewals decide`: records the decision on the question at hand as of `as_of`, decided
+/// on the machine's real date by `by` (the operating-system user by default).
+pub(crate) fn cmd_decide(
+    db: Option<&Path>,
+    as_of: NaiveDate,
+    id: i64,
+    choice: &str,
+    target: Option<NaiveDate>,
+    by: Option<String>,
+    why: Option<String>,
+) -> CliResult {
+    let Some(choice) = DecisionChoice::parse(choice) else {
+        return Err(CliError::Usage(format!(
+            "choice: \"{choice}\" is not a decision; expected renew, renegotiate, exit or let-expire"
+        )));
+    };
+    let mut store = open_store(db)?;
+    let by = by.unwrap_or_else(renewal_core::services::os_user);
+    let changes = store.record_decision(
+        id,
+        choice,
+        target,
+        &by,
+        real_today(),
+        why.as_deref().unwrap_or(""),
+        as_of,
+    )?;
+    let stored = store.get(id)?;
+    let decision = assess(&stored.agreement, as_of).decision(&stored.agreement);
+    println!(
+        "{} ({} recorded in the history).",
+        decision
+            .recorded_text()
+            .unwrap_or_else(|| format!("Decided: {}", choice.title())),
+        plural(changes.len(), "change", "changes")
+    );
+    println!("The question: {}.", decision.question);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use renewal_core::adapters::remind::NoticeKind;
+use renewal_core::domain::model::DecisionChoice;
 use renewal_core::services::clauses::{ClauseTable, RowEdit};
 use renewal_core::services::dashboard::{AgreementRow, Dashboard};
 use renewal_core::services::edit::EditableField;
@@ -112,6 +113,36 @@ pub async fn record_notice(
 ) -> AppResult<AgreementPage> {
     change_agreement(app, id, move |store, _| {
         store.record_notice(id, kind, served_on, note.trim())?;
+        Ok(())
+    })
+    .await
+}
+
+/// Records the decision on the agreement's question at hand as of the app's as-of date,
+/// decided today (the real date) by the operating-system user (recorded as
+/// `record_decision`; issue 16 item 3).
+///
+/// # Errors
+/// `invalid` naming the field (`choice` not allowed here, `target_date` missing or outside
+/// the time left to act, no dated `decision`); `not_found`; `database`.
+#[tauri::command]
+pub async fn record_decision(
+    app: AppHandle,
+    id: i64,
+    choice: DecisionChoice,
+    target_date: Option<NaiveDate>,
+    reason: String,
+) -> AppResult<AgreementPage> {
+    change_agreement(app, id, move |store, s| {
+        store.record_decision(
+            id,
+            choice,
+            target_date,
+            &renewal_core::services::os_user(),
+            renewal_core::services::real_today(),
+            reason.trim(),
+            s.view_as_of(),
+        )?;
         Ok(())
     })
     .await

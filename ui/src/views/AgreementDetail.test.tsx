@@ -236,6 +236,42 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(log.find((c) => c.cmd === 'record_notice')?.args).toEqual({ id: 3, kind: 'non_renewal', servedOn: '2026-11-23', note: '' });
   });
 
+  it('records the decision: only the choices the agreement allows, a target date for a renegotiation, and a refusal named at the form', async () => {
+    let refuse = true;
+    const { log } = mockShell({
+      agreement_page: () => FIXTURES.page,
+      record_decision: () => {
+        if (refuse) {
+          refuse = false;
+          throw { code: 'invalid', message: 'target_date: Fri 1 Oct 2027 is outside the time left to act', reason: 'outside the time left to act', location: { kind: 'field', field: 'target_date' } };
+        }
+        return FIXTURES.page;
+      },
+    });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="decision-at-hand"]'));
+    act(() => button(root, 'Record decision…').click());
+    const form = root.querySelector('[data-testid="decision-form"]') as HTMLFormElement;
+    const radios = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((r) => r.value);
+    expect(radios).toEqual(['renew', 'renegotiate', 'exit']);
+    act(() => (form.querySelector('input[value="renegotiate"]') as HTMLInputElement).click());
+    const date = form.querySelector('input[type="date"]') as HTMLInputElement;
+    expect(date.value).toBe('2027-10-01');
+    typeInto(form.querySelector('input[name="reason"]') as HTMLInputElement, 'Volumes below the year-3 commitment');
+    act(() => button(form, 'Record decision').click());
+    await waitFor(() => form.querySelector('.field-error'));
+    expect(form.querySelector('.field-error')?.textContent).toContain('outside the time left to act');
+    act(() => button(form, 'Record decision').click());
+    await waitFor(() => log.filter((c) => c.cmd === 'record_decision').length === 2);
+    expect(log.filter((c) => c.cmd === 'record_decision')[1]?.args).toEqual({
+      id: 3,
+      choice: 'renegotiate',
+      targetDate: '2027-10-01',
+      reason: 'Volumes below the year-3 commitment',
+    });
+    await waitFor(() => !root.querySelector('[data-testid="decision-form"]'));
+  });
+
   it('generates the brief, then opens it or saves it where the user chooses', async () => {
     const { log } = mockShell({
       agreement_page: () => FIXTURES.page,

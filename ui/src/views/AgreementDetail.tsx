@@ -9,6 +9,7 @@ import { EventsCard } from './agreement/EventsCard';
 import { FieldsCard } from './agreement/FieldsCard';
 import { HistoryCard } from './agreement/HistoryCard';
 import { NoticeForm } from './agreement/NoticeForm';
+import { DecisionForm } from './agreement/DecisionForm';
 import { RecordedCard } from './agreement/RecordedCard';
 import { RemindersCard } from './agreement/RemindersCard';
 import { TimelineCard } from './agreement/TimelineCard';
@@ -30,6 +31,7 @@ interface Props {
 export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
   const [page, setPage] = useState<AgreementPage | null>(null);
   const [noticeOpen, setNoticeOpen] = useState(false);
+  const [decisionOpen, setDecisionOpen] = useState(false);
   const action = usePageAction(setPage);
 
   useEffect(() => {
@@ -77,7 +79,14 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
   return (
     <article class="view detail" aria-labelledby="view-title" data-testid="agreement-detail">
       {back}
-      <DetailHeader id={id} page={page} noticeOpen={noticeOpen} onToggleNotice={() => setNoticeOpen((o) => !o)} />
+      <DetailHeader
+        id={id}
+        page={page}
+        noticeOpen={noticeOpen}
+        onToggleNotice={() => setNoticeOpen((o) => !o)}
+        decisionOpen={decisionOpen}
+        onToggleDecision={() => setDecisionOpen((o) => !o)}
+      />
       {action.status && (
         <p role="status" class="notice" data-testid="detail-status">
           {action.status}
@@ -88,6 +97,7 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
           {action.error}
         </p>
       )}
+      {decisionOpen && <DecisionForm id={id} page={page} action={action} onClose={() => setDecisionOpen(false)} />}
       {noticeOpen && <NoticeForm id={id} asOf={asOf} action={action} onClose={() => setNoticeOpen(false)} />}
       <WarningsCard id={id} detail={d} action={action} />
       <TimelineCard detail={d} />

@@ -57,7 +57,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{days_between, long_date, prose_date};
-use crate::model::{Agreement, AgreementStatus, PriceReview, TerminationKind};
+use crate::model::{
+    Agreement, AgreementStatus, DecisionChoice, PriceReview, RecordedDecision, TerminationKind,
+};
 
 use super::assessment::Assessment;
 use super::business_days::{agreement_country, last_business_day_within};
@@ -179,10 +181,15 @@ pub struct Decision {
     pub options: Vec<DecisionOption>,
     /// Renewals between the as-of date and the one decided, already locked in.
     pub locked_in: Vec<LockedIn>,
+    /// The decision a person recorded on this very question (its `about` is this
+    /// decision's `event_id`); `None` while it is undecided. A decision recorded on an
+    /// earlier question does not carry over.
+    pub recorded: Option<RecordedDecision>,
 }
 
 impl Decision {
-    /// Whether the decision is a dated question someone still has to answer: a renewal to
+    /// Whether the decision is a dated question someone still has to answer (and nobody has
+    /// recorded an answer to it yet): a renewal to
     /// stop or let happen, a planned exit, a term that ends (unless notice is already
     /// served, which leaves only the exit to carry out), an expired agreement's open exit
     /// window. An agreement that ended with no window open, or whose term cannot be
@@ -190,6 +197,7 @@ impl Decision {
     pub fn is_open(&self) -> bool {
         let dated = self.act_by.is_some() && self.event_id.is_some();
         dated
+            && self.recorded.is_none()
             && match self.kind {
                 DecisionKind::StopRenewal
                 | DecisionKind::PlannedExit
@@ -198,6 +206,49 @@ impl Decision {
                 DecisionKind::TermEnds => self.options.contains(&DecisionOption::Renegotiate),
                 DecisionKind::Ended | DecisionKind::Incomplete => false,
             }
+    }
+
+    /// The choices a person may record on this question: the options that are courses of
+    /// action ([`DecisionOption::Renew`], `Renegotiate`, `Exit`, `LetExpire`; using exit
+    /// rights is recorded as letting it expire).
+    pub fn choices(&self) -> Vec<DecisionChoice> {
+        let mut out = Vec::new();
+        for o in &self.options {
+            let c = match o {
+                DecisionOption::Renew => Some(DecisionChoice::Renew),
+                DecisionOption::Renegotiate => Some(DecisionChoice::Renegotiate),
+                DecisionOption::Exit => Some(DecisionChoice::Exit),
+                DecisionOption::LetExpire | DecisionOption::UseExitRights => {
+                    Some(DecisionChoice::LetExpire)
+                }
+                DecisionOption::CompleteData => None,
+            };
+            if let Some(c) = c {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// "Decided: Exit, by Ana Torres on Mon 30 Nov 2026 (target …): because …"; `None`
+    /// while undecided.
+    pub fn recorded_text(&self) -> Option<String> {
+        let r = self.recorded.as_ref()?;
+        let mut s = format!(
+            "Decided: {}, by {} on {}",
+            r.choice.title(),
+            r.decided_by,
+            long_date(r.decided_on)
+        );
+        if let Some(t) = r.target_date {
+            s.push_str(&format!(" (new terms by {})", long_date(t)));
+        }
+        if !r.reason.trim().is_empty() {
+            s.push_str(&format!(": {}", r.reason.trim()));
+        }
+        Some(s)
     }
 
     /// The event of `assessment` the decision rests on, if any.
@@ -288,6 +339,18 @@ fn ordinal(n: u32) -> String {
 /// for the rules). Pure; never fails: an agreement with no computable term yields
 /// [`DecisionKind::Incomplete`].
 pub fn decide(s: &Assessment, agreement: &Agreement) -> Decision {
+    let mut d = decide_question(s, agreement);
+    d.recorded = agreement
+        .recorded
+        .decision
+        .as_ref()
+        .filter(|r| r.about.is_some() && r.about == d.event_id)
+        .cloned();
+    d
+}
+
+/// The question alone, before any recorded answer.
+fn decide_question(s: &Assessment, agreement: &Agreement) -> Decision {
     let blank = |kind: DecisionKind, question: String, if_nobody_acts: String| Decision {
         kind,
         question,
@@ -299,6 +362,7 @@ pub fn decide(s: &Assessment, agreement: &Agreement) -> Decision {
         if_nobody_acts,
         options: Vec::new(),
         locked_in: Vec::new(),
+        recorded: None,
     };
     match s.status {
         AgreementStatus::Incomplete => {
@@ -361,6 +425,7 @@ fn ended(s: &Assessment) -> Decision {
                     DecisionOption::LetExpire,
                 ],
                 locked_in: Vec::new(),
+                recorded: None,
             }
         }
         None => Decision {
@@ -377,6 +442,7 @@ fn ended(s: &Assessment) -> Decision {
             if_nobody_acts: ended,
             options: Vec::new(),
             locked_in: Vec::new(),
+            recorded: None,
         },
     }
 }
@@ -436,6 +502,7 @@ fn active(
                     ),
                     options: vec![DecisionOption::Exit, DecisionOption::Renegotiate],
                     locked_in: locked_before(s, exit.succ_opt().unwrap_or(*exit)),
+                    recorded: None,
                 };
             }
             (EventKind::NonRenewalNoticeDeadline, Basis::NoticeBeforeExpiry { term, .. }) => {
@@ -460,6 +527,7 @@ fn active(
                         if_nobody_acts: renews_text(s, agreement, renewal),
                         options,
                         locked_in: locked_before(s, renewal),
+                        recorded: None,
                     };
                 }
             }
@@ -552,6 +620,7 @@ fn active(
                 if_nobody_acts: base,
                 options,
                 locked_in: Vec::new(),
+                recorded: None,
             }
         }
         None => {
@@ -656,7 +725,10 @@ mod tests {
     use super::*;
     use crate::calendar::Country;
     use crate::dates::Period;
-    use crate::model::{ExitRight, ServedNotice, Sourced, TerminationKind, TerminationRight};
+    use crate::model::{
+        DecisionChoice, ExitRight, RecordedDecision, ServedNotice, Sourced, TerminationKind,
+        TerminationRight,
+    };
     use crate::rules::assess;
 
     fn d(s: &str) -> NaiveDate {
@@ -859,6 +931,40 @@ mod tests {
         assert_eq!(dec.kind, DecisionKind::Incomplete);
         assert_eq!(dec.deadline, None);
         assert_eq!(dec.options, vec![DecisionOption::CompleteData]);
+    }
+
+    #[test]
+    fn a_recorded_decision_answers_its_question_only() {
+        let mut a = microsoft();
+        let as_of = d("2026-11-23");
+        let open = decide(&assess(&a, as_of), &a);
+        assert!(open.is_open());
+        assert_eq!(
+            open.choices(),
+            vec![
+                DecisionChoice::Renew,
+                DecisionChoice::Renegotiate,
+                DecisionChoice::Exit
+            ]
+        );
+        a.recorded.decision = Some(RecordedDecision {
+            choice: DecisionChoice::Renegotiate,
+            target_date: Some(d("2027-08-31")),
+            about: open.event_id.clone(),
+            decided_by: "Ana Torres".into(),
+            decided_on: d("2026-11-30"),
+            reason: "volumes below commitment".into(),
+        });
+        let decided = decide(&assess(&a, as_of), &a);
+        assert!(!decided.is_open());
+        assert_eq!(
+            decided.recorded_text().as_deref(),
+            Some("Decided: Renegotiate, by Ana Torres on Mon 30 Nov 2026 (new terms by Tue 31 Aug 2027): volumes below commitment")
+        );
+        // The question of the following renewal is open again.
+        let next_year = decide(&assess(&a, d("2027-10-03")), &a);
+        assert_eq!(next_year.renewal, Some(d("2029-01-01")));
+        assert!(next_year.recorded.is_none() && next_year.is_open());
     }
 
     #[test]

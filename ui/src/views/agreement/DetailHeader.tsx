@@ -13,11 +13,15 @@ export function DetailHeader({
   page,
   noticeOpen,
   onToggleNotice,
+  decisionOpen,
+  onToggleDecision,
 }: {
   id: number;
   page: AgreementPage;
   noticeOpen: boolean;
   onToggleNotice: () => void;
+  decisionOpen: boolean;
+  onToggleDecision: () => void;
 }): JSX.Element {
   const d = page.detail;
   const a = d.agreement;
@@ -39,6 +43,11 @@ export function DetailHeader({
         <Decision page={page} />
       </div>
       <div class="detail-actions">
+        {page.detail.decision.options.some((o) => o !== 'complete_data') && page.detail.decision.act_by && (
+          <button type="button" onClick={onToggleDecision} aria-expanded={decisionOpen} data-testid="record-decision">
+            Record decision…
+          </button>
+        )}
         <button type="button" onClick={onToggleNotice} aria-expanded={noticeOpen}>
           Record notice…
         </button>
@@ -90,6 +99,19 @@ function Decision({ page }: { page: AgreementPage }): JSX.Element {
               {i > 0 && '; '}the renewal of <DateText iso={l.renewal} />
             </span>
           ))}
+        </p>
+      )}
+      {dec.recorded && (
+        <p class="decision-recorded" data-testid="decision-recorded">
+          Decided: <strong>{OPTION_TITLES[dec.recorded.choice] ?? dec.recorded.choice}</strong>, by {dec.recorded.decided_by} on{' '}
+          <DateText iso={dec.recorded.decided_on} />
+          {dec.recorded.target_date && (
+            <>
+              {' '}
+              (new terms by <DateText iso={dec.recorded.target_date} />)
+            </>
+          )}
+          {dec.recorded.reason && `: ${dec.recorded.reason}`}
         </p>
       )}
       {dec.options.length > 0 && (

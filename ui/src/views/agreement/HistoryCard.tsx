@@ -7,6 +7,7 @@ const ACTIONS: Record<string, string> = {
   reimport: 'New version imported',
   edit: 'Edited',
   record_notice: 'Notice recorded',
+  record_decision: 'Decision recorded',
   mark_done: 'Marked done',
   snooze: 'Snoozed',
   confirm: 'Confirmed',

@@ -70,20 +70,35 @@ impl Brief<'_> {
                 }
             })
             .collect();
-        let decide_by = self
-            .s
-            .next_notice_deadline()
-            .map(|e| Cell::text(long_date(e.date), CELL))
-            .unwrap_or_else(|| Cell::text("—", CELL));
-        rows.push(Row {
-            cells: vec![
-                Cell::checkbox(),
-                Cell::text("Record the decision (renew, renegotiate or exit) and any notice served in Renewal Desk", CELL),
-                Cell::text(&owner, CELL),
-                decide_by,
-            ],
-            shade: None,
-        });
+        // The decision at hand (issue 16 item 3): record it by its last business day to act.
+        let decision = &self.d.decision;
+        let choices = decision.choices();
+        if !choices.is_empty() {
+            let decide_by = decision
+                .act_by
+                .map(|d| Cell::text(long_date(d), CELL))
+                .unwrap_or_else(|| Cell::text("—", CELL));
+            let names = choices
+                .iter()
+                .map(|c| c.title().to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let what = match decision.recorded_text() {
+                Some(r) => format!("{r} (recorded in Renewal Desk)"),
+                None => {
+                    format!("Record the decision ({names}) and any notice served in Renewal Desk")
+                }
+            };
+            rows.push(Row {
+                cells: vec![
+                    Cell::checkbox(),
+                    Cell::text(what, CELL),
+                    Cell::text(&owner, CELL),
+                    decide_by,
+                ],
+                shade: None,
+            });
+        }
         l.table(&Table::grid(columns).rows(rows));
         // Decision and sign-off, kept together.
         let h = 80.0;
@@ -93,8 +108,18 @@ impl Brief<'_> {
         let b = l.baseline_below(l.y, label);
         l.text(l.left(), b, label, "Decision:");
         let mut x = l.left() + 58.0;
-        for opt in ["Renew", "Renegotiate", "Exit"] {
+        // Only the choices the agreement allows here; the recorded one is ticked.
+        let recorded = decision.recorded.as_ref().map(|r| r.choice);
+        if choices.is_empty() {
+            l.text(x, b, BODY, "Nothing is left to decide on this agreement.");
+        }
+        for c in &choices {
+            let opt = c.title();
             l.stroke_rect(x, b - 1.0, 8.0, 8.0, 0.2, 0.7, None);
+            if recorded == Some(*c) {
+                l.line(x + 1.5, b + 3.0, x + 3.5, b + 0.5, 0.1, 1.2, None);
+                l.line(x + 3.5, b + 0.5, x + 7.0, b + 6.0, 0.1, 1.2, None);
+            }
             l.text(x + 12.0, b, BODY, opt);
             x += 22.0 + l.width(opt, BODY) + 18.0;
         }

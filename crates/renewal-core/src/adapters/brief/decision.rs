@@ -101,6 +101,12 @@ impl Brief<'_> {
             "If nobody acts".to_string(),
             vec![(format!("{}.", capitalise(&decision.if_nobody_acts)), strong)],
         ));
+        if let Some(recorded) = decision.recorded_text() {
+            rows.push((
+                "Decided".to_string(),
+                vec![(format!("{recorded}."), strong)],
+            ));
+        }
         if let Some(locked) = decision.locked_in_text() {
             rows.push(("Locked in".to_string(), vec![(format!("{locked}."), BODY)]));
         }

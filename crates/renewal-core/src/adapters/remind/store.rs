@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::policy::{self, Ladder};
 use crate::adapters::store::{history, now, Change, Store};
-use crate::domain::model::{DoneMark, ServedNotice};
+use crate::domain::dates::long_date;
+use crate::domain::model::{DecisionChoice, DoneMark, RecordedDecision, ServedNotice};
 use crate::domain::rules::assess;
 use crate::error::{Error, Result};
 
@@ -298,6 +299,104 @@ impl Store {
             NoticeKind::Termination => a.recorded.termination_notice = notice,
         }
         self.update(id, &a, "record_notice")
+    }
+
+    /// Records the decision taken on agreement `id`'s question at hand as of `as_of`
+    /// ([`crate::domain::rules::decision::decide`]; issue 16 item 3): `choice`, for a
+    /// renegotiation the `target_date` by which new terms should be agreed, who decided
+    /// (`decided_by`, a person's name), on which real day (`decided_on`) and why (`reason`).
+    /// Recorded in the history as `record_decision`; it replaces an earlier decision.
+    ///
+    /// Errors: [`Error::NotFound`]; [`Error::Invalid`] naming the field when the agreement
+    /// has no dated question as of `as_of` (`decision`), the choice is not one the
+    /// agreement allows there (`choice`, listing those it allows), a renegotiation has no
+    /// target date or one outside the as-of date … the last business day to act
+    /// (`target_date`), or `decided_by` is empty.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_decision(
+        &mut self,
+        id: i64,
+        choice: DecisionChoice,
+        target_date: Option<NaiveDate>,
+        decided_by: &str,
+        decided_on: NaiveDate,
+        reason: &str,
+        as_of: NaiveDate,
+    ) -> Result<Vec<Change>> {
+        let mut a = self.get(id)?.agreement;
+        let question = assess(&a, as_of).decision(&a);
+        let invalid = |field: &str, message: String| Error::Invalid {
+            field: field.to_string(),
+            message,
+        };
+        if question.event_id.is_none() || question.act_by.is_none() {
+            return Err(invalid(
+                "decision",
+                format!(
+                    "there is no dated question to decide as of {}: {}",
+                    long_date(as_of),
+                    question.question
+                ),
+            ));
+        }
+        let allowed = question.choices();
+        if !allowed.contains(&choice) {
+            let names: Vec<&str> = allowed.iter().map(|c| c.as_str()).collect();
+            return Err(invalid(
+                "choice",
+                format!(
+                    "\"{}\" is not open here ({}); expected one of: {}",
+                    choice.as_str(),
+                    question.question,
+                    names.join(", ")
+                ),
+            ));
+        }
+        let act_by = question.act_by.unwrap_or(as_of);
+        match (choice, target_date) {
+            (DecisionChoice::Renegotiate, None) => {
+                return Err(invalid(
+                    "target_date",
+                    format!(
+                        "a renegotiation needs the date by which new terms should be agreed: a date from {} to {} (the last business day to act)",
+                        long_date(as_of),
+                        long_date(act_by)
+                    ),
+                ))
+            }
+            (DecisionChoice::Renegotiate, Some(t)) if t < as_of || t > act_by => {
+                return Err(invalid(
+                    "target_date",
+                    format!(
+                        "{} is outside the time left to act: expected a date from {} to {} (the last business day to act)",
+                        long_date(t),
+                        long_date(as_of),
+                        long_date(act_by)
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        let decided_by = decided_by.trim();
+        if decided_by.is_empty() {
+            return Err(invalid(
+                "decided_by",
+                "the name of who decided is empty: expected a person's name".to_string(),
+            ));
+        }
+        a.recorded.decision = Some(RecordedDecision {
+            choice,
+            target_date: if choice == DecisionChoice::Renegotiate {
+                target_date
+            } else {
+                None
+            },
+            about: question.event_id.clone(),
+            decided_by: decided_by.to_string(),
+            decided_on,
+            reason: reason.trim().to_string(),
+        });
+        self.update(id, &a, "record_decision")
     }
 }
 
