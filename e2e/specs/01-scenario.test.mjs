@@ -12,9 +12,12 @@
  *   5. an edit: a bad value is refused with a clear message, a good one is saved and
  *      shows in the history;
  *   6. a clause-table row edited (the convenience notice), recomputed and in the history;
- *   7. the renewal brief: generated (the PDF exists and reads as the brief), opened in the
- *      desktop's PDF viewer (xdg-open), then saved where the user chooses in the real save
- *      dialog.
+ *   7. the decision recorded (issue 16 item 3): "Exit" with a reason, shown on the page and
+ *      in the history;
+ *   8. the renewal brief: generated (the PDF exists and reads as the brief, with the
+ *      decision), opened in the desktop's PDF viewer (xdg-open), then saved where the user
+ *      chooses in the real save dialog;
+ *   9. the dashboard no longer lists Microsoft Peru under "Needs a decision".
  *
  * Every step leaves a screenshot in artifacts/e2e (the page through WebDriver, and the
  * whole X screen where a dialog is involved).
@@ -183,6 +186,28 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
     });
   });
 
+  it('records the decision on the renewal of 1 January 2028: on the page and in the history', async () => {
+    await step(browser, 'decision-recorded', async () => {
+      await browser.$('h1').scrollIntoView();
+      const atHand = browser.$('[data-testid="decision-at-hand"]');
+      assert.match(await atHand.getText(), /Let it renew on Sat 1 Jan 2028, or stop the renewal/);
+      await browser.$('[data-testid="record-decision"]').click();
+      const form = browser.$('[data-testid="decision-form"]');
+      await form.waitForExist({ timeout: 5_000 });
+      await form.$('input[value="exit"]').click();
+      await form.$('input[name="reason"]').setValue('Moving calling to Operator Connect with another partner');
+      await screenShot('decision-form');
+      await form.$('button=Record decision').click();
+      await form.waitForExist({ timeout: 10_000, reverse: true });
+      const recorded = browser.$('[data-testid="decision-recorded"]');
+      await recorded.waitForExist({ timeout: 10_000 });
+      assert.match(await recorded.getText(), /Decided: Exit, by \S+ on .*: Moving calling to Operator Connect with another partner/);
+      const history = browser.$('[data-testid="history"]');
+      await history.scrollIntoView();
+      assert.match(await history.getText(), /Decision recorded/);
+    });
+  });
+
   it('generates the renewal brief (the PDF exists) and saves it where the user chooses', async () => {
     /** @type {string} */
     let generated = '';
@@ -198,6 +223,7 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       const { stdout } = await promisify(execFile)('pdftotext', [generated, '-']);
       assert.match(stdout, /Microsoft Peru Partnership Agreement/);
       assert.match(stdout, /Legal Director/, 'the brief shows the edited owner');
+      assert.match(stdout.replace(/\s+/g, ' '), /Decided: Exit, by \S+ on/, 'the brief shows the recorded decision');
     });
     // "Open in PDF viewer" hands the file to the desktop's PDF viewer (xdg-open, mimeapps.list).
     const opened = installPdfViewer();
@@ -210,6 +236,19 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       await browser.$('[data-testid="brief-saved"]').waitForExist({ timeout: 10_000 });
       assert.ok(existsSync(dest), `saved to ${dest}`);
       assert.equal(readFileSync(dest).subarray(0, 5).toString(), '%PDF-');
+    });
+  });
+
+  it('no longer lists the decided renewal under "Needs a decision"', async () => {
+    await step(browser, 'dashboard-after-decision', async () => {
+      await browser.$('[data-nav="dashboard"]').click();
+      await browser.$('[data-testid="decisions"]').waitForExist({ timeout: 10_000 });
+      await browser.waitUntil(async () => !(await browser.$('[data-testid="decision"][data-agreement="3"]').isExisting()), {
+        timeout: 10_000,
+        timeoutMsg: 'Microsoft Peru is still under Needs a decision after its decision was recorded',
+      });
+      // The two AWS agreements' migration windows still need one.
+      assert.equal((await browser.$$('[data-testid="decision"]')).length, 2);
     });
   });
 });
