@@ -12,12 +12,12 @@
  *   5. an edit: a bad value is refused with a clear message, a good one is saved and
  *      shows in the history;
  *   6. a clause-table row edited (the convenience notice), recomputed and in the history;
- *   7. the decision recorded (issue 16 item 3): "Exit" with a reason, shown on the page and
- *      in the history;
- *   8. the renewal brief: generated (the PDF exists and reads as the brief, with the
- *      decision), opened in the desktop's PDF viewer (xdg-open), then saved where the user
- *      chooses in the real save dialog;
- *   9. the dashboard no longer lists Microsoft Peru under "Needs a decision".
+ *   7. the renewal brief: generated (the PDF exists and reads as the brief), opened in the
+ *      desktop's PDF viewer (xdg-open), then saved where the user chooses in the real save
+ *      dialog;
+ *   8. a decision recorded (issue 16 item 3) on AWS Peru, expired with its migration window
+ *      open: "Let it expire" with a reason, on the page, in the history, in a regenerated
+ *      brief, and off the dashboard's "Needs a decision".
  *
  * Every step leaves a screenshot in artifacts/e2e (the page through WebDriver, and the
  * whole X screen where a dialog is involved).
@@ -186,28 +186,6 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
     });
   });
 
-  it('records the decision on the renewal of 1 January 2028: on the page and in the history', async () => {
-    await step(browser, 'decision-recorded', async () => {
-      await browser.$('h1').scrollIntoView();
-      const atHand = browser.$('[data-testid="decision-at-hand"]');
-      assert.match(await atHand.getText(), /Let it renew on Sat 1 Jan 2028, or stop the renewal/);
-      await browser.$('[data-testid="record-decision"]').click();
-      const form = browser.$('[data-testid="decision-form"]');
-      await form.waitForExist({ timeout: 5_000 });
-      await form.$('input[value="exit"]').click();
-      await form.$('input[name="reason"]').setValue('Moving calling to Operator Connect with another partner');
-      await screenShot('decision-form');
-      await form.$('button=Record decision').click();
-      await form.waitForExist({ timeout: 10_000, reverse: true });
-      const recorded = browser.$('[data-testid="decision-recorded"]');
-      await recorded.waitForExist({ timeout: 10_000 });
-      assert.match(await recorded.getText(), /Decided: Exit, by \S+ on .*: Moving calling to Operator Connect with another partner/);
-      const history = browser.$('[data-testid="history"]');
-      await history.scrollIntoView();
-      assert.match(await history.getText(), /Decision recorded/);
-    });
-  });
-
   it('generates the renewal brief (the PDF exists) and saves it where the user chooses', async () => {
     /** @type {string} */
     let generated = '';
@@ -223,7 +201,6 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       const { stdout } = await promisify(execFile)('pdftotext', [generated, '-']);
       assert.match(stdout, /Microsoft Peru Partnership Agreement/);
       assert.match(stdout, /Legal Director/, 'the brief shows the edited owner');
-      assert.match(stdout.replace(/\s+/g, ' '), /Decided: Exit, by \S+ on/, 'the brief shows the recorded decision');
     });
     // "Open in PDF viewer" hands the file to the desktop's PDF viewer (xdg-open, mimeapps.list).
     const opened = installPdfViewer();
@@ -239,15 +216,50 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
     });
   });
 
-  it('no longer lists the decided renewal under "Needs a decision"', async () => {
+  it('records a decision on AWS Peru (expired, its migration window open): on the page, in the history, in the brief, off the dashboard', async () => {
+    await step(browser, 'decision-recorded', async () => {
+      await browser.$('[data-nav="dashboard"]').click();
+      const item = browser.$('[data-testid="decision"][data-agreement="2"]');
+      await item.waitForExist({ timeout: 10_000 });
+      assert.match(await item.getText(), /Thu 24 Dec 2026/);
+      await item.$('a').click();
+      const atHand = browser.$('[data-testid="decision-at-hand"]');
+      await atHand.waitForExist({ timeout: 10_000 });
+      assert.match(await atHand.getText(), /The agreement expired on Tue 30 Jun 2026: use the migration \(assisted\) rights/);
+      await browser.$('[data-testid="record-decision"]').click();
+      const form = browser.$('[data-testid="decision-form"]');
+      await form.waitForExist({ timeout: 5_000 });
+      // An expired agreement cannot be renewed: only the choices it allows are offered.
+      assert.equal(await form.$('input[value="renew"]').isExisting(), false);
+      await form.$('input[value="let_expire"]').click();
+      await form.$('input[name="reason"]').setValue('Workloads already migrated to the new provider');
+      await screenShot('decision-form');
+      await form.$('button=Record decision').click();
+      await form.waitForExist({ timeout: 10_000, reverse: true });
+      const recorded = browser.$('[data-testid="decision-recorded"]');
+      await recorded.waitForExist({ timeout: 10_000 });
+      assert.match(await recorded.getText(), /Decided: Let it expire, by \S+ on .*: Workloads already migrated to the new provider/);
+      assert.doesNotMatch(await recorded.getText(), /unknown user/);
+      const history = browser.$('[data-testid="history"]');
+      await history.scrollIntoView();
+      assert.match(await history.getText(), /Decision recorded/);
+    });
+    await step(browser, 'decision-in-brief', async () => {
+      await browser.$('h1').scrollIntoView();
+      await browser.$('[data-testid="generate-brief"]').click();
+      const p = browser.$('[data-testid="brief-path"]');
+      await p.waitForExist({ timeout: 20_000 });
+      const { stdout } = await promisify(execFile)('pdftotext', [await p.getAttribute('data-path'), '-']);
+      assert.match(stdout.replace(/\s+/g, ' '), /Decided: Let it expire, by \S+ on .*Workloads already migrated/, 'the brief shows the recorded decision');
+    });
     await step(browser, 'dashboard-after-decision', async () => {
       await browser.$('[data-nav="dashboard"]').click();
       await browser.$('[data-testid="decisions"]').waitForExist({ timeout: 10_000 });
-      await browser.waitUntil(async () => !(await browser.$('[data-testid="decision"][data-agreement="3"]').isExisting()), {
+      await browser.waitUntil(async () => !(await browser.$('[data-testid="decision"][data-agreement="2"]').isExisting()), {
         timeout: 10_000,
-        timeoutMsg: 'Microsoft Peru is still under Needs a decision after its decision was recorded',
+        timeoutMsg: 'AWS Peru is still under Needs a decision after its decision was recorded',
       });
-      // The two AWS agreements' migration windows still need one.
+      // AWS Chile's window and Microsoft Peru's renewal still need one.
       assert.equal((await browser.$$('[data-testid="decision"]')).length, 2);
     });
   });

@@ -465,3 +465,56 @@ fn a_recorded_decision_is_checked_then_reaches_the_history_the_dashboard_the_bri
         "{shown}"
     );
 }
+
+#[test]
+fn a_hand_edit_that_moves_the_deadline_later_is_a_warning_naming_both_dates() {
+    use renewal_core::services::edit::EditableField;
+    use renewal_core::services::portfolio::{edit_field, EDIT_MOVES_DEADLINE_LATER};
+
+    let mut store = Store::open_in_memory().unwrap();
+    let ms = store
+        .import(&import_seed("microsoft-peru-mifibra.md"))
+        .unwrap()
+        .id;
+    let real = renewal_core::services::real_today();
+    let before = {
+        let a = store.get(ms).unwrap().agreement;
+        assess(&a, real).decision(&a)
+    };
+    let warnings = |store: &Store| {
+        store
+            .get(ms)
+            .unwrap()
+            .agreement
+            .warnings
+            .into_iter()
+            .filter(|w| w.code == EDIT_MOVES_DEADLINE_LATER)
+            .collect::<Vec<_>>()
+    };
+    // 90 → 120 days: the deadline moves earlier, which is always safe: no warning.
+    edit_field(&mut store, ms, EditableField::NonRenewalNotice, "120 days").unwrap();
+    assert!(warnings(&store).is_empty());
+    // 120 → 60 days: four (then eight) weeks later than the document's reading: a warning
+    // naming both last days to act.
+    edit_field(&mut store, ms, EditableField::NonRenewalNotice, "60 days").unwrap();
+    let after = {
+        let a = store.get(ms).unwrap().agreement;
+        assess(&a, real).decision(&a)
+    };
+    let w = warnings(&store);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(after.act_by > before.act_by);
+    let was = renewal_core::domain::dates::long_date(
+        assess(&store.get(ms).unwrap().agreement, real)
+            .decision(&store.get(ms).unwrap().agreement)
+            .act_by
+            .unwrap(),
+    );
+    assert!(w[0].message.contains(&was), "{}", w[0].message);
+    assert!(
+        w[0].message.contains("Non-renewal notice"),
+        "{}",
+        w[0].message
+    );
+    assert_eq!(w[0].field, "non_renewal_notice");
+}

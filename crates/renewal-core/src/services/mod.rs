@@ -23,12 +23,12 @@ pub fn real_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Who is making a change when no name is given: the operating-system user (`USER`,
-/// `USERNAME` on Windows, or `LOGNAME`), else "unknown user". Recorded with decisions
-/// (issue 16 items 3 and 7).
+/// Who is making a change when no name is given: the operating-system user's login name
+/// (the `whoami` crate reads it from the system, not the environment), or
+/// "unknown user" when the system has none. Recorded with decisions (issue 16 items 3 and 7).
 pub fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+    whoami::fallible::username()
+        .ok()
+        .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| "unknown user".to_string())
 }

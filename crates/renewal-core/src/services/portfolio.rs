@@ -472,9 +472,51 @@ pub fn edit_field(
     field: EditableField,
     value: &str,
 ) -> Result<Vec<Change>> {
-    let mut a = store.get(id)?.agreement;
+    let before = store.get(id)?.agreement;
+    let mut a = before.clone();
     apply_edit(&mut a, field, value)?;
+    warn_if_deadline_moves_later(
+        &before,
+        &mut a,
+        (field.name(), field.label()),
+        crate::services::real_today(),
+    );
     store.update(id, &a, "edit")
+}
+
+/// Code of the warning [`warn_if_deadline_moves_later`] adds.
+pub const EDIT_MOVES_DEADLINE_LATER: &str = "edit_moves_deadline_later";
+
+/// Issue 16 item 5: a hand edit that moves the deadline of the decision at hand later
+/// (a shorter notice period, a later effective date, a longer term) is a warning a person
+/// must confirm, naming both dates: acting on the later date may be too late if the signed
+/// contract says otherwise. Compared as of `as_of` (the real date: what the user would act
+/// on now). `field` is the edited field's (or clause table's) name, `what` its label for
+/// people. An edit that moves it earlier, or leaves it, adds nothing.
+pub fn warn_if_deadline_moves_later(
+    before: &crate::domain::model::Agreement,
+    after: &mut crate::domain::model::Agreement,
+    (field, what): (&str, &str),
+    as_of: NaiveDate,
+) {
+    use crate::domain::dates::long_date;
+    use crate::domain::rules::assess;
+    let old = assess(before, as_of).decision(before);
+    let new = assess(after, as_of).decision(after);
+    if let (Some(was), Some(now)) = (old.act_by, new.act_by) {
+        if now > was {
+            after.warnings.push(Warning {
+                code: EDIT_MOVES_DEADLINE_LATER.to_string(),
+                field: field.to_string(),
+                line: None,
+                message: format!(
+                    "edited by hand ({what}): the last day to act moves later, from {} to {}; confirm against the signed contract before relying on the later date",
+                    long_date(was),
+                    long_date(now)
+                ),
+            });
+        }
+    }
 }
 
 /// Adds, changes or removes a row of clause table `table` of agreement `id` (cells as
@@ -489,8 +531,15 @@ pub fn edit_row(
     table: ClauseTable,
     edit: &RowEdit,
 ) -> Result<Vec<Change>> {
-    let mut a = store.get(id)?.agreement;
+    let before = store.get(id)?.agreement;
+    let mut a = before.clone();
     apply_row_edit(&mut a, table, edit)?;
+    warn_if_deadline_moves_later(
+        &before,
+        &mut a,
+        (table.name(), table.label()),
+        crate::services::real_today(),
+    );
     store.update(id, &a, "edit")
 }
 
