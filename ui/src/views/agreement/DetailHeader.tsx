@@ -79,7 +79,12 @@ function Decision({ page }: { page: AgreementPage }): JSX.Element {
       {dec.act_by && dec.deadline && (
         <p class="decision-when">
           Act by <DateText iso={dec.act_by} />
-          {dec.days_left !== null && <DaysLeft days={dec.days_left} />}
+          {dec.days_left !== null && (
+            <>
+              {' · '}
+              <DaysLeft days={dec.days_left} />
+            </>
+          )}
           {dec.deadline !== dec.act_by && (
             <span class="muted">
               {' '}

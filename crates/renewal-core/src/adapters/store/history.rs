@@ -227,6 +227,22 @@ fn value_for_people(v: &Value) -> Option<String> {
         };
         return Some(format!("{amount} {unit}"));
     }
+    if let (Some(choice), Some(by), Some(on)) =
+        (text("choice"), text("decided_by"), text("decided_on"))
+    {
+        // A recorded decision (issue 16 item 3): "Let it expire, by Ana on 2026-11-30: why".
+        let choice = crate::domain::model::DecisionChoice::parse(choice)
+            .map(|c| c.title().to_string())
+            .unwrap_or_else(|| choice.to_string());
+        let target = text("target_date")
+            .map(|t| format!(" (new terms by {t})"))
+            .unwrap_or_default();
+        let why = text("reason")
+            .filter(|r| !r.is_empty())
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        return Some(format!("{choice}, by {by} on {on}{target}{why}"));
+    }
     if let Some(done_on) = text("done_on") {
         return Some(format!("done {done_on}{note}"));
     }
@@ -295,6 +311,18 @@ mod tests {
         assert_eq!(
             t(r#"{"served_on":"2027-09-01","note":""}"#),
             "served 2027-09-01"
+        );
+        assert_eq!(
+            t(
+                r#"{"about":"exit_window_end:2026-12-27:migration-assisted","choice":"let_expire","decided_by":"ana","decided_on":"2026-11-30","reason":"migrated"}"#
+            ),
+            "Let it expire, by ana on 2026-11-30: migrated"
+        );
+        assert_eq!(
+            t(
+                r#"{"about":"x","choice":"renegotiate","target_date":"2027-08-31","decided_by":"ana","decided_on":"2026-11-30","reason":""}"#
+            ),
+            "Renegotiate, by ana on 2026-11-30 (new terms by 2027-08-31)"
         );
         assert_eq!(
             t(
