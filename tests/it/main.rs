@@ -11,6 +11,7 @@ mod golden;
 mod ics;
 mod portfolio;
 mod reading;
+mod reading_props;
 mod recorded;
 mod remind;
 mod rules_props;

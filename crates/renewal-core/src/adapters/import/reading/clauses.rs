@@ -346,7 +346,7 @@ regex!(
 );
 regex!(
     eff_before,
-    r"(?i)(?:effective\s+(?:as\s+)?(?:of|on|from)|effective\s+date\s+(?:is|shall\s+be|will\s+be|of|means)|effective\s+date[:,]?|commenc\w*\s+(?:on|as\s+of|from)|starting\s+(?:on|from)|start\s+date\s+(?:is|of)|begin\w*\s+on|a\s+contar\s+del?|a\s+partir\s+del?|desde\s+el|comenzar[aá]\s+(?:a\s+regir\s+)?el|entrar[aá]\s+en\s+vigor\s+el|con\s+vigencia\s+desde\s+el|vigente\s+desde\s+el|inicia\w*\s+el)\s*(?:the\s+)?$"
+    r"(?i)(?:effective\s+(?:as\s+)?(?:of|on|from)|effective\s+date\s+(?:is|shall\s+be|will\s+be|of|means)|effective\s+date[:,]?|commenc\w*\s+(?:on|as\s+of|from)|starting\s+(?:on|from)|start\s+date\s+(?:is|of)|begin\w*\s+on|a\s+contar\s+del?|a\s+partir\s+del?|desde\s+el|comenzar[aá]\s+(?:a\s+regir\s+)?el|entr(?:a|ar[aá]|[oó])\s+en\s+(?:vigor|vigencia)\s+(?:el|a\s+partir\s+del?|desde\s+el)|rige\s+(?:desde|a\s+partir\s+de)\s*el|surt\w+\s+efectos?\s+(?:desde|a\s+partir\s+de)\s*el|con\s+vigencia\s+desde\s+el|vigente\s+desde\s+el|inicia\w*\s+el)\s*(?:the\s+)?$"
 );
 regex!(
     agreement_before,
