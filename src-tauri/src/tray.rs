@@ -162,6 +162,7 @@ mod tests {
             days_from_today: 312,
             explanation: String::new(),
             outcome: String::new(),
+            provisional: false,
             decision: None,
         };
         let label = deadline_label(&item);

@@ -518,3 +518,35 @@ fn a_hand_edit_that_moves_the_deadline_later_is_a_warning_naming_both_dates() {
     );
     assert_eq!(w[0].field, "non_renewal_notice");
 }
+
+#[test]
+fn a_provisional_agreement_says_so_on_the_dashboard_the_page_and_the_brief() {
+    // "03/04/2031" reads day-first or month-first: the effective date is low confidence,
+    // so every date of the agreement rests on a value a person must confirm (issue 10
+    // item 3).
+    let text = "SERVICES AGREEMENT\n\nThis Services Agreement is effective as of 03/04/2031 between Acme Corp. and Widget LLC.\n\nThe initial term is two (2) years. This Agreement shall automatically renew for successive periods of 12 months unless either party gives written notice of non-renewal at least 60 days prior to the end of the then-current term.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("services.txt");
+    std::fs::write(&path, text).unwrap();
+    let outcome = renewal_core::adapters::import::import_file(&path).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.import(&outcome).unwrap().id;
+    let stored = store.get(id).unwrap();
+    let as_of = d("2032-06-01");
+    let detail = AgreementDetail::new(&stored, as_of);
+    assert_eq!(detail.provisional, vec!["effective_date".to_string()]);
+    let db_view = dashboard(&store, as_of).unwrap();
+    let item = db_view
+        .decisions
+        .iter()
+        .find(|i| i.agreement_id == id)
+        .expect("its renewal needs a decision");
+    assert!(item.provisional);
+    let pdf = render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+    let text = flat(&pdftotext(&pdf, &[]));
+    assert!(text.contains("PROVISIONAL (values to confirm)"), "{text}");
+    assert!(
+        text.contains("Read with low confidence and not yet confirmed: effective date."),
+        "{text}"
+    );
+}

@@ -159,3 +159,44 @@ proptest! {
         prop_assert_eq!(r.auto_renewal.as_ref().map(|a| a.value), Some(true));
     }
 }
+
+/// Number words the documents write before a figure: "two (2) years".
+const WORDS: [&str; 10] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+const PALABRAS: [&str; 10] = [
+    "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_initial_term_in_words_and_figures_reads_as_its_length(
+        template in 0usize..6,
+        n in 1u32..=10,
+    ) {
+        let w = WORDS[(n - 1) as usize];
+        let p = PALABRAS[(n - 1) as usize];
+        let years = if n == 1 { "year" } else { "years" };
+        let anos = if n == 1 { "año" } else { "años" };
+        let sentence = match template {
+            0 => format!("The initial term is {w} ({n}) {years}."),
+            1 => format!("The initial term of this Agreement is {w} ({n}) {years}."),
+            2 => format!("The term of this Supply Agreement shall be {w} ({n}) {years} from the Effective Date."),
+            3 => format!("This Agreement shall have an initial term of {w} ({n}) {years}."),
+            4 => format!("El plazo de este contrato es de {p} ({n}) {anos}."),
+            _ => format!("La vigencia del contrato será de {p} ({n}) {anos} contados desde su suscripción."),
+        };
+        let text = format!(
+            "SERVICES AGREEMENT\n\nThis Services Agreement is effective as of 3 April 2031 between Acme Corp. and Widget LLC.\n\n{sentence}\n"
+        );
+        let r = reading(&text);
+        prop_assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(period(n, PeriodUnit::Years)),
+            "{}",
+            sentence
+        );
+    }
+}

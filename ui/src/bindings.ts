@@ -197,7 +197,13 @@ notes: Array<string>,
 /**
  * Importer warnings.
  */
-warnings: Array<Warning>, };
+warnings: Array<Warning>, 
+/**
+ * The date-bearing fields read with low confidence and not yet confirmed
+ * ([`Agreement::provisional_fields`], e.g. `["effective_date"]`): while any is listed
+ * the agreement is provisional and its dates rest on them (issue 10 item 3).
+ */
+provisional: Array<string>, };
 
 export type AgreementPage = { 
 /**
@@ -559,6 +565,11 @@ explanation: string,
  * months with a price review".
  */
 outcome: string, 
+/**
+ * Whether the agreement's dates rest on values read with low confidence that nobody has
+ * confirmed yet ([`Agreement::is_provisional`]; issue 10 item 3).
+ */
+provisional: boolean, 
 /**
  * For an item of "Needs a decision": the question, as the agreement page and the brief
  * state it ([`crate::domain::rules::decision::Decision::question`]).

@@ -16,10 +16,11 @@ use crate::money::Quantity;
 
 /// Where a value came from: a line of the source document and the verbatim text there.
 ///
-/// The compact copy the store keeps for computed views leaves sources out (see
-/// `store::engine_json`); read back, they are the empty `Source::default()`.
+/// The compact copy the store keeps for computed views leaves sources out but for a low
+/// confidence (see `store::engine_json`); read back, a missing field takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct Source {
     /// 1-based line number in the source document; `None` for a value entered by a user.
     pub line: Option<u32>,

@@ -55,6 +55,11 @@ function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate 
         <div class="decision-title">
           <AgreementLink item={item} navigate={navigate} />
           {item.counterparty && <span class="muted"> · {item.counterparty}</span>}
+          {item.provisional && (
+            <span class="badge status-provisional" title="Its dates rest on values read with low confidence: confirm them">
+              Provisional
+            </span>
+          )}
         </div>
         {item.decision && <div class="decision-question">{item.decision}</div>}
         <div class="decision-what">

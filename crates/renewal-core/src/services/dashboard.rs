@@ -89,6 +89,10 @@ pub struct DashboardItem {
     /// meant (for a closed or overdue one), e.g. "renews on Saturday 1 January 2028 for 12
     /// months with a price review".
     pub outcome: String,
+    /// Whether the agreement's dates rest on values read with low confidence that nobody has
+    /// confirmed yet ([`Agreement::is_provisional`]; issue 10 item 3).
+    #[serde(default)]
+    pub provisional: bool,
     /// For an item of "Needs a decision": the question, as the agreement page and the brief
     /// state it ([`crate::domain::rules::decision::Decision::question`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,6 +327,7 @@ fn item(id: i64, a: &Agreement, s: &Assessment, e: &DatedEvent) -> DashboardItem
         days_from_today: e.days_from_today,
         explanation: e.explanation(),
         outcome: outcome(e, s, a),
+        provisional: a.is_provisional(),
         decision: None,
     }
 }

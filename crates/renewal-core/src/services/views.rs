@@ -60,6 +60,10 @@ pub struct AgreementDetail {
     pub notes: Vec<String>,
     /// Importer warnings.
     pub warnings: Vec<Warning>,
+    /// The date-bearing fields read with low confidence and not yet confirmed
+    /// ([`Agreement::provisional_fields`], e.g. `["effective_date"]`): while any is listed
+    /// the agreement is provisional and its dates rest on them (issue 10 item 3).
+    pub provisional: Vec<String>,
 }
 
 impl AgreementDetail {
@@ -90,6 +94,11 @@ impl AgreementDetail {
             events: s.events.iter().map(|e| EventView::new(e, a)).collect(),
             notes: s.notes.clone(),
             warnings: a.warnings.clone(),
+            provisional: a
+                .provisional_fields()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
             agreement: a.clone(),
         }
     }

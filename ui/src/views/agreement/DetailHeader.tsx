@@ -33,7 +33,7 @@ export function DetailHeader({
         </h1>
         {a.subtitle && <p class="muted">{a.subtitle}</p>}
         <p class="detail-meta">
-          <StatusBadge status={d.status} />
+          <StatusBadge status={d.status} provisional={d.provisional.length > 0} />
           {a.counterparty && <span>with {a.counterparty}</span>}
           {a.contract_owner && <span>· owner {a.contract_owner.value}</span>}
           <span class="muted" title={`SHA-256 ${d.sha256}`}>
@@ -76,6 +76,12 @@ function Decision({ page }: { page: AgreementPage }): JSX.Element {
   return (
     <section class="detail-decision" aria-label="The decision at hand" data-testid="decision-at-hand">
       <p class="decision-question">{dec.question}</p>
+      {page.detail.provisional.length > 0 && (
+        <p class="decision-provisional" role="note" data-testid="provisional-note">
+          ⚠ Provisional: read with low confidence and not yet confirmed: {page.detail.provisional.join(', ').replace(/_/g, ' ')}. The dates
+          rest on them.
+        </p>
+      )}
       {dec.act_by && dec.deadline && (
         <p class="decision-when">
           Act by <DateText iso={dec.act_by} />

@@ -58,6 +58,11 @@ impl Brief<'_> {
                 None => capitalise(other.as_str()),
             },
         };
+        let status = if self.d.provisional.is_empty() {
+            status
+        } else {
+            format!("{status} · PROVISIONAL (values to confirm)")
+        };
         let mut rows = vec![
             ("Parties".to_string(), v(unknown(parties))),
             (

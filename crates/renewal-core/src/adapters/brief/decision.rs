@@ -59,6 +59,18 @@ impl Brief<'_> {
         let strong = Style::new(FontKind::Bold, 10.0, 0.0);
         // The one decision every surface states (issue 16 item 1, issue 13 item 4).
         let decision = &self.d.decision;
+        if !self.d.provisional.is_empty() {
+            rows.push((
+                "Provisional".to_string(),
+                vec![(
+                    format!(
+                        "⚠ Read with low confidence and not yet confirmed: {}. The dates below rest on them: confirm them against the signed contract before acting.",
+                        self.d.provisional.join(", ").replace('_', " ")
+                    ),
+                    BODY_BOLD,
+                )],
+            ));
+        }
         rows.push((
             "Decision".to_string(),
             vec![(format!("{}.", decision.question), strong)],

@@ -170,7 +170,7 @@ pub fn agreement_key(title: &str) -> String {
 
 /// The compact JSON of `agreement` kept in `agreement_engine` for computed views
 /// ([`Store::for_each_listed`]): the fields in [`VIEW_STRIPPED_FIELDS`] empty, every
-/// `source` object and every `null` left out (they read back as `Source::default()` and
+/// `source` object (but a low confidence) and every `null` left out (they read back as `Source::default()` and
 /// `None`). About 2 KB for a typical agreement instead of 9 KB.
 ///
 /// Errors: [`Error::Json`] if the agreement cannot be serialised.
@@ -178,7 +178,15 @@ pub fn engine_json(agreement: &Agreement) -> Result<String> {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {
-                map.retain(|k, x| k != "source" && !x.is_null());
+                // A source keeps only a low confidence (it makes the agreement provisional
+                // in the list and on the dashboard, issue 10 item 3); the rest is left out.
+                if let Some(serde_json::Value::Object(source)) = map.get_mut("source") {
+                    source.retain(|k, _| k == "confidence");
+                }
+                map.retain(|k, x| {
+                    !x.is_null()
+                        && (k != "source" || x.as_object().is_some_and(|o| !o.is_empty()))
+                });
                 map.values_mut().for_each(strip);
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(strip),

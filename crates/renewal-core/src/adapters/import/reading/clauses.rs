@@ -477,7 +477,7 @@ regex!(
 );
 regex!(
     term_before,
-    r"(?i)(?:initial\s+(?:term|period)|term|period|duration|vigencia|plazo|duraci[oó]n|per[ií]odo(?:\s+inicial)?|for|por|of|de|be|ser[aá]|es)\s*(?:of|de|shall\s+be|is|will\s+be|ser[aá]\s+de|es\s+de)?\s*(?:an?|un|una)?\s*(?:initial|inicial)?\s*$"
+    r"(?i)(?:initial\s+(?:term|period)|term|period|duration|vigencia|plazo|duraci[oó]n|per[ií]odo(?:\s+inicial)?|for|por|of|de|be|ser[aá]|es)\s*(?:(?:of|del?)\s+(?:this|the|este|el|la)\s+(?:[a-z]+\s+){0,2}?(?:agreement|contract|order|acuerdo|contrato|convenio)\s+)?(?:of|de|shall\s+be|is|will\s+be|ser[aá]\s+de|es\s+de)?\s*(?:an?|un|una)?\s*(?:initial|inicial)?\s*$"
 );
 regex!(
     term_sentence,

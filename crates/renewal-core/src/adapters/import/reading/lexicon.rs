@@ -177,10 +177,14 @@ pub fn find_periods(text: &str) -> Vec<FoundPeriod> {
             let start = trailing_words_re()
                 .captures(words_before)
                 .and_then(|w| {
+                    // only the number word right before the figure ("two" of "is two (2)")
+                    // belongs to the period, not the words before it
                     let m = w.get(1)?;
-                    let lower = m.as_str().to_lowercase();
-                    let ws: Vec<&str> = lower.split([' ', '-']).filter(|s| !s.is_empty()).collect();
-                    (words_number(&ws[ws.len().saturating_sub(1)..]).is_some()).then_some(m.start())
+                    let last = word_re().find_iter(m.as_str()).last()?;
+                    let word = last.as_str().to_lowercase();
+                    words_number(&[word.as_str()])
+                        .is_some()
+                        .then_some(m.start() + last.start())
                 })
                 .unwrap_or(fig_start);
             (n, start)
