@@ -259,6 +259,10 @@ fn import_read(
         || r.expiry_date.is_some()
         || r.auto_renewal.is_some()
         || r.parties.is_some();
+    let refused = r
+        .refusals
+        .first()
+        .map(|f| ImportError::at(file_name, f.line, &f.field, f.message.clone()));
     let agreement = match doc.format {
         Format::Markdown => match map::map_agreement(file_name, &text, &parse_sections(&text)) {
             Ok(mut a) => {
@@ -268,12 +272,21 @@ fn import_read(
             Err(e) if reader_may_replace(&e, &r, readable) => r.to_agreement(file_name),
             Err(e) => return Err(e),
         },
-        _ if !readable => return Err(ImportError::new(
+        _ if !readable => {
+            return Err(refused.unwrap_or_else(|| {
+                ImportError::new(
             file_name,
             "no agreement found: no parties, effective date, term or renewal clause could be read",
-        )),
+        )
+            }))
+        }
         _ => r.to_agreement(file_name),
     };
+    // A date field the reader found stated with a year outside 1900–2200 refuses the
+    // document (the mapping's own errors, naming the field as written, come first).
+    if let Some(e) = refused {
+        return Err(e);
+    }
     Ok(ImportOutcome {
         agreement,
         sha256: doc.sha256.clone(),
