@@ -374,3 +374,32 @@ fn html_like_text_is_stored_shown_and_printed_as_written() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Them & <i>Co</i>"), "{flat}");
 }
+
+#[test]
+fn a_5000_column_table_is_refused_quickly_naming_the_line_and_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let head: String = (0..5000).map(|i| format!(" c{i} |")).collect();
+    let sep = " --- |".repeat(5000);
+    let row: String = (0..5000).map(|i| format!(" S/{i}K |")).collect();
+    let doc = format!("{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n## Fees\n\n|{head}\n|{sep}\n|{row}\n|{row}\n");
+    assert!(doc.len() > 100_000);
+    for name in ["wide.md", "wide.txt"] {
+        let p = write(dir.path(), name, doc.as_bytes());
+        let started = std::time::Instant::now();
+        let out = renewals(&db, "2026-11-23", &["import", p.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{name}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{name}:11: table row has 5000 columns; at most 64 are read"
+            )),
+            "{err}"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert_eq!(
+            stdout(&renewals(&db, "2026-11-23", &["list", "--json"])).trim(),
+            "[]"
+        );
+    }
+}
