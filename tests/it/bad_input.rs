@@ -403,3 +403,90 @@ fn a_5000_column_table_is_refused_quickly_naming_the_line_and_the_limit() {
         );
     }
 }
+
+/// The adversarial documents of issue 13 item 2, each under the 5 MiB limit.
+fn adversarial_documents() -> Vec<(&'static str, String)> {
+    let kv_head = format!("{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n");
+    let mut docs = Vec::new();
+    // one paragraph of 4.9 MB on a single line
+    docs.push((
+        "paragraph.md",
+        format!("{kv_head}{}\n", "the parties agree that ".repeat(210_000)),
+    ));
+    // 100,000 short lines
+    docs.push((
+        "lines.md",
+        format!("{kv_head}{}", "Line of text.\n".repeat(100_000)),
+    ));
+    // a table as large as the limits allow: 64 columns, 20,000 cells in all
+    let row = format!("|{}\n", " S/1K |".repeat(64));
+    docs.push((
+        "table.md",
+        format!(
+            "{kv_head}## Fees\n\n|{}\n|{}\n{}",
+            " Fee |".repeat(64),
+            "---|".repeat(64),
+            row.repeat(300)
+        ),
+    ));
+    // 50,000 key/value lines
+    docs.push((
+        "keys.txt",
+        (0..50_000)
+            .map(|i| format!("Clause {i}: value number {i} of the agreement\n"))
+            .collect::<String>(),
+    ));
+    // one 4 MB word in a field
+    docs.push((
+        "word.md",
+        format!(
+            "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n| Contract owner | {} |\n",
+            "x".repeat(4_000_000)
+        ),
+    ));
+    // lists nested 1,500 deep
+    docs.push((
+        "nested.md",
+        format!(
+            "{kv_head}{}",
+            (0..1_500)
+                .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+                .collect::<String>()
+        ),
+    ));
+    docs
+}
+
+#[test]
+fn adversarial_documents_import_within_bounded_memory_or_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in adversarial_documents() {
+        assert!(content.len() < 5 * 1024 * 1024, "{name} is over the limit");
+        let path = write(dir.path(), name, content.as_bytes());
+        let db = dir.path().join(format!("{name}.db"));
+        // 600 MB of address space (the 500 MB budget, plus the binary's own mappings).
+        let script =
+            "ulimit -v 600000; exec timeout 60 \"$0\" --db \"$1\" --today 2026-11-23 import \"$2\"";
+        let started = std::time::Instant::now();
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg(renewals_bin())
+            .arg(&db)
+            .arg(&path)
+            .env_remove("RENEWAL_DESK_DB")
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || (code == Some(1) && err.contains(name)),
+            "{name}: killed or failed without a clear message ({:?}) after {:?}:\n{}",
+            out.status,
+            started.elapsed(),
+            err.chars().take(2000).collect::<String>()
+        );
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(!err.contains("memory allocation"), "{name}: {err}");
+    }
+}
