@@ -3,6 +3,7 @@
 //! before is touched.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use crate::common::*;
 
@@ -92,6 +93,45 @@ fn cases() -> Vec<Case> {
             )
             .into_bytes(),
             expect: &["wordy-term.md:7", "Term", "expected a length"],
+        },
+        // Issue 13 item 3: a year outside 1900–2200 is an error naming the field.
+        Case {
+            name: "y0.md",
+            content: b"# Test Peru Supply Agreement\n\n| Field | Details |\n|---|---|\n| Parties | Acme S.A.C. and Them & <i>Co</i> |\n| Effective date | 1 January 0000 |\n| Initial term | 12 months |\n".to_vec(),
+            expect: &[
+                "y0.md:6",
+                "Effective date",
+                "\"1 January 0000\": year 0000 is outside 1900–2200",
+            ],
+        },
+        Case {
+            name: "iso-2201.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 2201-03-01 |\n| Term | 3 years |\n"
+            )
+            .into_bytes(),
+            expect: &["iso-2201.md:6", "Effective Date", "year 2201 is outside 1900–2200"],
+        },
+        Case {
+            name: "review-1899.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n---\n\n**Next Review**: July 1899\n"
+            )
+            .into_bytes(),
+            expect: &["review-1899.md:11", "Next Review", "year 1899 is outside 1900–2200"],
+        },
+        Case {
+            name: "due-3000.md",
+            content: format!(
+                "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n## Compliance\n\n| Requirement | Status | Due |\n|---|---|---|\n| ISO 27001 | Pending | Q2 3000 |\n"
+            )
+            .into_bytes(),
+            expect: &["due-3000.md:13", "Due", "year 3000 is outside 1900–2200"],
+        },
+        Case {
+            name: "y0.txt",
+            content: b"SERVICES AGREEMENT\n\nThis Agreement is made between Acme S.A.C. and Widget Corp.\n\nEffective Date: 1 January 0000\n\nTerm: 3 years\n".to_vec(),
+            expect: &["y0.txt:5", "effective_date", "year 0000 is outside 1900–2200"],
         },
     ]
 }
@@ -219,4 +259,234 @@ fn an_impossible_review_date_is_a_warning_and_the_field_stays_unknown() {
         .unwrap();
     assert_eq!(w["line"], 11);
     assert!(w["message"].as_str().unwrap().contains("does not exist"));
+}
+
+#[test]
+fn a_hand_edit_to_the_year_0000_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let ms = seed("microsoft-peru-mifibra.md");
+    assert!(
+        renewals(&db, "2026-11-23", &["import", ms.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = snapshot(&db);
+    for (field, value) in [
+        ("effective_date", "1 January 0000"),
+        ("next_review", "July 2201"),
+        ("planned_exit", "0000-06-30"),
+    ] {
+        let out = renewals(&db, "2026-11-23", &["edit", "1", field, value]);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{field} = {value} was accepted");
+        assert!(err.contains(field), "{err}");
+        assert!(err.contains("is outside 1900–2200"), "{err}");
+    }
+    assert_eq!(snapshot(&db), before);
+}
+
+/// `(code, line, message)` of each warning of agreement 1.
+fn warnings(db: &Path) -> Vec<(String, Option<u64>, String)> {
+    let v: serde_json::Value =
+        serde_json::from_slice(&renewals(db, "2026-11-23", &["show", "1", "--json"]).stdout)
+            .unwrap();
+    v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["code"].as_str().unwrap_or_default().to_string(),
+                w["line"].as_u64(),
+                w["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_amount_in_exponent_form_or_beyond_the_decimal_range_is_a_warning_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let doc = format!(
+        "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n| Contract value | S/1e308M |\n\n## Investment Commitments\n\n| Year | Amount |\n|---|---|\n| 2026 | S/2.5E6 |\n| 2027 | 99999999999999999999999999999999 |\n| 2028 | S/3M |\n"
+    );
+    let p = write(dir.path(), "money.md", doc.as_bytes());
+    let out = renewals(&db, "2026-11-23", &["import", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let w = warnings(&db);
+    let unreadable: Vec<_> = w.iter().filter(|w| w.0 == "unreadable_amount").collect();
+    assert_eq!(unreadable.len(), 3, "{w:?}");
+    assert_eq!(unreadable[0].1, Some(8));
+    assert!(unreadable[0]
+        .2
+        .contains("\"S/1e308M\" is written in exponent form"));
+    assert_eq!(unreadable[1].1, Some(14));
+    assert!(unreadable[1]
+        .2
+        .contains("\"S/2.5E6\" is written in exponent form"));
+    assert_eq!(unreadable[2].1, Some(15));
+    assert!(unreadable[2]
+        .2
+        .contains("\"99999999999999999999999999999999\" is outside the range"));
+    // Nothing guessed: no total, and only the readable row is a commitment.
+    let v: serde_json::Value =
+        serde_json::from_slice(&renewals(&db, "2026-11-23", &["show", "1", "--json"]).stdout)
+            .unwrap();
+    assert!(v["agreement"]["total_commitment"].is_null(), "{v}");
+    let commitments = v["agreement"]["commitments"].as_array().unwrap();
+    assert_eq!(commitments.len(), 1, "{commitments:?}");
+    assert_eq!(commitments[0]["value"]["money"]["amount"], "3000000");
+}
+
+#[test]
+fn html_like_text_is_stored_shown_and_printed_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let doc = "# Test Peru Supply Agreement\n\n| Field | Details |\n|---|---|\n| Parties | Acme S.A.C. and Them & <i>Co</i> |\n| Effective Date | 1 January 2025 |\n| Term | 2 years |\n";
+    let p = write(dir.path(), "html.md", doc.as_bytes());
+    let out = renewals(&db, "2026-11-23", &["import", p.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value =
+        serde_json::from_slice(&renewals(&db, "2026-11-23", &["show", "1", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(v["agreement"]["counterparty"], "Them & <i>Co</i>");
+    assert_eq!(
+        v["agreement"]["parties"]["value"],
+        serde_json::json!(["Acme S.A.C.", "Them & <i>Co</i>"])
+    );
+    let list = stdout(&renewals(&db, "2026-11-23", &["list"]));
+    assert!(list.contains("Them & <i>Co</i>"), "{list}");
+    let pdf = dir.path().join("brief.pdf");
+    let out = renewals(
+        &db,
+        "2026-11-23",
+        &["brief", "1", "-o", pdf.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Them & <i>Co</i>"), "{flat}");
+}
+
+#[test]
+fn a_5000_column_table_is_refused_quickly_naming_the_line_and_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let head: String = (0..5000).map(|i| format!(" c{i} |")).collect();
+    let sep = " --- |".repeat(5000);
+    let row: String = (0..5000).map(|i| format!(" S/{i}K |")).collect();
+    let doc = format!("{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n## Fees\n\n|{head}\n|{sep}\n|{row}\n|{row}\n");
+    assert!(doc.len() > 100_000);
+    for name in ["wide.md", "wide.txt"] {
+        let p = write(dir.path(), name, doc.as_bytes());
+        let started = std::time::Instant::now();
+        let out = renewals(&db, "2026-11-23", &["import", p.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{name}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{name}:11: table row has 5000 columns; at most 64 are read"
+            )),
+            "{err}"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert_eq!(
+            stdout(&renewals(&db, "2026-11-23", &["list", "--json"])).trim(),
+            "[]"
+        );
+    }
+}
+
+/// The adversarial documents of issue 13 item 2, each under the 5 MiB limit.
+fn adversarial_documents() -> Vec<(&'static str, String)> {
+    let kv_head = format!("{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n\n");
+    let mut docs = Vec::new();
+    // one paragraph of 4.9 MB on a single line
+    docs.push((
+        "paragraph.md",
+        format!("{kv_head}{}\n", "the parties agree that ".repeat(210_000)),
+    ));
+    // 100,000 short lines
+    docs.push((
+        "lines.md",
+        format!("{kv_head}{}", "Line of text.\n".repeat(100_000)),
+    ));
+    // a table as large as the limits allow: 64 columns, 20,000 cells in all
+    let row = format!("|{}\n", " S/1K |".repeat(64));
+    docs.push((
+        "table.md",
+        format!(
+            "{kv_head}## Fees\n\n|{}\n|{}\n{}",
+            " Fee |".repeat(64),
+            "---|".repeat(64),
+            row.repeat(300)
+        ),
+    ));
+    // 50,000 key/value lines
+    docs.push((
+        "keys.txt",
+        (0..50_000)
+            .map(|i| format!("Clause {i}: value number {i} of the agreement\n"))
+            .collect::<String>(),
+    ));
+    // one 4 MB word in a field
+    docs.push((
+        "word.md",
+        format!(
+            "{GOOD_HEAD}| Effective Date | 1 January 2025 |\n| Term | 2 years |\n| Contract owner | {} |\n",
+            "x".repeat(4_000_000)
+        ),
+    ));
+    // lists nested 1,500 deep
+    docs.push((
+        "nested.md",
+        format!(
+            "{kv_head}{}",
+            (0..1_500)
+                .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+                .collect::<String>()
+        ),
+    ));
+    docs
+}
+
+#[test]
+fn adversarial_documents_import_within_bounded_memory_or_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in adversarial_documents() {
+        assert!(content.len() < 5 * 1024 * 1024, "{name} is over the limit");
+        let path = write(dir.path(), name, content.as_bytes());
+        let db = dir.path().join(format!("{name}.db"));
+        // 600 MB of address space (the 500 MB budget, plus the binary's own mappings).
+        let script =
+            "ulimit -v 600000; exec timeout 60 \"$0\" --db \"$1\" --today 2026-11-23 import \"$2\"";
+        let started = std::time::Instant::now();
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg(renewals_bin())
+            .arg(&db)
+            .arg(&path)
+            .env_remove("RENEWAL_DESK_DB")
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || (code == Some(1) && err.contains(name)),
+            "{name}: killed or failed without a clear message ({:?}) after {:?}:\n{}",
+            out.status,
+            started.elapsed(),
+            err.chars().take(2000).collect::<String>()
+        );
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(!err.contains("memory allocation"), "{name}: {err}");
+    }
 }

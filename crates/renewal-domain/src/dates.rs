@@ -226,6 +226,28 @@ pub fn parse_month_name(s: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// First year a document's date may name (inclusive): an agreement dated before 1900 is
+/// a typing error ("1 January 0000"), not an agreement to keep deadlines for (issue 13
+/// item 3: a value that cannot be right is questioned, never changed).
+pub const FIRST_YEAR: i32 = 1900;
+/// Last year a document's date may name (inclusive); see [`FIRST_YEAR`].
+pub const LAST_YEAR: i32 = 2200;
+
+/// Checks that `year` lies within [`FIRST_YEAR`]..=[`LAST_YEAR`] (1900–2200), the one
+/// check every date read from a document or typed by a user goes through.
+///
+/// `written` is the year as the text wrote it (`"0000"`), quoted back in the error:
+/// `Err("year 0000 is outside 1900–2200")`.
+pub fn check_year(year: i32, written: &str) -> Result<i32, String> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        Ok(year)
+    } else {
+        Err(format!(
+            "year {written} is outside {FIRST_YEAR}–{LAST_YEAR}"
+        ))
+    }
+}
+
 impl PartialDate {
     /// The precision of this date.
     pub fn precision(&self) -> Precision {
@@ -262,12 +284,34 @@ impl PartialDate {
 
     /// Parses the forms documents use: `1 January 2023`, `January 1, 2023`, `2023-01-01`,
     /// `July 2025`, `Jul 2025`, `Q2 2025`, `2025`. Returns `Err` with what was expected when
-    /// the text is not a date, or names an impossible day such as `31 February 2025`.
+    /// the text is not a date, or names an impossible day such as `31 February 2025`, or a
+    /// year outside 1900–2200 ([`check_year`]; [`DateErrorKind::YearOutOfRange`]).
     pub fn parse(text: &str) -> Result<PartialDate, DateParseError> {
+        let parsed = Self::parse_any_year(text)?;
+        let year = match parsed {
+            PartialDate::Day { date } => date.year(),
+            PartialDate::Month { year, .. }
+            | PartialDate::Quarter { year, .. }
+            | PartialDate::Year { year } => year,
+        };
+        let written = text
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4)
+            .map_or_else(|| year.to_string(), str::to_string);
+        check_year(year, &written).map_err(|reason| DateParseError {
+            text: text.to_string(),
+            reason,
+            kind: DateErrorKind::YearOutOfRange,
+        })?;
+        Ok(parsed)
+    }
+
+    fn parse_any_year(text: &str) -> Result<PartialDate, DateParseError> {
         let t = text.trim().trim_end_matches('.');
         let err = |reason: &str| DateParseError {
             text: text.to_string(),
             reason: reason.to_string(),
+            kind: DateErrorKind::NotADate,
         };
         if t.is_empty() {
             return Err(err("empty"));
@@ -300,8 +344,9 @@ impl PartialDate {
         let full = |y: i32, m: u32, d: u32| -> Result<PartialDate, DateParseError> {
             NaiveDate::from_ymd_opt(y, m, d)
                 .map(|date| PartialDate::Day { date })
-                .ok_or_else(|| {
-                    err(&format!(
+                .ok_or_else(|| DateParseError {
+                    kind: DateErrorKind::DoesNotExist,
+                    ..err(&format!(
                         "{d} {} {y} does not exist in the calendar",
                         month_name(m)
                     ))
@@ -359,14 +404,37 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// A date that could not be read.
+/// A date that could not be read. Shown as `"someday" is not a date: expected …`, or for a
+/// year out of range as `"1 January 0000": year 0000 is outside 1900–2200`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{text}\" is not a date: {reason}")]
+#[error("{}", self.describe())]
 pub struct DateParseError {
     /// The text as found.
     pub text: String,
     /// What was expected.
     pub reason: String,
+    /// What kind of failure: wording, an impossible day, or a year out of range.
+    pub kind: DateErrorKind,
+}
+
+impl DateParseError {
+    fn describe(&self) -> String {
+        match self.kind {
+            DateErrorKind::YearOutOfRange => format!("\"{}\": {}", self.text, self.reason),
+            _ => format!("\"{}\" is not a date: {}", self.text, self.reason),
+        }
+    }
+}
+
+/// Why a [`DateParseError`] was raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateErrorKind {
+    /// The wording is not a date form the parser knows ("someday", "Q5 2025").
+    NotADate,
+    /// The wording is a date, but the day does not exist ("31 February 2025").
+    DoesNotExist,
+    /// The year lies outside [`FIRST_YEAR`]..=[`LAST_YEAR`] ("1 January 0000").
+    YearOutOfRange,
 }
 
 /// `"Fri 1 Oct 2027"`: the weekday-day-month-year form used in briefs and notifications.
@@ -457,6 +525,38 @@ mod tests {
         assert!(PartialDate::parse("Q5 2025").is_err());
         assert!(PartialDate::parse("someday").is_err());
         assert!(PartialDate::parse("2025-02-30").is_err());
+    }
+
+    #[test]
+    fn years_outside_1900_to_2200_are_refused_naming_the_year() {
+        for (text, year) in [
+            ("1 January 0000", "0000"),
+            ("0000-01-01", "0000"),
+            ("July 1899", "1899"),
+            ("Q1 2201", "2201"),
+            ("9999", "9999"),
+            ("January 1, 0001", "0001"),
+        ] {
+            let e = PartialDate::parse(text).unwrap_err();
+            assert_eq!(e.kind, DateErrorKind::YearOutOfRange, "{text}");
+            assert_eq!(
+                e.to_string(),
+                format!("\"{text}\": year {year} is outside 1900–2200")
+            );
+        }
+        assert_eq!(
+            PartialDate::parse("1 January 1900").unwrap().deadline(),
+            Some(d("1900-01-01"))
+        );
+        assert_eq!(
+            PartialDate::parse("31 December 2200").unwrap().deadline(),
+            Some(d("2200-12-31"))
+        );
+        assert_eq!(check_year(2026, "2026"), Ok(2026));
+        assert_eq!(
+            PartialDate::parse("31 February 2025").unwrap_err().kind,
+            DateErrorKind::DoesNotExist
+        );
     }
 
     #[test]

@@ -153,11 +153,144 @@ pub struct ParsedQuantity {
     pub assumption: Option<String>,
 }
 
+/// An amount written in a cell that cannot be read exactly: it is questioned (an error or a
+/// warning naming the row), never dropped in silence nor replaced by a guess (issue 13
+/// item 3).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    /// Exponent form (`1e308`, `S/1e308M`, `2.5E6`): a contract writes its amounts out.
+    #[error("\"{text}\" is written in exponent form; expected the amount written out, such as S/ 2,500,000 or S/2.5M")]
+    Exponent {
+        /// The cell as written.
+        text: String,
+    },
+    /// More digits than an exact decimal holds (about ±7.9 × 10^28, 28 significant digits),
+    /// after the `K`/`M`/`B` multiplier.
+    #[error("\"{text}\" is outside the range of exact amounts (at most 79,228,162,514,264,337,593,543,950,335)")]
+    OutOfRange {
+        /// The cell as written.
+        text: String,
+    },
+}
+
 /// Reads a cell such as `S/15M technology investment`, `$3M`, `S/250K/year`, `50,000`,
 /// `35%`, `USD 1,200`. `dollar_currency` is the ISO code that `$` stands for in this
 /// agreement (`"USD"` unless the document says otherwise). Returns `None` when the cell does
-/// not start with an amount.
+/// not start with an amount, and also when it starts with one that cannot be read exactly
+/// (see [`read_quantity`], which says why).
 pub fn parse_quantity(cell: &str, dollar_currency: &str) -> Option<ParsedQuantity> {
+    read_quantity(cell, dollar_currency).ok().flatten()
+}
+
+/// [`parse_quantity`], saying why an amount the cell starts with cannot be read: `Ok(None)`
+/// when the cell is not an amount at all (`"Quarterly"`), `Err` when it is written in
+/// exponent form ([`AmountError::Exponent`]) or exceeds the decimal range
+/// ([`AmountError::OutOfRange`]).
+pub fn read_quantity(
+    cell: &str,
+    dollar_currency: &str,
+) -> Result<Option<ParsedQuantity>, AmountError> {
+    let t = cell.trim();
+    let exponent = || AmountError::Exponent {
+        text: t.to_string(),
+    };
+    let out_of_range = || AmountError::OutOfRange {
+        text: t.to_string(),
+    };
+    let rest = amount_text(t);
+    let num_len = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(|(i, c)| i + c.len_utf8())
+        .last();
+    let Some(num_len) = num_len else {
+        return Ok(None);
+    };
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let mut after = rest[num_len..].chars();
+    if matches!(after.next(), Some('e' | 'E')) {
+        let mut next = after.next();
+        if matches!(next, Some('+' | '-')) {
+            next = after.next();
+        }
+        if next.is_some_and(|c| c.is_ascii_digit()) {
+            return Err(exponent());
+        }
+    }
+    let digits: String = rest[..num_len].chars().filter(|c| *c != ',').collect();
+    let digits = digits.trim_end_matches('.');
+    if digits.matches('.').count() > 1 {
+        return Ok(None); // "1.2.3" is a clause number, not an amount
+    }
+    // More digits than a Decimal holds, or more than it keeps exactly (it would round them
+    // away): the number must read back as written.
+    let exact = digits
+        .parse::<Decimal>()
+        .is_ok_and(|v| v.normalize().to_string() == canonical_number(digits));
+    if !exact {
+        return Err(out_of_range());
+    }
+    match parse_quantity_exact(t, dollar_currency) {
+        Some(p) => Ok(Some(p)),
+        // The number itself is readable (checked above), so what failed is the multiplier.
+        None if multiplied_overflows(&rest[num_len..], digits) => Err(out_of_range()),
+        None => Ok(None),
+    }
+}
+
+/// `"007.50"` → `"7.5"`, `"12."` → `"12"`, `"0.0"` → `"0"`: digits as a normalised
+/// [`Decimal`] prints them.
+fn canonical_number(digits: &str) -> String {
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+/// The text after the currency sign or code of `t`, or `t` itself without one.
+fn amount_text(t: &str) -> &str {
+    let rest = ["S/", "US$", "CLP$", "€", "£", "$"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .or_else(|| {
+            t.split_once(' ')
+                .filter(|(c, _)| {
+                    c.len() == 3
+                        && c.chars().all(|ch| ch.is_ascii_uppercase())
+                        && is_known_currency(c)
+                })
+                .map(|(_, r)| r)
+        })
+        .unwrap_or(t);
+    rest.trim_start()
+}
+
+/// Whether `digits` times the multiplier `after` starts with (`K`, `M`, `B`, `bn`) leaves
+/// the decimal range.
+fn multiplied_overflows(after: &str, digits: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    let mult: u64 = if lower.starts_with("bn") || lower.starts_with('b') {
+        1_000_000_000
+    } else if lower.starts_with('m') {
+        1_000_000
+    } else if lower.starts_with('k') {
+        1_000
+    } else {
+        return false;
+    };
+    digits
+        .parse::<Decimal>()
+        .is_ok_and(|v| v.checked_mul(Decimal::from(mult)).is_none())
+}
+
+fn parse_quantity_exact(cell: &str, dollar_currency: &str) -> Option<ParsedQuantity> {
     let t = cell.trim();
     let (currency, rest, assumption) = if let Some(r) = t.strip_prefix("S/") {
         (Some("PEN".to_string()), r, None)
@@ -327,6 +460,62 @@ mod tests {
         assert!(parse_quantity("Quarterly", "USD").is_none());
         assert!(parse_quantity("25 live", "USD").is_none());
         assert!(parse_quantity("99.99%", "USD").is_some());
+    }
+
+    #[test]
+    fn exponent_form_and_out_of_range_amounts_are_refused_with_a_reason() {
+        for cell in [
+            "1e308",
+            "S/1e308M",
+            "2.5E6",
+            "US$ 3e-2",
+            "USD 1E+5 per year",
+        ] {
+            let e = read_quantity(cell, "USD").unwrap_err();
+            assert_eq!(
+                e,
+                AmountError::Exponent {
+                    text: cell.to_string()
+                }
+            );
+            assert!(e.to_string().contains("exponent form"), "{e}");
+            assert_eq!(parse_quantity(cell, "USD"), None);
+        }
+        for cell in [
+            "99999999999999999999999999999999",
+            "S/99999999999999999999999999999M",
+            "$79228162514264337593543950335K",
+            "1.00000000000000000000000000001",
+        ] {
+            let e = read_quantity(cell, "USD").unwrap_err();
+            assert_eq!(
+                e,
+                AmountError::OutOfRange {
+                    text: cell.to_string()
+                },
+                "{cell}"
+            );
+        }
+        // The largest exact amount, and words that merely start with an e, still read.
+        let max = read_quantity("79,228,162,514,264,337,593,543,950,335", "USD")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            max.quantity,
+            Quantity::Count {
+                value: Decimal::MAX
+            }
+        );
+        let p = read_quantity("S/15M each year", "USD").unwrap().unwrap();
+        assert_eq!(money(&p.quantity).0.amount, Decimal::from(15_000_000));
+        assert_eq!(
+            money(&read_quantity("$3 each", "USD").unwrap().unwrap().quantity)
+                .0
+                .amount,
+            Decimal::from(3)
+        );
+        assert_eq!(read_quantity("Quarterly", "USD"), Ok(None));
+        assert_eq!(read_quantity("2e", "USD"), Ok(None));
     }
 
     #[test]

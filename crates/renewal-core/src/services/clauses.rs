@@ -23,7 +23,7 @@ use crate::domain::model::{
     Agreement, Commitment, ExitRight, Obligation, RevenueShare, ServiceLevel, Source, Sourced,
     TerminationKind, TerminationRight,
 };
-use crate::domain::money::{group_digits, parse_quantity, Per, Quantity};
+use crate::domain::money::{group_digits, read_quantity, Per, Quantity};
 use crate::error::{Error, Result};
 use crate::services::edit::{parse_period_text, EditableField};
 
@@ -586,7 +586,8 @@ impl<'a> RowReader<'a> {
     fn amount(&self, key: &str) -> Result<Quantity> {
         let t = self.text(key)?.unwrap_or_default();
         let expected = "expected money with its currency (PEN 1,200,000, S/250K per year, US$ 3M), a count (50,000) or a percentage (35%)";
-        let parsed = parse_quantity(&t, "USD")
+        let parsed = read_quantity(&t, "USD")
+            .map_err(|e| self.invalid(key, e.to_string()))?
             .ok_or_else(|| self.invalid(key, format!("\"{t}\" is not an amount: {expected}")))?;
         if parsed.assumption.is_some() {
             return Err(self.invalid(

@@ -21,9 +21,9 @@ use rust_decimal::Decimal;
 use super::markdown::{LocatedSection, LocatedTable, Row};
 use super::ImportError;
 use crate::domain::calendar::Country;
-use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
+use crate::domain::dates::{DateErrorKind, PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
 use crate::domain::model::*;
-use crate::domain::money::{parse_quantity, Quantity};
+use crate::domain::money::{read_quantity, Quantity};
 
 struct Ctx<'a> {
     file: &'a str,
@@ -43,8 +43,22 @@ impl Ctx<'_> {
         });
     }
 
+    /// The amount, count or percentage `cell` states. An amount that cannot be read exactly
+    /// (exponent form, beyond the decimal range) is a warning naming the line and field, and
+    /// is left out rather than guessed (issue 13 item 3).
     fn quantity(&mut self, cell: &str, line: u32, field: &str) -> Option<Quantity> {
-        let p = parse_quantity(cell, &self.dollar)?;
+        let p = match read_quantity(cell, &self.dollar) {
+            Ok(p) => p?,
+            Err(e) => {
+                self.warn(
+                    "unreadable_amount",
+                    field,
+                    Some(line),
+                    format!("{e}; the amount is left out: enter it by hand"),
+                );
+                return None;
+            }
+        };
         if let Some(assumption) = p.assumption {
             if !self.dollar_warned {
                 self.dollar_warned = true;
@@ -187,7 +201,7 @@ pub(super) fn map_agreement(
             }
         }
         for t in &s.tables {
-            map_table(&mut ctx, s, t);
+            map_table(&mut ctx, s, t)?;
         }
     }
     if found_fields == 0 && ctx.a.termination_rights.is_empty() {
@@ -238,9 +252,19 @@ fn key_values(s: &LocatedSection) -> Vec<(String, String, u32, String)> {
     out
 }
 
-fn parse_date_field(ctx: &mut Ctx<'_>, key: &str, value: &str, line: u32) -> Option<PartialDate> {
-    match PartialDate::parse(value) {
+/// A review date: a wording or impossible-day problem is a warning and the field stays
+/// unknown; a year outside 1900–2200 is an error naming the field (issue 13 item 3).
+fn parse_date_field(
+    ctx: &mut Ctx<'_>,
+    key: &str,
+    value: &str,
+    line: u32,
+) -> Result<Option<PartialDate>, ImportError> {
+    Ok(match PartialDate::parse(value) {
         Ok(d) => Some(d),
+        Err(e) if e.kind == DateErrorKind::YearOutOfRange => {
+            return Err(ImportError::at(ctx.file, line, key, e.to_string()));
+        }
         Err(e) => {
             ctx.warn(
                 "invalid_date",
@@ -250,7 +274,30 @@ fn parse_date_field(ctx: &mut Ctx<'_>, key: &str, value: &str, line: u32) -> Opt
             );
             None
         }
+    })
+}
+
+/// `v` split at `/` and `;`, except inside HTML-like tags: `Them & <i>Co</i>` is one party
+/// (its text is kept as written, issue 13 item 3).
+fn split_outside_tags(v: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_tag = false;
+    for (i, c) in v.char_indices() {
+        match c {
+            '<' => {
+                in_tag = v[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/');
+            }
+            '>' => in_tag = false,
+            '/' | ';' if !in_tag => {
+                out.push(&v[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
     }
+    out.push(&v[start..]);
+    out
 }
 
 /// Returns whether the key was an agreement field.
@@ -270,8 +317,8 @@ fn map_key_value(
             ctx.a.agreement_type = Some(Sourced::new(v.to_string(), source));
         }
         "parties" | "party" => {
-            let parties: Vec<String> = v
-                .split(['/', ';'])
+            let parties: Vec<String> = split_outside_tags(v)
+                .into_iter()
                 .flat_map(|p| p.split(" and "))
                 .map(|p| p.trim().to_string())
                 .filter(|p| !p.is_empty())
@@ -288,12 +335,12 @@ fn map_key_value(
         }
         "effective date" | "commencement date" | "start date" | "effective" => {
             let date = PartialDate::parse(v).map_err(|e| {
-                ImportError::at(
-                    ctx.file,
-                    line,
-                    key,
-                    format!("{e}; expected a date such as 1 January 2023"),
-                )
+                let msg = if e.kind == DateErrorKind::YearOutOfRange {
+                    e.to_string()
+                } else {
+                    format!("{e}; expected a date such as 1 January 2023")
+                };
+                ImportError::at(ctx.file, line, key, msg)
             })?;
             match date {
                 PartialDate::Day { date } => {
@@ -347,6 +394,12 @@ fn map_key_value(
                         source,
                     })
                 }
+                // `quantity` has already said why when the cell starts with an amount.
+                None if ctx
+                    .a
+                    .warnings
+                    .last()
+                    .is_some_and(|w| w.code == "unreadable_amount" && w.line == Some(line)) => {}
                 None => ctx.warn(
                     "unreadable_amount",
                     "total_commitment",
@@ -362,12 +415,12 @@ fn map_key_value(
             ctx.a.contract_owner = Some(Sourced::new(v.to_string(), source));
         }
         "last review" | "last reviewed" => {
-            if let Some(d) = parse_date_field(ctx, key, v, line) {
+            if let Some(d) = parse_date_field(ctx, key, v, line)? {
                 ctx.a.last_review = Some(Sourced::new(d, source));
             }
         }
         "next review" | "review date" | "next review date" => {
-            if let Some(d) = parse_date_field(ctx, key, v, line) {
+            if let Some(d) = parse_date_field(ctx, key, v, line)? {
                 ctx.a.next_review = Some(Sourced::new(d, source));
             }
         }
@@ -508,17 +561,19 @@ fn cell_source(s: &LocatedSection, r: &Row) -> Source {
     src(s, r.line, &r.raw)
 }
 
-fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
+/// Maps one table of section `s`. Errors: a date cell whose year is outside 1900–2200
+/// (`check_year`), naming the row's line and the column.
+fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) -> Result<(), ImportError> {
     let heading = norm(&s.heading);
     let h = &t.headers;
     if h.is_empty() {
-        return;
+        return Ok(());
     }
     let first = norm(&h[0]);
     if h.len() == 2
         && ["field", "item", "term", "key", "attribute", "clause"].contains(&first.as_str())
     {
-        return; // a key/value table, read by map_key_value
+        return Ok(()); // a key/value table, read by map_key_value
     }
     // Termination rights.
     if heading.contains("termination") && find_col(h, &["notice"]).is_some() {
@@ -559,7 +614,7 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
                 source: cell_source(s, r),
             });
         }
-        return;
+        return Ok(());
     }
     // Exit rights.
     if heading.contains("exit") {
@@ -581,7 +636,7 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
                 source: cell_source(s, r),
             });
         }
-        return;
+        return Ok(());
     }
     // Service levels.
     if (heading.contains("service level") || heading.contains("sla"))
@@ -597,20 +652,20 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
                 source: cell_source(s, r),
             });
         }
-        return;
+        return Ok(());
     }
     // Revenue shares: every non-first column a percentage.
     if heading.contains("revenue share")
         || (h.len() >= 3 && find_col(h, &["share", "margin"]).is_some())
     {
         for r in &t.rows {
-            let shares: Vec<Decimal> = r.cells[1..]
-                .iter()
-                .filter_map(|c| match parse_quantity(c, "USD").map(|p| p.quantity) {
-                    Some(Quantity::Percent { value }) => Some(value),
-                    _ => None,
-                })
-                .collect();
+            let mut shares: Vec<Decimal> = Vec::new();
+            for c in &r.cells[1..] {
+                if let Some(Quantity::Percent { value }) = ctx.quantity(c, r.line, "revenue_shares")
+                {
+                    shares.push(value);
+                }
+            }
             if shares.len() == h.len() - 1 {
                 ctx.a.revenue_shares.push(RevenueShare {
                     product: r.cells[0].clone(),
@@ -620,7 +675,7 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
                 });
             }
         }
-        return;
+        return Ok(());
     }
     // Obligations: a Status column and a requirement-like first column.
     let status_col = find_col(h, &["status"]);
@@ -639,17 +694,24 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
         {
             let due_col = find_col(h, &["due", "deadline", "by when", "target date"]);
             for r in &t.rows {
-                let due = due_col.and_then(|c| {
+                let mut due = None;
+                if let Some(c) = due_col {
                     let cell = r.cells[c].trim();
-                    if cell.is_empty()
+                    if !(cell.is_empty()
                         || cell == "-"
                         || cell == "—"
-                        || cell.eq_ignore_ascii_case("n/a")
+                        || cell.eq_ignore_ascii_case("n/a"))
                     {
-                        None
-                    } else {
                         match PartialDate::parse(cell) {
-                            Ok(d) => Some(d),
+                            Ok(d) => due = Some(d),
+                            Err(e) if e.kind == DateErrorKind::YearOutOfRange => {
+                                return Err(ImportError::at(
+                                    ctx.file,
+                                    r.line,
+                                    &h[c],
+                                    e.to_string(),
+                                ));
+                            }
                             Err(e) => {
                                 ctx.warn(
                                     "invalid_date",
@@ -657,11 +719,10 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
                                     Some(r.line),
                                     format!("{e}; the due date is left unknown"),
                                 );
-                                None
                             }
                         }
                     }
-                });
+                }
                 let details: Vec<String> = h
                     .iter()
                     .enumerate()
@@ -693,7 +754,7 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
                     source: cell_source(s, r),
                 });
             }
-            return;
+            return Ok(());
         }
     }
     // Commitments (per year) and other amounts.
@@ -723,6 +784,7 @@ fn map_table(ctx: &mut Ctx<'_>, s: &LocatedSection, t: &LocatedTable) {
             }
         }
     }
+    Ok(())
 }
 
 fn infer_parties(ctx: &mut Ctx<'_>) {
@@ -952,6 +1014,15 @@ fn notice_outlasting_terms(a: &Agreement) -> Vec<(Option<u32>, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parties_split_at_slashes_outside_html_like_tags() {
+        assert_eq!(
+            split_outside_tags("Acme S.A.C. / Them & <i>Co</i>; Third <b>Ltd</b>"),
+            ["Acme S.A.C. ", " Them & <i>Co</i>", " Third <b>Ltd</b>"]
+        );
+        assert_eq!(split_outside_tags("a < b / c"), ["a < b ", " c"]);
+    }
 
     #[test]
     fn periods_read_from_contract_wording() {

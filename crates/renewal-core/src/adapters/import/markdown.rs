@@ -260,9 +260,26 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                     buf.push(' ');
                 }
             }
-            Event::Html(h) | Event::InlineHtml(h) if in_para || in_item_depth > 0 => {
+            // HTML-like text is text (issue 13 item 3): "Them & <i>Co</i>" is kept as
+            // written in paragraphs, list items, headings and table cells alike.
+            Event::InlineHtml(h) => {
+                if buf_line.is_none() && (in_para || in_item_depth > 0) {
+                    buf_line = Some(line);
+                }
                 buf.push_str(&h);
             }
+            // An HTML block ("<div>…</div>" on its own lines) is a paragraph of text; inside
+            // a list item, part of the item.
+            Event::Start(Tag::HtmlBlock) if in_item_depth == 0 => {
+                in_para = true;
+                buf.clear();
+                buf_line = Some(line);
+            }
+            Event::End(TagEnd::HtmlBlock) if in_item_depth == 0 => {
+                flush_line(&mut sections, &lines, &mut buf, &mut buf_line, false);
+                in_para = false;
+            }
+            Event::Html(h) => buf.push_str(&h),
             _ => {}
         }
     }
@@ -298,4 +315,25 @@ fn flush_line(
         }
     }
     buf.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_like_text_is_kept_as_written_everywhere() {
+        let doc = "# Supply <b>Agreement</b>\n\n| Field | Details |\n|---|---|\n| Parties | Acme S.A.C. and Them & <i>Co</i> |\n\nA line with <u>markup</u> & more.\n\n- an item with <br> inside\n\n<div>block html</div>\n";
+        let s = parse_sections(doc);
+        assert_eq!(s[0].heading, "Supply <b>Agreement</b>");
+        assert_eq!(
+            s[0].tables[0].rows[0].cells,
+            ["Parties", "Acme S.A.C. and Them & <i>Co</i>"]
+        );
+        assert_eq!(s[0].lines[0].text, "A line with <u>markup</u> & more.");
+        assert_eq!(s[0].lines[0].line, 7);
+        assert_eq!(s[0].items[0].text, "an item with <br> inside");
+        assert_eq!(s[0].lines[1].text, "<div>block html</div>");
+        assert_eq!(s[0].lines[1].line, 11);
+    }
 }

@@ -29,6 +29,57 @@ pub use markdown::parse_sections;
 /// this large is not an agreement document.
 pub const MAX_DOCUMENT_BYTES: u64 = 5 * 1024 * 1024;
 
+/// Most columns a table may have (64). An agreement's tables have a handful; a wider one
+/// is refused before it is read, naming its first row (issue 13 item 2: a 5,000-column
+/// table took gigabytes to read).
+pub const MAX_TABLE_COLUMNS: usize = 64;
+
+/// Most table cells a document may hold, all tables together (20,000): far more than any
+/// agreement's schedules, few enough to read within the import's memory budget.
+pub const MAX_TABLE_CELLS: usize = 20_000;
+
+/// Refuses a document whose tables are wider than [`MAX_TABLE_COLUMNS`] or hold more than
+/// [`MAX_TABLE_CELLS`] cells, naming the file, the line and the limit. A table line is any
+/// line with a `|` (Markdown, text and the DOCX reader's tables alike); its cells are its
+/// unescaped `|` separators plus one, less the outer pipes.
+pub fn check_table_limits(file_name: &str, lines: &[Line]) -> Result<(), ImportError> {
+    let mut total = 0usize;
+    for l in lines {
+        let t = l.text.trim();
+        if !t.contains('|') {
+            continue;
+        }
+        let mut pipes = 0usize;
+        let mut after_backslash = false;
+        for b in t.bytes() {
+            if b == b'|' && !after_backslash {
+                pipes += 1;
+            }
+            after_backslash = b == b'\\' && !after_backslash;
+        }
+        let outer = usize::from(t.starts_with('|')) + usize::from(t.ends_with('|') && t.len() > 1);
+        let cells = (pipes + 1).saturating_sub(outer).max(1);
+        let refuse = |message: String| ImportError {
+            file: file_name.to_string(),
+            line: Some(l.number),
+            field: None,
+            message,
+        };
+        if cells > MAX_TABLE_COLUMNS {
+            return Err(refuse(format!(
+                "table row has {cells} columns; at most {MAX_TABLE_COLUMNS} are read: split the table or remove it before importing"
+            )));
+        }
+        total += cells;
+        if total > MAX_TABLE_CELLS {
+            return Err(refuse(format!(
+                "the document's tables hold more than {MAX_TABLE_CELLS} cells (reached on this line); an agreement's tables hold far fewer: remove the large tables before importing"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Why a document was not imported. Names the file, the line and field when known, and
 /// what was expected. Nothing of a document that fails is stored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -176,6 +227,7 @@ pub fn decode_document(name: &str, bytes: Vec<u8>) -> Result<String, ImportError
 /// that does not exist (31 February); a term that is zero, negative or absurd (over 100
 /// years). Unknown clauses, assumptions and doubtful values become warnings instead.
 pub fn import_markdown(file_name: &str, text: &str) -> Result<ImportOutcome, ImportError> {
+    check_table_limits(file_name, &text_document(file_name, text).lines)?;
     let doc = parse_sections(text);
     let agreement = map::map_agreement(file_name, text, &doc)?;
     Ok(ImportOutcome {
@@ -246,6 +298,7 @@ fn import_read(
     doc: &DocumentText,
     verbatim: Option<String>,
 ) -> Result<ImportOutcome, ImportError> {
+    check_table_limits(file_name, &doc.lines)?;
     let text: String = verbatim.unwrap_or_else(|| {
         doc.lines
             .iter()
@@ -259,6 +312,10 @@ fn import_read(
         || r.expiry_date.is_some()
         || r.auto_renewal.is_some()
         || r.parties.is_some();
+    let refused = r
+        .refusals
+        .first()
+        .map(|f| ImportError::at(file_name, f.line, &f.field, f.message.clone()));
     let agreement = match doc.format {
         Format::Markdown => match map::map_agreement(file_name, &text, &parse_sections(&text)) {
             Ok(mut a) => {
@@ -268,12 +325,21 @@ fn import_read(
             Err(e) if reader_may_replace(&e, &r, readable) => r.to_agreement(file_name),
             Err(e) => return Err(e),
         },
-        _ if !readable => return Err(ImportError::new(
+        _ if !readable => {
+            return Err(refused.unwrap_or_else(|| {
+                ImportError::new(
             file_name,
             "no agreement found: no parties, effective date, term or renewal clause could be read",
-        )),
+        )
+            }))
+        }
         _ => r.to_agreement(file_name),
     };
+    // A date field the reader found stated with a year outside 1900–2200 refuses the
+    // document (the mapping's own errors, naming the field as written, come first).
+    if let Some(e) = refused {
+        return Err(e);
+    }
     Ok(ImportOutcome {
         agreement,
         sha256: doc.sha256.clone(),
@@ -344,5 +410,39 @@ fn fill_from_reading(a: &mut Agreement, r: &reading::Reading) {
         if filled.contains(&w.field.as_str()) && !a.warnings.contains(w) {
             a.warnings.push(w.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        text_document("t.md", text).lines
+    }
+
+    #[test]
+    fn a_table_wider_than_64_columns_is_refused_naming_the_line_and_the_limit() {
+        let ok = format!("# T\n\n|{}\n", " a |".repeat(64));
+        assert_eq!(check_table_limits("t.md", &lines(&ok)), Ok(()));
+        let wide = format!("# T\n\n|{}\n", " a |".repeat(65));
+        let e = check_table_limits("t.md", &lines(&wide)).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert_eq!(
+            e.to_string(),
+            "t.md:3: table row has 65 columns; at most 64 are read: split the table or remove it before importing"
+        );
+        // Escaped pipes are text, not separators.
+        let escaped = format!("| a |{} b |\n", " x \\|".repeat(80));
+        assert_eq!(check_table_limits("t.md", &lines(&escaped)), Ok(()));
+    }
+
+    #[test]
+    fn a_document_with_more_than_20000_table_cells_is_refused() {
+        let row = format!("|{}\n", " 1 |".repeat(50));
+        let e = check_table_limits("t.md", &lines(&row.repeat(401))).unwrap_err();
+        assert_eq!(e.line, Some(401));
+        assert!(e.message.contains("more than 20000 cells"), "{e}");
+        assert_eq!(check_table_limits("t.md", &lines(&row.repeat(400))), Ok(()));
     }
 }

@@ -10,8 +10,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::blocks::{Block, BlockKind};
-use super::lexicon::{find_blank, find_dates, find_periods, re, sentences, DayOrder, FoundPeriod};
-use super::{whole_months, Convenience, Expiry, Found, Language, Loc, Reading};
+use super::lexicon::{
+    find_blank, find_dates, find_out_of_range_year, find_periods, re, sentences, DayOrder,
+    FoundPeriod,
+};
+use super::{whole_months, Convenience, Expiry, Found, Language, Loc, Reading, Refusal};
 use crate::adapters::import::Format;
 use crate::domain::dates::{PartialDate, Period};
 use crate::domain::model::{Confidence, Warning};
@@ -174,6 +177,7 @@ pub fn read_blocks(format: Format, blocks: &[Block]) -> Reading {
         ),
         country,
         warnings: Vec::new(),
+        refusals: out_of_range_dates(&us, order),
     };
     r.effective_date = effective(&us, order, &mut warnings);
     term(&us, order, &mut r, &mut warnings);
@@ -201,6 +205,40 @@ pub fn read_blocks(format: Format, blocks: &[Block]) -> Reading {
     }
     r.warnings = warnings;
     r
+}
+
+/// Dates whose year is outside 1900–2200 where a date field is stated: the value of an
+/// effective date, end date or next review key ("Effective Date: 1 January 0000"), or a
+/// date defined as the effective date ("as of 1 January 0000 (the \"Effective Date\")",
+/// "effective as of …"). Only when the unit holds no date the reader can use.
+fn out_of_range_dates(us: &[Unit<'_>], order: DayOrder) -> Vec<Refusal> {
+    let mut out = Vec::new();
+    for u in us {
+        let field = if u.key_is(eff_key()) {
+            "effective_date"
+        } else if u.key_is(end_key()) {
+            "expiry_date"
+        } else if u.key_is(review_key()) {
+            "next_review"
+        } else if u.key.is_none()
+            && (u.lower.contains("effective date") || u.lower.contains("effective as of"))
+        {
+            "effective_date"
+        } else {
+            continue;
+        };
+        if !find_dates(u.text, order).is_empty() {
+            continue;
+        }
+        if let Some((_, reason)) = find_out_of_range_year(u.text) {
+            out.push(Refusal {
+                field: field.to_string(),
+                line: u.block.lines.0,
+                message: format!("\"{}\": {reason}", u.loc().text),
+            });
+        }
+    }
+    out
 }
 
 fn warn(w: &mut Vec<Warning>, code: &str, field: &str, line: Option<u32>, msg: impl Into<String>) {

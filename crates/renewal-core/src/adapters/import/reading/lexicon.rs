@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
+use crate::domain::dates::{check_year, PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
 
 #[allow(clippy::expect_used)] // the patterns are constants of this file, checked by the unit tests
 pub(crate) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -307,8 +307,29 @@ pub struct FoundDate {
     pub ambiguous: bool,
 }
 
+/// A year the reader takes as a date's: 1900–2200 ([`check_year`], the one check of
+/// every date read).
 fn plausible_year(y: i32) -> bool {
-    (1900..=2199).contains(&y)
+    check_year(y, "").is_ok()
+}
+
+/// The first date in `text` (any form [`find_dates`] reads) whose year lies outside
+/// 1900–2200: the year as written (`"0000"`) and the reason (`year 0000 is outside
+/// 1900–2200`). [`find_dates`] skips such dates; a field recogniser that finds one where it
+/// expects its date reports it instead of saying nothing (issue 13 item 3).
+pub fn find_out_of_range_year(text: &str) -> Option<(String, String)> {
+    for c in date_re().captures_iter(text) {
+        for k in ["y1", "y2", "y3", "y4", "y5", "y6"] {
+            let Some(y) = c.name(k) else { continue };
+            let Ok(year) = y.as_str().parse::<i32>() else {
+                continue;
+            };
+            if let Err(reason) = check_year(year, y.as_str()) {
+                return Some((y.as_str().to_string(), reason));
+            }
+        }
+    }
+    None
 }
 
 /// Every date in `text`, in order (see the module docs for the forms). `order` decides

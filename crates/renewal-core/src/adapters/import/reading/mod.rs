@@ -128,6 +128,22 @@ pub struct Reading {
     pub currency: Option<Found<String>>,
     /// What a person should confirm.
     pub warnings: Vec<Warning>,
+    /// Values the document states that cannot be right (a date of the year 0000 where the
+    /// effective date, the end date or the next review is stated): the import is refused
+    /// with the first of them (issue 13 item 3).
+    pub refusals: Vec<Refusal>,
+}
+
+/// A stated value the reader found and refuses: which field, where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The field, as the agreement names it (`effective_date`, `expiry_date`,
+    /// `next_review`).
+    pub field: String,
+    /// 1-based line of the document where the value is stated.
+    pub line: u32,
+    /// Why, e.g. `"1 January 0000": year 0000 is outside 1900–2200`.
+    pub message: String,
 }
 
 /// Reads `doc` (see the module docs).
