@@ -14,4 +14,5 @@ mod recorded;
 mod remind;
 mod rules_props;
 mod samples;
+mod spans;
 mod store;

@@ -714,6 +714,25 @@ impl Agreement {
         );
     }
 
+    /// Fills the text of every source that has a span, no page and no text yet from
+    /// `document`'s lines ([`DocumentLines::source_text`]): how an agreement read or stored
+    /// as spans gets its quotes back. Sources with a text (typed by a user, or kept because
+    /// their span does not resolve) and sources of paged documents are left as they are.
+    /// Returns how many spans did not resolve (beyond the document): their text stays empty.
+    pub fn fill_source_texts(&mut self, document: &DocumentLines<'_>) -> usize {
+        let mut unresolved = 0;
+        self.for_each_source_mut(|s| {
+            if s.line.is_none() || s.page.is_some() || !s.text.is_empty() {
+                return;
+            }
+            match document.source_text(s) {
+                Some(text) => s.text = text,
+                None => unresolved += 1,
+            }
+        });
+        unresolved
+    }
+
     /// True when [`Agreement::provisional_fields`] is not empty.
     pub fn is_provisional(&self) -> bool {
         !self.provisional_fields().is_empty()
