@@ -838,7 +838,7 @@ mod tests {
         a.classification = sourced("c");
         a.contract_owner = sourced("o");
         let pd = crate::dates::PartialDate::Year { year: 2025 };
-        a.last_review = Some(Sourced::new(pd.clone(), src()));
+        a.last_review = Some(Sourced::new(pd, src()));
         a.next_review = Some(Sourced::new(pd, src()));
         a.country = Some(Sourced::new(Country::Peru, src()));
         let commitment = Commitment {
