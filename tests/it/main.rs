@@ -16,4 +16,5 @@ mod recorded;
 mod remind;
 mod rules_props;
 mod samples;
+mod spans;
 mod store;

@@ -1417,15 +1417,23 @@ export type ShellErrorCode = "not_permitted" | "autostart" | "opener" | "interna
 
 export type Source = { 
 /**
- * 1-based line number in the source document; `None` for a value entered by a user.
+ * 1-based first line in the source document (within the page for a paged document,
+ * PDF); `None` for a value entered by a user.
  */
 line: number | null, 
+/**
+ * 1-based last line of the span, inclusive (a multi-line paragraph spans several).
+ * Absent means the same as `line` (agreements stored before spans were kept); the
+ * store fills it in when it reads an agreement.
+ */
+line_end?: number, 
 /**
  * Heading path of the section, e.g. `"Renewal and Termination › Renewal Terms"`.
  */
 section: string, 
 /**
- * The verbatim text the value was read from (a table row or a list item).
+ * The verbatim text of the span (a table row, a list item, a paragraph), or the text
+ * a user typed. Empty in a freshly read document's sources until resolved (see above).
  */
 text: string, 
 /**

@@ -14,7 +14,15 @@ use crate::calendar::{Country, CustomCalendar};
 use crate::dates::{PartialDate, Period};
 use crate::money::Quantity;
 
-/// Where a value came from: a line of the source document and the verbatim text there.
+/// Where a value came from: a span of lines of the source document (`line..=line_end`)
+/// and the verbatim text there.
+///
+/// The store keeps the span only when it lies in the agreement's stored document, and
+/// fills `text` back from that document's lines when it reads the agreement
+/// ([`DocumentLines::span_text`]); `text` is stored only for a value with no document line
+/// (entered or edited by hand) or a span that does not resolve (issue 14 item 3). While a
+/// batch import reads a document, `text` is empty for spans of that document (nothing is
+/// copied per value), so an empty `text` with a `line` means "the document's lines".
 ///
 /// The compact copy the store keeps for computed views leaves sources out but for a low
 /// confidence (see `store::engine_json`); read back, a missing field takes its default.
@@ -22,11 +30,20 @@ use crate::money::Quantity;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Source {
-    /// 1-based line number in the source document; `None` for a value entered by a user.
+    /// 1-based first line in the source document (within the page for a paged document,
+    /// PDF); `None` for a value entered by a user.
     pub line: Option<u32>,
+    /// 1-based last line of the span, inclusive (a multi-line paragraph spans several).
+    /// Absent means the same as `line` (agreements stored before spans were kept); the
+    /// store fills it in when it reads an agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub line_end: Option<u32>,
     /// Heading path of the section, e.g. `"Renewal and Termination › Renewal Terms"`.
     pub section: String,
-    /// The verbatim text the value was read from (a table row or a list item).
+    /// The verbatim text of the span (a table row, a list item, a paragraph), or the text
+    /// a user typed. Empty in a freshly read document's sources until resolved (see above).
+    #[serde(default)]
     pub text: String,
     /// 1-based page of a paged document (PDF), when known. Absent in agreements stored
     /// before pages were kept.
@@ -71,6 +88,7 @@ impl Source {
     pub fn user(text: impl Into<String>) -> Self {
         Source {
             line: None,
+            line_end: None,
             section: "Edited in Renewal Desk".to_string(),
             text: text.into(),
             page: None,
@@ -79,12 +97,135 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The span `(first, last)` of 1-based lines, inclusive, when the value came from the
+    /// document: `line_end` absent counts as `line`, and a `line_end` before `line` as
+    /// `line` too. `None` for a value entered by a user.
+    pub fn span(&self) -> Option<(u32, u32)> {
+        let first = self.line?;
+        Some((first, self.line_end.unwrap_or(first).max(first)))
+    }
+
+    /// A source for the lines `first..=last` of the document, under `section`, with its
+    /// text left to be resolved from the document ([`DocumentLines::span_text`]).
+    pub fn span_of(section: impl Into<String>, first: u32, last: u32) -> Self {
+        Source {
+            line: Some(first),
+            line_end: Some(last.max(first)),
+            section: section.into(),
+            ..Source::default()
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}, {}: \"{}\"", self.section, self.text),
+        match self.span() {
+            Some((line, end)) if end > line => {
+                write!(f, "lines {line}–{end}, {}: \"{}\"", self.section, self.text)
+            }
+            Some((line, _)) => write!(f, "line {line}, {}: \"{}\"", self.section, self.text),
             None => write!(f, "{}: \"{}\"", self.section, self.text),
         }
+    }
+}
+
+/// The lines of a stored document, indexed once so that any span resolves without
+/// scanning the document again: what turns a [`Source`]'s span back into its text.
+///
+/// A line ends at `\n`, `\r\n` or a lone `\r` (the same rule as the importer's line
+/// numbers, issue 13 item 2); a final line ending adds no empty line.
+#[derive(Debug, Clone)]
+pub struct DocumentLines<'a> {
+    text: &'a str,
+    /// Byte range of each line, without its line ending.
+    lines: Vec<(usize, usize)>,
+}
+
+impl<'a> DocumentLines<'a> {
+    /// Indexes the lines of `document` (one pass; 16 bytes per line).
+    pub fn new(document: &'a str) -> Self {
+        let bytes = document.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    lines.push((start, i));
+                    start = i + 1;
+                }
+                b'\r' => {
+                    lines.push((start, i));
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if start < bytes.len() {
+            lines.push((start, bytes.len()));
+        }
+        DocumentLines {
+            text: document,
+            lines,
+        }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether the document has no line at all (empty text).
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `number` (1-based) without its line ending; `None` beyond the document.
+    pub fn line(&self, number: u32) -> Option<&'a str> {
+        let i = usize::try_from(number).ok()?.checked_sub(1)?;
+        let (a, b) = *self.lines.get(i)?;
+        self.text.get(a..b)
+    }
+
+    /// The text of the span `first..=last` (1-based, inclusive): its lines joined with
+    /// `\n` (whatever the document's line endings), leading and trailing white space
+    /// removed, i.e. the verbatim table row, list item or paragraph a value was read
+    /// from. This is the one place a [`Source`]'s text is resolved from its span.
+    ///
+    /// `None` (never a panic) when the span is not in the document: line 0, `last` before
+    /// `first`, or `last` beyond the last line. Callers then keep the text they have.
+    pub fn span_text(&self, first: u32, last: u32) -> Option<String> {
+        if last < first {
+            return None;
+        }
+        let a = usize::try_from(first).ok()?.checked_sub(1)?;
+        let b = usize::try_from(last).ok()?.checked_sub(1)?;
+        let span = self.lines.get(a..=b)?;
+        let (start, _) = *span.first()?;
+        let (_, end) = *span.last()?;
+        let raw = self.text.get(start..end)?;
+        if span.len() == 1 || !raw.contains('\r') {
+            return Some(raw.trim().to_string());
+        }
+        let mut out = String::with_capacity(raw.len());
+        for (i, (s, e)) in span.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(self.text.get(*s..*e)?);
+        }
+        Some(out.trim().to_string())
+    }
+
+    /// [`DocumentLines::span_text`] of `source`'s span; `None` for a value with no line.
+    pub fn source_text(&self, source: &Source) -> Option<String> {
+        let (first, last) = source.span()?;
+        self.span_text(first, last)
     }
 }
 
@@ -604,6 +745,71 @@ impl Agreement {
         out
     }
 
+    /// Calls `f` with every [`Source`] of the agreement: each sourced field, each row of
+    /// its clause tables and each statement (the store resolves and strips their texts).
+    pub fn for_each_source_mut(&mut self, mut f: impl FnMut(&mut Source)) {
+        macro_rules! opt {
+            ($($field:ident),*) => {
+                $(if let Some(s) = &mut self.$field {
+                    f(&mut s.source);
+                })*
+            };
+        }
+        macro_rules! list {
+            ($($field:ident),*) => {
+                $(for s in &mut self.$field {
+                    f(&mut s.source);
+                })*
+            };
+        }
+        opt!(
+            agreement_type,
+            parties,
+            effective_date,
+            initial_term,
+            auto_renewal,
+            renewal_period,
+            non_renewal_notice,
+            price_review,
+            total_commitment,
+            classification,
+            contract_owner,
+            last_review,
+            next_review,
+            country
+        );
+        list!(
+            termination_rights,
+            renewal_terms,
+            commitments,
+            amounts,
+            revenue_shares,
+            service_levels,
+            obligations,
+            exit_rights,
+            data_protection
+        );
+    }
+
+    /// Fills the text of every source that has a span, no page and no text yet from
+    /// `document`'s lines ([`DocumentLines::source_text`]): how an agreement read or stored
+    /// as spans gets its quotes back. Sources with a text (typed by a user, or kept because
+    /// their span does not resolve) and sources of paged documents are left as they are.
+    /// Returns how many spans did not resolve (beyond the document): their text stays empty.
+    pub fn fill_source_texts(&mut self, document: &DocumentLines<'_>) -> usize {
+        let mut unresolved = 0;
+        self.for_each_source_mut(|s| {
+            if s.line.is_none() || s.page.is_some() || !s.text.is_empty() {
+                return;
+            }
+            match document.source_text(s) {
+                Some(text) => s.text = text,
+                None => unresolved += 1,
+            }
+        });
+        unresolved
+    }
+
     /// True when [`Agreement::provisional_fields`] is not empty.
     pub fn is_provisional(&self) -> bool {
         !self.provisional_fields().is_empty()
@@ -623,5 +829,154 @@ impl Agreement {
             .chain(self.commitments.iter())
             .chain(self.amounts.iter())
             .find_map(|c| c.value.currency())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_resolve_with_lf_crlf_and_cr_only_endings() {
+        for doc in [
+            "# Title\n\n| Term | 3 years |\n- first line\n  continued\n",
+            "# Title\r\n\r\n| Term | 3 years |\r\n- first line\r\n  continued\r\n",
+            "# Title\r\r| Term | 3 years |\r- first line\r  continued\r",
+        ] {
+            let lines = DocumentLines::new(doc);
+            assert_eq!(lines.len(), 5, "{doc:?}");
+            assert_eq!(lines.span_text(1, 1).as_deref(), Some("# Title"));
+            assert_eq!(lines.span_text(2, 2).as_deref(), Some(""));
+            assert_eq!(lines.span_text(3, 3).as_deref(), Some("| Term | 3 years |"));
+            // A multi-line item: its lines joined with \n, ends trimmed, inner indent kept.
+            assert_eq!(
+                lines.span_text(4, 5).as_deref(),
+                Some("- first line\n  continued"),
+                "{doc:?}"
+            );
+        }
+        // Mixed endings count alike; a line ending at the very end adds no line.
+        let mixed = DocumentLines::new("a\r\nb\rc\nd");
+        assert_eq!(mixed.len(), 4);
+        assert_eq!(mixed.span_text(2, 4).as_deref(), Some("b\nc\nd"));
+        assert_eq!(mixed.line(3), Some("c"));
+    }
+
+    #[test]
+    fn a_span_at_the_last_line_resolves_and_one_beyond_does_not() {
+        let lines = DocumentLines::new("one\ntwo\n  three  ");
+        assert_eq!(lines.span_text(3, 3).as_deref(), Some("three"));
+        assert_eq!(lines.span_text(2, 3).as_deref(), Some("two\n  three"));
+        assert_eq!(lines.span_text(3, 4), None, "last beyond the document");
+        assert_eq!(lines.span_text(4, 4), None);
+        assert_eq!(lines.span_text(u32::MAX, u32::MAX), None);
+        assert_eq!(lines.span_text(0, 1), None, "lines are 1-based");
+        assert_eq!(lines.span_text(3, 2), None, "last before first");
+        assert_eq!(DocumentLines::new("").span_text(1, 1), None);
+        assert!(DocumentLines::new("").is_empty());
+    }
+
+    #[test]
+    fn a_source_span_defaults_to_its_line_and_a_typed_value_has_none() {
+        let old: Source =
+            serde_json::from_str(r#"{"line":12,"section":"Term","text":"| Term | 3 years |"}"#)
+                .unwrap();
+        assert_eq!(old.line_end, None);
+        assert_eq!(old.span(), Some((12, 12)));
+        let spanned: Source =
+            serde_json::from_str(r#"{"line":12,"line_end":14,"section":"Term"}"#).unwrap();
+        assert_eq!(spanned.span(), Some((12, 14)));
+        assert_eq!(spanned.text, "", "a stored span has no text until resolved");
+        assert_eq!(Source::user("typed").span(), None);
+        let lines = DocumentLines::new("a\nb\nc");
+        assert_eq!(lines.source_text(&Source::user("typed")), None);
+        assert_eq!(
+            lines.source_text(&Source::span_of("S", 2, 3)).as_deref(),
+            Some("b\nc")
+        );
+        assert_eq!(Source::span_of("S", 2, 3).to_string(), "lines 2–3, S: \"\"");
+    }
+
+    #[test]
+    fn every_source_of_an_agreement_is_visited() {
+        let src = || Source::span_of("S", 1, 1);
+        let sourced = |v: &str| Some(Sourced::new(v.to_string(), src()));
+        let mut a = Agreement::new("T");
+        a.agreement_type = sourced("x");
+        a.parties = Some(Sourced::new(vec!["A".into(), "B".into()], src()));
+        a.effective_date = Some(Sourced::new(NaiveDate::MIN, src()));
+        a.initial_term = Some(Sourced::new(crate::dates::Period::years(1), src()));
+        a.auto_renewal = Some(Sourced::new(true, src()));
+        a.renewal_period = Some(Sourced::new(crate::dates::Period::years(1), src()));
+        a.non_renewal_notice = Some(Sourced::new(crate::dates::Period::days(90), src()));
+        a.price_review = Some(Sourced::new(PriceReview::Annually, src()));
+        a.renewal_terms.push(Sourced::new("r".into(), src()));
+        a.data_protection.push(Sourced::new("d".into(), src()));
+        a.classification = sourced("c");
+        a.contract_owner = sourced("o");
+        let pd = crate::dates::PartialDate::Year { year: 2025 };
+        a.last_review = Some(Sourced::new(pd, src()));
+        a.next_review = Some(Sourced::new(pd, src()));
+        a.country = Some(Sourced::new(Country::Peru, src()));
+        let commitment = Commitment {
+            category: String::new(),
+            label: String::new(),
+            column: String::new(),
+            year: None,
+            value: crate::money::Quantity::Count {
+                value: rust_decimal::Decimal::ONE,
+            },
+            source: src(),
+        };
+        a.total_commitment = Some(commitment.clone());
+        a.commitments.push(commitment.clone());
+        a.amounts.push(commitment);
+        a.termination_rights.push(TerminationRight {
+            scenario: String::new(),
+            kind: TerminationKind::Other,
+            notice: None,
+            cure_period: None,
+            consequence: String::new(),
+            source: src(),
+        });
+        a.revenue_shares.push(RevenueShare {
+            product: String::new(),
+            parties: Vec::new(),
+            shares_percent: Vec::new(),
+            source: src(),
+        });
+        a.service_levels.push(ServiceLevel {
+            metric: String::new(),
+            target: String::new(),
+            penalty: None,
+            source: src(),
+        });
+        a.obligations.push(Obligation {
+            category: String::new(),
+            name: String::new(),
+            status: ObligationStatus::Planned,
+            status_text: String::new(),
+            due: None,
+            details: None,
+            source: src(),
+        });
+        a.exit_rights.push(ExitRight {
+            scenario: String::new(),
+            process: String::new(),
+            window: None,
+            source: src(),
+        });
+        // Every "source" object in the JSON is one the visitor reaches.
+        let json = serde_json::to_string(&a).unwrap();
+        let in_json = json.matches("\"source\":").count();
+        let mut visited = 0;
+        a.for_each_source_mut(|s| {
+            visited += 1;
+            s.text = "seen".to_string();
+        });
+        assert_eq!(visited, in_json);
+        assert_eq!(visited, 23);
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json.matches("\"text\":\"seen\"").count(), visited);
     }
 }

@@ -542,9 +542,11 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
 /// Prints one line per changed field, `field: old -> new` ("(unknown)" for none), or
 /// "nothing changed"; the source bookkeeping of an edited value is left out.
 pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
-    let shown = changes
-        .iter()
-        .filter(|c| !c.field.ends_with(".source.section") && !c.field.ends_with(".source.line"));
+    let shown = changes.iter().filter(|c| {
+        !c.field.ends_with(".source.section")
+            && !c.field.ends_with(".source.line")
+            && !c.field.ends_with(".source.line_end")
+    });
     for c in shown {
         outln!(
             "{}: {} -> {}",

@@ -2,10 +2,11 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Source } from '../bindings';
 
-/** "line 12 · Agreement Summary" or "Edited in Renewal Desk". */
+/** "line 12", "lines 12–14" (a paragraph over several lines) or "Edited in Renewal Desk". */
 export function sourceLabel(source: Source): string {
   if (source.line === null) return source.section || 'Edited in Renewal Desk';
-  return `line ${source.line}`;
+  const end = source.line_end ?? source.line;
+  return end > source.line ? `lines ${source.line}–${end}` : `line ${source.line}`;
 }
 
 /**

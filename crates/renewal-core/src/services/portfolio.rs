@@ -25,7 +25,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::adapters::brief::Paper;
-use crate::adapters::import::{import_file, import_markdown, ImportError, ImportOutcome};
+use crate::adapters::import::{import_file_spans, import_markdown, ImportError, ImportOutcome};
 use crate::adapters::remind::log::{self, LogEntry};
 use crate::adapters::remind::DEFAULT_LADDER;
 use crate::adapters::store::{now, Change, HistoryEntry, ImportAction, Imported, Store};
@@ -277,7 +277,9 @@ pub fn store_documents(
 
 /// Reads every file in `paths` (size, binary and UTF-8 checks, then the Markdown importer),
 /// reporting `progress` after each, then stores them all with [`store_documents`]. Nothing
-/// of a document that fails is stored; the others are.
+/// of a document that fails is stored; the others are. The documents are read with
+/// [`import_file_spans`]: their sources hold line spans, not copies of the lines, until
+/// the store reads them back.
 ///
 /// Errors: as [`store_documents`].
 pub fn import_paths(
@@ -293,7 +295,7 @@ pub fn import_paths(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let read = import_file(path);
+        let read = import_file_spans(path);
         progress(ImportProgress {
             phase: ImportPhase::Reading,
             done: i + 1,

@@ -48,7 +48,12 @@ export function HistoryCard({ history }: { history: readonly HistoryEntry[] }): 
             </div>
             <ul>
               {g.entries
-                .filter((h) => !h.field.endsWith('.source.section') && !h.field.endsWith('.source.line'))
+                .filter(
+                  (h) =>
+                    !h.field.endsWith('.source.section') &&
+                    !h.field.endsWith('.source.line') &&
+                    !h.field.endsWith('.source.line_end'),
+                )
                 .map((h) => (
                   <li key={h.id} data-testid="history-change">
                     <span class="mono">{h.field}</span>: {h.old_text} → {h.new_text}

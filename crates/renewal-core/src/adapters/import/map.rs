@@ -1,6 +1,8 @@
 //! The importer's mapping: sections, tables and list items → typed clauses.
 //!
-//! Each mapped value keeps its [`Source`] (line, section path, verbatim line). Recognised:
+//! Each mapped value keeps its [`Source`]: the section path and the span of lines it was read
+//! from (a table row, a list item, a paragraph line), with no copy of their text (the
+//! importer or the store resolves it from the document). Recognised:
 //! - key/value tables and `Key: value` lines (summary and footer): Agreement Type, Parties,
 //!   Effective Date, Term, Total Commitment, Currency, Governing Law / Jurisdiction /
 //!   Country, Document Classification, Contract Owner, Last Review, Next Review;
@@ -69,17 +71,16 @@ impl Ctx<'_> {
     }
 }
 
-fn src(section: &LocatedSection, line: u32, raw: &str) -> Source {
-    Source {
-        line: Some(line),
-        section: if section.path.is_empty() {
+fn src(section: &LocatedSection, line: u32, line_end: u32) -> Source {
+    Source::span_of(
+        if section.path.is_empty() {
             "(preamble)".to_string()
         } else {
             section.path.clone()
         },
-        text: raw.to_string(),
-        ..Source::default()
-    }
+        line,
+        line_end,
+    )
 }
 
 #[allow(clippy::expect_used)] // the pattern is a constant of this file, checked by the unit tests
@@ -177,14 +178,14 @@ pub(super) fn map_agreement(
 
     let mut found_fields = 0usize;
     for s in doc {
-        for (key, value, line, raw) in key_values(s) {
-            if map_key_value(&mut ctx, s, &key, &value, line, &raw)? {
+        for (key, value, line, line_end) in key_values(s) {
+            if map_key_value(&mut ctx, s, &key, &value, (line, line_end))? {
                 found_fields += 1;
             }
         }
         let heading = norm(&s.heading);
         for item in &s.items {
-            let source = src(s, item.line, &item.raw);
+            let source = src(s, item.line, item.line_end);
             if heading.contains("renewal") || is_renewal_statement(&item.text) {
                 map_renewal_statement(&mut ctx, &item.text, source.clone())?;
                 ctx.a
@@ -216,8 +217,9 @@ pub(super) fn map_agreement(
     Ok(ctx.a)
 }
 
-/// `(key, value, line, raw)` from two-column tables and `Key: value` paragraph lines.
-fn key_values(s: &LocatedSection) -> Vec<(String, String, u32, String)> {
+/// `(key, value, first line, last line)` from two-column tables and `Key: value` paragraph
+/// lines.
+fn key_values(s: &LocatedSection) -> Vec<(String, String, u32, u32)> {
     let mut out = Vec::new();
     for t in &s.tables {
         if t.headers.len() == 2 {
@@ -227,12 +229,7 @@ fn key_values(s: &LocatedSection) -> Vec<(String, String, u32, String)> {
                 .any(|k| h0 == *k)
             {
                 for r in &t.rows {
-                    out.push((
-                        r.cells[0].clone(),
-                        r.cells[1].clone(),
-                        r.line,
-                        r.raw.clone(),
-                    ));
+                    out.push((r.cells[0].clone(), r.cells[1].clone(), r.line, r.line));
                 }
             }
         }
@@ -244,7 +241,7 @@ fn key_values(s: &LocatedSection) -> Vec<(String, String, u32, String)> {
                     k.trim().to_string(),
                     v.trim().to_string(),
                     l.line,
-                    l.raw.clone(),
+                    l.line_end,
                 ));
             }
         }
@@ -306,11 +303,10 @@ fn map_key_value(
     s: &LocatedSection,
     key: &str,
     value: &str,
-    line: u32,
-    raw: &str,
+    (line, line_end): (u32, u32),
 ) -> Result<bool, ImportError> {
     let k = norm(key);
-    let source = src(s, line, raw);
+    let source = src(s, line, line_end);
     let v = value.trim();
     match k.as_str() {
         "agreement type" | "type" | "contract type" => {
@@ -557,8 +553,10 @@ fn year_of_label(s: &str) -> Option<u32> {
     n.parse().ok().filter(|n: &u32| (1..=100).contains(n))
 }
 
+/// The source of a value read from one cell: the row's line, not a copy of the row (a
+/// very wide table would otherwise copy its row once per cell, issue 13 item 2).
 fn cell_source(s: &LocatedSection, r: &Row) -> Source {
-    src(s, r.line, &r.raw)
+    src(s, r.line, r.line)
 }
 
 /// Maps one table of section `s`. Errors: a date cell whose year is outside 1900–2200
@@ -832,12 +830,7 @@ fn infer_country(ctx: &mut Ctx<'_>, doc: &[LocatedSection]) {
         .filter_map(|d| country_in(&d.value).map(|c| (c, d.source.clone())))
         .collect();
     let data_agree = from_data.windows(2).all(|w| w[0].0 == w[1].0);
-    let title_source = Source {
-        line: Some(title_line),
-        section: ctx.a.title.clone(),
-        text: format!("# {}", ctx.a.title),
-        ..Source::default()
-    };
+    let title_source = Source::span_of(ctx.a.title.clone(), title_line, title_line);
     match (from_title, from_data.first()) {
         (Some(t), Some((d, _))) if t == *d && data_agree => {
             ctx.a.country = Some(Sourced::new(t, title_source));

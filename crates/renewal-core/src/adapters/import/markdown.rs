@@ -4,26 +4,25 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::domain::model::{Section, Table};
 
-/// A line of text with its 1-based line number and the verbatim source line.
+/// A paragraph line or list item with its span of 1-based lines (the verbatim text is the
+/// document's lines there: nothing is copied).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
-    /// 1-based line.
+    /// 1-based first line.
     pub line: u32,
+    /// 1-based last line (a paragraph or item written over several lines).
+    pub line_end: u32,
     /// Plain text (inline formatting removed).
     pub text: String,
-    /// The source line, verbatim, trimmed.
-    pub raw: String,
 }
 
-/// A table row with its line.
+/// A table row with its line (a GFM row is one line; its verbatim text is that line).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// 1-based line.
     pub line: u32,
     /// Cells, padded to the header's width.
     pub cells: Vec<String>,
-    /// The source line, verbatim, trimmed.
-    pub raw: String,
 }
 
 /// A table with its header and located rows.
@@ -78,25 +77,27 @@ impl LocatedSection {
     }
 }
 
-struct Lines<'a> {
-    text: &'a str,
+/// Byte offsets where each line starts. A line ends at `\n`, `\r\n` or a lone `\r`, as
+/// in `DocumentLines` (which resolves sources' spans), so line numbers agree.
+struct Lines {
     starts: Vec<usize>,
 }
 
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
+impl Lines {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        for (i, b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        Lines { starts }
     }
     fn line_of(&self, offset: usize) -> u32 {
-        (self.starts.partition_point(|s| *s <= offset)) as u32
-    }
-    fn raw(&self, line: u32) -> String {
-        let i = line.saturating_sub(1) as usize;
-        let start = self.starts.get(i).copied().unwrap_or(self.text.len());
-        let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or("").trim().to_string()
+        u32::try_from(self.starts.partition_point(|s| *s <= offset)).unwrap_or(u32::MAX)
     }
 }
 
@@ -120,6 +121,8 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
 
     let mut buf = String::new();
     let mut buf_line: Option<u32> = None;
+    // Line of the last text added to `buf`: the end of the paragraph line or item's span.
+    let mut buf_last: u32 = 0;
     let mut in_heading: Option<(u8, u32)> = None;
     let mut in_item_depth = 0usize;
     let mut in_para = false;
@@ -182,19 +185,19 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                 }
             }
             Event::End(TagEnd::Paragraph) if in_para => {
-                flush_line(&mut sections, &lines, &mut buf, &mut buf_line, false);
+                flush_line(&mut sections, &mut buf, &mut buf_line, buf_last, false);
                 in_para = false;
             }
             Event::Start(Tag::Item) => {
                 if in_item_depth > 0 {
-                    flush_line(&mut sections, &lines, &mut buf, &mut buf_line, true);
+                    flush_line(&mut sections, &mut buf, &mut buf_line, buf_last, true);
                 }
                 in_item_depth += 1;
                 buf.clear();
                 buf_line = Some(line);
             }
             Event::End(TagEnd::Item) => {
-                flush_line(&mut sections, &lines, &mut buf, &mut buf_line, true);
+                flush_line(&mut sections, &mut buf, &mut buf_line, buf_last, true);
                 in_item_depth = in_item_depth.saturating_sub(1);
             }
             Event::Start(Tag::Table(_)) => {
@@ -214,7 +217,6 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                 row = Some(Row {
                     line,
                     cells: Vec::new(),
-                    raw: lines.raw(line),
                 });
             }
             Event::End(TagEnd::TableHead) => {
@@ -227,7 +229,6 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                 row = Some(Row {
                     line,
                     cells: Vec::new(),
-                    raw: lines.raw(line),
                 });
             }
             Event::End(TagEnd::TableRow) => {
@@ -250,12 +251,13 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                 if buf_line.is_none() && (in_para || in_item_depth > 0) {
                     buf_line = Some(line);
                 }
+                buf_last = lines.line_of(range.end.saturating_sub(1).max(range.start));
                 buf.push_str(&t);
             }
             Event::SoftBreak => buf.push(' '),
             Event::HardBreak => {
                 if in_para {
-                    flush_line(&mut sections, &lines, &mut buf, &mut buf_line, false);
+                    flush_line(&mut sections, &mut buf, &mut buf_line, buf_last, false);
                 } else {
                     buf.push(' ');
                 }
@@ -266,6 +268,7 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                 if buf_line.is_none() && (in_para || in_item_depth > 0) {
                     buf_line = Some(line);
                 }
+                buf_last = lines.line_of(range.end.saturating_sub(1).max(range.start));
                 buf.push_str(&h);
             }
             // An HTML block ("<div>…</div>" on its own lines) is a paragraph of text; inside
@@ -276,10 +279,13 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
                 buf_line = Some(line);
             }
             Event::End(TagEnd::HtmlBlock) if in_item_depth == 0 => {
-                flush_line(&mut sections, &lines, &mut buf, &mut buf_line, false);
+                flush_line(&mut sections, &mut buf, &mut buf_line, buf_last, false);
                 in_para = false;
             }
-            Event::Html(h) => buf.push_str(&h),
+            Event::Html(h) => {
+                buf_last = lines.line_of(range.end.saturating_sub(1).max(range.start));
+                buf.push_str(&h);
+            }
             _ => {}
         }
     }
@@ -294,9 +300,9 @@ pub fn parse_sections(text: &str) -> Vec<LocatedSection> {
 
 fn flush_line(
     sections: &mut [LocatedSection],
-    lines: &Lines<'_>,
     buf: &mut String,
     buf_line: &mut Option<u32>,
+    buf_last: u32,
     item: bool,
 ) {
     let text = buf.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -304,8 +310,8 @@ fn flush_line(
         if let Some(s) = sections.last_mut() {
             let located = Located {
                 line,
+                line_end: buf_last.max(line),
                 text,
-                raw: lines.raw(line),
             };
             if item {
                 s.items.push(located);

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::model::{Agreement, Warning};
+use crate::domain::model::{Agreement, DocumentLines, Source, Warning};
 
 pub use markdown::parse_sections;
 
@@ -145,6 +145,31 @@ impl ImportOutcome {
     pub fn warnings(&self) -> &[Warning] {
         &self.agreement.warnings
     }
+
+    /// The verbatim text of `source`'s span in this document (its lines, trimmed), read
+    /// when needed rather than copied into every source; `None` for a value with no line
+    /// or a span beyond the document.
+    pub fn quote(&self, source: &Source) -> Option<String> {
+        DocumentLines::new(&self.source_text).source_text(source)
+    }
+
+    /// Fills the text of every source that carries its span only (see
+    /// [`import_file_spans`]) from this document's lines.
+    pub fn fill_quotes(&mut self) {
+        let lines = DocumentLines::new(&self.source_text);
+        self.agreement.fill_source_texts(&lines);
+    }
+}
+
+/// Whether the quotes of an import outcome are copied into its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quotes {
+    /// Every source's `text` is filled (the public import functions, as before).
+    Filled,
+    /// A source whose span addresses the stored document keeps its span only, `text`
+    /// empty: nothing is copied per value (a wide table's cells do not each copy their
+    /// row), and the store keeps exactly that (issue 13 item 2, issue 14 item 3).
+    Spans,
 }
 
 /// SHA-256 of `bytes` as lower-case hex.
@@ -229,7 +254,8 @@ pub fn decode_document(name: &str, bytes: Vec<u8>) -> Result<String, ImportError
 pub fn import_markdown(file_name: &str, text: &str) -> Result<ImportOutcome, ImportError> {
     check_table_limits(file_name, &text_document(file_name, text).lines)?;
     let doc = parse_sections(text);
-    let agreement = map::map_agreement(file_name, text, &doc)?;
+    let mut agreement = map::map_agreement(file_name, text, &doc)?;
+    agreement.fill_source_texts(&DocumentLines::new(text));
     Ok(ImportOutcome {
         agreement,
         sha256: sha256_hex(text.as_bytes()),
@@ -242,6 +268,19 @@ pub fn import_markdown(file_name: &str, text: &str) -> Result<ImportOutcome, Imp
 /// and PDF) and imports it, naming the file by its path.
 /// See [`import_document`].
 pub fn import_file(path: &Path) -> Result<ImportOutcome, ImportError> {
+    import_file_with(path, Quotes::Filled)
+}
+
+/// [`import_file`] for storing: every source whose span addresses the stored document
+/// (Markdown, text and `.docx`; not PDF, whose lines count within pages) keeps its span
+/// only, with an empty `text`, so that reading a document copies no text per value. The
+/// store resolves the texts when it reads the agreement back; [`ImportOutcome::quote`]
+/// and [`ImportOutcome::fill_quotes`] do it for the outcome itself.
+pub fn import_file_spans(path: &Path) -> Result<ImportOutcome, ImportError> {
+    import_file_with(path, Quotes::Spans)
+}
+
+fn import_file_with(path: &Path, quotes: Quotes) -> Result<ImportOutcome, ImportError> {
     let display = path.display().to_string();
     let lower = display.to_ascii_lowercase();
     let (doc, verbatim) = if lower.ends_with(".docx") || lower.ends_with(".pdf") {
@@ -255,7 +294,7 @@ pub fn import_file(path: &Path) -> Result<ImportOutcome, ImportError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| display.clone());
-    let mut out = import_read(&display, &doc, verbatim)?;
+    let mut out = import_read(&display, &doc, verbatim, quotes)?;
     out.file_name = name;
     Ok(out)
 }
@@ -270,15 +309,19 @@ pub fn text_document(file_name: &str, text: &str) -> DocumentText {
         } else {
             Format::Text
         },
-        lines: text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                page: None,
-                number: i as u32 + 1,
-                text: t.to_string(),
-            })
-            .collect(),
+        // LF, CRLF and lone CR all end a line (issue 13 item 2), as in the spans of sources.
+        lines: {
+            let lines = DocumentLines::new(text);
+            (1..=u32::try_from(lines.len()).unwrap_or(u32::MAX))
+                .map_while(|number| {
+                    lines.line(number).map(|t| Line {
+                        page: None,
+                        number,
+                        text: t.to_string(),
+                    })
+                })
+                .collect()
+        },
         sha256: sha256_hex(text.as_bytes()),
     }
 }
@@ -290,13 +333,25 @@ pub fn text_document(file_name: &str, text: &str) -> DocumentText {
 /// term, date, renewal or parties), or the map's errors on a Markdown agreement that the
 /// reader cannot read either.
 pub fn import_document(file_name: &str, doc: &DocumentText) -> Result<ImportOutcome, ImportError> {
-    import_read(file_name, doc, None)
+    import_read(file_name, doc, None, Quotes::Filled)
+}
+
+/// Whether the lines of `doc` are exactly the lines of `lines` (the stored text), numbered
+/// from 1 without pages: then a source's span addresses the stored document.
+fn addresses(doc: &DocumentText, lines: &DocumentLines<'_>) -> bool {
+    doc.lines.len() == lines.len()
+        && doc.lines.iter().enumerate().all(|(i, l)| {
+            l.page.is_none()
+                && usize::try_from(l.number).is_ok_and(|n| n == i + 1)
+                && lines.line(l.number) == Some(l.text.as_str())
+        })
 }
 
 fn import_read(
     file_name: &str,
     doc: &DocumentText,
     verbatim: Option<String>,
+    quotes: Quotes,
 ) -> Result<ImportOutcome, ImportError> {
     check_table_limits(file_name, &doc.lines)?;
     let text: String = verbatim.unwrap_or_else(|| {
@@ -339,6 +394,22 @@ fn import_read(
     // document (the mapping's own errors, naming the field as written, come first).
     if let Some(e) = refused {
         return Err(e);
+    }
+    let mut agreement = agreement;
+    // Sources are spans of the stored text. Where the reader's lines are that text's lines,
+    // the reader's quoted sentence gives way to the span (resolved now, or by the store);
+    // elsewhere (PDF: lines within pages) the reader's quote is the source's text.
+    let lines = DocumentLines::new(&text);
+    let addressable = addresses(doc, &lines);
+    if addressable {
+        agreement.for_each_source_mut(|s| {
+            if s.line.is_some() && s.page.is_none() {
+                s.text = String::new();
+            }
+        });
+    }
+    if quotes == Quotes::Filled || !addressable {
+        agreement.fill_source_texts(&lines);
     }
     Ok(ImportOutcome {
         agreement,

@@ -7,9 +7,12 @@
 //!   NORMAL`, so the desktop app and the CLI can share the file.
 //! - Every change to an agreement is appended to `history` (triggers forbid updates and
 //!   deletes there); every imported document is kept verbatim with its SHA-256.
+//! - Sources are stored as line spans into that document, not copies of its text
+//!   ([`spans`]); every agreement read from the store has its sources' texts back.
 
 mod calendars;
 pub(crate) mod history;
+pub mod spans;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -44,7 +47,15 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0004_calendars",
         include_str!("../../../../../migrations/0004_calendars.sql"),
     ),
+    (
+        "0005_source_spans",
+        include_str!("../../../../../migrations/0005_source_spans.sql"),
+    ),
 ];
+
+/// Index in [`MIGRATION_SQL`] of the migration whose work is done in Rust after its SQL:
+/// 0005, sources as line spans ([`spans::migrate_0005`]).
+const SOURCE_SPANS_STEP: usize = 4;
 
 /// The SQL of each migration, in order.
 pub fn migration_steps() -> Vec<&'static str> {
@@ -184,8 +195,7 @@ pub fn engine_json(agreement: &Agreement) -> Result<String> {
                     source.retain(|k, _| k == "confidence");
                 }
                 map.retain(|k, x| {
-                    !x.is_null()
-                        && (k != "source" || x.as_object().is_some_and(|o| !o.is_empty()))
+                    !x.is_null() && (k != "source" || x.as_object().is_some_and(|o| !o.is_empty()))
                 });
                 map.values_mut().for_each(strip);
             }
@@ -237,7 +247,21 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
             "this database was written by a newer version of Renewal Desk (schema {version}, this version knows up to {max}); upgrade Renewal Desk to open it"
         )));
     }
-    let migrations = Migrations::new(steps.iter().map(|sql| M::up(sql)).collect());
+    let migrations = Migrations::new(
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| {
+                if i == SOURCE_SPANS_STEP {
+                    M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
+                        spans::migrate_0005(tx).map_err(rusqlite_migration::HookError::from)
+                    })
+                } else {
+                    M::up(sql)
+                }
+            })
+            .collect(),
+    );
     migrations
         .to_latest(conn)
         .map_err(|e| Error::Schema(format!("migration failed, nothing was changed: {e}")))
@@ -403,11 +427,12 @@ impl Store {
         Ok(out)
     }
 
-    /// The agreement with `id`. Errors: [`Error::NotFound`].
+    /// The agreement with `id`, its sources' texts read from its stored document.
+    /// Errors: [`Error::NotFound`].
     pub fn get(&self, id: i64) -> Result<StoredAgreement> {
         self.conn
             .query_row(
-                "SELECT id, data, sha256, created_at, updated_at FROM agreements WHERE id = ?1",
+                &format!("{SELECT_STORED} WHERE a.id = ?1"),
                 [id],
                 row_to_stored,
             )
@@ -415,11 +440,11 @@ impl Store {
             .ok_or(Error::NotFound(id))?
     }
 
-    /// Every agreement, by id.
+    /// Every agreement, by id, with its sources' texts (as [`Store::get`]).
     pub fn list(&self) -> Result<Vec<StoredAgreement>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, data, sha256, created_at, updated_at FROM agreements ORDER BY id",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{SELECT_STORED} ORDER BY a.id"))?;
         let rows = stmt.query_map([], row_to_stored)?;
         let mut out = Vec::new();
         for r in rows {
@@ -546,13 +571,21 @@ impl Store {
     }
 }
 
+/// An agreement row with the text of its current document (for its sources' spans).
+const SELECT_STORED: &str =
+    "SELECT a.id, a.data, a.sha256, a.created_at, a.updated_at, d.source_text
+     FROM agreements a
+     LEFT JOIN documents d ON d.agreement_id = a.id AND d.sha256 = a.sha256";
+
 fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<StoredAgreement>> {
     let data: String = r.get(1)?;
     let id: i64 = r.get(0)?;
-    let agreement = match serde_json::from_str::<Agreement>(&data) {
+    let document: Option<String> = r.get(5)?;
+    let mut agreement = match serde_json::from_str::<Agreement>(&data) {
         Ok(a) => a,
         Err(e) => return Ok(Err(Error::Json(e))),
     };
+    spans::resolve_source_texts(&mut agreement, document.as_deref());
     Ok(Ok(StoredAgreement {
         id,
         agreement,
@@ -585,6 +618,8 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
             let old = load(tx, id)?;
             // What users recorded and chose survives a new version of the document.
             let mut new = a.clone();
+            // Compared with the stored version field by field, quotes included.
+            new.fill_source_texts(&crate::domain::model::DocumentLines::new(&doc.source_text));
             new.recorded = old.recorded.clone();
             new.business_day_adjustment = old.business_day_adjustment;
             if old
@@ -599,7 +634,13 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, doc.file_name, doc.sha256, doc.source_text, at],
             )?;
-            let changes = update_in(tx, id, &new, "reimport", Some(&doc.sha256))?;
+            let changes = update_in(
+                tx,
+                id,
+                &new,
+                "reimport",
+                Some((&doc.sha256, &doc.source_text)),
+            )?;
             Ok(Imported {
                 id,
                 title: a.title.clone(),
@@ -609,7 +650,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
             })
         }
         None => {
-            let data = serde_json::to_string(a)?;
+            let data = spans::stored_json(a, Some(&doc.source_text))?;
             tx.execute(
                 "INSERT INTO agreements(key, title, counterparty, contract_owner, currency, data, sha256, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -663,6 +704,20 @@ fn write_engine(tx: &Connection, id: i64, a: &Agreement) -> Result<()> {
     Ok(())
 }
 
+/// The text of agreement `id`'s current document, if stored.
+fn current_document(tx: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(tx
+        .query_row(
+            "SELECT d.source_text FROM agreements a
+             JOIN documents d ON d.agreement_id = a.id AND d.sha256 = a.sha256
+             WHERE a.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Agreement `id` as stored, its sources' texts read from its current document.
 fn load(tx: &Connection, id: i64) -> Result<Agreement> {
     let data: Option<String> = tx
         .query_row("SELECT data FROM agreements WHERE id = ?1", [id], |r| {
@@ -670,16 +725,21 @@ fn load(tx: &Connection, id: i64) -> Result<Agreement> {
         })
         .optional()?;
     let data = data.ok_or(Error::NotFound(id))?;
-    Ok(serde_json::from_str(&data)?)
+    let mut a: Agreement = serde_json::from_str(&data)?;
+    spans::resolve_source_texts(&mut a, current_document(tx, id)?.as_deref());
+    Ok(a)
 }
 
+/// Replaces agreement `id` with `updated`; `new_document` is `(sha256, text)` of the
+/// document it was re-imported from (it becomes the current one), `None` for an edit.
 fn update_in(
     tx: &Connection,
     id: i64,
     updated: &Agreement,
     action: &str,
-    new_sha: Option<&str>,
+    new_document: Option<(&str, &str)>,
 ) -> Result<Vec<Change>> {
+    let new_sha = new_document.map(|(sha, _)| sha);
     let old = load(tx, id)?;
     let mut changes = diff_agreements(&old, updated)?;
     if let Some(sha) = new_sha {
@@ -701,6 +761,10 @@ fn update_in(
     }
     let at = now();
     let key = agreement_key(&updated.title);
+    let data = match new_document {
+        Some((_, text)) => spans::stored_json(updated, Some(text))?,
+        None => spans::stored_json(updated, current_document(tx, id)?.as_deref())?,
+    };
     tx.execute(
         "UPDATE agreements SET key = ?2, title = ?3, counterparty = ?4, contract_owner = ?5, currency = ?6,
                 data = ?7, sha256 = COALESCE(?8, sha256), updated_at = ?9 WHERE id = ?1",
@@ -711,7 +775,7 @@ fn update_in(
             updated.counterparty,
             updated.contract_owner.as_ref().map(|o| &o.value),
             updated.main_currency(),
-            serde_json::to_string(updated)?,
+            data,
             new_sha,
             at
         ],

@@ -52,6 +52,7 @@ impl Unit<'_> {
         Loc {
             page: self.block.page,
             line: self.block.lines.0,
+            line_end: self.block.lines.1.max(self.block.lines.0),
             text,
         }
     }
@@ -261,6 +262,7 @@ fn title(blocks: &[Block]) -> Option<Found<String>> {
     let loc = |b: &Block, text: &str| Loc {
         page: b.page,
         line: b.lines.0,
+        line_end: b.lines.1.max(b.lines.0),
         text: text.to_string(),
     };
     for b in blocks.iter().take(40) {

@@ -45,6 +45,10 @@ pub struct Loc {
     pub page: Option<u32>,
     /// 1-based line where the quoted text starts.
     pub line: u32,
+    /// 1-based last line of the block it was read from (a paragraph spans several lines).
+    /// On a paged document (PDF) a paragraph that runs onto the next page ends on that
+    /// page's line; such sources keep their quoted text (see `import_read`).
+    pub line_end: u32,
     /// The sentence or row the value was read from (at most 300 characters).
     pub text: String,
 }
@@ -233,8 +237,10 @@ impl Reading {
     }
 
     /// The agreement this reading describes, for the importer: every value with its
-    /// [`Source`] (line, page, quoted text, confidence) and the reading's warnings; a
-    /// low-confidence value adds a `low_confidence` warning to confirm.
+    /// [`Source`] (line span, page, quoted text, confidence) and the reading's warnings; a
+    /// low-confidence value adds a `low_confidence` warning to confirm. The quoted text is
+    /// the reader's sentence (at most 300 characters); the importer replaces it with the
+    /// span's lines when the span addresses the stored document (all formats but PDF).
     pub fn to_agreement(&self, fallback_title: &str) -> Agreement {
         let title = self
             .title
@@ -244,6 +250,7 @@ impl Reading {
         fn src<T>(f: &Found<T>, section: &str) -> Source {
             Source {
                 line: Some(f.source.line),
+                line_end: Some(f.source.line_end.max(f.source.line)),
                 section: section.to_string(),
                 text: f.source.text.clone(),
                 page: f.source.page,
