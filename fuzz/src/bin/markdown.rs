@@ -1,0 +1,6 @@
+//! AFL++ target: see [`renewal_fuzz::markdown`].
+fn main() {
+    afl::fuzz!(|data: &[u8]| {
+        renewal_fuzz::markdown(data);
+    });
+}
