@@ -6,6 +6,8 @@
 #     poppler-utils (PDF checks), xdotool (answers file dialogs in the e2e tests) and a
 #     CJK-capable font for the renewal brief (fonts-droid-fallback);
 #   * tauri-driver 2.x (cargo install, pinned);
+#   * cargo-afl (cargo install, pinned), which builds its own AFL++ when installed: the fuzz
+#     targets of fuzz/ (scripts/fuzz.sh, `make test-fuzz`);
 #   * the npm packages of ui/ and e2e/ (from the lockfiles).
 # Needs root (or sudo) for apt-get. Node.js >= 20 and a Rust toolchain must already be there.
 set -euo pipefail
@@ -58,6 +60,23 @@ if [ "${installed%%.*}" = "2" ] && command -v tauri-driver >/dev/null; then
 else
   echo "install-deps: cargo install tauri-driver $TAURI_DRIVER_VERSION"
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+fi
+
+# cargo-afl for the fuzz targets (scripts/fuzz.sh). Installing it builds AFL++ (afl-fuzz
+# and the runtime the targets link) from the source it ships, matched to this Rust; no
+# Debian afl++ needed (its 4.04c is older than the 4.40c runtime cargo-afl links).
+# Only with WITH_FUZZ=1 (make test-fuzz): the instrumented build is too long for every CI run.
+CARGO_AFL_VERSION="0.18.2"
+if [ "${WITH_FUZZ:-0}" = 1 ]; then
+  installed=$(cargo install --list 2>/dev/null | sed -n 's/^cargo-afl v\([0-9.]*\):$/\1/p')
+  if [ "$installed" = "$CARGO_AFL_VERSION" ] && cargo afl --version 2>/dev/null | grep -q 'AFL++ version'; then
+    echo "install-deps: cargo-afl $installed present"
+  else
+    echo "install-deps: cargo install cargo-afl $CARGO_AFL_VERSION"
+    cargo install cargo-afl --version "$CARGO_AFL_VERSION" --locked
+    # The runtime is built per Rust version: build it when this Rust has none yet.
+    cargo afl --version 2>/dev/null | grep -q 'AFL++ version' || cargo afl config --build --force
+  fi
 fi
 
 for dir in ui e2e; do
