@@ -67,8 +67,9 @@ function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate 
           {moved && (
             <span class="muted">
               {' '}
-              ({item.kind === 'exit_window_end' ? 'the window closes' : 'from'} <DateText iso={item.unadjusted_date} />
-              {item.kind === 'exit_window_end' ? '; last business day to act within it' : ', not a business day'})
+              ({item.kind === 'exit_window_end' ? 'the window closes' : item.kind === 'expiry' ? 'the term ends' : 'from'}{' '}
+              <DateText iso={item.unadjusted_date} />
+              {item.kind === 'exit_window_end' || item.kind === 'expiry' ? '; last business day to act within it' : ', not a business day'})
             </span>
           )}
         </div>
@@ -283,7 +284,7 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
         <header class="panel-header">
           <h2 id="decisions-title">Needs a decision</h2>
           <span class="muted">
-            Notice deadlines, soonest first
+            By the last day to act, soonest first
             {c.decisions > data.decisions.length ? ` · ${data.decisions.length} of ${c.decisions.toLocaleString('en-GB')}` : ''}
           </span>
         </header>
