@@ -15,7 +15,7 @@ describe('timelineShapes', () => {
       [day('2027-10-01'), day('2028-01-01')],
     ]);
     expect(notices[0]?.cls).toContain('tl-closed');
-    expect(bands.filter((b) => b.cls.startsWith('tl-term')).map((b) => b.label)).toEqual(['Initial term', 'Renewal 1', 'Renewal 2']);
+    expect(bands.filter((b) => b.cls.startsWith('tl-term')).map((b) => b.label)).toEqual(['Term 1, initial', 'Term 2, first renewal', 'Term 3, second renewal']);
     expect(marks.filter((m) => m.cls.startsWith('tl-price')).map((m) => m.at)).toEqual([day('2027-01-01'), day('2028-01-01')]);
     expect(from).toBeLessThan(day('2023-01-01'));
     expect(to).toBeGreaterThan(day('2028-01-01'));

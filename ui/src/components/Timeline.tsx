@@ -44,6 +44,16 @@ const TOP = 8;
 const LEFT = 118;
 const RIGHT = 16;
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** One name for a term everywhere (the core's `term_label`): "Term 1, initial", "Term 3, second renewal". */
+export function termLabel(n: number): string {
+  if (n <= 1) return 'Term 1, initial';
+  const k = n - 1;
+  const suffix = k % 100 >= 11 && k % 100 <= 13 ? 'th' : k % 10 === 1 ? 'st' : k % 10 === 2 ? 'nd' : k % 10 === 3 ? 'rd' : 'th';
+  return `Term ${n}, ${ORDINALS[k - 1] ?? `${k}${suffix}`} renewal`;
+}
+
 /** The shapes of the chart, in days; exported for tests. */
 export function timelineShapes(props: TimelineProps): { bands: Band[]; marks: Mark[]; from: number; to: number } {
   const { terms, events, asOf, endDate } = props;
@@ -55,7 +65,7 @@ export function timelineShapes(props: TimelineProps): { bands: Band[]; marks: Ma
       from: day(t.start),
       to: day(t.end) + 1,
       cls: t.number === 1 ? 'tl-term tl-term-initial' : `tl-term tl-term-${t.number % 2 === 0 ? 'even' : 'odd'}`,
-      label: t.number === 1 ? 'Initial term' : `Renewal ${t.number - 1}`,
+      label: termLabel(t.number),
       title: `Term ${t.number}: ${formatDate(t.start)} to ${formatDate(t.end)} (${t.length.amount} ${t.length.unit})`,
     });
   });

@@ -26,7 +26,7 @@ impl Brief<'_> {
                 "Total commitment",
                 vec![
                     (c.value.to_string(), BODY_BOLD),
-                    (source_line(&c.source), SMALL),
+                    (source_line(&c.source), CITATION),
                 ],
             ));
         }

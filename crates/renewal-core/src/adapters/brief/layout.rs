@@ -599,7 +599,7 @@ impl<'f> Layout<'f> {
     /// curly quotes, and the source under it. Kept on one page when it fits.
     pub(crate) fn quote(&mut self, text: &str, source: &str, indent: f32) {
         let qs = Style::new(FontKind::Oblique, 8.5, 0.15);
-        let ss = Style::new(FontKind::Regular, 7.0, 0.4);
+        let ss = super::styles::CITATION;
         let inner = indent + 9.0;
         let w = self.column_width() - inner;
         let text = text.trim();

@@ -205,7 +205,7 @@ impl Brief<'_> {
                     1 => format!("Source: line {} · {section}", lines[0]),
                     _ => format!("Source: lines {} · {section}", lines.join(", ")),
                 };
-                l.paragraph(&text, SMALL, 11.0, None);
+                l.paragraph(&text, CITATION, 11.0, None);
             }
         }
         l.space(3.0);
