@@ -163,6 +163,7 @@ mod tests {
             explanation: String::new(),
             outcome: String::new(),
             provisional: false,
+            value: None,
             decision: None,
         };
         let label = deadline_label(&item);

@@ -255,6 +255,8 @@ fn microsoft_peru_brief_states_the_key_facts() {
         "“90-day notice for non-renewal”",
         // Amounts in PEN with grouped digits.
         "S/ 15,000,000 (technology investment)",
+        // Money at stake in the decision panel (issue 16 item 6).
+        "S/ 15,000,000 (the stated total commitment)",
         "S/ 1,000,000",
         "S/ 250,000 per year",
         // Overdue items and the checklist.

@@ -76,6 +76,18 @@ fn the_worked_example_on_the_dashboard() {
         (3, 1, 2, 0)
     );
     assert_eq!((c.decisions, c.decisions_soon), (3, 2));
+    // Money at stake in the next 90 days (issue 16 item 6): the two AWS agreements' total
+    // commitments, one sum per currency, never converted.
+    let at_stake: Vec<String> = db.at_stake_soon.iter().map(|m| m.to_string()).collect();
+    assert_eq!(at_stake, vec!["S/ 12,000,000", "US$ 12,000,000"]);
+    assert_eq!(
+        db.decisions[2]
+            .value
+            .as_ref()
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("S/ 15,000,000")
+    );
     assert_eq!(
         c.overdue, 5,
         "three next reviews and two Microsoft obligations"

@@ -253,6 +253,10 @@ contract_owner: string | null,
  */
 currency: string | null, 
 /**
+ * The value at stake ([`Agreement::value_at_stake`]: the stated total commitment).
+ */
+value: Money | null, 
+/**
  * ISO 3166 code of the jurisdiction, e.g. `PE`.
  */
 country: string | null, 
@@ -463,7 +467,13 @@ recently_closed: Array<DashboardItem>,
 /**
  * The earliest open deadline of all (what the tray shows).
  */
-next_deadline: DashboardItem | null, };
+next_deadline: DashboardItem | null, 
+/**
+ * Money at stake in the next [`UPCOMING_DAYS`]: the total of [`DashboardItem::value`]
+ * over the undecided questions whose last day to act falls within them, one sum per
+ * currency (ISO 4217 order), never converted.
+ */
+at_stake_soon: Array<Money>, };
 
 export type DashboardCounts = { 
 /**
@@ -570,6 +580,11 @@ outcome: string,
  * confirmed yet ([`Agreement::is_provisional`]; issue 10 item 3).
  */
 provisional: boolean, 
+/**
+ * The money the decision concerns ([`Agreement::value_at_stake`]: the stated total
+ * commitment), when stated.
+ */
+value: Money | null, 
 /**
  * For an item of "Needs a decision": the question, as the agreement page and the brief
  * state it ([`crate::domain::rules::decision::Decision::question`]).

@@ -55,6 +55,7 @@ export const EMPTY_DASHBOARD: Dashboard = {
   upcoming: [],
   recently_closed: [],
   next_deadline: null,
+  at_stake_soon: [],
 };
 
 /**

@@ -822,6 +822,17 @@ impl Agreement {
             .find(|t| t.kind == TerminationKind::Convenience && t.notice.is_some())
     }
 
+    /// The money a decision about the agreement concerns (issue 16 item 6): its stated total
+    /// commitment (e.g. S/ 15,000,000 technology investment), in its currency. `None` when
+    /// the document states no total commitment in money: no value is guessed from other
+    /// amounts.
+    pub fn value_at_stake(&self) -> Option<&crate::money::Money> {
+        match self.total_commitment.as_ref().map(|c| &c.value) {
+            Some(crate::money::Quantity::Money { money, .. }) => Some(money),
+            _ => None,
+        }
+    }
+
     /// The currency of the agreement's amounts: the total commitment's, else the first amount's.
     pub fn main_currency(&self) -> Option<&str> {
         self.total_commitment

@@ -5,7 +5,7 @@ import { DaysLeft, StatusBadge } from '../components/Badges';
 import { DateText } from '../components/DateText';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDate } from '../format/date';
-import { currencySymbol } from '../format/money';
+import { currencySymbol, formatMoney } from '../format/money';
 import type { Route } from '../router';
 import { useLiveReload } from '../live';
 
@@ -92,6 +92,15 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
     render: (r) => (r.currency ? <span title={r.currency}>{currencySymbol(r.currency)}</span> : NONE),
     sortValue: (r) => r.currency ?? '',
     filterText: (r) => r.currency ?? '',
+  },
+  {
+    key: 'value',
+    header: 'Value',
+    width: 'minmax(110px, 0.8fr)',
+    // The stated total commitment, in its own currency (sorted within a currency).
+    render: (r) => (r.value ? <span title="Stated total commitment">{formatMoney(r.value.amount, r.value.currency)}</span> : NONE),
+    sortValue: (r) => (r.value ? `${r.value.currency} ${r.value.amount.padStart(24, '0')}` : ''),
+    filterText: (r) => (r.value ? formatMoney(r.value.amount, r.value.currency) : ''),
   },
 ];
 

@@ -33,6 +33,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     const decision = root.querySelector('[data-testid="decision"][data-agreement="3"]');
     if (!decision) throw new Error('no decision for Microsoft Peru');
     expect(decision.textContent).toContain('Let it renew on Sat 1 Jan 2028, or stop the renewal by serving notice of non-renewal');
+    expect(decision.querySelector('[data-testid="decision-value"]')?.textContent).toContain('At stake: S/ 15,000,000');
     const time = decision.querySelector('time');
     expect(time?.textContent).toBe('Fri 1 Oct 2027');
     expect(time?.getAttribute('dateTime')).toBe('2027-10-01');
@@ -55,6 +56,8 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     expect(root.querySelector('[data-testid="count-agreements"]')?.textContent).toContain('1 active · 2 expired');
     // Both AWS agreements expired with their migration window open, and Microsoft Peru.
     expect(count('decisions')).toBe('3');
+    // Money at stake within 90 days, one sum per currency (issue 16 item 6).
+    expect(root.querySelector('[data-testid="count-decisions"]')?.textContent).toContain('S/ 12,000,000 + US$ 12,000,000 at stake');
     const decisions = root.querySelectorAll('[data-testid="decision"]');
     expect(decisions).toHaveLength(3);
     expect(decisions[0]?.textContent).toContain('Thu 24 Dec 2026');

@@ -4,6 +4,7 @@ import { backend, toBackendError, type AppInfo, type Dashboard as DashboardData,
 import { DateText } from '../components/DateText';
 import { DaysLeft, EventBadge } from '../components/Badges';
 import { afterReady, signalReady } from '../lib/ready';
+import { formatMoney } from '../format/money';
 import type { Navigate } from '../router';
 
 interface Props {
@@ -76,6 +77,12 @@ function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate 
         <div class="decision-outcome">
           <span class="outcome-label">If nobody acts:</span> {item.outcome}
         </div>
+        {item.value && (
+          <div class="decision-value" data-testid="decision-value">
+            <span class="outcome-label">At stake:</span> {formatMoney(item.value.amount, item.value.currency)}{' '}
+            <span class="muted">(stated total commitment)</span>
+          </div>
+        )}
       </div>
     </li>
   );
@@ -271,7 +278,9 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
         <Count
           value={c.decisions}
           label="Decisions"
-          detail={`${c.decisions_soon.toLocaleString('en-GB')} to act on within 90 days`}
+          detail={`${c.decisions_soon.toLocaleString('en-GB')} to act on within 90 days${
+            data.at_stake_soon.length > 0 ? ` · ${data.at_stake_soon.map((m) => formatMoney(m.amount, m.currency)).join(' + ')} at stake` : ''
+          }`}
           tone={c.decisions_soon > 0 ? 'warn' : undefined}
         />
         <Count value={c.overdue} label="Overdue" detail="obligations, reviews, serve-by dates" tone={c.overdue > 0 ? 'danger' : undefined} />

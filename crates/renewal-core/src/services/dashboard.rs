@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::adapters::store::{ListedAgreement, Store, StoredAgreement};
 use crate::domain::dates::{days_between, prose_date};
 use crate::domain::model::{Agreement, AgreementStatus, PriceReview};
+use crate::domain::money::Money;
 use crate::domain::rules::decision::Decision;
 use crate::domain::rules::{
     assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView,
@@ -93,6 +94,10 @@ pub struct DashboardItem {
     /// confirmed yet ([`Agreement::is_provisional`]; issue 10 item 3).
     #[serde(default)]
     pub provisional: bool,
+    /// The money the decision concerns ([`Agreement::value_at_stake`]: the stated total
+    /// commitment), when stated.
+    #[serde(default)]
+    pub value: Option<Money>,
     /// For an item of "Needs a decision": the question, as the agreement page and the brief
     /// state it ([`crate::domain::rules::decision::Decision::question`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,6 +158,11 @@ pub struct Dashboard {
     pub recently_closed: Vec<DashboardItem>,
     /// The earliest open deadline of all (what the tray shows).
     pub next_deadline: Option<DashboardItem>,
+    /// Money at stake in the next [`UPCOMING_DAYS`]: the total of [`DashboardItem::value`]
+    /// over the undecided questions whose last day to act falls within them, one sum per
+    /// currency (ISO 4217 order), never converted.
+    #[serde(default)]
+    pub at_stake_soon: Vec<Money>,
 }
 
 /// One row of the agreements table (small: 10,000 rows are a few megabytes of JSON).
@@ -170,6 +180,9 @@ pub struct AgreementRow {
     pub contract_owner: Option<String>,
     /// ISO 4217 code of the main amounts.
     pub currency: Option<String>,
+    /// The value at stake ([`Agreement::value_at_stake`]: the stated total commitment).
+    #[serde(default)]
+    pub value: Option<Money>,
     /// ISO 3166 code of the jurisdiction, e.g. `PE`.
     pub country: Option<String>,
     /// Active, expired or terminated.
@@ -328,6 +341,7 @@ fn item(id: i64, a: &Agreement, s: &Assessment, e: &DatedEvent) -> DashboardItem
         explanation: e.explanation(),
         outcome: outcome(e, s, a),
         provisional: a.is_provisional(),
+        value: a.value_at_stake().cloned(),
         decision: None,
     }
 }
@@ -361,6 +375,7 @@ fn is_notice_deadline(kind: EventKind) -> bool {
 /// Builds a [`Dashboard`] one agreement at a time (see [`dashboard`]).
 pub struct DashboardBuilder {
     as_of: NaiveDate,
+    at_stake: std::collections::BTreeMap<String, rust_decimal::Decimal>,
     counts: DashboardCounts,
     decisions: TopN<(NaiveDate, i64)>,
     overdue: TopN<(NaiveDate, i64)>,
@@ -374,6 +389,7 @@ impl DashboardBuilder {
     pub fn new(as_of: NaiveDate) -> Self {
         DashboardBuilder {
             as_of,
+            at_stake: std::collections::BTreeMap::new(),
             counts: DashboardCounts::default(),
             decisions: TopN::new(),
             overdue: TopN::new(),
@@ -403,6 +419,9 @@ impl DashboardBuilder {
             c.decisions += 1;
             if days_between(self.as_of, act_by) <= UPCOMING_DAYS {
                 c.decisions_soon += 1;
+                if let Some(m) = a.value_at_stake() {
+                    *self.at_stake.entry(m.currency.clone()).or_default() += m.amount;
+                }
             }
             self.decisions
                 .offer((act_by, id), || decision_item(id, a, &s, e, &decision));
@@ -452,6 +471,11 @@ impl DashboardBuilder {
             upcoming: self.upcoming.into_items(),
             recently_closed: self.recent.into_items(),
             next_deadline: self.next.into_items().into_iter().next(),
+            at_stake_soon: self
+                .at_stake
+                .into_iter()
+                .map(|(currency, amount)| Money { amount, currency })
+                .collect(),
         }
     }
 }
@@ -486,6 +510,7 @@ impl AgreementRow {
             counterparty: a.counterparty.clone(),
             contract_owner: a.contract_owner.as_ref().map(|o| o.value.clone()),
             currency,
+            value: a.value_at_stake().cloned(),
             country: a.country.as_ref().map(|c| c.value.code().to_string()),
             status: s.status,
             provisional: a.is_provisional(),

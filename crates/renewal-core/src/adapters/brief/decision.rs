@@ -113,6 +113,13 @@ impl Brief<'_> {
             "If nobody acts".to_string(),
             vec![(format!("{}.", capitalise(&decision.if_nobody_acts)), strong)],
         ));
+        // Money at stake (issue 16 item 6): the stated total commitment.
+        if let Some(m) = self.d.agreement.value_at_stake() {
+            rows.push((
+                "At stake".to_string(),
+                vec![(format!("{m} (the stated total commitment)"), BODY)],
+            ));
+        }
         if let Some(recorded) = decision.recorded_text() {
             rows.push((
                 "Decided".to_string(),
