@@ -57,7 +57,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     // Both AWS agreements expired with their migration window open, and Microsoft Peru.
     expect(count('decisions')).toBe('3');
     // Money at stake within 90 days, one sum per currency (issue 16 item 6).
-    expect(root.querySelector('[data-testid="count-decisions"]')?.textContent).toContain('S/ 12,000,000 + US$ 12,000,000 at stake');
+    expect(root.querySelector('[data-testid="count-decisions"]')?.textContent).toContain('S/\u00a012,000,000 + US$\u00a012,000,000 at stake');
     const decisions = root.querySelectorAll('[data-testid="decision"]');
     expect(decisions).toHaveLength(3);
     expect(decisions[0]?.textContent).toContain('Thu 24 Dec 2026');

@@ -279,7 +279,7 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
           value={c.decisions}
           label="Decisions"
           detail={`${c.decisions_soon.toLocaleString('en-GB')} to act on within 90 days${
-            data.at_stake_soon.length > 0 ? ` · ${data.at_stake_soon.map((m) => formatMoney(m.amount, m.currency)).join(' + ')} at stake` : ''
+            data.at_stake_soon.length > 0 ? ` · ${data.at_stake_soon.map((m) => formatMoney(m.amount, m.currency).replace(' ', '\u00a0')).join(' + ')} at stake` : ''
           }`}
           tone={c.decisions_soon > 0 ? 'warn' : undefined}
         />
