@@ -183,6 +183,10 @@ default_outcome: string,
  */
 decision: Decision, 
 /**
+ * The choices a person may record on that decision ([`Decision::choices`]), in order.
+ */
+choices: Array<DecisionChoice>, 
+/**
  * Rule 6.
  */
 convenience: ConvenienceView | null, 

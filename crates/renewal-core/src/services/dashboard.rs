@@ -39,9 +39,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::adapters::store::{ListedAgreement, Store, StoredAgreement};
 use crate::domain::dates::{days_between, prose_date};
-use crate::domain::model::{Agreement, AgreementStatus, PriceReview};
+use crate::domain::model::{Agreement, AgreementStatus};
 use crate::domain::money::Money;
-use crate::domain::rules::decision::Decision;
+use crate::domain::rules::decision::{renews_text, Decision};
 use crate::domain::rules::{
     assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView,
 };
@@ -226,19 +226,8 @@ pub fn outcome(event: &DatedEvent, assessment: &Assessment, agreement: &Agreemen
             let Some(renewal) = term.renewal_date() else {
                 return assessment.default_outcome(agreement);
             };
-            let length = agreement
-                .renewal_period
-                .as_ref()
-                .map(|p| format!(" for {}", p.value))
-                .unwrap_or_default();
-            let review = match agreement.price_review.as_ref().map(|p| &p.value) {
-                Some(PriceReview::AtEachRenewal) => " with a price review",
-                _ => "",
-            };
             match event.status {
-                EventStatus::Open => {
-                    format!("renews on {}{length}{review}", prose_date(renewal))
-                }
+                EventStatus::Open => renews_text(assessment, agreement, renewal),
                 EventStatus::Done => "non-renewal notice recorded as served".to_string(),
                 _ => format!(
                     "notice window closed: the renewal on {} is locked in",

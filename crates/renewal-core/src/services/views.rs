@@ -52,6 +52,8 @@ pub struct AgreementDetail {
     /// The decision at hand: what is being decided, by when (the window's close and the last
     /// business day to act), the options and what is already locked in (issue 16 item 1).
     pub decision: Decision,
+    /// The choices a person may record on that decision ([`Decision::choices`]), in order.
+    pub choices: Vec<crate::domain::model::DecisionChoice>,
     /// Rule 6.
     pub convenience: Option<ConvenienceView>,
     /// Dated events with workings, by date.
@@ -82,6 +84,7 @@ impl AgreementDetail {
             end_date: s.end_date,
             renewing: s.renewing,
             default_outcome: decision.if_nobody_acts.clone(),
+            choices: decision.choices(),
             decision,
             convenience: s.convenience.as_ref().map(|c| ConvenienceView {
                 notice: c.notice,

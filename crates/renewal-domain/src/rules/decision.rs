@@ -507,12 +507,11 @@ fn active(
             }
             (EventKind::NonRenewalNoticeDeadline, Basis::NoticeBeforeExpiry { term, .. }) => {
                 if let Some(renewal) = term.renewal_date() {
-                    let mut options = vec![
+                    let options = vec![
                         DecisionOption::Renew,
                         DecisionOption::Renegotiate,
                         DecisionOption::Exit,
                     ];
-                    options.dedup();
                     return Decision {
                         kind: DecisionKind::StopRenewal,
                         question: format!(
@@ -648,8 +647,9 @@ fn locked_before(s: &Assessment, before: NaiveDate) -> Vec<LockedIn> {
         .collect()
 }
 
-/// "renews on Saturday 1 January 2028 for 12 months with a price review".
-fn renews_text(s: &Assessment, agreement: &Agreement, renewal: NaiveDate) -> String {
+/// "renews on Saturday 1 January 2028 for 12 months with a price review": what the
+/// renewal on `renewal` brings, worded once for the decision and the dashboard's lines.
+pub fn renews_text(s: &Assessment, agreement: &Agreement, renewal: NaiveDate) -> String {
     let length = s
         .events
         .iter()

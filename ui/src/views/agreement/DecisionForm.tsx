@@ -12,24 +12,13 @@ export const CHOICE_TITLES: Record<DecisionChoice, string> = {
   let_expire: 'Let it expire',
 };
 
-/** The choices the decision at hand allows (the core's `Decision::choices`). */
-export function choicesOf(page: AgreementPage): DecisionChoice[] {
-  const out: DecisionChoice[] = [];
-  for (const o of page.detail.decision.options) {
-    const c: DecisionChoice | null =
-      o === 'renew' ? 'renew' : o === 'renegotiate' ? 'renegotiate' : o === 'exit' ? 'exit' : o === 'let_expire' || o === 'use_exit_rights' ? 'let_expire' : null;
-    if (c && !out.includes(c)) out.push(c);
-  }
-  return out;
-}
-
 /**
  * Records the decision on the question at hand (issue 16 item 3): one of the choices the
  * agreement allows, a target date for a renegotiation, and why. Who decided (the
  * operating-system user) and when (today) are added by the shell; it goes to the history.
  */
 export function DecisionForm({ id, page, action, onClose }: { id: number; page: AgreementPage; action: PageAction; onClose: () => void }): JSX.Element {
-  const choices = choicesOf(page);
+  const choices = page.detail.choices;
   const [choice, setChoice] = useState<DecisionChoice>(choices[0] ?? 'renew');
   const [target, setTarget] = useState(page.detail.decision.act_by ?? '');
   const [reason, setReason] = useState('');

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { AgreementPage } from '../../backend';
 import { DaysLeft, StatusBadge } from '../../components/Badges';
 import { DateText } from '../../components/DateText';
+import { CHOICE_TITLES } from './DecisionForm';
 import { BriefActions } from '../Brief';
 
 /**
@@ -43,7 +44,7 @@ export function DetailHeader({
         <Decision page={page} />
       </div>
       <div class="detail-actions">
-        {page.detail.decision.options.some((o) => o !== 'complete_data') && page.detail.decision.act_by && (
+        {page.detail.choices.length > 0 && page.detail.decision.act_by && (
           <button type="button" onClick={onToggleDecision} aria-expanded={decisionOpen} data-testid="record-decision">
             Record decision…
           </button>
@@ -114,7 +115,7 @@ function Decision({ page }: { page: AgreementPage }): JSX.Element {
       )}
       {dec.recorded && (
         <p class="decision-recorded" data-testid="decision-recorded">
-          Decided: <strong>{OPTION_TITLES[dec.recorded.choice] ?? dec.recorded.choice}</strong>, by {dec.recorded.decided_by} on{' '}
+          Decided: <strong>{CHOICE_TITLES[dec.recorded.choice]}</strong>, by {dec.recorded.decided_by} on{' '}
           <DateText iso={dec.recorded.decided_on} />
           {dec.recorded.target_date && (
             <>
