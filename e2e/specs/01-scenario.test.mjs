@@ -91,7 +91,7 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       assert.match(t, /in 312 days/);
       assert.match(t, /Microsoft Peru Partnership Agreement/);
       assert.match(t, /Non-renewal notice deadline/);
-      assert.match(t, /If nobody acts: renews on Saturday 1 January 2028 for 12 months with a price review/);
+      assert.match(t, /If nobody acts: renews on Sat 1 Jan 2028 for 12 months with a price review/);
       assert.equal(await decision.$('time').getAttribute('datetime'), '2027-10-01');
       assert.match(await text('.banner'), /Mon 23 Nov 2026/);
       assert.equal(await text('[data-testid="count-agreements"] .count-value'), '3');

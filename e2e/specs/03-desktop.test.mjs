@@ -39,7 +39,7 @@ import { openApp, screenShot, step, xdotool } from '../lib/session.mjs';
 let browser;
 
 const MS_PERU = 3;
-const TODAY_PROSE = 'Monday 23 November 2026';
+const TODAY_PROSE = 'Mon 23 Nov 2026';
 
 async function openAgreement(/** @type {number} */ id) {
   await browser.execute((hash) => {

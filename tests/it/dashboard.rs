@@ -31,7 +31,7 @@ fn the_worked_example_on_the_dashboard() {
     let db = dashboard(&store, today()).unwrap();
 
     // What needs a decision (issue 16 item 3): both AWS agreements expired with their
-    // assisted-migration window open (it closes Sunday 27 December 2026; 25 December is a
+    // assisted-migration window open (it closes Sun 27 Dec 2026; 25 December is a
     // holiday, so the last business day to act is Thursday 24 December), then Microsoft
     // Peru's next notice deadline, moved from Saturday.
     assert_eq!(db.decisions.len(), 3);
@@ -43,7 +43,7 @@ fn the_worked_example_on_the_dashboard() {
         assert_eq!(aws.days_from_today, 31);
         assert_eq!(
             aws.outcome,
-            "expired on Tuesday 30 June 2026; migration (assisted) closes Sunday 27 December 2026"
+            "expired on Tue 30 Jun 2026; migration (assisted) closes Sun 27 Dec 2026"
         );
         assert_eq!(
             aws.decision.as_deref(),
@@ -61,7 +61,7 @@ fn the_worked_example_on_the_dashboard() {
     assert_eq!(ms.event_id, "non_renewal_notice_deadline:2027-10-02");
     assert_eq!(
         ms.outcome,
-        "renews on Saturday 1 January 2028 for 12 months with a price review"
+        "renews on Sat 1 Jan 2028 for 12 months with a price review"
     );
     assert!(
         ms.explanation.contains("2027-12-31 − 90 days = 2027-10-02"),
@@ -147,7 +147,7 @@ fn the_worked_example_on_the_dashboard() {
     );
     assert_eq!(
         db.recently_closed[0].outcome,
-        "notice window closed: the renewal on Friday 1 January 2027 is locked in"
+        "notice window closed: the renewal on Fri 1 Jan 2027 is locked in"
     );
 
     // The tray's next deadline: the earliest open deadline of all.
@@ -349,10 +349,10 @@ fn a_planned_exit_puts_its_serve_by_date_among_the_decisions() {
     use renewal_core::services::portfolio::edit_field;
     let mut store = seeded();
     // Rule 6: to exit on 30 June 2027 with 180 days' notice, serve by 1 January 2027, a
-    // public holiday in Peru, so by Thursday 31 December 2026 (rule 4).
+    // public holiday in Peru, so by Thu 31 Dec 2026 (rule 4).
     edit_field(&mut store, 3, EditableField::PlannedExit, "2027-06-30").unwrap();
     let db = dashboard(&store, today()).unwrap();
-    // After the two AWS exit windows (last business day Thursday 24 December 2026).
+    // After the two AWS exit windows (last business day Thu 24 Dec 2026).
     assert_eq!(db.decisions.len(), 3);
     let first = &db.decisions[2];
     assert_eq!(first.agreement_id, 3);
@@ -361,7 +361,7 @@ fn a_planned_exit_puts_its_serve_by_date_among_the_decisions() {
     assert_eq!(first.date, d("2026-12-31"));
     assert_eq!(
         first.outcome,
-        "without notice by then it cannot end on Wednesday 30 June 2027; renews on Saturday 1 January 2028 for 12 months with a price review"
+        "without notice by then it cannot end on Wed 30 Jun 2027; renews on Sat 1 Jan 2028 for 12 months with a price review"
     );
     let h = store.history(3).unwrap();
     assert!(h

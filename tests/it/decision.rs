@@ -300,26 +300,23 @@ fn the_cases_name_the_right_dates() {
     assert_eq!(after.locked_in[0].renewal, d("2026-03-01"));
     assert_eq!(
         after.if_nobody_acts,
-        "renews on Monday 1 March 2027 for 12 months"
+        "renews on Mon 1 Mar 2027 for 12 months"
     );
 
     let served = by_name("non-renewal notice served");
     assert_eq!(served.deadline, Some(d("2026-02-28")));
-    assert_eq!(served.if_nobody_acts, "ends on Saturday 28 February 2026");
+    assert_eq!(served.if_nobody_acts, "ends on Sat 28 Feb 2026");
     assert!(!served.is_open());
 
     let window = by_name("expired, its data-export window open");
-    // 60 days after 2027-06-30 is Sunday 29 August 2027; Friday 27 August is the last
+    // 60 days after 2027-06-30 is Sun 29 Aug 2027; Friday 27 August is the last
     // business day within it.
     assert_eq!(window.deadline, Some(d("2027-08-29")));
     assert_eq!(window.act_by, Some(d("2027-08-27")));
 
     let terminated = by_name("terminated for convenience");
     // Served 2026-01-10 + 180 days = 2026-07-09 (rule 6).
-    assert_eq!(
-        terminated.if_nobody_acts,
-        "terminated on Thursday 9 July 2026"
-    );
+    assert_eq!(terminated.if_nobody_acts, "terminated on Thu 9 Jul 2026");
 }
 
 #[test]

@@ -150,7 +150,7 @@ fn microsoft_peru_dates_at_2026_11_23() {
     // 2027-10-02 guards: 1 January 2028 (1 January 2027 is already locked in).
     assert_eq!(
         s.default_outcome(&a),
-        "renews on Saturday 1 January 2028 for 12 months with a price review"
+        "renews on Sat 1 Jan 2028 for 12 months with a price review"
     );
     // notice for convenience served today ends it no earlier than 2027-05-22
     let conv = s.convenience.as_ref().unwrap();
@@ -223,7 +223,7 @@ fn check_aws(name: &str, country: Country, currency: &str) {
     assert_eq!(wind_down.date, d("2027-06-30"));
     assert_eq!(
         s.default_outcome(a),
-        "expired on Tuesday 30 June 2026; migration (assisted) closes Sunday 27 December 2026"
+        "expired on Tue 30 Jun 2026; migration (assisted) closes Sun 27 Dec 2026"
     );
     let nr = events(&s, EventKind::NextReview)[0];
     assert_eq!(nr.status, EventStatus::Overdue);

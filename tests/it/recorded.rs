@@ -46,7 +46,7 @@ fn non_renewal_notice_served_in_time_ends_the_agreement_at_the_end_of_that_term(
         .events
         .iter()
         .any(|e| e.kind == EventKind::Renewal && e.date > d("2027-12-31")));
-    assert_eq!(s.default_outcome(&a), "ends on Friday 31 December 2027");
+    assert_eq!(s.default_outcome(&a), "ends on Fri 31 Dec 2027");
     // After the end: expired, and it does not roll forward.
     let later = assess(&a, d("2028-02-01"));
     assert_eq!(later.status, AgreementStatus::Expired);

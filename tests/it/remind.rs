@@ -124,16 +124,14 @@ fn samples_on_20_december_get_the_7_and_14_day_steps_in_one_digest() {
     let m = rec.sent.lock().unwrap()[0].clone();
     assert_eq!(m.reminders.len(), r.delivered.len());
     assert!(m.body.contains(
-        "AWS Peru Partnership Agreement — Exit window ends: Migration (assisted): Sunday 27 December 2026, in 7 days"
+        "AWS Peru Partnership Agreement — Exit window ends: Migration (assisted): Sun 27 Dec 2026, in 7 days"
     ), "{}", m.body);
-    assert!(m.body.contains(
-        "Microsoft Peru Partnership Agreement — Renewal: Friday 1 January 2027, in 12 days"
-    ));
-    // The renewal of 1 January 2027 is locked in: if nobody acts, the one being decided is
-    // 1 January 2028 (the dashboard and the brief say the same).
     assert!(m
         .body
-        .contains("renews on Saturday 1 January 2028 for 12 months"));
+        .contains("Microsoft Peru Partnership Agreement — Renewal: Fri 1 Jan 2027, in 12 days"));
+    // The renewal of 1 January 2027 is locked in: if nobody acts, the one being decided is
+    // 1 January 2028 (the dashboard and the brief say the same).
+    assert!(m.body.contains("renews on Sat 1 Jan 2028 for 12 months"));
     assert_eq!(m.urgency, Urgency::Critical); // overdue reviews are in it
 }
 
@@ -177,17 +175,15 @@ fn a_single_reminder_names_agreement_deadline_days_left_and_default_outcome() {
     let m = rec.sent.lock().unwrap()[0].clone();
     assert_eq!(
         m.summary,
-        "Microsoft Peru Partnership Agreement — Renewal on Friday 1 January 2027"
+        "Microsoft Peru Partnership Agreement — Renewal on Fri 1 Jan 2027"
     );
     assert!(
         m.body
-            .starts_with("Friday 1 January 2027 — 12 days left (the 14-day step)"),
+            .starts_with("Fri 1 Jan 2027 — 12 days left (the 14-day step)"),
         "{}",
         m.body
     );
-    assert!(m
-        .body
-        .contains("If nobody acts: renews on Saturday 1 January 2028"));
+    assert!(m.body.contains("If nobody acts: renews on Sat 1 Jan 2028"));
     assert_eq!(m.urgency, Urgency::Normal);
     let keys: Vec<&str> = m.actions.iter().map(|a| a.key.as_str()).collect();
     assert_eq!(keys, ["open-brief", "snooze-1d", "done"]);
@@ -693,7 +689,7 @@ fn cli_records_notice_done_snooze_and_ladder_in_the_history() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("ends on Friday 31 December 2027"),
+        stdout(&o).contains("ends on Fri 31 Dec 2027"),
         "{}",
         stdout(&o)
     );
@@ -1076,9 +1072,8 @@ impl Desktop {
     }
 }
 
-const PERU_LINE: &str = "AWS Peru Partnership Agreement — Exit window ends: Migration (assisted): Sunday 27 December 2026, in 7 days";
-const MS_LINE: &str =
-    "Microsoft Peru Partnership Agreement — Renewal: Friday 1 January 2027, in 12 days";
+const PERU_LINE: &str = "AWS Peru Partnership Agreement — Exit window ends: Migration (assisted): Sun 27 Dec 2026, in 7 days";
+const MS_LINE: &str = "Microsoft Peru Partnership Agreement — Renewal: Fri 1 Jan 2027, in 12 days";
 
 #[test]
 fn dunst_receives_the_reminders_once() {

@@ -575,7 +575,7 @@ days_from_today: number,
 explanation: string, 
 /**
  * What happens if nobody acts (for an open item) or what the passing of the date
- * meant (for a closed or overdue one), e.g. "renews on Saturday 1 January 2028 for 12
+ * meant (for a closed or overdue one), e.g. "renews on Sat 1 Jan 2028 for 12
  * months with a price review".
  */
 outcome: string, 
@@ -631,7 +631,7 @@ days_left: number | null,
  */
 event_id: string | null, 
 /**
- * What happens if nobody acts, e.g. "renews on Saturday 1 January 2028 for 12 months
+ * What happens if nobody acts, e.g. "renews on Sat 1 Jan 2028 for 12 months
  * with a price review". The one default outcome every surface prints.
  */
 if_nobody_acts: string, 

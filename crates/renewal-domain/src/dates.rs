@@ -442,11 +442,6 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-/// `"Friday 1 October 2027"`: the fully spelled form used in prose.
-pub fn prose_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
-
 /// Days from `today` to `date`: positive in the future, negative in the past.
 pub fn days_between(today: NaiveDate, date: NaiveDate) -> i64 {
     date.signed_duration_since(today).num_days()
@@ -562,6 +557,6 @@ mod tests {
     #[test]
     fn long_date_shows_weekday() {
         assert_eq!(long_date(d("2027-10-01")), "Fri 1 Oct 2027");
-        assert_eq!(prose_date(d("2027-01-01")), "Friday 1 January 2027");
+        assert_eq!(long_date(d("2027-01-01")), "Fri 1 Jan 2027");
     }
 }

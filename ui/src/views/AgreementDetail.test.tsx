@@ -44,7 +44,7 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     mount();
     await waitFor(() => root.querySelector('[data-testid="agreement-detail"]'));
     expect(root.querySelector('h1')?.textContent).toBe('Microsoft Peru Partnership Agreement');
-    expect(root.textContent).toContain('If nobody acts: renews on Saturday 1 January 2028 for 12 months with a price review');
+    expect(root.textContent).toContain('If nobody acts: renews on Sat 1 Jan 2028 for 12 months with a price review');
     // The decision at hand, as the dashboard and the brief state it (issue 16 item 1).
     const decision = root.querySelector('[data-testid="decision-at-hand"]');
     expect(decision?.textContent).toContain('Let it renew on Sat 1 Jan 2028, or stop the renewal by serving notice of non-renewal');

@@ -43,7 +43,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     expect(decision.textContent).toContain('Microsoft Corporation');
     expect(decision.textContent).toContain('(from Sat 2 Oct 2027, not a business day)');
     expect(decision.textContent).toContain(
-      'If nobody acts: renews on Saturday 1 January 2028 for 12 months with a price review',
+      'If nobody acts: renews on Sat 1 Jan 2028 for 12 months with a price review',
     );
   });
 
@@ -62,7 +62,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     expect(decisions).toHaveLength(3);
     expect(decisions[0]?.textContent).toContain('Thu 24 Dec 2026');
     expect(decisions[0]?.textContent).toContain('the window closes Sun 27 Dec 2026; last business day to act within it');
-    expect(decisions[0]?.textContent).toContain('If nobody acts: expired on Tuesday 30 June 2026; migration (assisted) closes Sunday 27 December 2026');
+    expect(decisions[0]?.textContent).toContain('If nobody acts: expired on Tue 30 Jun 2026; migration (assisted) closes Sun 27 Dec 2026');
     expect(count('overdue')).toBe('5');
     expect(count('to-confirm')).toBe('2');
     const lines = (id: string) => root.querySelectorAll(`[data-testid="${id}"] [data-testid="dashboard-line"]`);
@@ -72,7 +72,7 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     expect(lines('upcoming')[0]?.textContent).toContain('locked in: its notice deadline has passed, so it renews that day');
     const closed = lines('recently-closed');
     expect(closed).toHaveLength(3);
-    expect(closed[0]?.textContent).toContain('notice window closed: the renewal on Friday 1 January 2027 is locked in');
+    expect(closed[0]?.textContent).toContain('notice window closed: the renewal on Fri 1 Jan 2027 is locked in');
   });
 
   it('opens an agreement from the dashboard', async () => {

@@ -30,7 +30,7 @@
 //! let first = &d.decisions[0];
 //! assert_eq!(first.date.to_string(), "2027-10-01"); // 2027-10-02 is a Saturday (rule 4)
 //! assert_eq!(first.days_from_today, 312);
-//! assert_eq!(first.outcome, "renews on Saturday 1 January 2028 for 12 months");
+//! assert_eq!(first.outcome, "renews on Sat 1 Jan 2028 for 12 months");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::adapters::store::{ListedAgreement, Store, StoredAgreement};
-use crate::domain::dates::{days_between, prose_date};
+use crate::domain::dates::{days_between, long_date};
 use crate::domain::model::{Agreement, AgreementStatus};
 use crate::domain::money::Money;
 use crate::domain::rules::decision::{renews_text, Decision};
@@ -87,7 +87,7 @@ pub struct DashboardItem {
     /// The engine's one-line explanation with its arithmetic.
     pub explanation: String,
     /// What happens if nobody acts (for an open item) or what the passing of the date
-    /// meant (for a closed or overdue one), e.g. "renews on Saturday 1 January 2028 for 12
+    /// meant (for a closed or overdue one), e.g. "renews on Sat 1 Jan 2028 for 12
     /// months with a price review".
     pub outcome: String,
     /// Whether the agreement's dates rest on values read with low confidence that nobody has
@@ -231,19 +231,19 @@ pub fn outcome(event: &DatedEvent, assessment: &Assessment, agreement: &Agreemen
                 EventStatus::Done => "non-renewal notice recorded as served".to_string(),
                 _ => format!(
                     "notice window closed: the renewal on {} is locked in",
-                    prose_date(renewal)
+                    long_date(renewal)
                 ),
             }
         }
         (EventKind::TerminationNoticeDeadline, Basis::ServeBy { exit, .. }) => match event.status {
             EventStatus::Open => format!(
                 "without notice by then it cannot end on {}",
-                prose_date(*exit)
+                long_date(*exit)
             ),
             EventStatus::Done => "termination notice recorded as served".to_string(),
             _ => format!(
                 "too late to serve notice for an exit on {}",
-                prose_date(*exit)
+                long_date(*exit)
             ),
         },
         (EventKind::ExitWindowEnd, _) => match event.status {

@@ -81,10 +81,10 @@ impl Assessment {
     }
 
     /// What happens if nobody acts: the default outcome of the decision at hand
-    /// ([`super::decision::decide`]), e.g. "renews on Saturday 1 January 2028 for 12 months
+    /// ([`super::decision::decide`]), e.g. "renews on Sat 1 Jan 2028 for 12 months
     /// with a price review" (Microsoft Peru as of 2026-11-23: the renewal of 1 January 2027
-    /// is already locked in) or "expired on Tuesday 30 June 2026; assisted migration closes
-    /// Sunday 27 December 2026". Every surface prints this one sentence (issue 13 item 4).
+    /// is already locked in) or "expired on Tue 30 Jun 2026; assisted migration closes
+    /// Sun 27 Dec 2026". Every surface prints this one sentence (issue 13 item 4).
     pub fn default_outcome(&self, agreement: &Agreement) -> String {
         super::decision::decide(self, agreement).if_nobody_acts
     }

@@ -48,7 +48,7 @@
 //! assert_eq!(decision.act_by, Some(d("2027-10-01")));
 //! assert_eq!(
 //!     decision.if_nobody_acts,
-//!     "renews on Saturday 1 January 2028 for 12 months with a price review"
+//!     "renews on Sat 1 Jan 2028 for 12 months with a price review"
 //! );
 //! assert_eq!(decision.locked_in[0].renewal, d("2027-01-01"));
 //! ```
@@ -56,7 +56,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{days_between, long_date, prose_date};
+use crate::dates::{days_between, long_date};
 use crate::model::{
     Agreement, AgreementStatus, DecisionChoice, PriceReview, RecordedDecision, TerminationKind,
 };
@@ -174,7 +174,7 @@ pub struct Decision {
     /// Id of the dated event the decision rests on ([`DatedEvent::id`]), for mark-done and
     /// snooze.
     pub event_id: Option<String>,
-    /// What happens if nobody acts, e.g. "renews on Saturday 1 January 2028 for 12 months
+    /// What happens if nobody acts, e.g. "renews on Sat 1 Jan 2028 for 12 months
     /// with a price review". The one default outcome every surface prints.
     pub if_nobody_acts: String,
     /// What the agreement allows, in the order a person would weigh them.
@@ -387,7 +387,7 @@ fn ended(s: &Assessment) -> Decision {
         "terminated"
     };
     let ended = match s.end_date {
-        Some(end) => format!("{verb} on {}", prose_date(end)),
+        Some(end) => format!("{verb} on {}", long_date(end)),
         None => verb.to_string(),
     };
     let window = s
@@ -417,7 +417,7 @@ fn ended(s: &Assessment) -> Decision {
                 if_nobody_acts: format!(
                     "{ended}; {} closes {}",
                     name.to_lowercase(),
-                    prose_date(w.date)
+                    long_date(w.date)
                 ),
                 options: vec![
                     DecisionOption::UseExitRights,
@@ -497,7 +497,7 @@ fn active(
                     event_id: Some(e.id()),
                     if_nobody_acts: format!(
                         "without notice by then it cannot end on {}; {}",
-                        prose_date(*exit),
+                        long_date(*exit),
                         undecided_renewal_text(s, agreement).unwrap_or(base)
                     ),
                     options: vec![DecisionOption::Exit, DecisionOption::Renegotiate],
@@ -647,7 +647,7 @@ fn locked_before(s: &Assessment, before: NaiveDate) -> Vec<LockedIn> {
         .collect()
 }
 
-/// "renews on Saturday 1 January 2028 for 12 months with a price review": what the
+/// "renews on Sat 1 Jan 2028 for 12 months with a price review": what the
 /// renewal on `renewal` brings, worded once for the decision and the dashboard's lines.
 pub fn renews_text(s: &Assessment, agreement: &Agreement, renewal: NaiveDate) -> String {
     let length = s
@@ -678,7 +678,7 @@ pub fn renews_text(s: &Assessment, agreement: &Agreement, renewal: NaiveDate) ->
         );
     format!(
         "renews on {}{length}{}",
-        prose_date(renewal),
+        long_date(renewal),
         if review { " with a price review" } else { "" }
     )
 }
@@ -712,7 +712,7 @@ fn base_outcome(s: &Assessment, agreement: &Agreement) -> String {
             None => "renews automatically".to_string(),
         }
     } else if let Some(end) = s.end_date {
-        format!("ends on {}", prose_date(end))
+        format!("ends on {}", long_date(end))
     } else if agreement.effective_date.is_none() || agreement.initial_term.is_none() {
         "unknown: the effective date or term is missing".to_string()
     } else {
@@ -790,7 +790,7 @@ mod tests {
         assert!(dec.locked_in.is_empty());
         assert_eq!(
             dec.if_nobody_acts,
-            "renews on Friday 1 January 2027 for 12 months with a price review"
+            "renews on Fri 1 Jan 2027 for 12 months with a price review"
         );
         assert_eq!(
             dec.options,
@@ -830,13 +830,13 @@ mod tests {
         let s = assess(&a, d("2026-11-23"));
         let dec = decide(&s, &a);
         assert_eq!(dec.kind, DecisionKind::UseExitWindow);
-        // 180 days after 2026-06-30 is Sunday 27 December 2026; 25 December is a holiday in
+        // 180 days after 2026-06-30 is Sun 27 Dec 2026; 25 December is a holiday in
         // Peru, so the last business day to act is Thursday 24 December.
         assert_eq!(dec.deadline, Some(d("2026-12-27")));
         assert_eq!(dec.act_by, Some(d("2026-12-24")));
         assert_eq!(
             dec.if_nobody_acts,
-            "expired on Tuesday 30 June 2026; assisted migration closes Sunday 27 December 2026"
+            "expired on Tue 30 Jun 2026; assisted migration closes Sun 27 Dec 2026"
         );
         assert!(dec
             .question
@@ -852,7 +852,7 @@ mod tests {
         assert_eq!(dec.kind, DecisionKind::Ended);
         assert_eq!(dec.deadline, None);
         assert!(!dec.is_open());
-        assert_eq!(dec.if_nobody_acts, "expired on Tuesday 30 June 2026");
+        assert_eq!(dec.if_nobody_acts, "expired on Tue 30 Jun 2026");
     }
 
     #[test]
@@ -863,7 +863,7 @@ mod tests {
         assert_eq!(dec.kind, DecisionKind::TermEnds);
         assert_eq!(dec.deadline, Some(d("2026-06-30")));
         assert_eq!(dec.act_by, Some(d("2026-06-30")));
-        assert_eq!(dec.if_nobody_acts, "ends on Tuesday 30 June 2026");
+        assert_eq!(dec.if_nobody_acts, "ends on Tue 30 Jun 2026");
         assert_eq!(
             dec.options,
             vec![DecisionOption::Renegotiate, DecisionOption::LetExpire]
@@ -883,7 +883,7 @@ mod tests {
         assert_eq!(dec.deadline, Some(d("2026-12-31")));
         // 31 December 2026 is a Thursday and a business day in Peru.
         assert_eq!(dec.act_by, Some(d("2026-12-31")));
-        assert_eq!(dec.if_nobody_acts, "ends on Thursday 31 December 2026");
+        assert_eq!(dec.if_nobody_acts, "ends on Thu 31 Dec 2026");
         assert!(!dec.options.contains(&DecisionOption::Renegotiate));
         assert!(dec.question.contains("notice served"));
         assert!(!dec.is_open(), "only the exit is left to carry out");
@@ -903,7 +903,7 @@ mod tests {
         // still undecided is 1 January 2028.
         assert_eq!(
             dec.if_nobody_acts,
-            "without notice by then it cannot end on Wednesday 30 June 2027; renews on Saturday 1 January 2028 for 12 months with a price review"
+            "without notice by then it cannot end on Wed 30 Jun 2027; renews on Sat 1 Jan 2028 for 12 months with a price review"
         );
         assert!(dec.is_open());
     }
@@ -919,7 +919,7 @@ mod tests {
         let dec = decide(&s, &a);
         assert_eq!(s.status, AgreementStatus::Terminated);
         assert_eq!(dec.kind, DecisionKind::Ended);
-        assert_eq!(dec.if_nobody_acts, "terminated on Thursday 9 July 2026");
+        assert_eq!(dec.if_nobody_acts, "terminated on Thu 9 Jul 2026");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! ([`crate::domain::model::Agreement`]: commitments, amounts, revenue shares, price review)
 //! and the engine's next open price review event.
 
-use crate::domain::dates::prose_date;
+use crate::domain::dates::long_date;
 use crate::domain::model::{Commitment, PriceReview};
 use crate::domain::rules::{EventKind, EventStatus};
 
@@ -123,7 +123,7 @@ impl Brief<'_> {
                     PriceReview::Other(t) => format!("As written: {t} (no date computed)."),
                 };
                 let next = next
-                    .map(|e| format!(" Next price review: {}.", prose_date(e.date)))
+                    .map(|e| format!(" Next price review: {}.", long_date(e.date)))
                     .unwrap_or_default();
                 l.paragraph(&format!("{rule}{next}"), BODY, 0.0, None);
                 l.quote(&clause_text(&p.source), &source_line(&p.source), 8.0);

@@ -7,7 +7,7 @@
 //! and the agreement view ([`crate::services::views::AgreementDetail`]: status, current
 //! term, document hash) as of the as-of date.
 
-use crate::domain::dates::{long_date, prose_date};
+use crate::domain::dates::long_date;
 
 use super::fonts::FontKind;
 use super::layout::{Layout, Style};
@@ -22,7 +22,7 @@ impl Brief<'_> {
         let kicker = Style::new(FontKind::Bold, 8.0, 0.45);
         let b = l.baseline_below(l.y, kicker);
         l.text(l.left(), b, kicker, "RENEWAL BRIEF");
-        let asof = format!("As of {}", prose_date(self.as_of));
+        let asof = format!("As of {}", long_date(self.as_of));
         let w = l.width(&asof, kicker);
         l.text(l.right() - w, b, kicker, &asof);
         l.y -= kicker.line_height() + 2.0;
@@ -79,7 +79,7 @@ impl Brief<'_> {
             ),
             (
                 "Brief as of".to_string(),
-                vec![(prose_date(self.as_of), BODY_BOLD)],
+                vec![(long_date(self.as_of), BODY_BOLD)],
             ),
             ("Status".to_string(), v(status)),
         ];

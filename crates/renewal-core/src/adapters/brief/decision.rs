@@ -8,7 +8,7 @@
 //! ([`crate::services::views::AgreementDetail`]: default outcome, convenience exit, import
 //! warnings) as of the as-of date.
 
-use crate::domain::dates::{long_date, prose_date};
+use crate::domain::dates::long_date;
 use crate::domain::rules::{Basis, DatedEvent, EventKind};
 
 use super::fonts::FontKind;
@@ -29,7 +29,7 @@ impl Brief<'_> {
                 match renewal {
                     Some(r) => format!(
                         "Decide: renew, renegotiate or exit. To stop the renewal on {}, serve notice of non-renewal by the deadline",
-                        prose_date(r)
+                        long_date(r)
                     ),
                     None => "Decide: renew, renegotiate or exit; serve notice of non-renewal by the deadline to stop the renewal".to_string(),
                 }
@@ -77,7 +77,7 @@ impl Brief<'_> {
         ));
         let event = decision.event(self.s);
         if let (Some(deadline), Some(act_by)) = (decision.deadline, decision.act_by) {
-            let mut lines = vec![(prose_date(act_by), big)];
+            let mut lines = vec![(long_date(act_by), big)];
             let days = decision.days_left.map(days_left).unwrap_or_default();
             let mut sub = match event {
                 Some(e) => format!("{days} · {}", e.label()),
@@ -95,13 +95,13 @@ impl Brief<'_> {
                         .unwrap_or_else(|| "not a business day".to_string());
                     sub.push_str(&format!(
                         " · moved back from {} ({reason}) to the preceding business day (rule 4)",
-                        prose_date(e.unadjusted_date)
+                        long_date(e.unadjusted_date)
                     ));
                 }
                 None if act_by != deadline => {
                     sub.push_str(&format!(
                         " · the window closes {}; this is the last business day within it (rule 4)",
-                        prose_date(deadline)
+                        long_date(deadline)
                     ));
                 }
                 None => {}
@@ -163,7 +163,7 @@ impl Brief<'_> {
                     format!(
                         "Notice served today ({}) ends the agreement no earlier than {} ({}, rule 6).",
                         long_date(self.as_of),
-                        prose_date(c.earliest_end_if_served_today),
+                        long_date(c.earliest_end_if_served_today),
                         notice_phrase(c.notice)
                     ),
                     BODY,

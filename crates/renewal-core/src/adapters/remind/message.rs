@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::policy::{Step, Urgency};
-use crate::domain::dates::prose_date;
+use crate::domain::dates::long_date;
 use crate::domain::rules::{EventKind, EventStatus};
 
 /// One reminder due now: an event of an agreement and the ladder step that fell due.
@@ -57,13 +57,13 @@ impl Reminder {
     }
 
     /// One self-contained line: "AWS Peru Partnership Agreement — Exit window ends: Migration
-    /// (assisted): Sunday 27 December 2026, in 7 days".
+    /// (assisted): Sun 27 Dec 2026, in 7 days".
     pub fn line(&self) -> String {
         format!(
             "{} — {}: {}, {}",
             self.agreement,
             self.label,
-            prose_date(self.date),
+            long_date(self.date),
             self.days_text()
         )
     }
@@ -146,14 +146,14 @@ impl Message {
         let when = if r.status == EventStatus::Overdue {
             format!(
                 "{} — {} ({})",
-                prose_date(r.date),
+                long_date(r.date),
                 r.days_text(),
                 r.step.describe()
             )
         } else {
             format!(
                 "{} — {} left ({})",
-                prose_date(r.date),
+                long_date(r.date),
                 match r.days_left {
                     0 => "no days".to_string(),
                     1 => "1 day".to_string(),
@@ -163,7 +163,7 @@ impl Message {
             )
         };
         Message {
-            summary: format!("{} — {} on {}", r.agreement, r.label, prose_date(r.date)),
+            summary: format!("{} — {} on {}", r.agreement, r.label, long_date(r.date)),
             body: format!("{when}\nIf nobody acts: {}", r.default_outcome),
             urgency: r.urgency(),
             actions: vec![
@@ -208,7 +208,7 @@ impl Message {
                 reminders.len(),
                 s.agreement,
                 s.label,
-                prose_date(s.date)
+                long_date(s.date)
             ),
             None => format!("{} contract deadlines need attention", reminders.len()),
         };
