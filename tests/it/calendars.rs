@@ -54,7 +54,7 @@ fn a_colombian_holiday_moves_the_notice_deadline_back() {
     assert_eq!(
         adj.explain(&Country::Colombia),
         "2026-11-16 is Independence of Cartagena (Colombia), 2026-11-15 a Sunday, \
-         2026-11-14 a Saturday; moved to the preceding business day, Fri 2026-11-13"
+         2026-11-14 a Saturday; moved to the preceding business day, 2026-11-13 (Fri)"
     );
     // The same agreement under Peruvian law: 16 November is a business day there.
     let pe = first_notice_deadline(&agreement(Country::Peru), as_of);
@@ -175,7 +175,7 @@ fn an_ics_calendar_is_stored_chosen_for_an_agreement_and_moves_its_deadline() {
     assert!(
         explained.contains(
             "2026-11-13 Acme plant maintenance (calendar \"Acme shutdown\"); moved to the \
-             preceding business day, Thu 2026-11-12"
+             preceding business day, 2026-11-12 (Thu)"
         ),
         "{explained}"
     );

@@ -446,6 +446,36 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Fields whose reading drives a computed date: the effective date, the term, the expiry
+/// date, the renewal clause and period, the notice periods, the exit windows, the stated
+/// review and obligation dates, and the country (its public holidays move deadlines,
+/// rule 4 of renewal-rules.md). A warning on one of them can make a date wrong.
+const DATE_FIELDS: &[&str] = &[
+    "effective_date",
+    "initial_term",
+    "expiry_date",
+    "auto_renewal",
+    "renewal_period",
+    "non_renewal_notice",
+    "termination_rights",
+    "exit_rights",
+    "next_review",
+    "obligations",
+    "price_review",
+    "country",
+    "business_days",
+];
+
+impl Warning {
+    /// True when the warning concerns a field a computed date rests on ([`DATE_FIELDS`]):
+    /// the brief shows these on its first page, beside the decision (issue 16 item 8).
+    /// A currency, party or classification warning is false.
+    pub fn affects_dates(&self) -> bool {
+        let field = self.field.split('.').next().unwrap_or(&self.field);
+        DATE_FIELDS.contains(&field)
+    }
+}
+
 /// A notice the user recorded as served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -419,10 +419,10 @@ impl Adjustment {
     }
 
     /// One line for a lawyer, naming each skipped day and the result, e.g.
-    /// "2027-10-02 is a Saturday; moved to the preceding business day, Fri
-    /// 2027-10-01", or "2026-12-27 is a Sunday, 2026-12-26 a Saturday,
-    /// 2026-12-25 Christmas Day (Peru); moved to the preceding business day,
-    /// Thu 2026-12-24".
+    /// "2027-10-02 is a Saturday; moved to the preceding business day, 2027-10-01
+    /// (Fri)", or "2026-12-27 is a Sunday, 2026-12-26 a Saturday, 2026-12-25
+    /// Christmas Day (Peru); moved to the preceding business day, 2026-12-24 (Thu)".
+    /// ISO dates: this is a line of the workings (issue 16 item 8).
     ///
     /// For a country without a calendar it appends "(weekends only: no
     /// public-holiday calendar for XX)"; for dates outside 1990–2100 it says
@@ -454,9 +454,9 @@ impl Adjustment {
                 }
             }
             line.push_str(&format!(
-                "; moved to the preceding business day, {} {}",
-                self.date.weekday(),
-                self.date
+                "; moved to the preceding business day, {} ({})",
+                self.date,
+                self.date.weekday()
             ));
         }
         if !country.has_holiday_calendar() {

@@ -562,7 +562,7 @@ fn saturday_in_peru_moves_back_one_day() {
     assert!(adj.is_adjusted());
     assert_eq!(
         adj.explain(&Country::Peru),
-        "2027-10-02 is a Saturday; moved to the preceding business day, Fri 2027-10-01"
+        "2027-10-02 is a Saturday; moved to the preceding business day, 2027-10-01 (Fri)"
     );
 }
 
@@ -586,7 +586,7 @@ fn sunday_after_christmas_in_peru_skips_three_days() {
     assert_eq!(
         adj.explain(&Country::Peru),
         "2026-12-27 is a Sunday, 2026-12-26 a Saturday, 2026-12-25 Christmas Day (Peru); \
-         moved to the preceding business day, Thu 2026-12-24"
+         moved to the preceding business day, 2026-12-24 (Thu)"
     );
 }
 
@@ -598,7 +598,7 @@ fn holiday_on_the_date_itself_is_named_first() {
     assert_eq!(
         adj.explain(&Country::Chile),
         "2026-06-29 is Saint Peter and Saint Paul (Chile), 2026-06-28 a Sunday, \
-         2026-06-27 a Saturday; moved to the preceding business day, Fri 2026-06-26"
+         2026-06-27 a Saturday; moved to the preceding business day, 2026-06-26 (Fri)"
     );
 }
 
@@ -627,7 +627,7 @@ fn country_without_calendar_skips_weekends_only_and_says_so() {
     assert_eq!(
         adj.explain(&jp),
         "2026-12-27 is a Sunday, 2026-12-26 a Saturday; moved to the preceding business \
-         day, Fri 2026-12-25 (weekends only: no public-holiday calendar for JP)"
+         day, 2026-12-25 (Fri) (weekends only: no public-holiday calendar for JP)"
     );
     assert_eq!(
         previous_business_day(&jp, d(2026, 12, 25)).explain(&jp),
@@ -642,7 +642,7 @@ fn explain_says_when_the_calendar_does_not_cover_the_date() {
     let adj = previous_business_day(&Country::Chile, d(2101, 1, 1));
     assert_eq!(
         adj.explain(&Country::Chile),
-        "2101-01-01 is a Saturday; moved to the preceding business day, Fri 2100-12-31 \
+        "2101-01-01 is a Saturday; moved to the preceding business day, 2100-12-31 (Fri) \
          (weekends only: the Chile public-holiday calendar covers 1990–2100)"
     );
 }
@@ -1056,7 +1056,7 @@ fn custom_days_add_to_the_country_calendar() {
         adj.explain(&Country::Peru),
         "2026-12-31 is Year-end shutdown (calendar \"Acme shutdown\"), 2026-12-30 \
          Year-end shutdown (calendar \"Acme shutdown\"); moved to the preceding \
-         business day, Tue 2026-12-29"
+         business day, 2026-12-29 (Tue)"
     );
     // The country's holidays still count: Friday 25 December 2026.
     let christmas = previous_business_day_in(&Country::Peru, Some(&cal), d(2026, 12, 25));

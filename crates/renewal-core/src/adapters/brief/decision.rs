@@ -189,18 +189,44 @@ impl Brief<'_> {
                 )],
             ));
         }
-        let gaps = self.d.warnings.len() + self.d.notes.len();
-        if gaps > 0 {
-            rows.push((
-                "Data gaps".to_string(),
-                vec![(
+        // Warnings that can make a date wrong are stated here, on page 1, not only in the
+        // warnings section (issue 16 item 8); the rest are counted.
+        let on_dates: Vec<_> = self
+            .d
+            .warnings
+            .iter()
+            .filter(|w| w.affects_dates())
+            .collect();
+        let others = self.d.warnings.len() - on_dates.len() + self.d.notes.len();
+        if !on_dates.is_empty() || others > 0 {
+            let mut lines: Vec<(String, Style)> = on_dates
+                .iter()
+                .map(|w| {
+                    let at = w.line.map(|n| format!(" (line {n})")).unwrap_or_default();
+                    (format!("⚠ {}{at}", capitalise(&w.message)), BODY_BOLD)
+                })
+                .collect();
+            if !on_dates.is_empty() {
+                lines.insert(
+                    0,
+                    (
+                        "The dates in this brief rest on readings to confirm:".to_string(),
+                        BODY,
+                    ),
+                );
+            }
+            if others > 0 {
+                lines.push((
                     format!(
-                        "{gaps} warning{} from the import: see section 7 before relying on this brief.",
-                        if gaps == 1 { "" } else { "s" }
+                        "{}{others} warning{} that do{} not affect a date: see section 7.",
+                        if on_dates.is_empty() { "" } else { "And " },
+                        if others == 1 { "" } else { "s" },
+                        if others == 1 { "es" } else { "" },
                     ),
                     BODY,
-                )],
-            ));
+                ));
+            }
+            rows.push(("Data gaps".to_string(), lines));
         }
         l.table(&Table::key_values(92.0, true).keys(rows));
         l.space(4.0);

@@ -41,6 +41,14 @@ impl Brief<'_> {
     pub(super) fn notice_and_termination(&self, l: &mut Layout) {
         let a = self.a();
         l.heading(4, "Notice and termination", 50.0);
+        // Quotation marks hold only the document's own words; every sentence the product
+        // writes about a clause is labelled as its reading (issue 16 item 5).
+        l.paragraph(
+            "Text in quotation marks is the document's own wording, with its line. Sentences marked \u{201c}Reading\u{201d} are Renewal Desk's reading of it, not the document's text.",
+            MUTED,
+            0.0,
+            None,
+        );
         // Non-renewal notice.
         l.subheading("Non-renewal notice", 30.0);
         let notice_events: Vec<&DatedEvent> = self
@@ -58,7 +66,7 @@ impl Brief<'_> {
                     .unwrap_or_default();
                 l.paragraph(
                     &format!(
-                        "Notice of non-renewal must be served at least {} before the end of the then-current term (rule 3).{renewal}",
+                        "Reading: notice of non-renewal must be served at least {} before the end of the then-current term (rule 3).{renewal}",
                         n.value
                     ),
                     BODY,
@@ -154,12 +162,17 @@ impl Brief<'_> {
             } else if let Some(c) = t.cure_period {
                 l.bullet(
                     "·",
-                    &format!("The party in breach has {c} from notice of the breach to remedy it before termination."),
+                    &format!("Reading: the party in breach has {c} from notice of the breach to remedy it before termination."),
                     BODY,
                     14.0,
                 );
             } else if let Some(n) = t.notice {
-                l.bullet("·", &format!("Requires {}.", notice_phrase(n)), BODY, 14.0);
+                l.bullet(
+                    "·",
+                    &format!("Reading: requires {}.", notice_phrase(n)),
+                    BODY,
+                    14.0,
+                );
             }
             l.quote(&clause_text(&t.source), &source_line(&t.source), 8.0);
         }
