@@ -38,7 +38,7 @@ fn stored_from(out: ImportOutcome, id: i64) -> StoredAgreement {
     }
 }
 
-fn seed(name: &str) -> StoredAgreement {
+pub(crate) fn seed(name: &str) -> StoredAgreement {
     let path = seeds_dir().join(name);
     let out = import_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     stored_from(out, 1)
@@ -48,11 +48,11 @@ fn doc(markdown: &str) -> StoredAgreement {
     stored_from(import_markdown("synthetic.md", markdown).unwrap(), 1)
 }
 
-fn render(s: &StoredAgreement, paper: Paper) -> Vec<u8> {
+pub(crate) fn render(s: &StoredAgreement, paper: Paper) -> Vec<u8> {
     render_brief(s, today(), &BriefOptions { paper }).unwrap()
 }
 
-fn tool(name: &str) -> Command {
+pub(crate) fn tool(name: &str) -> Command {
     let probe = Command::new(name).arg("-v").output();
     assert!(
         probe.is_ok(),
@@ -62,7 +62,7 @@ fn tool(name: &str) -> Command {
 }
 
 /// Writes `pdf` to a temporary file and keeps it alive with the returned guard.
-fn temp_pdf(pdf: &[u8]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn temp_pdf(pdf: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("brief.pdf");
     std::fs::write(&path, pdf).unwrap();

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod brief;
+mod brief_defects;
 mod calendars;
 mod common;
 mod concurrency;

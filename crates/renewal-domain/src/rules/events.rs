@@ -317,6 +317,14 @@ pub fn slug(text: &str) -> String {
 }
 
 impl DatedEvent {
+    /// The last day to act on the event: the date itself for a deadline (already moved by
+    /// rule 4), and for an exit window the last business day within it (rule 4, last
+    /// sentence: "shown beside its end, as the last day to act on it"), e.g. AWS Peru's
+    /// migration window closes Sun 2026-12-27 and is acted on by Thu 2026-12-24.
+    pub fn act_on(&self) -> NaiveDate {
+        self.last_business_day.unwrap_or(self.date)
+    }
+
     /// Stable id within its agreement: `kind:unadjusted-date[:subject-slug]`, e.g.
     /// `non_renewal_notice_deadline:2027-10-02`. Used by done marks and the reminder log.
     pub fn id(&self) -> String {

@@ -52,10 +52,12 @@ impl Brief<'_> {
                         CELL_SMALL,
                     )
                 } else {
+                    // The last day to act (an exit window's last business day, rule 4).
+                    let act_on = e.act_on();
                     Cell::two(
-                        long_date(e.date),
+                        long_date(act_on),
                         CELL,
-                        days_left(e.days_from_today),
+                        days_left(crate::domain::dates::days_between(self.as_of, act_on)),
                         CELL_SMALL,
                     )
                 };

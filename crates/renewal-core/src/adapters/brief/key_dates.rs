@@ -66,6 +66,14 @@ impl Brief<'_> {
                         ),
                         _ => Cell::text(long_date(e.date), base),
                     }
+                } else if e.act_on() != e.date {
+                    // An exit window: act by its last business day; it closes later (rule 4).
+                    Cell::two(
+                        long_date(e.act_on()),
+                        base,
+                        format!("window closes {}", long_date(e.date)),
+                        CELL_SMALL,
+                    )
                 } else if e.date != e.unadjusted_date {
                     Cell::two(
                         long_date(e.date),
@@ -104,7 +112,11 @@ impl Brief<'_> {
                         date,
                         event,
                         status,
-                        Cell::text(days_label(e.days_from_today), base),
+                        // Days to the date shown: the last day to act on it.
+                        Cell::text(
+                            days_label(crate::domain::dates::days_between(self.as_of, e.act_on())),
+                            base,
+                        ),
                     ],
                     shade: match e.status {
                         EventStatus::Overdue => Some(0.88),

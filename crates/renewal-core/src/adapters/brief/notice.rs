@@ -44,7 +44,7 @@ impl Brief<'_> {
         // Quotation marks hold only the document's own words; every sentence the product
         // writes about a clause is labelled as its reading (issue 16 item 5).
         l.paragraph(
-            "Text in quotation marks is the document's own wording, with its line. Sentences marked \u{201c}Reading\u{201d} are Renewal Desk's reading of it, not the document's text.",
+            "Text in quotation marks is the document's own wording, with its line. Sentences that begin with Reading: are Renewal Desk's reading of it, not the document's text.",
             MUTED,
             0.0,
             None,
@@ -123,12 +123,15 @@ impl Brief<'_> {
         // Termination rights.
         l.subheading("Termination rights", 30.0);
         if a.termination_rights.is_empty() {
-            l.paragraph(
-                "No termination rights are stated in the agreement.",
-                MUTED,
-                0.0,
-                None,
-            );
+            // Exit rights (windows after the agreement ends, some named "Termination")
+            // are not termination rights: say where they are, so the two never read as a
+            // contradiction (issue 16).
+            let text = if a.exit_rights.is_empty() {
+                "No termination rights are stated in the agreement: nothing in it lets a party end it before its term ends."
+            } else {
+                "No termination rights are stated in the agreement: nothing in it lets a party end it before its term ends. Its exit rights, which run after it ends, are in section 6."
+            };
+            l.paragraph(text, MUTED, 0.0, None);
         }
         for (i, t) in a.termination_rights.iter().enumerate() {
             let mut head = t.scenario.clone();
