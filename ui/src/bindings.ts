@@ -158,7 +158,8 @@ agreement: Agreement,
  */
 status: AgreementStatus, 
 /**
- * Terms computed (initial … current, next).
+ * Terms computed (initial … current, next), and the term being decided when the engine
+ * does not list it ([`crate::domain::rules::terms::with_decided_term`]).
  */
 terms: Array<Term>, 
 /**

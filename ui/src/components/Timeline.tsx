@@ -20,6 +20,31 @@ export interface TimelineProps {
   endDate: string | null;
   /** Width of the drawing in SVG units (it scales to its box). */
   width?: number;
+  /** First day of the term being decided (the decision's renewal), if any. */
+  decidedRenewal?: string | null;
+  /** First days of the terms already locked in (their notice deadline has closed). */
+  lockedIn?: readonly string[];
+}
+
+/** Where a term stands as of the as-of date (issue 16 item 2). */
+export type TermState = 'past' | 'current' | 'locked' | 'decided' | 'later';
+
+const STATE_NAMES: Record<TermState, string> = {
+  past: 'past',
+  current: 'current',
+  locked: 'locked in: its notice deadline has closed',
+  decided: 'being decided: it starts unless notice is served in time',
+  later: 'later, if not stopped',
+};
+
+/** Past, current, locked in, being decided or later, for a term as of `asOf`. */
+export function termState(t: Term, asOf: string, decidedRenewal: string | null | undefined, lockedIn: readonly string[]): TermState {
+  const a = day(asOf);
+  if (day(t.end) < a) return 'past';
+  if (day(t.start) <= a) return 'current';
+  if (decidedRenewal && t.start === decidedRenewal) return 'decided';
+  if (lockedIn.includes(t.start)) return 'locked';
+  return 'later';
 }
 
 interface Band {
@@ -60,13 +85,14 @@ export function timelineShapes(props: TimelineProps): { bands: Band[]; marks: Ma
   const bands: Band[] = [];
   const marks: Mark[] = [];
   terms.forEach((t) => {
+    const state = termState(t, asOf, props.decidedRenewal, props.lockedIn ?? []);
     bands.push({
       lane: 0,
       from: day(t.start),
       to: day(t.end) + 1,
-      cls: t.number === 1 ? 'tl-term tl-term-initial' : `tl-term tl-term-${t.number % 2 === 0 ? 'even' : 'odd'}`,
+      cls: `tl-term tl-term-${state} ${t.number % 2 === 0 ? 'tl-term-even' : 'tl-term-odd'}`,
       label: termLabel(t.number),
-      title: `Term ${t.number}: ${formatDate(t.start)} to ${formatDate(t.end)} (${t.length.amount} ${t.length.unit})`,
+      title: `${termLabel(t.number)}: ${formatDate(t.start)} – ${formatDate(t.end)} (${t.length.amount} ${t.length.unit}), ${STATE_NAMES[state]}`,
     });
   });
   for (const e of events) {
@@ -198,7 +224,10 @@ export function Timeline(props: TimelineProps): JSX.Element {
         </g>
       </svg>
       <figcaption class="timeline-legend muted small">
-        <span class="lg lg-term">term</span>
+        <span class="lg lg-term-past">past term</span>
+        <span class="lg lg-term">current term</span>
+        <span class="lg lg-term-locked">locked in</span>
+        <span class="lg lg-term-decided">term being decided</span>
         <span class="lg lg-notice">notice window (deadline to end of term)</span>
         <span class="lg lg-mark">price review, review, due date</span>
         <span class="lg lg-exit">exit window</span>

@@ -82,7 +82,9 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     mockShell({ agreement_page: () => FIXTURES.page });
     mount();
     const svg = await waitFor(() => root.querySelector('[data-testid="timeline"]'));
-    expect(svg.querySelectorAll('.tl-term').length).toBe(3);
+    // Terms 1–3 and term 4, the one being decided (issue 16 item 2).
+    expect(svg.querySelectorAll('.tl-term').length).toBe(4);
+    expect(svg.querySelectorAll('.tl-term-decided').length).toBe(1);
     expect(svg.querySelectorAll('.tl-notice').length).toBe(2);
     expect(svg.querySelectorAll('.tl-price').length).toBe(2);
     expect(svg.querySelector('.tl-today title')?.textContent).toContain('Mon 23 Nov 2026');

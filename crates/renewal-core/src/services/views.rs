@@ -39,7 +39,8 @@ pub struct AgreementDetail {
     pub agreement: Agreement,
     /// Status.
     pub status: AgreementStatus,
-    /// Terms computed (initial … current, next).
+    /// Terms computed (initial … current, next), and the term being decided when the engine
+    /// does not list it ([`crate::domain::rules::terms::with_decided_term`]).
     pub terms: Vec<Term>,
     /// The current term.
     pub current_term: Option<Term>,
@@ -79,7 +80,11 @@ impl AgreementDetail {
             today: as_of,
             sha256: stored.sha256.clone(),
             status: s.status,
-            terms: s.terms.clone(),
+            terms: crate::domain::rules::terms::with_decided_term(
+                &s.terms,
+                decision.renewal,
+                a.renewal_period.as_ref().map(|p| p.value),
+            ),
             current_term: s.current_term().copied(),
             end_date: s.end_date,
             renewing: s.renewing,

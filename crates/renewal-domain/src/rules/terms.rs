@@ -96,6 +96,33 @@ pub fn next_term(term: &Term, period: Period) -> Option<Term> {
     })
 }
 
+/// `terms` with the term being decided added when the engine did not list it (issue 16
+/// item 2: every timeline draws the term a decision is about). `renewal` is the first day
+/// of that term ([`crate::rules::decision::Decision::renewal`]) and `period` the renewal
+/// period; the term is the one following the listed term that renews on `renewal`
+/// ([`next_term`], rule 5). Microsoft Peru as of 2026-11-23: terms 1–3 are listed and the
+/// renewal of 2028-01-01 is decided, so term 4 (2028-01-01 to 2028-12-31) is added.
+pub fn with_decided_term(
+    terms: &[Term],
+    renewal: Option<NaiveDate>,
+    period: Option<Period>,
+) -> Vec<Term> {
+    let mut out = terms.to_vec();
+    if let (Some(r), Some(period)) = (renewal, period) {
+        if !out.iter().any(|t| t.start == r) {
+            if let Some(t) = out
+                .iter()
+                .rev()
+                .find(|t| t.renewal_date() == Some(r))
+                .and_then(|last| next_term(last, period))
+            {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
 /// The day a non-renewal notice was recorded as served, if it was served on or before
 /// `as_of` ("a recorded notice dated after today is not yet served").
 pub fn non_renewal_served(agreement: &Agreement, as_of: NaiveDate) -> Option<NaiveDate> {
@@ -307,6 +334,39 @@ mod tests {
         a.renewal_period = Some(Sourced::new(renewal, src()));
         a.non_renewal_notice = Some(Sourced::new(notice, src()));
         a
+    }
+
+    #[test]
+    fn the_term_being_decided_is_added_once_after_the_term_that_renews_into_it() {
+        // Microsoft Peru as of 2026-11-23: 3 years from 2023-01-01, then 12 months.
+        let a = renewing(
+            "2023-01-01",
+            Period::years(3),
+            Period::months(12),
+            Period::days(90),
+        );
+        let s = assess(&a, d("2026-11-23"));
+        let listed: Vec<u32> = s.terms.iter().map(|t| t.number).collect();
+        assert_eq!(listed, vec![1, 2, 3]);
+        let drawn = with_decided_term(&s.terms, Some(d("2028-01-01")), Some(Period::months(12)));
+        let last = drawn.last().map(|t| (t.number, t.start, t.end));
+        assert_eq!(last, Some((4, d("2028-01-01"), d("2028-12-31"))));
+        // Already listed, no renewal period, or no renewal being decided: unchanged.
+        let again = with_decided_term(&drawn, Some(d("2028-01-01")), Some(Period::months(12)));
+        assert_eq!(again.len(), 4);
+        assert_eq!(
+            with_decided_term(&s.terms, Some(d("2028-01-01")), None).len(),
+            3
+        );
+        assert_eq!(
+            with_decided_term(&s.terms, None, Some(Period::months(12))).len(),
+            3
+        );
+        // A renewal date no listed term renews into adds nothing.
+        assert_eq!(
+            with_decided_term(&s.terms, Some(d("2030-01-01")), Some(Period::months(12))).len(),
+            3
+        );
     }
 
     #[test]

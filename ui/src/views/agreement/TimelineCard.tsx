@@ -7,7 +7,14 @@ export function TimelineCard({ detail }: { detail: AgreementDetail }): JSX.Eleme
   return (
     <section class="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
-      <Timeline terms={detail.terms} events={detail.events} asOf={detail.today} endDate={detail.end_date} />
+      <Timeline
+        terms={detail.terms}
+        events={detail.events}
+        asOf={detail.today}
+        endDate={detail.end_date}
+        decidedRenewal={detail.decision.renewal}
+        lockedIn={detail.decision.locked_in.map((l) => l.renewal)}
+      />
     </section>
   );
 }

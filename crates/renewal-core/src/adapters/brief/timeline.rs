@@ -32,22 +32,11 @@ impl Brief<'_> {
         // Always draw the term being decided (issue 16 item 2): the engine lists terms up to
         // the renewal guarded by the first open notice deadline; the term that renewal
         // starts is added when it is not listed.
-        let mut terms = self.s.terms.clone();
-        if let (Some(r), Some(period)) = (
+        let terms = crate::domain::rules::terms::with_decided_term(
+            &self.s.terms,
             self.d.decision.renewal,
             self.d.agreement.renewal_period.as_ref().map(|p| p.value),
-        ) {
-            if !terms.iter().any(|t| t.start == r) {
-                if let Some(t) = terms
-                    .iter()
-                    .rev()
-                    .find(|t| t.renewal_date() == Some(r))
-                    .and_then(|last| crate::domain::rules::next_term(last, period))
-                {
-                    terms.push(t);
-                }
-            }
-        }
+        );
         let locked: Vec<NaiveDate> = self
             .d
             .decision
