@@ -3,7 +3,7 @@
 # what is missing (safe to run again):
 #   * Debian packages: WebKitGTK 4.1 and friends for building the Tauri app,
 #     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots),
-#     poppler-utils (PDF checks), xdotool (answers file dialogs in the e2e tests) and a
+#     poppler-utils (PDF checks), python3-aiosmtpd (an SMTP server for the email tests), xdotool (answers file dialogs in the e2e tests) and a
 #     CJK-capable font for the renewal brief (fonts-droid-fallback);
 #   * tauri-driver 2.x (cargo install, pinned);
 #   * cargo-afl (cargo install, pinned), which builds its own AFL++ when installed: the fuzz
@@ -33,6 +33,8 @@ APT_PACKAGES=(
   imagemagick poppler-utils qpdf xdotool
   # reminders tests: a private session bus (dbus-daemon, dbus-monitor)
   dbus
+  # email reminder tests: a real SMTP server on loopback (python3 -m aiosmtpd)
+  python3-aiosmtpd
   # the renewal brief draws Chinese, Japanese and Korean text with a CJK-capable system font
   # (fontconfig finds it; the brief lists such text under data gaps when there is none)
   fontconfig fonts-droid-fallback

@@ -10,6 +10,7 @@ mod dashboard;
 mod decision;
 mod golden;
 mod ics;
+mod mail;
 mod portfolio;
 mod reading;
 mod reading_props;

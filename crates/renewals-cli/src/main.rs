@@ -37,6 +37,7 @@ mod calendar;
 mod commands;
 mod error;
 mod extract;
+mod mail;
 mod record;
 mod remind;
 mod rows;
@@ -262,6 +263,10 @@ enum Command {
     },
     /// Show the settings, or set one (also the app's): business_day_adjustment, paper
     Settings(settings::SettingsArgs),
+    /// The directory of contract owners and deputies who receive reminder emails
+    People(mail::PeopleArgs),
+    /// Email settings (SMTP server, sender, escalation), a test email, the email log
+    Mail(mail::MailArgs),
     /// Load calendars of non-working days from .ics files and choose one for an agreement
     Calendar(calendar::CalendarArgs),
     /// Export dated events as an iCalendar file, with alarms following the ladder
@@ -499,6 +504,8 @@ fn run(cli: Cli) -> CliResult {
             reset,
         } => record::cmd_ladder(db, agreement, steps, reset),
         Command::Settings(args) => settings::run(&mut open_store(db)?, &args),
+        Command::People(args) => mail::people(args, db),
+        Command::Mail(args) => mail::mail_cmd(args, db, as_of),
         Command::Calendar(args) => calendar::run(args, db),
         Command::ExportIcs { owner, output } => {
             record::cmd_export_ics(db, as_of, owner.as_deref(), &output)

@@ -23,6 +23,9 @@ pub(crate) enum Via {
     Desktop,
     /// Printed on standard output (headless machines, scripts, mail from cron)
     Stdout,
+    /// Email to each contract owner (and, on escalation, the deputy and the escalation
+    /// address), with calendar invitations: needs `renewals mail set`
+    Email,
 }
 
 /// Options of `renewals remind`.
@@ -40,9 +43,10 @@ pub(crate) struct RemindArgs {
     /// Disable and remove the systemd user timer
     #[arg(long)]
     remove_timer: bool,
-    /// How to deliver
-    #[arg(long, value_enum, default_value = "desktop")]
-    via: Via,
+    /// How to deliver, comma-separated (e.g. `desktop,email`); default: desktop, plus
+    /// email once mail is set up (`renewals mail set`)
+    #[arg(long, value_enum, value_delimiter = ',')]
+    via: Vec<Via>,
     /// Seconds each call to the notification server may take
     #[arg(long, value_name = "SECS", default_value_t = 5)]
     timeout: u64,
@@ -83,6 +87,30 @@ pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) 
     if args.pending {
         return print_pending(&store, args.json);
     }
+    let mail = store.mail_settings()?;
+    let mut via = args.via.clone();
+    if via.is_empty() {
+        via.push(Via::Desktop);
+        if mail.is_some() {
+            via.push(Via::Email);
+        }
+    }
+    via.dedup();
+    let mut code = ExitCode::SUCCESS;
+    if via.contains(&Via::Email) {
+        let settings = mail.ok_or_else(|| {
+            crate::error::CliError::usage(
+                "--via email: mail is not set up; run `renewals mail set --host H --port P --security none|starttls|tls --from ADDR`",
+            )
+        })?;
+        if !crate::mail::email_run(&mut store, &settings, as_of, args.dry_run, args.json)? {
+            code = ExitCode::from(EXIT_UNDELIVERED);
+        }
+        via.retain(|v| *v != Via::Email);
+        if via.is_empty() {
+            return Ok(code);
+        }
+    }
     if args.dry_run {
         let report = remind::preview(&store, as_of)?;
         if args.json {
@@ -90,14 +118,15 @@ pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) 
         } else {
             print_report(&report);
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code);
     }
     let desktop = DesktopNotifier::new()
         .with_timeout(Duration::from_secs(args.timeout.max(1)))
         .listen_for_actions(args.wait_actions > 0);
-    let notifier: &dyn Notifier = match args.via {
-        Via::Desktop => &desktop,
-        Via::Stdout => &StdoutNotifier,
+    let notifier: &dyn Notifier = if via.contains(&Via::Stdout) {
+        &StdoutNotifier
+    } else {
+        &desktop
     };
     let report = remind::run(&mut store, notifier, as_of)?;
     if args.json {
@@ -116,7 +145,7 @@ pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) 
         )?;
     }
     Ok(if report.ok() {
-        ExitCode::SUCCESS
+        code
     } else {
         ExitCode::from(EXIT_UNDELIVERED)
     })

@@ -6,5 +6,6 @@ pub mod brief;
 pub mod calendar_ics;
 pub mod ics;
 pub mod import;
+pub mod mail;
 pub mod remind;
 pub mod store;

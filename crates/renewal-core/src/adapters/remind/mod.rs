@@ -219,6 +219,16 @@ fn gather(
     Ok((due, silenced, settled))
 }
 
+/// Every reminder due as of `as_of`, one per remindable event with the **latest** due step of
+/// its ladder (a catch-up after the laptop was off gives only the latest), whatever the
+/// desktop reminder log holds: other channels (email, issue 12) keep their own log.
+///
+/// Errors: SQLite errors.
+pub(crate) fn due_reminders(store: &Store, as_of: NaiveDate) -> Result<Vec<Reminder>> {
+    let (due, _, _) = gather(store, as_of, &log::LogIndex::default())?;
+    Ok(due.into_iter().map(|d| d.reminder).collect())
+}
+
 /// What to write in the claim transaction.
 #[derive(Default)]
 struct Plan {

@@ -51,6 +51,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0005_source_spans",
         include_str!("../../../../../migrations/0005_source_spans.sql"),
     ),
+    (
+        "0007_people_and_mail",
+        include_str!("../../../../../migrations/0007_people_and_mail.sql"),
+    ),
 ];
 
 /// Index in [`MIGRATION_SQL`] of the migration whose work is done in Rust after its SQL:

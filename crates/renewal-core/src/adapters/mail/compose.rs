@@ -1,0 +1,288 @@
+//! What a reminder email says (issue 12 items 2, 3 and 6): one digest per recipient and
+//! run, plain text and HTML, with one iTIP calendar invitation (`METHOD:REQUEST`) per notice
+//! deadline or serve-by date and, from the 30-day step, the brief PDF attached.
+//!
+//! Headers are data: titles, names and clause text reach the subject and the bodies only
+//! through lettre's header and body encoders, after control characters (CR, LF, …) are
+//! replaced by spaces, and addresses are parsed by lettre, so no text of an agreement can
+//! add a recipient or a header.
+
+use chrono::{Days, NaiveDate};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+
+use super::settings::MailSettings;
+use crate::adapters::remind::Reminder;
+use crate::domain::dates::long_date;
+
+/// Why a recipient is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The agreement's contract owner.
+    Owner,
+    /// The owner's deputy, told on escalation.
+    Deputy,
+    /// The escalation address (the commercial director), told on escalation.
+    Escalation,
+}
+
+impl Role {
+    /// The stored name: `owner`, `deputy`, `escalation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Deputy => "deputy",
+            Role::Escalation => "escalation",
+        }
+    }
+}
+
+/// One deadline in a digest.
+#[derive(Debug, Clone)]
+pub struct MailItem {
+    /// The reminder (agreement, event, date, days left, step, what happens if nobody acts).
+    pub reminder: Reminder,
+    /// The event's workings line (renewal-rules.md arithmetic), e.g. "Notice deadline =
+    /// expiry − notice period = 2027-12-31 − 90 days = 2027-10-02 (rule 3)".
+    pub workings: String,
+    /// The calendar UID of the event ([`crate::adapters::ics::event_uid`]).
+    pub uid: String,
+    /// Why this recipient is told.
+    pub role: Role,
+    /// The brief PDF `(file name, bytes)`, attached from the 30-day step.
+    pub brief: Option<(String, Vec<u8>)>,
+}
+
+impl MailItem {
+    /// Whether the item carries a calendar invitation: every deadline in a digest does
+    /// (notice deadlines and serve-by dates of a planned exit above all, issue 12 item 3;
+    /// also renewals, expiries and exit windows, so the owner's calendar holds the date).
+    /// An overdue item does not: its date has passed.
+    pub fn invites(&self) -> bool {
+        self.reminder.days_left >= 0
+    }
+}
+
+/// Why a message could not be built or sent. Never contains a password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MailError {
+    /// An address could not be used.
+    #[error("bad address {0:?}: {1}")]
+    Address(String, String),
+    /// The message could not be built.
+    #[error("could not build the message: {0}")]
+    Build(String),
+    /// The SMTP server refused or could not be reached.
+    #[error("{0}")]
+    Smtp(String),
+}
+
+/// Text with every control character (CR, LF, TAB, …) replaced by a space: safe in a
+/// header and on one line.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Renewal Desk: 2 deadlines — AWS Peru Partnership Agreement, Microsoft Peru …".
+pub fn subject(items: &[MailItem]) -> String {
+    let escalated = items.iter().any(|i| i.role != Role::Owner);
+    let head = if escalated {
+        "Renewal Desk (escalation, nobody has acted)"
+    } else {
+        "Renewal Desk"
+    };
+    let s = match items {
+        [one] => format!(
+            "{head}: {} — {} {}",
+            one.reminder.agreement,
+            one.reminder.label,
+            one.reminder.days_text()
+        ),
+        many => {
+            let mut titles: Vec<&str> =
+                many.iter().map(|i| i.reminder.agreement.as_str()).collect();
+            titles.dedup();
+            format!("{head}: {} deadlines — {}", many.len(), titles.join(", "))
+        }
+    };
+    let s = one_line(&s);
+    if s.chars().count() > 180 {
+        format!("{}…", s.chars().take(179).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// The plain-text body: per deadline its date, days left, what happens if nobody acts and
+/// its workings.
+pub fn text_body(recipient_name: &str, items: &[MailItem], as_of: NaiveDate) -> String {
+    let mut out = format!(
+        "Hello {},\n\nRenewal Desk reminds you of {} as of {}:\n\n",
+        one_line(recipient_name),
+        if items.len() == 1 {
+            "this deadline".to_string()
+        } else {
+            format!("these {} deadlines", items.len())
+        },
+        long_date(as_of)
+    );
+    for i in items {
+        let r = &i.reminder;
+        out.push_str(&format!(
+            "* {} — {}\n  Date to act on: {} ({})\n  If nobody acts: {}\n  Workings: {}\n",
+            one_line(&r.agreement),
+            one_line(&r.label),
+            long_date(r.date),
+            r.days_text(),
+            one_line(&r.default_outcome),
+            one_line(&i.workings),
+        ));
+        if i.role != Role::Owner {
+            out.push_str(
+                "  You receive this because nothing has been recorded on it yet (escalation).\n",
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str("Record what you do (notice served, done, snoozed) in Renewal Desk to stop these reminders.\n");
+    out
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The HTML body: the same content as [`text_body`], every text escaped.
+pub fn html_body(recipient_name: &str, items: &[MailItem], as_of: NaiveDate) -> String {
+    let mut rows = String::new();
+    for i in items {
+        let r = &i.reminder;
+        rows.push_str(&format!(
+            "<tr><td><b>{}</b><br>{}</td><td><b>{}</b><br>{}</td><td>{}<br><small>{}</small></td></tr>",
+            html_escape(&one_line(&r.agreement)),
+            html_escape(&one_line(&r.label)),
+            html_escape(&long_date(r.date)),
+            html_escape(&r.days_text()),
+            html_escape(&one_line(&r.default_outcome)),
+            html_escape(&one_line(&i.workings)),
+        ));
+    }
+    format!(
+        "<!doctype html><html><body style=\"font-family:sans-serif\"><p>Hello {},</p>\
+         <p>Renewal Desk reminds you of these deadlines as of {}:</p>\
+         <table border=\"1\" cellpadding=\"6\" style=\"border-collapse:collapse\">\
+         <tr><th>Agreement</th><th>Date to act on</th><th>If nobody acts</th></tr>{rows}</table>\
+         <p>Record what you do (notice served, done, snoozed) in Renewal Desk to stop these reminders.</p>\
+         </body></html>",
+        html_escape(&one_line(recipient_name)),
+        html_escape(&long_date(as_of)),
+    )
+}
+
+/// An iTIP request (RFC 5546 `METHOD:REQUEST`) for one deadline: an all-day VEVENT with
+/// the stable UID, ORGANIZER the sender, ATTENDEE the recipient, SEQUENCE `sequence`, and
+/// alarms 7 days and 1 day before.
+pub fn invitation(
+    settings: &MailSettings,
+    recipient: &str,
+    item: &MailItem,
+    sequence: u32,
+) -> String {
+    let r = &item.reminder;
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new("PRODID", "-//Renewal Desk//Reminders//EN"));
+    cal.append_property(Property::new("METHOD", "REQUEST"));
+    let summary = one_line(&format!("{}: {}", r.agreement, r.label));
+    let mut ev = Event::new();
+    ev.uid(&item.uid)
+        .summary(&summary)
+        .description(&one_line(&format!(
+            "If nobody acts: {}. Workings: {}",
+            r.default_outcome, item.workings
+        )))
+        .starts(r.date)
+        .ends(r.date.checked_add_days(Days::new(1)).unwrap_or(r.date))
+        .add_property("SEQUENCE", sequence.to_string())
+        .add_property("TRANSP", "TRANSPARENT")
+        .append_property(
+            Property::new("ORGANIZER", format!("mailto:{}", settings.from))
+                .add_parameter("CN", "Renewal Desk")
+                .done(),
+        )
+        .append_property(
+            Property::new("ATTENDEE", format!("mailto:{recipient}"))
+                .add_parameter("ROLE", "REQ-PARTICIPANT")
+                .add_parameter("PARTSTAT", "NEEDS-ACTION")
+                .add_parameter("RSVP", "FALSE")
+                .done(),
+        );
+    for days in [7i64, 1] {
+        ev.alarm(Alarm::display(
+            &summary,
+            Trigger::before_start(chrono::Duration::days(days)),
+        ));
+    }
+    cal.push(ev.done());
+    cal.done().to_string()
+}
+
+/// The digest for one recipient as a MIME message: `multipart/mixed` of a
+/// `multipart/alternative` (plain text, HTML), one `text/calendar; method=REQUEST` part per
+/// invitation and the brief PDFs.
+///
+/// Errors: [`MailError::Address`] for an address lettre rejects; [`MailError::Build`].
+pub fn compose(
+    settings: &MailSettings,
+    recipient: &str,
+    recipient_name: &str,
+    items: &[MailItem],
+    as_of: NaiveDate,
+) -> Result<Message, MailError> {
+    let from: Mailbox = Mailbox::new(
+        Some("Renewal Desk".to_string()),
+        settings
+            .from
+            .parse()
+            .map_err(|e| MailError::Address(settings.from.clone(), format!("{e}")))?,
+    );
+    let to = Mailbox::new(
+        Some(one_line(recipient_name)),
+        recipient
+            .parse()
+            .map_err(|e| MailError::Address(recipient.to_string(), format!("{e}")))?,
+    );
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(text_body(recipient_name, items, as_of)))
+        .singlepart(SinglePart::html(html_body(recipient_name, items, as_of)));
+    let mut mixed = MultiPart::mixed().multipart(alternative);
+    let calendar = ContentType::parse("text/calendar; method=REQUEST; charset=utf-8")
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    for item in items.iter().filter(|i| i.invites()) {
+        mixed = mixed.singlepart(
+            SinglePart::builder()
+                .header(calendar.clone())
+                .body(invitation(settings, recipient, item, 0)),
+        );
+    }
+    let pdf = ContentType::parse("application/pdf").map_err(|e| MailError::Build(e.to_string()))?;
+    for (name, bytes) in items.iter().filter_map(|i| i.brief.as_ref()) {
+        mixed = mixed.singlepart(Attachment::new(one_line(name)).body(bytes.clone(), pdf.clone()));
+    }
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject(items))
+        .multipart(mixed)
+        .map_err(|e| MailError::Build(e.to_string()))
+}

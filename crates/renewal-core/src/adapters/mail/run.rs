@@ -1,0 +1,502 @@
+//! An email reminder run (issue 12 items 2, 4 and 5).
+//!
+//! For a given `as_of`:
+//!
+//! 1. the reminders due now, one per event with its latest due ladder step
+//!    ([`crate::adapters::remind`]'s policy: after the laptop was off, only the latest step);
+//! 2. their recipients: the contract owner from the people directory; for a notice deadline
+//!    or serve-by date within [`MailSettings::escalate_days`] days of its date with nothing
+//!    recorded (not done, not snoozed, no notice served: it is still due), also the owner's
+//!    deputy and the escalation address;
+//! 3. in one `BEGIN IMMEDIATE` transaction, a claim per (agreement, event, step, recipient)
+//!    in `mail_log` (UNIQUE): a step reaches a recipient at most once, whichever process
+//!    runs; a failed send is taken back after its backoff ([`retry_after`]);
+//! 4. one digest per recipient ([`super::compose`]) sent through the [`Transport`], outside
+//!    the transaction; each row recorded delivered or failed with the reason.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::compose::{compose, MailError, MailItem, Role};
+use super::settings::MailSettings;
+use crate::adapters::brief::{brief_file_name, render_brief, BriefOptions, Paper};
+use crate::adapters::ics::event_uid;
+use crate::adapters::remind::due_reminders;
+use crate::adapters::store::{now, Store};
+use crate::domain::rules::{assess, EventKind};
+use crate::error::Result;
+
+/// Days before a notice deadline from which, with nothing recorded, the deputy and the
+/// escalation address are told too (issue 12 item 4).
+pub const DEFAULT_ESCALATE_DAYS: i64 = 14;
+
+/// A claim older than this was interrupted (a crashed run) and is taken back.
+pub const STALE_CLAIM: Duration = Duration::from_secs(10 * 60);
+
+/// Sends a built message.
+pub trait Transport {
+    /// Sends `message`; returns how, for the log (e.g. `smtp.example.pe:587`).
+    ///
+    /// Errors: [`MailError`] with the reason (never a password).
+    fn send(&self, message: &lettre::Message) -> std::result::Result<String, MailError>;
+}
+
+/// One email of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentMail {
+    /// The recipient's address.
+    pub recipient: String,
+    /// Why they are told (the highest role among the items).
+    pub roles: Vec<Role>,
+    /// The subject.
+    pub subject: String,
+    /// `(agreement id, event id, step)` of each deadline in it.
+    pub items: Vec<(i64, String, String)>,
+    /// How many calendar invitations it carries.
+    pub invitations: usize,
+    /// How it went out, or (dry run) `None`.
+    pub via: Option<String>,
+    /// Why it failed, when it did.
+    pub failure: Option<String>,
+    /// The plain-text body (what `--dry-run` prints).
+    pub text: String,
+    /// The whole message as sent (RFC 5322).
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+}
+
+/// A contract owner a reminder could not reach: not in the directory or without address.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unreachable {
+    /// Agreement id.
+    pub agreement_id: i64,
+    /// The agreement's title.
+    pub agreement: String,
+    /// The owner as the agreement names them (`None`: no owner).
+    pub owner: Option<String>,
+}
+
+/// What an email run did (or, dry run, would do).
+#[derive(Debug, Clone, Serialize)]
+pub struct MailRun {
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// Whether nothing was claimed, sent or recorded.
+    pub dry_run: bool,
+    /// The emails sent (or failed, see their `failure`).
+    pub mails: Vec<SentMail>,
+    /// Reminders no one could be emailed about.
+    pub unreachable: Vec<Unreachable>,
+    /// Steps already sent to their recipient (or being sent by another run, or waiting for
+    /// their retry backoff).
+    pub already: usize,
+}
+
+impl MailRun {
+    /// True when no send failed.
+    pub fn ok(&self) -> bool {
+        self.mails.iter().all(|m| m.failure.is_none())
+    }
+}
+
+/// The wait before a failed send is tried again: none for the first retry, then 5 minutes
+/// doubling per attempt, at most 6 hours.
+pub fn retry_after(attempts: u32) -> Duration {
+    if attempts <= 1 {
+        return Duration::ZERO;
+    }
+    let minutes = 5u64.saturating_mul(1u64 << (attempts - 2).min(10));
+    Duration::from_secs(minutes.min(6 * 60) * 60)
+}
+
+fn elapsed_since(at: Option<&str>, now: DateTime<Utc>) -> Option<Duration> {
+    let at = DateTime::parse_from_rfc3339(at?).ok()?;
+    now.signed_duration_since(at.with_timezone(&Utc))
+        .abs()
+        .to_std()
+        .ok()
+}
+
+/// A `mail_log` row as the claim reads it: id, state, attempts, last attempt, claimed at.
+type LogRow = (i64, String, u32, Option<String>, Option<String>);
+
+/// One (item, recipient) pair of the run.
+struct Pair {
+    item: usize,
+    recipient: String,
+    name: String,
+    role: Role,
+}
+
+/// Runs the email reminders as of `as_of` through `transport` (see the module doc).
+///
+/// Errors: SQLite errors. Send failures are not errors: they are in [`SentMail::failure`]
+/// and the log, and retried on a later run.
+pub fn run(
+    store: &mut Store,
+    settings: &MailSettings,
+    transport: &dyn Transport,
+    as_of: NaiveDate,
+    dry_run: bool,
+) -> Result<MailRun> {
+    let reminders = due_reminders(store, as_of)?;
+    let people = store.people()?;
+    let escalate_days = settings.escalate_days.unwrap_or(DEFAULT_ESCALATE_DAYS);
+    let mut items: Vec<MailItem> = Vec::new();
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut unreachable = Vec::new();
+    for r in reminders {
+        let stored = store.get(r.agreement_id)?;
+        let a = &stored.agreement;
+        let s = assess(a, as_of);
+        let Some(e) = s.events.iter().find(|e| e.id() == r.event_id) else {
+            continue;
+        };
+        let owner_name = a
+            .contract_owner
+            .as_ref()
+            .map(|o| o.value.trim().to_string());
+        let owner = owner_name
+            .as_deref()
+            .and_then(|n| people.iter().find(|p| p.name.eq_ignore_ascii_case(n)));
+        let brief = if r.days_left <= i64::from(settings.attach_brief_days) && r.days_left >= 0 {
+            render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 })
+                .ok()
+                .map(|pdf| (brief_file_name(&a.title), pdf))
+        } else {
+            None
+        };
+        let index = items.len();
+        let mut add = |email: &str, name: &str, role: Role| {
+            let email = email.to_lowercase();
+            if !pairs
+                .iter()
+                .any(|p| p.item == index && p.recipient == email)
+            {
+                pairs.push(Pair {
+                    item: index,
+                    recipient: email,
+                    name: name.to_string(),
+                    role,
+                });
+            }
+        };
+        match owner.and_then(|o| o.email.as_deref().map(|e| (o, e))) {
+            Some((o, email)) => add(email, &o.name, Role::Owner),
+            None => unreachable.push(Unreachable {
+                agreement_id: r.agreement_id,
+                agreement: r.agreement.clone(),
+                owner: owner_name.clone(),
+            }),
+        }
+        let escalates = matches!(
+            r.kind,
+            EventKind::NonRenewalNoticeDeadline | EventKind::TerminationNoticeDeadline
+        ) && r.days_left <= escalate_days;
+        if escalates {
+            let deputy = owner
+                .and_then(|o| o.deputy.as_deref())
+                .and_then(|d| people.iter().find(|p| p.name.eq_ignore_ascii_case(d)));
+            if let Some((d, email)) = deputy.and_then(|d| d.email.as_deref().map(|e| (d, e))) {
+                add(email, &d.name, Role::Deputy);
+            }
+            if let Some(x) = &settings.escalation {
+                add(x, "Commercial Director", Role::Escalation);
+            }
+        }
+        items.push(MailItem {
+            workings: e.explanation(),
+            uid: event_uid(&a.title, e),
+            role: Role::Owner,
+            brief,
+            reminder: r,
+        });
+    }
+
+    // Claim (or, dry run, look).
+    let now_at = Utc::now();
+    let stamp = now();
+    let mut claimed: Vec<usize> = Vec::new();
+    let mut already = 0usize;
+    {
+        let tx = store.conn_mut().transaction()?;
+        for (k, p) in pairs.iter().enumerate() {
+            let r = &items[p.item].reminder;
+            let row: Option<LogRow> = tx
+                .query_row(
+                    "SELECT id, state, attempts, last_attempt_at, claimed_at FROM mail_log
+                     WHERE agreement_id = ?1 AND event_id = ?2 AND step = ?3 AND recipient = ?4",
+                    params![r.agreement_id, r.event_id, r.step.key(), p.recipient],
+                    |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?, x.get(3)?, x.get(4)?)),
+                )
+                .optional()?;
+            let take = match &row {
+                None => true,
+                Some((_, state, attempts, last, claimed_at)) => match state.as_str() {
+                    "failed" => elapsed_since(last.as_deref(), now_at)
+                        .is_none_or(|e| e >= retry_after(*attempts)),
+                    "claimed" => {
+                        elapsed_since(claimed_at.as_deref(), now_at).is_none_or(|e| e > STALE_CLAIM)
+                    }
+                    _ => false,
+                },
+            };
+            if !take {
+                already += 1;
+                continue;
+            }
+            if !dry_run {
+                match row {
+                    None => {
+                        tx.execute(
+                            "INSERT INTO mail_log (agreement_id, event_id, step, recipient, role, state, claimed_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6)",
+                            params![r.agreement_id, r.event_id, r.step.key(), p.recipient, p.role.as_str(), stamp],
+                        )?;
+                    }
+                    Some((id, ..)) => {
+                        tx.execute(
+                            "UPDATE mail_log SET state = 'claimed', claimed_at = ?2 WHERE id = ?1",
+                            params![id, stamp],
+                        )?;
+                    }
+                }
+            }
+            claimed.push(k);
+        }
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+    }
+
+    // One digest per recipient.
+    let mut by_recipient: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for k in claimed {
+        by_recipient
+            .entry(pairs[k].recipient.clone())
+            .or_default()
+            .push(k);
+    }
+    let mut mails = Vec::new();
+    for (recipient, ks) in by_recipient {
+        let name = pairs[ks[0]].name.clone();
+        let mine: Vec<MailItem> = ks
+            .iter()
+            .map(|&k| {
+                let mut it = items[pairs[k].item].clone();
+                it.role = pairs[k].role;
+                it
+            })
+            .collect();
+        let mut roles: Vec<Role> = ks.iter().map(|&k| pairs[k].role).collect();
+        roles.dedup();
+        let keys: Vec<(i64, String, String)> = mine
+            .iter()
+            .map(|i| {
+                (
+                    i.reminder.agreement_id,
+                    i.reminder.event_id.clone(),
+                    i.reminder.step.key(),
+                )
+            })
+            .collect();
+        let invitations = mine.iter().filter(|i| i.invites()).count();
+        let text = super::compose::text_body(&name, &mine, as_of);
+        let (outcome, raw, subject) = match compose(settings, &recipient, &name, &mine, as_of) {
+            Ok(m) => {
+                let raw = m.formatted();
+                let subject = super::compose::subject(&mine);
+                if dry_run {
+                    (Ok(None), raw, subject)
+                } else {
+                    (transport.send(&m).map(Some), raw, subject)
+                }
+            }
+            Err(e) => (Err(e), Vec::new(), super::compose::subject(&mine)),
+        };
+        if !dry_run {
+            record(store, &recipient, &keys, &outcome)?;
+        }
+        let (via, failure) = match outcome {
+            Ok(v) => (v, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        mails.push(SentMail {
+            recipient,
+            roles,
+            subject,
+            items: keys,
+            invitations,
+            via,
+            failure,
+            text,
+            raw,
+        });
+    }
+    Ok(MailRun {
+        as_of,
+        dry_run,
+        mails,
+        unreachable,
+        already,
+    })
+}
+
+fn record(
+    store: &mut Store,
+    recipient: &str,
+    keys: &[(i64, String, String)],
+    outcome: &std::result::Result<Option<String>, MailError>,
+) -> Result<()> {
+    let stamp = now();
+    let tx = store.conn_mut().transaction()?;
+    for (agreement, event, step) in keys {
+        match outcome {
+            Ok(_) => tx.execute(
+                "UPDATE mail_log SET state = 'delivered', delivered_at = ?5, last_attempt_at = ?5,
+                 attempts = attempts + 1, failure = NULL
+                 WHERE agreement_id = ?1 AND event_id = ?2 AND step = ?3 AND recipient = ?4",
+                params![agreement, event, step, recipient, stamp],
+            )?,
+            Err(e) => tx.execute(
+                "UPDATE mail_log SET state = 'failed', last_attempt_at = ?5,
+                 attempts = attempts + 1, failure = ?6
+                 WHERE agreement_id = ?1 AND event_id = ?2 AND step = ?3 AND recipient = ?4",
+                params![agreement, event, step, recipient, stamp, e.to_string()],
+            )?,
+        };
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// One row of the email log of an agreement: who was told what and when.
+#[derive(Debug, Clone, Serialize)]
+pub struct MailLogEntry {
+    /// The event id.
+    pub event_id: String,
+    /// The ladder step, e.g. `d14`.
+    pub step: String,
+    /// The address.
+    pub recipient: String,
+    /// `owner`, `deputy` or `escalation`.
+    pub role: String,
+    /// `claimed`, `delivered` or `failed`.
+    pub state: String,
+    /// How many sends were tried.
+    pub attempts: u32,
+    /// When it was delivered (RFC 3339 UTC).
+    pub delivered_at: Option<String>,
+    /// Why the last send failed.
+    pub failure: Option<String>,
+}
+
+impl Store {
+    /// The email log of agreement `id`, oldest first.
+    ///
+    /// Errors: SQLite errors.
+    pub fn mail_log(&self, id: i64) -> Result<Vec<MailLogEntry>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT event_id, step, recipient, role, state, attempts, delivered_at, failure
+             FROM mail_log WHERE agreement_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(MailLogEntry {
+                event_id: r.get(0)?,
+                step: r.get(1)?,
+                recipient: r.get(2)?,
+                role: r.get(3)?,
+                state: r.get(4)?,
+                attempts: r.get(5)?,
+                delivered_at: r.get(6)?,
+                failure: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// Sends through an SMTP server with lettre, with a 20-second timeout.
+pub struct Smtp {
+    transport: lettre::SmtpTransport,
+    server: String,
+}
+
+impl Smtp {
+    /// Connects lazily to the server of `settings`, with `password` when given.
+    ///
+    /// Errors: [`MailError::Smtp`] when TLS parameters cannot be built for the host.
+    pub fn new(
+        settings: &MailSettings,
+        password: Option<String>,
+    ) -> std::result::Result<Smtp, MailError> {
+        use super::settings::Security;
+        use lettre::transport::smtp::authentication::Credentials;
+        use lettre::transport::smtp::client::{Tls, TlsParameters};
+        let host = settings.host.trim();
+        let tls = || {
+            TlsParameters::new(host.to_string())
+                .map_err(|e| MailError::Smtp(format!("{host}: TLS: {e}")))
+        };
+        let mut b = lettre::SmtpTransport::builder_dangerous(host)
+            .port(settings.port)
+            .timeout(Some(Duration::from_secs(20)));
+        b = match settings.security {
+            Security::None => b.tls(Tls::None),
+            Security::Starttls => b.tls(Tls::Required(tls()?)),
+            Security::Tls => b.tls(Tls::Wrapper(tls()?)),
+        };
+        if let (Some(user), Some(pw)) = (settings.user.clone(), password) {
+            b = b.credentials(Credentials::new(user, pw));
+        }
+        Ok(Smtp {
+            transport: b.build(),
+            server: format!("{host}:{}", settings.port),
+        })
+    }
+}
+
+impl Transport for Smtp {
+    fn send(&self, message: &lettre::Message) -> std::result::Result<String, MailError> {
+        use lettre::Transport as _;
+        self.transport
+            .send(message)
+            .map(|_| format!("SMTP {}", self.server))
+            .map_err(|e| MailError::Smtp(format!("SMTP server {}: {e}", self.server)))
+    }
+}
+
+/// Sends a test email to `to` (Settings' "Send a test email", `renewals mail test`).
+///
+/// Errors: [`MailError`] for a bad address or a send that failed (server named, no
+/// password).
+pub fn send_test(
+    settings: &MailSettings,
+    transport: &dyn Transport,
+    to: &str,
+    as_of: NaiveDate,
+) -> std::result::Result<String, MailError> {
+    let from: lettre::message::Mailbox = settings
+        .from
+        .parse()
+        .map_err(|e| MailError::Address(settings.from.clone(), format!("{e}")))?;
+    let to_box: lettre::message::Mailbox = to
+        .parse()
+        .map_err(|e| MailError::Address(to.to_string(), format!("{e}")))?;
+    let m = lettre::Message::builder()
+        .from(from)
+        .to(to_box)
+        .subject("Renewal Desk: test email")
+        .body(format!(
+            "This is a test email from Renewal Desk, sent on {}. Reminders will reach you at this address.\n",
+            crate::domain::dates::long_date(as_of)
+        ))
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    transport.send(&m)
+}
