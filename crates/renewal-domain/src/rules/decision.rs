@@ -77,6 +77,10 @@ use super::business_days::{adjust_date_to_act_on, agreement_country, last_busine
 use super::events::{Basis, DatedEvent, EndReason, EventKind, EventStatus};
 use super::terms::Term;
 
+/// The prefix of [`Decision::decide_by_id`]: ids that start with it name a decide-by date,
+/// not a dated event of the assessment.
+pub const DECIDE_BY_ID_PREFIX: &str = "decide_by:";
+
 /// What kind of question the agreement poses on the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -297,6 +301,17 @@ impl Decision {
                 long_date(act_by)
             )
         })
+    }
+
+    /// The stable id of the decide-by date, for reminders, snoozes and calendar export:
+    /// `decide_by:` and the id of the event the decision rests on, e.g.
+    /// `decide_by:non_renewal_notice_deadline:2027-10-02`. `None` without a decide-by date.
+    pub fn decide_by_id(&self) -> Option<String> {
+        self.decide_by?;
+        Some(format!(
+            "{DECIDE_BY_ID_PREFIX}{}",
+            self.event_id.as_deref()?
+        ))
     }
 
     /// Whether the internal decide-by date has passed (it is before the as-of date) while
@@ -1130,6 +1145,10 @@ mod tests {
         assert_eq!(dec.act_by, Some(d("2027-10-01")));
         assert_eq!(dec.decide_by, Some(d("2027-09-01")));
         assert_eq!(dec.decide_by_days_left, Some(282));
+        assert_eq!(
+            dec.decide_by_id().as_deref(),
+            Some("decide_by:non_renewal_notice_deadline:2027-10-02")
+        );
         assert!(!dec.decide_by_passed());
         assert_eq!(
             dec.decide_by_text().as_deref(),
