@@ -284,7 +284,8 @@ fn editing_the_lead_time_moves_decide_by_and_is_in_the_history() {
         .find("Window closes Sat 2 Oct 2027; last business day to act Fri 1 Oct 2027")
         .expect("the legal deadline");
     assert!(legal < shown.find("Decide by (internal").unwrap());
-    let o = renewals(&db, "2026-11-23", &["edit", &id, "lead-time", "-1"]);
+    // (`--` so that the command line reads "-1" as the value, not as an option.)
+    let o = renewals(&db, "2026-11-23", &["edit", &id, "lead-time", "--", "-1"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("lead_time_days"), "{}", stderr(&o));
     assert!(stderr(&o).contains("negative"), "{}", stderr(&o));
