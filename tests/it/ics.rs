@@ -78,6 +78,22 @@ fn uids(cal: &IcalCalendar) -> HashMap<String, String> {
         .collect()
 }
 
+/// How many agreements of `store` have an internal decide-by date as of `today` (each is
+/// exported as one more VEVENT, issue 16 item 3).
+fn decide_by_dates(store: &Store, today: &str) -> usize {
+    store
+        .list()
+        .unwrap()
+        .iter()
+        .filter(|s| {
+            renewal_core::domain::rules::assess(&s.agreement, d(today))
+                .decision(&s.agreement)
+                .decide_by
+                .is_some()
+        })
+        .count()
+}
+
 #[test]
 fn one_vevent_per_dated_event_with_alarms_following_the_ladder() {
     let dir = tempfile::tempdir().unwrap();
@@ -86,7 +102,11 @@ fn one_vevent_per_dated_event_with_alarms_following_the_ladder() {
     assert!(text.contains("\r\n"), "CRLF line ends");
     let store = Store::open(&db).unwrap();
     let rows = deadlines(&store.list().unwrap(), d("2026-12-20"), None);
-    assert_eq!(cal.events.len(), rows.len(), "one VEVENT per dated event");
+    assert_eq!(
+        cal.events.len(),
+        rows.len() + decide_by_dates(&store, "2026-12-20"),
+        "one VEVENT per dated event and per internal decide-by date"
+    );
     let by_summary: HashMap<(String, String), &IcalEvent> = cal
         .events
         .iter()
@@ -255,7 +275,7 @@ fn injection_attempts_in_titles_stay_inside_their_property() {
     let rows = deadlines(&store.list().unwrap(), d("2026-12-20"), None);
     assert_eq!(
         cal.events.len(),
-        rows.len(),
+        rows.len() + decide_by_dates(&store, "2026-12-20"),
         "no VEVENT was cut short or added"
     );
     let expected = "Evil\nATTENDEE:mailto:boss@example.com\nEND:VEVENT; a, b \\ c: Expiry";

@@ -7,6 +7,7 @@ mod calendars;
 mod common;
 mod concurrency;
 mod dashboard;
+mod decide_by;
 mod decision;
 mod golden;
 mod ics;

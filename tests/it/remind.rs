@@ -413,6 +413,7 @@ fn a_digest_lists_the_first_reminders_and_counts_the_rest() {
             due_on: d("2026-11-23"),
             default_outcome: "renews".into(),
             previous_failure: None,
+            act_by: None,
         })
         .collect();
     let m = Message::for_reminders(&reminders).unwrap();

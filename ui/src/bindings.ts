@@ -188,6 +188,17 @@ decision: Decision,
  */
 choices: Array<DecisionChoice>, 
 /**
+ * The internal decide-by date in words, labelled as internal
+ * ([`Decision::decide_by_text`], issue 16 item 3), e.g. "Decide by (internal, 30 days
+ * ahead): Wed 1 Sep 2027"; `None` without one.
+ */
+decide_by_text: string | null, 
+/**
+ * The next step in one line ([`Decision::next_step`]), e.g. "Next: decide by Wed 1 Sep
+ * 2027; to stop the renewal, serve notice of non-renewal by Fri 1 Oct 2027".
+ */
+next_step: string | null, 
+/**
  * Rule 6.
  */
 convenience: ConvenienceView | null, 
@@ -594,7 +605,24 @@ value: Money | null,
  * For an item of "Needs a decision": the question, as the agreement page and the brief
  * state it ([`crate::domain::rules::decision::Decision::question`]).
  */
-decision?: string | null, };
+decision?: string | null, 
+/**
+ * For an item of "Needs a decision": the internal decide-by date
+ * ([`Decision::decide_by`]: the agreement's lead time before `date`, rule 4), shown
+ * beside the legal date, never instead of it. `None` when the lead time is 0.
+ */
+decide_by?: string | null, 
+/**
+ * Its sentence, labelled as internal ([`Decision::decide_by_text`]), e.g. "Decide by
+ * (internal, 30 days ahead): Wed 1 Sep 2027".
+ */
+decide_by_text?: string | null, 
+/**
+ * For an item of "Needs a decision": the next step in one line ([`Decision::next_step`]),
+ * e.g. "Next: decide by Wed 1 Sep 2027; to stop the renewal, serve notice of non-renewal
+ * by Fri 1 Oct 2027".
+ */
+next_step?: string | null, };
 
 export type Decision = { 
 /**
@@ -649,7 +677,27 @@ locked_in: Array<LockedIn>,
  * decision's `event_id`); `None` while it is undecided. A decision recorded on an
  * earlier question does not carry over.
  */
-recorded: RecordedDecision | null, };
+recorded: RecordedDecision | null, 
+/**
+ * The internal "decide by" date (issue 16 item 3): `act_by` minus the agreement's
+ * internal lead time ([`Decision::lead_time_days`], calendar days), moved back to the
+ * preceding business day of the agreement's calendar when it falls on a weekend or
+ * holiday (rule 4, [`adjust_date_to_act_on`]). It is the company's own date, ahead of
+ * the legal one, never a contractual deadline: `act_by` stays the headline. `None`
+ * when the question is not open ([`Decision::is_open`]: no dated question, a decision
+ * already recorded, nothing left to decide) or when the lead time is 0. It may lie
+ * before the as-of date while `act_by` does not ([`Decision::decide_by_passed`]).
+ */
+decide_by: string | null, 
+/**
+ * Days from the as-of date to `decide_by` (negative once passed).
+ */
+decide_by_days_left: number | null, 
+/**
+ * The internal lead time in effect for the agreement, in calendar days
+ * ([`Agreement::lead_time_days`]: 30 unless set; 0 = no decide-by date).
+ */
+lead_time_days: number, };
 
 export type DecisionChoice = "renew" | "renegotiate" | "exit" | "let_expire";
 
@@ -700,7 +748,7 @@ accepted: Array<string>,
  */
 rejected: Array<string>, };
 
-export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit";
+export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit" | "lead_time_days";
 
 export type EditableRow = { 
 /**
@@ -1284,7 +1332,17 @@ done: { [key in string]?: DoneMark },
  * ([`RecordedDecision::about`]); once that question has passed, the next one is open
  * again. Absent in agreements stored before decisions were recorded.
  */
-decision?: RecordedDecision | null, };
+decision?: RecordedDecision | null, 
+/**
+ * The internal lead time, in calendar days, set for this agreement (issue 16 item 3):
+ * the decision is due this many days before the last business day to act, so that
+ * there is time to serve notice after deciding
+ * ([`crate::rules::decision::Decision::decide_by`]). `None` (absent in agreements
+ * stored before it existed) means [`DEFAULT_LEAD_TIME_DAYS`]; `Some(0)` turns the
+ * decide-by date off. At most [`MAX_LEAD_TIME_DAYS`]. Read it through
+ * [`Agreement::lead_time_days`].
+ */
+lead_time_days?: number | null, };
 
 export type RecordedDecision = { 
 /**

@@ -516,7 +516,24 @@ pub struct Recorded {
     /// again. Absent in agreements stored before decisions were recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<RecordedDecision>,
+    /// The internal lead time, in calendar days, set for this agreement (issue 16 item 3):
+    /// the decision is due this many days before the last business day to act, so that
+    /// there is time to serve notice after deciding
+    /// ([`crate::rules::decision::Decision::decide_by`]). `None` (absent in agreements
+    /// stored before it existed) means [`DEFAULT_LEAD_TIME_DAYS`]; `Some(0)` turns the
+    /// decide-by date off. At most [`MAX_LEAD_TIME_DAYS`]. Read it through
+    /// [`Agreement::lead_time_days`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub lead_time_days: Option<u32>,
 }
+
+/// The internal lead time of an agreement that sets none, in calendar days: decide 30 days
+/// before the last business day to act (issue 16 item 3).
+pub const DEFAULT_LEAD_TIME_DAYS: u32 = 30;
+
+/// The longest internal lead time accepted, in calendar days (one year).
+pub const MAX_LEAD_TIME_DAYS: u32 = 365;
 
 /// What was decided about a renewal, an exit or an ending agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -843,6 +860,15 @@ impl Agreement {
     /// True when [`Agreement::provisional_fields`] is not empty.
     pub fn is_provisional(&self) -> bool {
         !self.provisional_fields().is_empty()
+    }
+
+    /// The internal lead time in effect, in calendar days: the one set for the agreement
+    /// ([`Recorded::lead_time_days`]), else [`DEFAULT_LEAD_TIME_DAYS`]; 0 means no
+    /// decide-by date.
+    pub fn lead_time_days(&self) -> u32 {
+        self.recorded
+            .lead_time_days
+            .unwrap_or(DEFAULT_LEAD_TIME_DAYS)
     }
 
     /// The termination-for-convenience right, if the document grants one with a notice period.

@@ -35,6 +35,13 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
     if let Some(when) = d.decision.when_text() {
         outln!("  {when}.");
     }
+    // The internal decide-by date beside the legal one (issue 16 item 3).
+    if let Some(by) = d.decision.decide_by_text() {
+        outln!("  {by}.");
+    }
+    if let Some(next) = d.decision.next_step() {
+        outln!("  {next}.");
+    }
     if let Some(locked) = d.decision.locked_in_text() {
         outln!("  {locked}.");
     }

@@ -131,7 +131,9 @@ enum Command {
         /// Field: title, agreement_type, counterparty, effective_date, initial_term,
         /// auto_renewal, renewal_period, non_renewal_notice, price_review, country,
         /// business_day_adjustment, classification, contract_owner, last_review, next_review,
-        /// planned_exit (a date to end by termination for convenience: its serve-by date)
+        /// planned_exit (a date to end by termination for convenience: its serve-by date),
+        /// lead_time_days (or lead-time: whole days from 0 to 365 to decide ahead of the last
+        /// day to act; 0 turns the internal decide-by date off; "" for the default, 30)
         field: String,
         /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
         value: String,

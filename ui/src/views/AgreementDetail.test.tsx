@@ -125,6 +125,56 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(calls).toBe(2);
   });
 
+  it('shows the internal decide-by date and sets the lead time through the edit path (issue 16 item 3)', async () => {
+    const edits: string[] = [];
+    mockShell({
+      agreement_page: () => FIXTURES.page,
+      edit_field: (args) => {
+        const { value, field: f } = args as { value: string; field: string };
+        expect(f).toBe('lead_time_days');
+        edits.push(value);
+        if (value === '400') {
+          throw invalidAt(
+            { field: 'lead_time_days' },
+            'invalid lead_time_days: 400 days is more than a year: expected a whole number of days from 0 to 365 (0 turns the internal decide-by date off)',
+            '400 days is more than a year: expected a whole number of days from 0 to 365 (0 turns the internal decide-by date off)',
+          );
+        }
+        // What the core returns after the edit (its arithmetic is tested in Rust).
+        const page = structuredClone(FIXTURES.page);
+        const lead = page.editable.find((v) => v.field === 'lead_time_days');
+        if (lead) lead.value = value;
+        page.detail.decide_by_text = 'Decide by (internal, 45 days ahead): Tue 17 Aug 2027';
+        return page;
+      },
+    });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="agreement-detail"]'));
+    const decision = root.querySelector('[data-testid="decision-at-hand"]') as HTMLElement;
+    const text = decision.textContent ?? '';
+    expect(root.querySelector('[data-testid="decide-by"]')?.textContent).toBe('Decide by (internal, 30 days ahead): Wed 1 Sep 2027');
+    // The legal deadline comes first.
+    expect(text.indexOf('Act by Fri 1 Oct 2027')).toBeLessThan(text.indexOf('Decide by (internal'));
+    expect(root.querySelector('[data-testid="next-step"]')?.textContent).toBe(
+      'Next: decide by Wed 1 Sep 2027; to stop the renewal, serve notice of non-renewal by Fri 1 Oct 2027',
+    );
+    const lead = field('lead_time_days');
+    expect(lead.querySelector('dt')?.textContent).toBe('Internal lead time (days)');
+    expect(lead.querySelector('[data-testid="value-lead_time_days"]')?.textContent).toBe('30');
+    act(() => button(lead, 'Edit').click());
+    const input = lead.querySelector('input') as HTMLInputElement;
+    typeInto(input, '400');
+    act(() => button(lead, 'Save').click());
+    const err = await waitFor(() => field('lead_time_days').querySelector('.field-error'));
+    expect(err.textContent).toContain('from 0 to 365');
+    typeInto(input, '45');
+    act(() => button(field('lead_time_days'), 'Save').click());
+    await waitFor(() => field('lead_time_days').querySelector('input') === null);
+    expect(field('lead_time_days').textContent).toContain('45');
+    expect(root.querySelector('[data-testid="decide-by"]')?.textContent).toBe('Decide by (internal, 45 days ahead): Tue 17 Aug 2027');
+    expect(edits).toEqual(['400', '45']);
+  });
+
   it('edits a clause table row by row: change, a named bad cell, add, remove with confirmation', async () => {
     const term = FIXTURES.page.tables.find((t) => t.table === 'termination_rights');
     if (!term) throw new Error('fixture has termination rights');

@@ -47,6 +47,26 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     );
   });
 
+  it('shows the internal decide-by date beside the legal one, the owner and the next step (issue 16 item 3)', async () => {
+    mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="decision"]'));
+    const decision = root.querySelector('[data-testid="decision"][data-agreement="3"]');
+    if (!decision) throw new Error('no decision for Microsoft Peru');
+    // The legal date stays the headline; the internal date is beside it, labelled so.
+    expect(decision.querySelector('.decision-date time')?.textContent).toBe('Fri 1 Oct 2027');
+    expect(decision.querySelector('[data-testid="decision-decide-by"]')?.textContent).toBe(
+      'Decide by (internal, 30 days ahead): Wed 1 Sep 2027',
+    );
+    expect(decision.querySelector('[data-testid="decision-owner"]')?.textContent).toContain('owner Commercial Director');
+    expect(decision.querySelector('[data-testid="decision-next"]')?.textContent).toBe(
+      'Next: decide by Wed 1 Sep 2027; to stop the renewal, serve notice of non-renewal by Fri 1 Oct 2027',
+    );
+    // A decide-by date that has not been set off shows on every open decision.
+    const items = root.querySelectorAll('[data-testid="decision"]');
+    expect(root.querySelectorAll('[data-testid="decision-next"]').length).toBe(items.length);
+  });
+
   it('shows counts at a glance and the overdue, coming-up and recently-closed lists', async () => {
     mockShell({ dashboard: () => FIXTURES.dashboard });
     mount();

@@ -42,7 +42,8 @@ function AgreementLink({ item, navigate }: { item: DashboardItem; navigate: Navi
 
 /**
  * The decision at hand of one agreement (the core's one decision model): the question, the
- * last business day to act with days left, and what happens if nobody acts.
+ * last business day to act with days left (the headline), the internal decide-by date
+ * beside it, what happens if nobody acts, the next step, the owner and the value at stake.
  */
 function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate }): JSX.Element {
   const moved = item.unadjusted_date !== item.date;
@@ -56,6 +57,12 @@ function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate 
         <div class="decision-title">
           <AgreementLink item={item} navigate={navigate} />
           {item.counterparty && <span class="muted"> · {item.counterparty}</span>}
+          {item.contract_owner && (
+            <span class="muted" data-testid="decision-owner">
+              {' '}
+              · owner {item.contract_owner}
+            </span>
+          )}
           {item.provisional && (
             <span class="badge status-provisional" title="Its dates rest on values read with low confidence: confirm them">
               Provisional
@@ -74,9 +81,19 @@ function Decision({ item, navigate }: { item: DashboardItem; navigate: Navigate 
             </span>
           )}
         </div>
+        {item.decide_by_text && (
+          <div class="decision-decide-by muted" data-testid="decision-decide-by">
+            {item.decide_by_text}
+          </div>
+        )}
         <div class="decision-outcome">
           <span class="outcome-label">If nobody acts:</span> {item.outcome}
         </div>
+        {item.next_step && (
+          <div class="decision-next" data-testid="decision-next">
+            {item.next_step}
+          </div>
+        )}
         {item.value && (
           <div class="decision-value" data-testid="decision-value">
             <span class="outcome-label">At stake:</span> {formatMoney(item.value.amount, item.value.currency)}{' '}

@@ -1,5 +1,6 @@
 //! Calendar export (issue 4): every dated event as an all-day VEVENT, with one VALARM per
-//! step of the reminder ladder, written with the `icalendar` crate.
+//! step of the reminder ladder, written with the `icalendar` crate; and the internal
+//! decide-by date of each open question (issue 16 item 3), labelled as internal.
 //!
 //! - **Stable UIDs**: `<event id>/<agreement hash>@renewal-desk`, where the event id is
 //!   [`crate::domain::rules::DatedEvent::id`] (kind and unadjusted date) and the hash is the first 16
@@ -78,7 +79,34 @@ pub fn export_store(store: &Store, today: NaiveDate, owner: Option<&str>) -> Res
     Ok(export(&list, today))
 }
 
-/// Exports `agreements`, each with its ladder, as assessed on `today`.
+/// Adds one VALARM per step of `ladder` to `ev`; returns how many.
+fn push_alarms(ev: &mut Event, ladder: &Ladder, summary: &str) -> usize {
+    for &k in ladder.days() {
+        let trigger = if k == 0 {
+            "PT0S".to_string()
+        } else {
+            format!("-P{k}D")
+        };
+        let mut alarm = Alarm::display(
+            &clean(&format!(
+                "{summary}: {}",
+                crate::adapters::remind::days_text(i64::from(k))
+            )),
+            Trigger::before_start(chrono::Duration::days(i64::from(k))),
+        );
+        alarm.append_property(
+            Property::new("TRIGGER", trigger)
+                .add_parameter("RELATED", "START")
+                .done(),
+        );
+        ev.alarm(alarm);
+    }
+    ladder.days().len()
+}
+
+/// Exports `agreements`, each with its ladder, as assessed on `today`: every dated event,
+/// and the internal decide-by date of each open question (issue 16 item 3; UID
+/// `decide_by:<event id>/<agreement hash>@renewal-desk`, category `decide_by`).
 pub fn export(agreements: &[(StoredAgreement, Ladder)], today: NaiveDate) -> IcsExport {
     let mut cal = Calendar::new();
     cal.name("Renewal Desk deadlines");
@@ -109,27 +137,46 @@ pub fn export(agreements: &[(StoredAgreement, Ladder)], today: NaiveDate) -> Ics
                 .add_property("CATEGORIES", e.kind.as_str())
                 .add_property("X-RENEWAL-DESK-STATUS", e.status.as_str());
             if is_remindable(e) {
-                for &k in ladder.days() {
-                    let trigger = if k == 0 {
-                        "PT0S".to_string()
-                    } else {
-                        format!("-P{k}D")
-                    };
-                    let mut alarm = Alarm::display(
-                        &clean(&format!(
-                            "{summary}: {}",
-                            crate::adapters::remind::days_text(i64::from(k))
-                        )),
-                        Trigger::before_start(chrono::Duration::days(i64::from(k))),
-                    );
-                    alarm.append_property(
-                        Property::new("TRIGGER", trigger)
-                            .add_parameter("RELATED", "START")
-                            .done(),
-                    );
-                    ev.alarm(alarm);
-                    alarms += 1;
-                }
+                alarms += push_alarms(&mut ev, ladder, &summary);
+            }
+            cal.push(ev.done());
+            events += 1;
+        }
+        // The internal decide-by date of the open question (issue 16 item 3), labelled as
+        // internal, with the ladder's alarms while it is still ahead.
+        let decision = s.decision(a);
+        if let (Some(date), Some(id), Some(act_by)) =
+            (decision.decide_by, decision.decide_by_id(), decision.act_by)
+        {
+            let summary = clean(&format!(
+                "{}: {}",
+                a.title,
+                crate::adapters::remind::policy::decide_by_label(&decision, act_by)
+            ));
+            let mut description = vec![
+                format!(
+                    "An internal date, not a contractual deadline: {}.",
+                    decision.decide_by_text().unwrap_or_default()
+                ),
+                format!("The decision: {}.", decision.question),
+            ];
+            if let Some(when) = decision.when_text() {
+                description.push(format!("{when}."));
+            }
+            description.push(format!("If nobody acts: {outcome}"));
+            description.push(format!("Id: {id} (agreement {})", stored.id));
+            let hash = Sha256::digest(agreement_key(&a.title).as_bytes());
+            let mut ev = Event::new();
+            ev.uid(&format!("{id}/{}@renewal-desk", &hex::encode(hash)[..16]))
+                .summary(&summary)
+                .description(&clean(&description.join("\n")))
+                .starts(date)
+                .ends(date.checked_add_days(Days::new(1)).unwrap_or(date))
+                .add_property("TRANSP", "TRANSPARENT")
+                .add_property("CATEGORIES", "decide_by")
+                .add_property("X-RENEWAL-DESK-STATUS", "internal");
+            if crate::adapters::remind::policy::decide_by_remindable(&decision, today).is_some() {
+                alarms += push_alarms(&mut ev, ladder, &summary);
             }
             cal.push(ev.done());
             events += 1;

@@ -102,6 +102,20 @@ pub struct DashboardItem {
     /// state it ([`crate::domain::rules::decision::Decision::question`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// For an item of "Needs a decision": the internal decide-by date
+    /// ([`Decision::decide_by`]: the agreement's lead time before `date`, rule 4), shown
+    /// beside the legal date, never instead of it. `None` when the lead time is 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decide_by: Option<NaiveDate>,
+    /// Its sentence, labelled as internal ([`Decision::decide_by_text`]), e.g. "Decide by
+    /// (internal, 30 days ahead): Wed 1 Sep 2027".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decide_by_text: Option<String>,
+    /// For an item of "Needs a decision": the next step in one line ([`Decision::next_step`]),
+    /// e.g. "Next: decide by Wed 1 Sep 2027; to stop the renewal, serve notice of non-renewal
+    /// by Fri 1 Oct 2027".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<String>,
 }
 
 /// Counts at a glance.
@@ -332,11 +346,15 @@ fn item(id: i64, a: &Agreement, s: &Assessment, e: &DatedEvent) -> DashboardItem
         provisional: a.is_provisional(),
         value: a.value_at_stake().cloned(),
         decision: None,
+        decide_by: None,
+        decide_by_text: None,
+        next_step: None,
     }
 }
 
 /// The "Needs a decision" item of `decision`: its event, dated by the last business day to
-/// act, with the decision's question and default outcome.
+/// act, with the decision's question, default outcome, internal decide-by date and next
+/// step (the owner is the agreement's contract owner, as on every item).
 fn decision_item(
     id: i64,
     a: &Agreement,
@@ -351,6 +369,9 @@ fn decision_item(
     }
     it.outcome = decision.if_nobody_acts.clone();
     it.decision = Some(decision.question.clone());
+    it.decide_by = decision.decide_by;
+    it.decide_by_text = decision.decide_by_text();
+    it.next_step = decision.next_step();
     it
 }
 

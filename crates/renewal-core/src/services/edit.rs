@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Country;
 use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
-use crate::domain::model::{Agreement, PriceReview, Source, Sourced};
+use crate::domain::model::{Agreement, PriceReview, Source, Sourced, MAX_LEAD_TIME_DAYS};
 use crate::error::{Error, Result};
 
 /// A field that can be edited, with the form of its value.
@@ -55,11 +55,16 @@ pub enum EditableField {
     /// A day the user plans to end the agreement by termination for convenience; empty for
     /// none. Turns the convenience notice into a serve-by deadline (rule 6).
     PlannedExit,
+    /// The internal lead time, a whole number of calendar days from 0 to
+    /// [`MAX_LEAD_TIME_DAYS`]: the decision is due that many days before the last business
+    /// day to act (the decide-by date, issue 16 item 3); 0 turns it off; empty restores the
+    /// default of [`DEFAULT_LEAD_TIME_DAYS`](crate::domain::model::DEFAULT_LEAD_TIME_DAYS). Stored in the agreement's recorded settings.
+    LeadTimeDays,
 }
 
 impl EditableField {
     /// Every editable field.
-    pub const ALL: [EditableField; 18] = [
+    pub const ALL: [EditableField; 19] = [
         EditableField::Title,
         EditableField::Subtitle,
         EditableField::AgreementType,
@@ -78,6 +83,7 @@ impl EditableField {
         EditableField::LastReview,
         EditableField::NextReview,
         EditableField::PlannedExit,
+        EditableField::LeadTimeDays,
     ];
 
     /// The snake_case name (as in the agreement's JSON).
@@ -101,11 +107,17 @@ impl EditableField {
             EditableField::LastReview => "last_review",
             EditableField::NextReview => "next_review",
             EditableField::PlannedExit => "planned_exit",
+            EditableField::LeadTimeDays => "lead_time_days",
         }
     }
 
-    /// Parses a snake_case name.
+    /// Parses a snake_case name (a `-` reads as `_`); `lead_time` is also accepted for
+    /// [`EditableField::LeadTimeDays`].
     pub fn parse(name: &str) -> Option<EditableField> {
+        let name = name.trim().replace('-', "_");
+        if name == "lead_time" {
+            return Some(EditableField::LeadTimeDays);
+        }
         EditableField::ALL.into_iter().find(|f| f.name() == name)
     }
 }
@@ -132,6 +144,7 @@ impl EditableField {
             EditableField::LastReview => "Last review",
             EditableField::NextReview => "Next review",
             EditableField::PlannedExit => "Planned exit",
+            EditableField::LeadTimeDays => "Internal lead time (days)",
         }
     }
 
@@ -160,6 +173,9 @@ EditableField::LastReview | EditableField::NextReview => {
             }
             EditableField::PlannedExit => {
                 "a date to end the agreement by termination for convenience (its serve-by date becomes a deadline, rule 6); empty for none"
+            }
+            EditableField::LeadTimeDays => {
+                "a whole number of days from 0 to 365: decide that many days before the last day to act (0 turns the internal decide-by date off; empty for the default, 30)"
             }
         }
     }
@@ -258,6 +274,8 @@ pub fn current_value(agreement: &Agreement, field: EditableField) -> (String, Op
                 .unwrap_or_default(),
             None,
         ),
+        // The lead time in effect (the default when none is set), so a form shows it.
+        EditableField::LeadTimeDays => (a.lead_time_days().to_string(), None),
     }
 }
 
@@ -324,6 +342,37 @@ pub fn parse_period_text(field: EditableField, text: &str) -> Result<Period> {
         return Err(invalid(field, "longer than 100 years"));
     }
     Ok(p)
+}
+
+/// Reads an internal lead time: a whole number of days from 0 to [`MAX_LEAD_TIME_DAYS`]
+/// (`45`, or `45 days`). Errors name the field and what was expected.
+pub fn parse_lead_time(text: &str) -> Result<u32> {
+    let field = EditableField::LeadTimeDays;
+    let t = text.trim().to_ascii_lowercase();
+    let number = t
+        .strip_suffix("days")
+        .or_else(|| t.strip_suffix("day"))
+        .unwrap_or(&t)
+        .trim();
+    let expected = format!(
+        "expected a whole number of days from 0 to {MAX_LEAD_TIME_DAYS} (0 turns the internal decide-by date off)"
+    );
+    let n: i64 = number.parse().map_err(|_| {
+        invalid(
+            field,
+            format!("\"{}\" is not a number of days: {expected}", text.trim()),
+        )
+    })?;
+    if n < 0 {
+        return Err(invalid(field, format!("{n} is negative: {expected}")));
+    }
+    match u32::try_from(n) {
+        Ok(days) if days <= MAX_LEAD_TIME_DAYS => Ok(days),
+        _ => Err(invalid(
+            field,
+            format!("{n} days is more than a year: {expected}"),
+        )),
+    }
 }
 
 fn parse_bool(field: EditableField, text: &str) -> Result<Option<bool>> {
@@ -468,6 +517,13 @@ fn set_field(agreement: &mut Agreement, field: EditableField, value: &str) -> Re
         EditableField::AutoRenewal => {
             agreement.auto_renewal = parse_bool(field, value)?.map(|b| Sourced::new(b, src()));
         }
+        EditableField::LeadTimeDays => {
+            agreement.recorded.lead_time_days = if empty {
+                None
+            } else {
+                Some(parse_lead_time(value)?)
+            };
+        }
         EditableField::BusinessDayAdjustment => {
             agreement.business_day_adjustment =
                 parse_bool(field, value)?.ok_or_else(|| invalid(field, "expected yes or no"))?;
@@ -553,6 +609,45 @@ mod tests {
         assert_eq!(source.unwrap().section, "Edited in Renewal Desk");
         assert_eq!(current_value(&a, EditableField::Country).0, "Peru");
         assert_eq!(current_value(&a, EditableField::AgreementType).0, "");
+    }
+
+    #[test]
+    fn the_lead_time_reads_whole_days_from_0_to_365() {
+        let mut a = Agreement::new("X");
+        assert_eq!(current_value(&a, EditableField::LeadTimeDays).0, "30");
+        apply_edit(&mut a, EditableField::LeadTimeDays, "45").unwrap();
+        assert_eq!(a.recorded.lead_time_days, Some(45));
+        apply_edit(&mut a, EditableField::LeadTimeDays, " 60 days ").unwrap();
+        assert_eq!(a.lead_time_days(), 60);
+        apply_edit(&mut a, EditableField::LeadTimeDays, "0").unwrap();
+        assert_eq!(a.recorded.lead_time_days, Some(0));
+        let before = a.clone();
+        for (bad, says) in [
+            ("-5", "-5 is negative"),
+            ("366", "366 days is more than a year"),
+            ("soon", "\"soon\" is not a number of days"),
+            ("4.5", "\"4.5\" is not a number of days"),
+        ] {
+            let e = apply_edit(&mut a, EditableField::LeadTimeDays, bad).unwrap_err();
+            let text = e.to_string();
+            assert!(text.starts_with("invalid lead_time_days: "), "{text}");
+            assert!(text.contains(says), "{text}");
+            assert!(text.contains("from 0 to 365"), "{text}");
+        }
+        assert_eq!(a, before, "refused values change nothing");
+        apply_edit(&mut a, EditableField::LeadTimeDays, "").unwrap();
+        assert_eq!(
+            a.recorded.lead_time_days, None,
+            "empty restores the default"
+        );
+        assert_eq!(
+            EditableField::parse("lead-time"),
+            Some(EditableField::LeadTimeDays)
+        );
+        assert_eq!(
+            EditableField::parse("lead_time_days"),
+            Some(EditableField::LeadTimeDays)
+        );
     }
 
     #[test]

@@ -55,6 +55,15 @@ pub struct AgreementDetail {
     pub decision: Decision,
     /// The choices a person may record on that decision ([`Decision::choices`]), in order.
     pub choices: Vec<crate::domain::model::DecisionChoice>,
+    /// The internal decide-by date in words, labelled as internal
+    /// ([`Decision::decide_by_text`], issue 16 item 3), e.g. "Decide by (internal, 30 days
+    /// ahead): Wed 1 Sep 2027"; `None` without one.
+    #[serde(default)]
+    pub decide_by_text: Option<String>,
+    /// The next step in one line ([`Decision::next_step`]), e.g. "Next: decide by Wed 1 Sep
+    /// 2027; to stop the renewal, serve notice of non-renewal by Fri 1 Oct 2027".
+    #[serde(default)]
+    pub next_step: Option<String>,
     /// Rule 6.
     pub convenience: Option<ConvenienceView>,
     /// Dated events with workings, by date.
@@ -90,6 +99,8 @@ impl AgreementDetail {
             renewing: s.renewing,
             default_outcome: decision.if_nobody_acts.clone(),
             choices: decision.choices(),
+            decide_by_text: decision.decide_by_text(),
+            next_step: decision.next_step(),
             decision,
             convenience: s.convenience.as_ref().map(|c| ConvenienceView {
                 notice: c.notice,

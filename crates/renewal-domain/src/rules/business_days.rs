@@ -76,7 +76,23 @@ pub fn adjust(
     kind: EventKind,
     date: NaiveDate,
 ) -> (NaiveDate, Option<Adjustment>) {
-    if !kind.is_deadline() || !agreement.business_day_adjustment {
+    if !kind.is_deadline() {
+        return (date, None);
+    }
+    adjust_date_to_act_on(agreement, date)
+}
+
+/// Rule 4 for a date someone must act on that is not a dated event of its own (the
+/// internal decide-by date of [`super::decision::Decision::decide_by`]): the preceding
+/// business day of the agreement's calendar (its country's holidays and any calendar the
+/// user chose for it), unless adjustment is switched off for the agreement. The same
+/// function [`adjust`] applies to deadlines. Returns the date to act on and the adjustment
+/// when it moved.
+pub fn adjust_date_to_act_on(
+    agreement: &Agreement,
+    date: NaiveDate,
+) -> (NaiveDate, Option<Adjustment>) {
+    if !agreement.business_day_adjustment {
         return (date, None);
     }
     // The agreement's country's holidays, plus the days of a calendar the user loaded and

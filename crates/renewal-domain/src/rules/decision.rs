@@ -19,6 +19,15 @@
 //! - an agreement whose term cannot be computed has no dated question: its data is
 //!   completed first.
 //!
+//! **Decide by (internal).** An open question also gets the company's own date to decide by,
+//! ahead of the legal one (issue 16 item 3): the last business day to act minus the
+//! agreement's internal lead time, in calendar days (30 unless set per agreement in
+//! [`crate::model::Recorded::lead_time_days`]; 0 turns it off; at most 365), moved back to
+//! the preceding business day of the agreement's calendar by rule 4 when it falls on a
+//! weekend or holiday. It is never a contractual deadline: every surface shows the legal
+//! deadline first and labels this date as internal. There is none once a decision is
+//! recorded on the question.
+//!
 //! Microsoft Peru as of 2026-11-23 (the worked example): the renewal of 1 January 2027 is
 //! locked in; the question is the renewal of 1 January 2028, whose notice deadline
 //! 2027-10-02 is a Saturday, so the last business day to act is 2027-10-01:
@@ -51,9 +60,11 @@
 //!     "renews on Sat 1 Jan 2028 for 12 months with a price review"
 //! );
 //! assert_eq!(decision.locked_in[0].renewal, d("2027-01-01"));
+//! // Decide 30 days ahead of the last business day to act (the default lead time).
+//! assert_eq!(decision.decide_by, Some(d("2027-09-01")));
 //! ```
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{days_between, long_date};
@@ -62,9 +73,13 @@ use crate::model::{
 };
 
 use super::assessment::Assessment;
-use super::business_days::{agreement_country, last_business_day_within};
+use super::business_days::{adjust_date_to_act_on, agreement_country, last_business_day_within};
 use super::events::{Basis, DatedEvent, EndReason, EventKind, EventStatus};
 use super::terms::Term;
+
+/// The prefix of [`Decision::decide_by_id`]: ids that start with it name a decide-by date,
+/// not a dated event of the assessment.
+pub const DECIDE_BY_ID_PREFIX: &str = "decide_by:";
 
 /// What kind of question the agreement poses on the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -185,6 +200,21 @@ pub struct Decision {
     /// decision's `event_id`); `None` while it is undecided. A decision recorded on an
     /// earlier question does not carry over.
     pub recorded: Option<RecordedDecision>,
+    /// The internal "decide by" date (issue 16 item 3): `act_by` minus the agreement's
+    /// internal lead time ([`Decision::lead_time_days`], calendar days), moved back to the
+    /// preceding business day of the agreement's calendar when it falls on a weekend or
+    /// holiday (rule 4, [`adjust_date_to_act_on`]). It is the company's own date, ahead of
+    /// the legal one, never a contractual deadline: `act_by` stays the headline. `None`
+    /// when the question is not open ([`Decision::is_open`]: no dated question, a decision
+    /// already recorded, nothing left to decide) or when the lead time is 0. It may lie
+    /// before the as-of date while `act_by` does not ([`Decision::decide_by_passed`]).
+    pub decide_by: Option<NaiveDate>,
+    /// Days from the as-of date to `decide_by` (negative once passed).
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub decide_by_days_left: Option<i64>,
+    /// The internal lead time in effect for the agreement, in calendar days
+    /// ([`Agreement::lead_time_days`]: 30 unless set; 0 = no decide-by date).
+    pub lead_time_days: u32,
 }
 
 impl Decision {
@@ -273,6 +303,110 @@ impl Decision {
         })
     }
 
+    /// The stable id of the decide-by date, for reminders, snoozes and calendar export:
+    /// `decide_by:` and the id of the event the decision rests on, e.g.
+    /// `decide_by:non_renewal_notice_deadline:2027-10-02`. `None` without a decide-by date.
+    pub fn decide_by_id(&self) -> Option<String> {
+        self.decide_by?;
+        Some(format!(
+            "{DECIDE_BY_ID_PREFIX}{}",
+            self.event_id.as_deref()?
+        ))
+    }
+
+    /// Whether the internal decide-by date has passed (it is before the as-of date) while
+    /// the question is still open.
+    pub fn decide_by_passed(&self) -> bool {
+        self.decide_by.is_some() && self.decide_by_days_left.is_some_and(|d| d < 0)
+    }
+
+    /// The decide-by date as every surface states it, labelled as internal so that it is
+    /// never read as the legal deadline: "Decide by (internal, 30 days ahead): Tue 31 Aug
+    /// 2027"; once passed, "Decide by (internal, 30 days ahead): Tue 24 Nov 2026: passed
+    /// with no decision recorded; 12 days left to act". `None` without a decide-by date.
+    pub fn decide_by_text(&self) -> Option<String> {
+        let date = self.decide_by?;
+        let mut s = format!(
+            "Decide by (internal, {} days ahead): {}",
+            self.lead_time_days,
+            long_date(date)
+        );
+        if self.decide_by_passed() {
+            s.push_str(": passed with no decision recorded; ");
+            s.push_str(&match self.days_left {
+                Some(0) => "today is the last day to act".to_string(),
+                Some(1) => "1 day left to act".to_string(),
+                Some(n) if n > 1 => format!("{n} days left to act"),
+                _ => "the last business day to act has passed too".to_string(),
+            });
+        }
+        Some(s)
+    }
+
+    /// The next step in one line, for the dashboard's "Needs a decision" and the agreement
+    /// page: the decide-by date first (when there is one), then what must be done by the
+    /// last business day to act, e.g. "Next: decide by Tue 31 Aug 2027; to stop the
+    /// renewal, serve notice of non-renewal by Fri 1 Oct 2027". Once a decision is
+    /// recorded, what it leaves to do. `None` when nothing is left to do.
+    pub fn next_step(&self) -> Option<String> {
+        let act_by = self.act_by;
+        let then = match (self.kind, act_by) {
+            (DecisionKind::StopRenewal, Some(d)) => match self.recorded.as_ref().map(|r| r.choice) {
+                Some(DecisionChoice::Renew) => return None,
+                Some(DecisionChoice::Exit) => {
+                    format!("serve notice of non-renewal by {}", long_date(d))
+                }
+                Some(DecisionChoice::Renegotiate) => match self.recorded.as_ref().and_then(|r| r.target_date) {
+                    Some(t) => format!(
+                        "agree new terms by {}; to stop the renewal, serve notice of non-renewal by {}",
+                        long_date(t),
+                        long_date(d)
+                    ),
+                    None => format!(
+                        "agree new terms; to stop the renewal, serve notice of non-renewal by {}",
+                        long_date(d)
+                    ),
+                },
+                _ => format!(
+                    "to stop the renewal, serve notice of non-renewal by {}",
+                    long_date(d)
+                ),
+            },
+            (DecisionKind::PlannedExit, Some(d)) => format!(
+                "serve notice of termination for convenience by {}",
+                long_date(d)
+            ),
+            (DecisionKind::TermEnds, Some(d)) => {
+                if !self.options.contains(&DecisionOption::Renegotiate) {
+                    return None;
+                }
+                match self.recorded.as_ref().map(|r| r.choice) {
+                    Some(DecisionChoice::LetExpire) | Some(DecisionChoice::Exit) => return None,
+                    _ => format!("agree new terms by {}", long_date(d)),
+                }
+            }
+            (DecisionKind::UseExitWindow, Some(d)) => {
+                format!("use the exit rights by {}", long_date(d))
+            }
+            (DecisionKind::RenewsWithoutNotice, _) => {
+                "check the signed contract for how to stop the renewal".to_string()
+            }
+            (DecisionKind::Incomplete, _) => {
+                "complete the effective date and term so its dates can be computed".to_string()
+            }
+            _ => return None,
+        };
+        Some(match self.decide_by {
+            Some(by) if self.decide_by_passed() => format!(
+                "Next: decide now (the internal decide-by date, {}, has passed); {then}",
+                long_date(by)
+            ),
+            Some(by) => format!("Next: decide by {}; {then}", long_date(by)),
+            None if self.is_open() => format!("Next: decide; {then}"),
+            None => format!("Next: {then}"),
+        })
+    }
+
     /// "Already locked in: the renewal of Fri 1 Jan 2027 (Term 3, first renewal: 1 Jan 2027
     /// – 31 Dec 2027)"; `None` when nothing is locked in.
     pub fn locked_in_text(&self) -> Option<String> {
@@ -346,7 +480,23 @@ pub fn decide(s: &Assessment, agreement: &Agreement) -> Decision {
         .as_ref()
         .filter(|r| r.about.is_some() && r.about == d.event_id)
         .cloned();
+    d.lead_time_days = agreement.lead_time_days();
+    d.decide_by = decide_by(&d, agreement);
+    d.decide_by_days_left = d.decide_by.map(|by| days_between(s.as_of, by));
     d
+}
+
+/// The internal decide-by date of `d` (see [`Decision::decide_by`]): `act_by −
+/// lead_time_days` calendar days, then rule 4 (the preceding business day of the
+/// agreement's calendar, unless adjustment is off for the agreement). `None` for a question
+/// that is not open or a lead time of 0.
+fn decide_by(d: &Decision, agreement: &Agreement) -> Option<NaiveDate> {
+    if d.lead_time_days == 0 || !d.is_open() {
+        return None;
+    }
+    let act_by = d.act_by?;
+    let unadjusted = act_by.checked_sub_days(Days::new(u64::from(d.lead_time_days)))?;
+    Some(adjust_date_to_act_on(agreement, unadjusted).0)
 }
 
 /// The question alone, before any recorded answer.
@@ -363,6 +513,9 @@ fn decide_question(s: &Assessment, agreement: &Agreement) -> Decision {
         options: Vec::new(),
         locked_in: Vec::new(),
         recorded: None,
+        decide_by: None,
+        decide_by_days_left: None,
+        lead_time_days: 0,
     };
     match s.status {
         AgreementStatus::Incomplete => {
@@ -426,6 +579,9 @@ fn ended(s: &Assessment) -> Decision {
                 ],
                 locked_in: Vec::new(),
                 recorded: None,
+                decide_by: None,
+                decide_by_days_left: None,
+                lead_time_days: 0,
             }
         }
         None => Decision {
@@ -443,6 +599,9 @@ fn ended(s: &Assessment) -> Decision {
             options: Vec::new(),
             locked_in: Vec::new(),
             recorded: None,
+            decide_by: None,
+            decide_by_days_left: None,
+            lead_time_days: 0,
         },
     }
 }
@@ -503,6 +662,9 @@ fn active(
                     options: vec![DecisionOption::Exit, DecisionOption::Renegotiate],
                     locked_in: locked_before(s, exit.succ_opt().unwrap_or(*exit)),
                     recorded: None,
+                    decide_by: None,
+                    decide_by_days_left: None,
+                    lead_time_days: 0,
                 };
             }
             (EventKind::NonRenewalNoticeDeadline, Basis::NoticeBeforeExpiry { term, .. }) => {
@@ -527,6 +689,9 @@ fn active(
                         options,
                         locked_in: locked_before(s, renewal),
                         recorded: None,
+                        decide_by: None,
+                        decide_by_days_left: None,
+                        lead_time_days: 0,
                     };
                 }
             }
@@ -620,6 +785,9 @@ fn active(
                 options,
                 locked_in: Vec::new(),
                 recorded: None,
+                decide_by: None,
+                decide_by_days_left: None,
+                lead_time_days: 0,
             }
         }
         None => {
@@ -965,6 +1133,117 @@ mod tests {
         let next_year = decide(&assess(&a, d("2027-10-03")), &a);
         assert_eq!(next_year.renewal, Some(d("2029-01-01")));
         assert!(next_year.recorded.is_none() && next_year.is_open());
+    }
+
+    #[test]
+    fn decide_by_is_the_lead_time_before_the_last_business_day_to_act() {
+        let mut a = microsoft();
+        let s = assess(&a, d("2026-11-23"));
+        let dec = decide(&s, &a);
+        // Default lead time: 30 days before Fri 1 Oct 2027 is Wed 1 Sep 2027.
+        assert_eq!(dec.lead_time_days, 30);
+        assert_eq!(dec.act_by, Some(d("2027-10-01")));
+        assert_eq!(dec.decide_by, Some(d("2027-09-01")));
+        assert_eq!(dec.decide_by_days_left, Some(282));
+        assert_eq!(
+            dec.decide_by_id().as_deref(),
+            Some("decide_by:non_renewal_notice_deadline:2027-10-02")
+        );
+        assert!(!dec.decide_by_passed());
+        assert_eq!(
+            dec.decide_by_text().as_deref(),
+            Some("Decide by (internal, 30 days ahead): Wed 1 Sep 2027")
+        );
+        assert_eq!(
+            dec.next_step().as_deref(),
+            Some("Next: decide by Wed 1 Sep 2027; to stop the renewal, serve notice of non-renewal by Fri 1 Oct 2027")
+        );
+        // The legal deadline is unchanged by the lead time.
+        a.recorded.lead_time_days = Some(45);
+        let dec45 = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!((dec45.deadline, dec45.act_by), (dec.deadline, dec.act_by));
+        assert_eq!(dec45.decide_by, Some(d("2027-08-17")));
+    }
+
+    #[test]
+    fn decide_by_moves_back_over_weekends_and_holidays() {
+        let mut a = microsoft();
+        // 32 days before Fri 1 Oct 2027 is Mon 30 Aug 2027, Saint Rose of Lima (a public
+        // holiday in Peru); Sun 29 and Sat 28 are not business days: Fri 27 Aug 2027.
+        a.recorded.lead_time_days = Some(32);
+        let dec = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!(dec.decide_by, Some(d("2027-08-27")));
+        // 33 days before is Sun 29 Aug 2027: also Fri 27 Aug.
+        a.recorded.lead_time_days = Some(33);
+        let dec = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!(dec.decide_by, Some(d("2027-08-27")));
+        assert_eq!(
+            dec.decide_by_text().as_deref(),
+            Some("Decide by (internal, 33 days ahead): Fri 27 Aug 2027")
+        );
+        // With rule 4 switched off for the agreement the date does not move.
+        a.business_day_adjustment = false;
+        let dec = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!(dec.decide_by, Some(d("2027-08-30")));
+    }
+
+    #[test]
+    fn no_decide_by_with_a_lead_time_of_0_or_a_recorded_decision() {
+        let mut a = microsoft();
+        a.recorded.lead_time_days = Some(0);
+        let dec = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!(dec.decide_by, None);
+        assert_eq!(dec.decide_by_text(), None);
+        assert!(dec.is_open());
+        assert_eq!(
+            dec.next_step().as_deref(),
+            Some(
+                "Next: decide; to stop the renewal, serve notice of non-renewal by Fri 1 Oct 2027"
+            )
+        );
+        a.recorded.lead_time_days = None;
+        let open = decide(&assess(&a, d("2026-11-23")), &a);
+        a.recorded.decision = Some(RecordedDecision {
+            choice: DecisionChoice::Exit,
+            target_date: None,
+            about: open.event_id.clone(),
+            decided_by: "Ana Torres".into(),
+            decided_on: d("2026-11-30"),
+            reason: String::new(),
+        });
+        let decided = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!(decided.decide_by, None);
+        assert_eq!(
+            decided.next_step().as_deref(),
+            Some("Next: serve notice of non-renewal by Fri 1 Oct 2027")
+        );
+        // Nothing to decide, nothing to decide by.
+        let ended = decide(&assess(&aws(), d("2027-03-01")), &aws());
+        assert_eq!((ended.decide_by, ended.next_step()), (None, None));
+    }
+
+    #[test]
+    fn a_passed_decide_by_says_so_while_the_window_is_open() {
+        // AWS Peru on Tue 1 Dec 2026: the assisted-migration window's last business day is
+        // Thu 24 Dec 2026; 30 days before it is Tue 24 Nov 2026, already passed.
+        let a = aws();
+        let dec = decide(&assess(&a, d("2026-12-01")), &a);
+        assert_eq!(dec.kind, DecisionKind::UseExitWindow);
+        assert_eq!(dec.decide_by, Some(d("2026-11-24")));
+        assert_eq!(dec.decide_by_days_left, Some(-7));
+        assert!(dec.decide_by_passed());
+        assert_eq!(
+            dec.decide_by_text().as_deref(),
+            Some("Decide by (internal, 30 days ahead): Tue 24 Nov 2026: passed with no decision recorded; 23 days left to act")
+        );
+        assert_eq!(
+            dec.next_step().as_deref(),
+            Some("Next: decide now (the internal decide-by date, Tue 24 Nov 2026, has passed); use the exit rights by Thu 24 Dec 2026")
+        );
+        // The day before, it was still ahead.
+        let before = decide(&assess(&a, d("2026-11-23")), &a);
+        assert_eq!(before.decide_by_days_left, Some(1));
+        assert!(!before.decide_by_passed());
     }
 
     #[test]

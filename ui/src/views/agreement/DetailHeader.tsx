@@ -70,7 +70,8 @@ const OPTION_TITLES: Record<string, string> = {
 /**
  * The decision at hand, as the core states it for every surface (dashboard, brief,
  * notifications): the question, when the window closes and the last business day to act,
- * what happens if nobody acts, the options and what is already locked in.
+ * the internal decide-by date beside it (labelled as internal), what happens if nobody
+ * acts, the next step, the options and what is already locked in.
  */
 function Decision({ page }: { page: AgreementPage }): JSX.Element {
   const dec = page.detail.decision;
@@ -100,9 +101,19 @@ function Decision({ page }: { page: AgreementPage }): JSX.Element {
           )}
         </p>
       )}
+      {page.detail.decide_by_text && (
+        <p class="decision-decide-by muted" data-testid="decide-by">
+          {page.detail.decide_by_text}
+        </p>
+      )}
       <p class="detail-outcome">
         <span class="outcome-label">If nobody acts:</span> {dec.if_nobody_acts}
       </p>
+      {page.detail.next_step && (
+        <p class="decision-next" data-testid="next-step">
+          {page.detail.next_step}
+        </p>
+      )}
       {dec.locked_in.length > 0 && (
         <p class="decision-locked muted" data-testid="locked-in">
           Already locked in:{' '}

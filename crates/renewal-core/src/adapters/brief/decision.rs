@@ -1,5 +1,6 @@
 //! Section 1 of the brief, "The decision at a glance": a grey panel with the next action and
-//! its deadline (with any business-day move, rule 4), what happens if nobody acts, the exit
+//! its deadline (with any business-day move, rule 4), the internal decide-by date ahead of
+//! it (issue 16 item 3), what happens if nobody acts, the exit
 //! for convenience (rule 6), overdue items and a pointer to the data gaps. Also the wording
 //! of each action ([`Brief::action_text`]), shared with the actions checklist.
 //!
@@ -108,6 +109,30 @@ impl Brief<'_> {
             }
             lines.push((sub, BODY));
             rows.push(("Deadline (act by)".to_string(), lines));
+        }
+        // The company's own date ahead of the legal one (issue 16 item 3), labelled as
+        // internal; the legal deadline above stays the headline.
+        if let (Some(by), Some(left)) = (decision.decide_by, decision.decide_by_days_left) {
+            let mut note = format!(
+                "{} days ahead of the last day to act: the company's own date, not a contractual deadline",
+                decision.lead_time_days
+            );
+            if decision.decide_by_passed() {
+                note = format!(
+                    "passed with no decision recorded; {} to act by the deadline above",
+                    days_left(decision.days_left.unwrap_or(left))
+                );
+            }
+            rows.push((
+                "Decide by (internal)".to_string(),
+                vec![
+                    (
+                        format!("{} ({})", long_date(by), days_left(left)),
+                        BODY_BOLD,
+                    ),
+                    (note, BODY),
+                ],
+            ));
         }
         rows.push((
             "If nobody acts".to_string(),

@@ -39,6 +39,13 @@ pub struct Reminder {
     pub default_outcome: String,
     /// Why the previous attempt failed, when this is a retry.
     pub previous_failure: Option<String>,
+    /// For a reminder of an internal decide-by date ([`crate::domain::rules::decision::Decision::decide_by`],
+    /// issue 16 item 3): the last business day to act on the legal deadline it is ahead
+    /// of. `None` for a reminder of a dated event. Such a reminder is worded as internal,
+    /// never as the contractual deadline, and has no "Mark done": recording the decision
+    /// ends it.
+    #[serde(default)]
+    pub act_by: Option<NaiveDate>,
 }
 
 impl Reminder {
@@ -162,27 +169,39 @@ impl Message {
                 r.step.describe()
             )
         };
-        Message {
-            summary: format!("{} — {} on {}", r.agreement, r.label, long_date(r.date)),
-            body: format!("{when}\nIf nobody acts: {}", r.default_outcome),
-            urgency: r.urgency(),
-            actions: vec![
-                MessageAction {
-                    key: "open-brief".to_string(),
-                    label: "Open brief".to_string(),
-                    action: ReminderAction::OpenBrief,
-                },
-                MessageAction {
-                    key: "snooze-1d".to_string(),
-                    label: "Snooze 1 day".to_string(),
-                    action: ReminderAction::Snooze { days: 1 },
-                },
-                MessageAction {
+        let mut actions = vec![
+            MessageAction {
+                key: "open-brief".to_string(),
+                label: "Open brief".to_string(),
+                action: ReminderAction::OpenBrief,
+            },
+            MessageAction {
+                key: "snooze-1d".to_string(),
+                label: "Snooze 1 day".to_string(),
+                action: ReminderAction::Snooze { days: 1 },
+            },
+        ];
+        let body = match r.act_by {
+            // A decide-by date: say it is the company's own date and give the legal one.
+            Some(act_by) => format!(
+                "{when}\nAn internal date, not a contractual deadline: the last business day to act is {}. Record the decision in Renewal Desk to stop these reminders.\nIf nobody acts: {}",
+                long_date(act_by),
+                r.default_outcome
+            ),
+            None => {
+                actions.push(MessageAction {
                     key: "done".to_string(),
                     label: "Mark done".to_string(),
                     action: ReminderAction::MarkDone,
-                },
-            ],
+                });
+                format!("{when}\nIf nobody acts: {}", r.default_outcome)
+            }
+        };
+        Message {
+            summary: format!("{} — {} on {}", r.agreement, r.label, long_date(r.date)),
+            body,
+            urgency: r.urgency(),
+            actions,
             reminders: vec![r.clone()],
         }
     }

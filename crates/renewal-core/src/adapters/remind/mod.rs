@@ -2,7 +2,9 @@
 //!
 //! A reminder run ([`run`]) does, for a given `as_of`:
 //!
-//! 1. assess every agreement and keep the remindable events (open or overdue, not done);
+//! 1. assess every agreement and keep the remindable events (open or overdue, not done),
+//!    and the internal decide-by date of its open question while it is still ahead
+//!    ([`policy::decide_by_remindable`]; issue 16 item 3);
 //! 2. for each, compute the due steps of its ladder ([`policy::due_steps`]): the global
 //!    ladder ([`crate::adapters::store::Store::global_ladder`]) or the agreement's own, weekly repeats
 //!    once overdue, and any snooze;
@@ -62,6 +64,8 @@ pub use policy::{due_steps, DueStep, Ladder, Step, Urgency, DEFAULT_LADDER};
 pub use store::NoticeKind;
 
 use crate::adapters::store::{now, Store};
+use crate::domain::dates::days_between;
+use crate::domain::rules::decision::DECIDE_BY_ID_PREFIX;
 use crate::domain::rules::{assess, EventStatus};
 use crate::error::Result;
 
@@ -210,9 +214,68 @@ fn gather(
                     due_on: last.due_on,
                     default_outcome: outcome.clone(),
                     previous_failure: None,
+                    act_by: None,
                 },
                 steps,
             });
+        }
+        // The internal decide-by date of the open question (issue 16 item 3): the same
+        // ladder, snooze, claim and log as a dated event, under its own id.
+        let decision = s.decision(a);
+        match policy::decide_by_remindable(&decision, as_of) {
+            Some((key_id, date)) => {
+                let key = (stored.id, key_id);
+                let snooze = snoozes.get(&key).copied();
+                let mut steps = due_steps(date, false, ladder, snooze, as_of);
+                compact_weekly(&mut steps);
+                let floor = log.floors.get(&key).map(String::as_str).unwrap_or("");
+                if !steps.is_empty()
+                    && !log.open.contains_key(&key)
+                    && steps.iter().all(|s| s.due_on.to_string().as_str() <= floor)
+                {
+                    settled.insert(key);
+                } else if steps.is_empty() {
+                    if let Some(u) = snooze.filter(|u| as_of < *u) {
+                        silenced.insert(key, format!("snoozed until {u}"));
+                    }
+                } else if let (Some(last), Some(e), Some(act_by)) =
+                    (steps.last().copied(), decision.event(&s), decision.act_by)
+                {
+                    due.push(EventDue {
+                        reminder: Reminder {
+                            log_id: None,
+                            agreement_id: stored.id,
+                            agreement: a.title.clone(),
+                            event_id: key.1,
+                            label: policy::decide_by_label(&decision, act_by),
+                            kind: e.kind,
+                            status: EventStatus::Open,
+                            date,
+                            days_left: days_between(as_of, date),
+                            step: last.step,
+                            due_on: last.due_on,
+                            default_outcome: outcome.clone(),
+                            previous_failure: None,
+                            act_by: Some(act_by),
+                        },
+                        steps,
+                    });
+                }
+            }
+            None => {
+                // A decide-by date that reminded before: its pending failures go.
+                if let Some(id) = decision.event_id.as_deref() {
+                    let why = if decision.recorded.is_some() {
+                        "a decision was recorded"
+                    } else {
+                        "the decide-by date has passed or is off"
+                    };
+                    silenced.insert(
+                        (stored.id, format!("{DECIDE_BY_ID_PREFIX}{id}")),
+                        why.to_string(),
+                    );
+                }
+            }
         }
         Ok(())
     })?;
@@ -589,6 +652,9 @@ pub fn apply_action(
             ReminderAction::Snooze { days } => {
                 store.snooze(r.agreement_id, &r.event_id, days, as_of)?;
             }
+            // A decide-by date is not an event to mark done: recording the decision ends
+            // its reminders (its message offers no "Mark done").
+            ReminderAction::MarkDone if r.act_by.is_some() => {}
             ReminderAction::MarkDone => {
                 store.mark_done(
                     r.agreement_id,

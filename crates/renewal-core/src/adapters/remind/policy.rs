@@ -17,6 +17,8 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::dates::long_date;
+use crate::domain::rules::decision::Decision;
 use crate::domain::rules::{DatedEvent, EventStatus};
 use crate::error::{Error, Result};
 
@@ -185,6 +187,26 @@ pub struct DueStep {
 /// (a passed renewal, expiry or notice deadline) and done ones do not.
 pub fn is_remindable(event: &DatedEvent) -> bool {
     matches!(event.status, EventStatus::Open | EventStatus::Overdue)
+}
+
+/// The internal decide-by date of `decision` if it still reminds on `as_of` (issue 16
+/// item 3): its id ([`Decision::decide_by_id`]) and date, while the question is open, no
+/// decision is recorded on it and the date is today or ahead. Once it has passed it
+/// reminds no more (no weekly repeats): the legal deadline's own ladder goes on reminding
+/// up to the last business day to act.
+pub fn decide_by_remindable(decision: &Decision, as_of: NaiveDate) -> Option<(String, NaiveDate)> {
+    let date = decision.decide_by.filter(|d| *d >= as_of)?;
+    Some((decision.decide_by_id()?, date))
+}
+
+/// The label of a decide-by reminder, worded so that it is never read as the legal
+/// deadline: "Decide by (internal, 30 days ahead of the last day to act, Fri 1 Oct 2027)".
+pub fn decide_by_label(decision: &Decision, act_by: NaiveDate) -> String {
+    format!(
+        "Decide by (internal, {} days ahead of the last day to act, {})",
+        decision.lead_time_days,
+        long_date(act_by)
+    )
 }
 
 /// Every step of an event due on or before `as_of`, oldest first (the last one is the one

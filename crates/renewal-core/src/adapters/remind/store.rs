@@ -166,12 +166,23 @@ impl Store {
         }
         let stored = self.get(id)?;
         let s = assess(&stored.agreement, as_of);
-        let event = s
-            .events
-            .iter()
-            .find(|e| e.id() == event_id)
-            .ok_or_else(|| unknown_event(event_id, s.events.iter().map(|e| e.id()).collect()))?;
-        if !policy::is_remindable(event) {
+        // The decide-by date of the open question snoozes like an event (issue 16 item 3).
+        let decide_by = policy::decide_by_remindable(&s.decision(&stored.agreement), as_of);
+        let event = match s.events.iter().find(|e| e.id() == event_id) {
+            Some(e) => Some(e),
+            None if decide_by.as_ref().is_some_and(|(k, _)| k == event_id) => None,
+            None => {
+                return Err(unknown_event(
+                    event_id,
+                    s.events
+                        .iter()
+                        .map(|e| e.id())
+                        .chain(decide_by.map(|(k, _)| k))
+                        .collect(),
+                ))
+            }
+        };
+        if let Some(event) = event.filter(|e| !policy::is_remindable(e)) {
             return Err(Error::Invalid {
                 field: "event".to_string(),
                 message: format!(
