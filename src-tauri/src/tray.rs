@@ -165,6 +165,9 @@ mod tests {
             provisional: false,
             value: None,
             decision: None,
+            decide_by: None,
+            decide_by_text: None,
+            next_step: None,
         };
         let label = deadline_label(&item);
         assert_eq!(
