@@ -19,5 +19,6 @@ mod recorded;
 mod remind;
 mod rules_props;
 mod samples;
+mod serving_notice;
 mod spans;
 mod store;

@@ -124,6 +124,12 @@ business_day_adjustment: boolean,
  */
 calendar?: CustomCalendar, 
 /**
+ * How notice is served (who, form, to whom, how, when deemed received), read from the
+ * document's notices clause; `None` (absent from JSON) when the document has no
+ * notices clause, or for agreements stored before it was read (issue 16 item 4).
+ */
+notice_service?: NoticeService, 
+/**
  * Every section of the document, with its tables, verbatim.
  */
 sections: Array<Section>, 
@@ -202,6 +208,11 @@ next_step: string | null,
  * Rule 6.
  */
 convenience: ConvenienceView | null, 
+/**
+ * How notice is served (who, form, to whom, how), from the document's notices clause,
+ * or the statement that the document is silent ([`serving_notice`], issue 16 item 4).
+ */
+serving_notice: ServingNotice, 
 /**
  * Dated events with workings, by date.
  */
@@ -1183,6 +1194,33 @@ currency: string, };
 
 export type NoticeKind = "non_renewal" | "termination";
 
+export type NoticeMethod = "hand_delivery" | "courier" | "registered_mail" | "post" | "email" | "fax" | "notarial_letter";
+
+export type NoticeService = { 
+/**
+ * Who may serve notice, e.g. `"either party"`, `"each party"`, `"the Customer"`.
+ */
+who: Sourced<string> | null, 
+/**
+ * The form notice must take, e.g. `"in writing"` (also for "por escrito").
+ */
+form: Sourced<string> | null, 
+/**
+ * The ways of delivering it, in the order the clause names them.
+ */
+methods: Sourced<Array<NoticeMethod>> | null, 
+/**
+ * To whom and where, as written, e.g. `"to the addresses set out above"`,
+ * `"to the attention of the General Counsel"`, `"al domicilio señalado en la
+ * introducción"`.
+ */
+addressee: Sourced<string> | null, 
+/**
+ * When notice is deemed received or effective, as written, e.g. `"deemed given upon
+ * receipt"`, `"effective upon confirmation of transmission"`.
+ */
+deemed_received: Sourced<string> | null, };
+
 export type Obligation = { 
 /**
  * Table heading, e.g. `"Platform Integration"`.
@@ -1490,6 +1528,46 @@ penalty: string | null,
  * The table row.
  */
 source: Source, };
+
+export type ServingNotice = { 
+/**
+ * Whether the document has a notices clause the importer read.
+ */
+stated: boolean, 
+/**
+ * One line: the stated parts separated by `;` with their lines, then what is not
+ * stated, e.g. `"either party; in writing; by hand or courier (line 14). Not stated:
+ * to whom, deemed received."`; or [`SILENT`].
+ */
+summary: string, 
+/**
+ * The stated parts (in the order who, form, to whom, how, deemed received), then the
+ * parts not stated; empty when the document is silent.
+ */
+parts: Array<ServingNoticePart>, };
+
+export type ServingNoticePart = { 
+/**
+ * `"Who may serve"`, `"Form"`, `"To whom"`, `"How"` or `"Deemed received"`.
+ */
+label: string, 
+/**
+ * The reading in a sentence's words, e.g. `"In writing"`, `"By hand, courier or
+ * registered or certified mail"`; [`NOT_STATED`] for a part the clause does not state.
+ * A low-confidence reading says so ("… read outside a notices clause: confirm it").
+ */
+text: string, 
+/**
+ * The clause quoted verbatim from the document (table pipes removed), on the last of
+ * consecutive parts read from the same clause; `None` on the others and on a part not
+ * stated.
+ */
+quote: string | null, 
+/**
+ * Where the quote is, e.g. `"Source: line 14 · Notices"` (`"Source: page 3, line
+ * 12 · Notices"` in a PDF); `None` when `quote` is.
+ */
+source: string | null, };
 
 export type ShellErrorCode = "not_permitted" | "autostart" | "opener" | "internal";
 

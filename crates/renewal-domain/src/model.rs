@@ -605,6 +605,110 @@ pub struct RecordedDecision {
     pub reason: String,
 }
 
+/// A way of delivering notice that a notices clause names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeMethod {
+    /// Delivered by hand, personally or in person ("entrega personal").
+    HandDelivery,
+    /// By courier or overnight delivery service ("mensajería").
+    Courier,
+    /// By registered or certified mail, recorded delivery or mail with return receipt
+    /// ("correo certificado", "burofax").
+    RegisteredMail,
+    /// By ordinary post (first-class mail, "correo postal").
+    Post,
+    /// By email ("correo electrónico").
+    Email,
+    /// By fax (facsimile, telecopy, telex).
+    Fax,
+    /// By notarial letter ("carta notarial", "vía notarial"), common in Peru and Chile.
+    NotarialLetter,
+}
+
+impl NoticeMethod {
+    /// Stable snake_case name: `hand_delivery`, `courier`, `registered_mail`, `post`,
+    /// `email`, `fax`, `notarial_letter`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeMethod::HandDelivery => "hand_delivery",
+            NoticeMethod::Courier => "courier",
+            NoticeMethod::RegisteredMail => "registered_mail",
+            NoticeMethod::Post => "post",
+            NoticeMethod::Email => "email",
+            NoticeMethod::Fax => "fax",
+            NoticeMethod::NotarialLetter => "notarial_letter",
+        }
+    }
+
+    /// The method in a person's words, to follow "by": "hand", "courier", "registered or
+    /// certified mail", "post", "email", "fax", "notarial letter (carta notarial)".
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeMethod::HandDelivery => "hand",
+            NoticeMethod::Courier => "courier",
+            NoticeMethod::RegisteredMail => "registered or certified mail",
+            NoticeMethod::Post => "post",
+            NoticeMethod::Email => "email",
+            NoticeMethod::Fax => "fax",
+            NoticeMethod::NotarialLetter => "notarial letter (carta notarial)",
+        }
+    }
+}
+
+/// How notice under the agreement is served, as the document's notices clause states it
+/// ("Notices", "Notificaciones": "All notices shall be in writing and delivered by hand or
+/// courier to the addresses set out above"; issue 16 item 4). Each part is the reader's
+/// short reading of the clause (in English), with the clause it was read from as its
+/// [`Source`]; a part the clause does not state is `None` and is never guessed. The
+/// agreement's `notice_service` is `None` when the document has no notices clause.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct NoticeService {
+    /// Who may serve notice, e.g. `"either party"`, `"each party"`, `"the Customer"`.
+    pub who: Option<Sourced<String>>,
+    /// The form notice must take, e.g. `"in writing"` (also for "por escrito").
+    pub form: Option<Sourced<String>>,
+    /// The ways of delivering it, in the order the clause names them.
+    pub methods: Option<Sourced<Vec<NoticeMethod>>>,
+    /// To whom and where, as written, e.g. `"to the addresses set out above"`,
+    /// `"to the attention of the General Counsel"`, `"al domicilio señalado en la
+    /// introducción"`.
+    pub addressee: Option<Sourced<String>>,
+    /// When notice is deemed received or effective, as written, e.g. `"deemed given upon
+    /// receipt"`, `"effective upon confirmation of transmission"`.
+    pub deemed_received: Option<Sourced<String>>,
+}
+
+impl NoticeService {
+    /// True when no part is stated.
+    pub fn is_empty(&self) -> bool {
+        self.who.is_none()
+            && self.form.is_none()
+            && self.methods.is_none()
+            && self.addressee.is_none()
+            && self.deemed_received.is_none()
+    }
+
+    /// Calls `f` with the source of every stated part.
+    pub fn for_each_source_mut(&mut self, mut f: impl FnMut(&mut Source)) {
+        for s in [
+            self.who.as_mut().map(|s| &mut s.source),
+            self.form.as_mut().map(|s| &mut s.source),
+            self.methods.as_mut().map(|s| &mut s.source),
+            self.addressee.as_mut().map(|s| &mut s.source),
+            self.deemed_received.as_mut().map(|s| &mut s.source),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            f(s);
+        }
+    }
+}
+
 /// A table kept verbatim as structured data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -703,6 +807,12 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub calendar: Option<CustomCalendar>,
+    /// How notice is served (who, form, to whom, how, when deemed received), read from the
+    /// document's notices clause; `None` (absent from JSON) when the document has no
+    /// notices clause, or for agreements stored before it was read (issue 16 item 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub notice_service: Option<NoticeService>,
     /// Every section of the document, with its tables, verbatim.
     pub sections: Vec<Section>,
     /// Importer warnings: unknown clauses, assumptions.
@@ -744,6 +854,7 @@ impl Agreement {
             country: None,
             business_day_adjustment: true,
             calendar: None,
+            notice_service: None,
             sections: Vec::new(),
             warnings: Vec::new(),
             recorded: Recorded::default(),
@@ -836,6 +947,9 @@ impl Agreement {
             exit_rights,
             data_protection
         );
+        if let Some(n) = &mut self.notice_service {
+            n.for_each_source_mut(&mut f);
+        }
     }
 
     /// Fills the text of every source that has a span, no page and no text yet from
@@ -1045,5 +1159,37 @@ mod tests {
         assert_eq!(visited, 23);
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(json.matches("\"text\":\"seen\"").count(), visited);
+    }
+
+    #[test]
+    fn the_sources_of_a_notices_clause_are_visited_and_old_agreements_still_load() {
+        let mut a = Agreement::new("T");
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("notice_service"), "absent when not read");
+        let back: Agreement = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.notice_service, None);
+        a.notice_service = Some(NoticeService {
+            form: Some(Sourced::new(
+                "in writing".into(),
+                Source::span_of("Notices", 4, 4),
+            )),
+            methods: Some(Sourced::new(
+                vec![NoticeMethod::HandDelivery, NoticeMethod::NotarialLetter],
+                Source::span_of("Notices", 5, 6),
+            )),
+            ..NoticeService::default()
+        });
+        let lines = DocumentLines::new("a\nb\nc\nIn writing.\nBy hand\nor carta notarial.");
+        assert_eq!(a.fill_source_texts(&lines), 0);
+        let n = a.notice_service.as_ref().unwrap();
+        assert_eq!(n.form.as_ref().unwrap().source.text, "In writing.");
+        assert_eq!(
+            n.methods.as_ref().unwrap().source.text,
+            "By hand\nor carta notarial."
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains("\"methods\":{\"value\":[\"hand_delivery\",\"notarial_letter\"]"));
+        let back: Agreement = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
     }
 }

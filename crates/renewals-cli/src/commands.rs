@@ -127,6 +127,8 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
     if let Some(c) = &d.convenience {
         outln!("  {}", c.explanation);
     }
+    // How notice is served, worded as in the brief and on the agreement page.
+    outln!("\nServing notice: {}", d.serving_notice.summary);
     for (title, list) in [("Commitments", &a.commitments), ("Amounts", &a.amounts)] {
         if !list.is_empty() {
             outln!("\n{title}");

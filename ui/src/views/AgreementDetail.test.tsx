@@ -397,4 +397,43 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(history).toContain('Confirmed');
     expect(history).toContain(`warnings.0: to confirm: ${warnings[0]?.message ?? '?'} → —`);
   });
+
+  it('says the document is silent on how notice is served, as the brief does', async () => {
+    mockShell({ agreement_page: () => FIXTURES.page });
+    mount();
+    const card = await waitFor(() => root.querySelector<HTMLElement>('[data-testid="serving-notice"]'));
+    expect(card.querySelector('h2')?.textContent).toBe('Serving notice');
+    expect(card.querySelector('[data-testid="serving-notice-silent"]')?.textContent).toBe(
+      'The document does not say how notice is served: check the signed contract.',
+    );
+    expect(card.querySelectorAll('li').length).toBe(0);
+  });
+
+  it('shows who may serve notice, in what form, to whom and how, quoting the notices clause', async () => {
+    const clause = '14.2 Notices. All notices shall be in writing and delivered by hand or courier to the addresses set out above.';
+    const page = structuredClone(FIXTURES.page);
+    page.detail.serving_notice = {
+      stated: true,
+      summary: 'In writing; to the addresses set out above; by hand or courier (line 14). Not stated: who may serve, deemed received.',
+      parts: [
+        { label: 'Form', text: 'In writing', quote: null, source: null },
+        { label: 'To whom', text: 'To the addresses set out above', quote: null, source: null },
+        { label: 'How', text: 'By hand or courier', quote: clause, source: 'Source: line 14 · Notices' },
+        { label: 'Who may serve', text: 'Not stated in the document: check the signed contract.', quote: null, source: null },
+      ],
+    };
+    mockShell({ agreement_page: () => page });
+    mount();
+    const card = await waitFor(() => root.querySelector<HTMLElement>('[data-testid="serving-notice"]'));
+    expect(card.querySelector('[data-testid="serving-notice-silent"]')).toBeNull();
+    const items = [...card.querySelectorAll<HTMLElement>('li')];
+    expect(items.map((li) => li.dataset.part)).toEqual(['Form', 'To whom', 'How', 'Who may serve']);
+    expect(items[0]?.textContent).toBe('Form: In writing');
+    const how = items[2] as HTMLElement;
+    expect(how.textContent).toContain('How: By hand or courier');
+    // The quotation and its source line, once, under the last part read from the clause.
+    expect(card.querySelectorAll('blockquote').length).toBe(1);
+    expect(how.querySelector('blockquote')?.textContent).toBe(`“${clause}”Source: line 14 · Notices`);
+    expect(items[3]?.textContent).toBe('Who may serve: Not stated in the document: check the signed contract.');
+  });
 });

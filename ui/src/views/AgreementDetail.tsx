@@ -12,6 +12,7 @@ import { NoticeForm } from './agreement/NoticeForm';
 import { DecisionForm } from './agreement/DecisionForm';
 import { RecordedCard } from './agreement/RecordedCard';
 import { RemindersCard } from './agreement/RemindersCard';
+import { ServingNoticeCard } from './agreement/ServingNoticeCard';
 import { TimelineCard } from './agreement/TimelineCard';
 import { usePageAction } from './agreement/usePageAction';
 import { WarningsCard } from './agreement/WarningsCard';
@@ -24,7 +25,7 @@ interface Props {
 
 /**
  * Everything about one agreement, one card each (views/agreement/): its sources, what to
- * confirm, the timeline, the dated events, the key terms, the clause tables, what was
+ * confirm, the timeline, the dated events, how notice is served, the key terms, the clause tables, what was
  * recorded, the history and the reminders. The cards share one busy flag, status line and
  * error line ([`usePageAction`]); every change answers with the new page.
  */
@@ -102,6 +103,7 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
       <WarningsCard id={id} detail={d} action={action} />
       <TimelineCard detail={d} />
       <EventsCard id={id} detail={d} asOf={asOf} action={action} />
+      <ServingNoticeCard notice={d.serving_notice} />
       <FieldsCard id={id} page={page} action={action} />
       <ClausesCard id={id} page={page} action={action} />
       <RecordedCard agreement={d.agreement} />

@@ -5,7 +5,9 @@
 //! - [`dashboard`]: the dashboard and the one agreement row model of lists and tables;
 //! - [`views`]: read models of one agreement (detail, events) for the CLI, the app and the brief;
 //! - [`edit`], [`clauses`]: fixing a field or a clause-table row by hand, checked like an import;
-//! - [`samples`]: the fictional sample agreements shipped with the app.
+//! - [`samples`]: the fictional sample agreements shipped with the app;
+//! - [`serving_notice`]: how notice is served (who, form, to whom, how), in the words every
+//!   surface prints.
 
 pub mod calendars;
 pub mod clauses;
@@ -13,6 +15,7 @@ pub mod dashboard;
 pub mod edit;
 pub mod portfolio;
 pub mod samples;
+pub mod serving_notice;
 pub mod views;
 
 /// The machine's real date (the local calendar date now), as opposed to the as-of date

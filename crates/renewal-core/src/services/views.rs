@@ -11,6 +11,7 @@ use crate::domain::dates::Period;
 use crate::domain::model::{Agreement, AgreementStatus, Warning};
 use crate::domain::rules::decision::Decision;
 use crate::domain::rules::{assess, EventStatus, EventView, Term};
+use crate::services::serving_notice::{serving_notice, ServingNotice};
 
 /// Rule 6 rendered: "if notice is served today, the earliest end is …".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +67,9 @@ pub struct AgreementDetail {
     pub next_step: Option<String>,
     /// Rule 6.
     pub convenience: Option<ConvenienceView>,
+    /// How notice is served (who, form, to whom, how), from the document's notices clause,
+    /// or the statement that the document is silent ([`serving_notice`], issue 16 item 4).
+    pub serving_notice: ServingNotice,
     /// Dated events with workings, by date.
     pub events: Vec<EventView>,
     /// What the engine could not compute.
@@ -110,6 +114,7 @@ impl AgreementDetail {
                     c.notice, c.earliest_end_if_served_today
                 ),
             }),
+            serving_notice: serving_notice(a),
             events: s.events.iter().map(|e| EventView::new(e, a)).collect(),
             notes: s.notes.clone(),
             warnings: a.warnings.clone(),

@@ -2,7 +2,8 @@
 //! workings of each notice deadline, the end of the agreement for a fixed term, and every
 //! termination right (notice, cure period, consequence; for convenience, rule 6, the earliest
 //! end if notice is served on the as-of date), each followed by the clause quoted from the
-//! document and its source line.
+//! document and its source line; then how notice is served ("Serving notice", from the
+//! notices clause, or that the document is silent).
 //!
 //! Content comes from the agreement's renewal and termination clauses
 //! ([`crate::domain::model::Agreement`]), the engine's events and their workings
@@ -178,6 +179,28 @@ impl Brief<'_> {
                 );
             }
             l.quote(&clause_text(&t.source), &source_line(&t.source), 8.0);
+        }
+
+        self.serving_notice(l);
+    }
+
+    /// "Serving notice": who may serve notice, in what form, to whom and how, and when it
+    /// is deemed received, each followed by the notices clause it was read from; or the
+    /// statement that the document is silent. The wording is the core's
+    /// ([`crate::services::serving_notice`]), as on the agreement page and in `renewals show`.
+    fn serving_notice(&self, l: &mut Layout) {
+        let n = &self.d.serving_notice;
+        l.subheading("Serving notice", 30.0);
+        if !n.stated {
+            l.paragraph(&n.summary, BODY_BOLD, 0.0, None);
+            return;
+        }
+        for p in &n.parts {
+            l.ensure(BODY.line_height() * 2.0);
+            l.bullet("·", &format!("{}: {}", p.label, p.text), BODY, 8.0);
+            if let (Some(q), Some(s)) = (&p.quote, &p.source) {
+                l.quote(q, s, 8.0);
+            }
         }
     }
 }

@@ -467,6 +467,7 @@ fn fill_from_reading(a: &mut Agreement, r: &reading::Reading) {
     fill!(next_review, "next_review");
     fill!(price_review, "price_review");
     fill!(country, "country");
+    fill!(notice_service, "notice_service");
     if filled.contains(&"parties") {
         a.our_party = from.our_party.clone();
         a.counterparty = from.counterparty.clone();

@@ -11,13 +11,15 @@ use regex::Regex;
 
 use super::blocks::{Block, BlockKind};
 use super::lexicon::{
-    find_blank, find_dates, find_out_of_range_year, find_periods, re, sentences, DayOrder,
-    FoundPeriod,
+    find_blank, find_dates, find_notice_methods, find_out_of_range_year, find_periods, re,
+    sentences, DayOrder, FoundPeriod,
 };
-use super::{whole_months, Convenience, Expiry, Found, Language, Loc, Reading, Refusal};
+use super::{
+    whole_months, Convenience, Expiry, Found, Language, Loc, NoticeServiceReading, Reading, Refusal,
+};
 use crate::adapters::import::Format;
 use crate::domain::dates::{PartialDate, Period};
-use crate::domain::model::{Confidence, Warning};
+use crate::domain::model::{Confidence, NoticeMethod, Warning};
 
 /// One sentence of the document (or one key/value block).
 #[derive(Debug, Clone)]
@@ -177,6 +179,7 @@ pub fn read_blocks(format: Format, blocks: &[Block]) -> Reading {
             &mut warnings,
         ),
         country,
+        notice_service: notice_service(&us, &mut warnings),
         warnings: Vec::new(),
         refusals: out_of_range_dates(&us, order),
     };
@@ -1055,6 +1058,258 @@ fn next_review(us: &[Unit<'_>], order: DayOrder) -> Option<Found<PartialDate>> {
     None
 }
 
+// ---------------------------------------------------------------- serving notice
+
+regex!(
+    notices_heading,
+    r"(?i)^\W*(?:(?:section|article|clause|cl[aá]usula|art[ií]culo)\s+)?(?:[0-9ivxl]{1,4}(?:\.\d{1,2})*[.)]?\s*)?(?:[a-záéíóúñ]+\s*[:.\-–—]+\s*)?(?:notices?|notifications?|notices\s+and\s+(?:other\s+)?communications|communications|addresses\s+for\s+notices?|notificaci[oó]n(?:es)?|avisos|comunicaciones(?:\s+y\s+notificaciones)?|notificaciones\s+y\s+comunicaciones|domicilios?(?:\s+(?:y|para)\s+(?:las\s+)?(?:notificaciones|comunicaciones))?)\s*[.:\-–—]*\s*$"
+);
+regex!(
+    notices_lead,
+    r"(?i)^\W*(?:[0-9ivxl]{1,4}(?:\.\d{1,2})*[.)]?\s*)?(?:[a-záéíóúñ]+\s*[:.\-–—]+\s*)?(?:notices|notifications|notificaciones|comunicaciones)\s*[.:\-–—]+\s"
+);
+regex!(
+    notices_sentence,
+    r"(?i)\b(?:all|any|each|every|such)\s+(?:such\s+)?(?:notices?|communications?|notifications?)\b[^.;]{0,250}?\b(?:shall|must|will|may|to)\s+(?:only\s+)?(?:be\s+)?(?:given|made|sent|delivered|served|in\s+writing|addressed|deemed|considered|effective|mailed|transmitted)\b|\bnotices\b[^.;]{0,150}?\b(?:shall|must|will|may)\s+(?:only\s+)?be\s+(?:given|made|sent|delivered|served|in\s+writing|addressed|deemed|considered|effective|mailed|transmitted)\b|\bnotices?\b[^.;]{0,200}?\b(?:shall|will)\s+be\s+(?:deemed|considered)\s+(?:to\s+have\s+been\s+)?(?:duly\s+|validly\s+|properly\s+|effectively\s+|sufficiently\s+)?(?:given|received|delivered|served|made|effective)\b|\bnotices?\s+(?:by|via)\s+(?:e-?mail|electronic\s+mail|fax|facsimile|courier)\b|\b(?:toda|todas|cualquier|cualesquiera|las)\s+(?:las\s+)?(?:notificaci[oó]n(?:es)?|comunicaci[oó]n(?:es)?|avisos?)\b[^.;]{0,250}?\b(?:deber[aá]n?|ser[aá]n?|se\s+(?:har[aá]n?|efectuar[aá]n?|cursar[aá]n?|realizar[aá]n?|enviar[aá]n?|dirigir[aá]n?|entender[aá]n?|considerar[aá]n?|tendr[aá]n?|remitir[aá]n?|entregar[aá]n?))\b|\bcursar[aá]n?\b[^.;]{0,80}\b(?:notificaci|comunicaci)|\bdomicilios?\b[^.;]{0,150}\b(?:notificaci|comunicaci|emplazamiento)"
+);
+regex!(
+    period_context,
+    r"(?i)renew|terminat|expir|cancel|end\s+of\s+the|prior\s+to|before|in\s+advance|anticipaci|antelaci|renov|resol|vencimiento|t[eé]rmino"
+);
+regex!(
+    notice_word,
+    r"(?i)\bnotices?\b|\bnotif|\bcomunicaci|\bavisos?\b|\bcarta\b"
+);
+regex!(
+    who_re,
+    r"(?i)\b(either|each|any|both)\s+(?:of\s+the\s+)?part(?:y|ies)\b|\b(cualquiera\s+de\s+las\s+partes)\b|\b(cada\s+una\s+de\s+las\s+partes|cada\s+parte|ambas\s+partes)\b|\b(?:the\s+)?(customer|client|supplier|provider|licensee|licensor|company|contractor|distributor|cliente|proveedor)\s+(?:may|shall|must|will|podr[aá]|deber[aá])\s+(?:give|serve|send|deliver|notificar|cursar|enviar)\b"
+);
+regex!(
+    form_re,
+    r"(?i)\b(?:in\s+writing|written|por\s+escrito|escrit[oa]s?|en\s+forma\s+escrita)\b"
+);
+regex!(
+    language_re,
+    r"(?i)\bin\s+(?:the\s+)?english(?:\s+language)?\b|\ben\s+(?:idioma\s+)?(?:español|castellano)\b"
+);
+regex!(
+    address_anchor,
+    r"(?i)\baddress(?:es)?\b|\baddressed\s+(?:as\s+follows|to)\b|\battention\b|\bdomicilios?\b|\bdirecci[oó]n(?:es)?\b|\batenci[oó]n\b"
+);
+regex!(address_lead, r"(?i)\b(?:to|at|al|a|en|addressed)\b");
+regex!(
+    attention_key,
+    r"^(?:attention|attn\.?|atenci[oó]n|a la atenci[oó]n de|at'n)$"
+);
+regex!(
+    contact_key,
+    r"^(?:e-?mail|fax|facsimile|tel\w*|phone|tel[eé]fono|correo(?: electr[oó]nico)?|attention|attn\.?|atenci[oó]n|a la atenci[oó]n de|address|direcci[oó]n|domicilio|if to .*|to .*|copy to|with a copy to)$"
+);
+regex!(
+    deemed_re,
+    r"(?i)\b(?:shall|will|is|are)\s+(?:be\s+)?((?:deemed|considered|treated\s+as)\s+(?:to\s+have\s+been\s+)?(?:duly\s+|validly\s+|properly\s+|effectively\s+|sufficiently\s+)?(?:given|received|delivered|served|made|effective)\b[^.;]{0,160})|\b(?:shall|will)\s+(?:be|become)\s+(effective\s+(?:upon|on|when|at|as\s+of)\b[^.;]{0,160})|\b(se\s+(?:entender[aá]n?|tendr[aá]n?\s+por|considerar[aá]n?|reputar[aá]n?|presumir[aá]n?)\s+(?:como\s+)?(?:v[aá]lidamente\s+|debidamente\s+)?(?:recibid|efectuad|realizad|notificad|entregad|hech|cursad)[ao]s?\b[^.;]{0,160})|\b(surtir[aá]n?\s+(?:sus\s+)?efectos?\b[^.;]{0,160})"
+);
+
+/// Most units of a notices clause read (its sentences and address lines), so a document
+/// of addresses cannot make the reader slow.
+const MAX_NOTICE_UNITS: usize = 60;
+/// How many units after the notices clause are searched for an "Attention:" line.
+const ATTENTION_WINDOW: usize = 12;
+
+/// Whether `u` states a notice period ("ninety (90) days' prior written notice of
+/// non-renewal"): such a sentence is about when notice is due, not how it is served.
+fn notice_period_sentence(u: &Unit<'_>) -> bool {
+    !find_periods(u.text).is_empty() && period_context().is_match(u.text)
+}
+
+/// The largest byte index at most `i` that is a char boundary of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The phrase of `text` that says to whom or where notice goes: from the preposition
+/// before an address word ("to the addresses set out above", "to the attention of the
+/// General Counsel", "al domicilio señalado en la introducción") to the next comma or
+/// sentence mark, several joined with ", ". An address word with no preposition within
+/// five words before it ("may change its address") says nothing of where notice goes.
+fn addressee_in(text: &str) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut last_end = 0;
+    for m in address_anchor().find_iter(text) {
+        if m.start() < last_end {
+            continue;
+        }
+        let from = floor_boundary(text, m.start().saturating_sub(60));
+        let window = &text[from..m.start()];
+        let Some(lead) = address_lead().find_iter(window).last() else {
+            continue;
+        };
+        if window[lead.end()..].split_whitespace().count() > 5 {
+            continue;
+        }
+        let start = from + lead.start();
+        let rest = &text[m.end()..];
+        let stop = rest
+            .find([',', '.', ';', ':', '\n'])
+            .unwrap_or(rest.len())
+            .min(floor_boundary(rest, 100));
+        let end = m.end() + floor_boundary(rest, stop);
+        let phrase = text[start..end]
+            .trim()
+            .trim_end_matches(['(', ' '])
+            .to_string();
+        last_end = end;
+        if phrase.len() > 3 && !parts.contains(&phrase) {
+            parts.push(phrase);
+        }
+        if parts.len() == 3 {
+            break;
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Who may serve notice in `text`, in the product's words: `"either party"`, `"each
+/// party"`, `"the Customer"`.
+fn who_in(text: &str) -> Option<String> {
+    let c = who_re().captures(text)?;
+    if let Some(w) = c.get(1) {
+        return Some(match w.as_str().to_lowercase().as_str() {
+            "each" | "both" => "each party".to_string(),
+            _ => "either party".to_string(),
+        });
+    }
+    if c.get(2).is_some() {
+        return Some("either party".to_string());
+    }
+    if c.get(3).is_some() {
+        return Some("each party".to_string());
+    }
+    c.get(4).map(|n| {
+        let name = n.as_str();
+        let mut ch = name.chars();
+        let cap: String = ch
+            .next()
+            .map(|f| f.to_uppercase().chain(ch).collect())
+            .unwrap_or_default();
+        format!("the {cap}")
+    })
+}
+
+/// When notice is deemed received, as written ("deemed given upon receipt").
+fn deemed_in(text: &str) -> Option<String> {
+    let c = deemed_re().captures(text)?;
+    let m = (1..=4).find_map(|i| c.get(i))?;
+    let t = m.as_str().trim().trim_end_matches([',', ' ']);
+    Some(t.to_string())
+}
+
+/// The form notice must take: `"in writing"`, with the language when the clause names one.
+fn form_in(text: &str) -> Option<String> {
+    form_re().find(text)?;
+    Some(match language_re().find(text) {
+        Some(l) if l.as_str().to_lowercase().contains("english") => {
+            "in writing, in English".to_string()
+        }
+        Some(_) => "in writing, in Spanish".to_string(),
+        None => "in writing".to_string(),
+    })
+}
+
+/// How notice is served (issue 16 item 4), from the document's notices clause: the
+/// sentences under a "Notices" / "Notificaciones" heading or clause heading, and sentences
+/// that are plainly about serving notices ("All notices shall be in writing …", "Toda
+/// notificación deberá hacerse por escrito …", "notice by email … shall be effective
+/// upon …"). A sentence that states a notice period ("ninety (90) days' prior written
+/// notice of termination") is not a notices clause. Each part is read from the first
+/// sentence of the clause that states it (methods: from the one naming most), with high
+/// confidence. With no notices clause, a sentence that says how some notice is delivered
+/// ("mediante carta notarial") gives the methods with low confidence and a warning.
+fn notice_service(us: &[Unit<'_>], w: &mut Vec<Warning>) -> NoticeServiceReading {
+    let mut clause: Vec<&Unit<'_>> = Vec::new();
+    let mut fallback: Option<(&Unit<'_>, Vec<NoticeMethod>)> = None;
+    for u in us {
+        if clause.len() >= MAX_NOTICE_UNITS {
+            break;
+        }
+        let headed = notices_heading().is_match(&u.topic)
+            || u.key
+                .as_deref()
+                .is_some_and(|k| notices_heading().is_match(k))
+            || notices_lead().is_match(head(&u.block.text, 80));
+        let period = notice_period_sentence(u);
+        if (headed || notices_sentence().is_match(u.text)) && !period {
+            clause.push(u);
+        } else if fallback.is_none() && notice_word().is_match(u.text) {
+            let methods = find_notice_methods(u.text);
+            if !methods.is_empty() {
+                fallback = Some((u, methods));
+            }
+        }
+    }
+    let mut r = NoticeServiceReading::default();
+    fn high<T>(value: T, u: &Unit<'_>) -> Found<T> {
+        Found::new(value, Confidence::High, u.loc())
+    }
+    // Sentences, not the address lines ("Email: legal@…") under the heading.
+    let sentences: Vec<&Unit<'_>> = clause
+        .iter()
+        .copied()
+        .filter(|u| !u.key_is(contact_key()) || u.block.kind != super::blocks::BlockKind::KeyValue)
+        .collect();
+    for u in &sentences {
+        if r.who.is_none() {
+            r.who = who_in(u.text).map(|v| high(v, u));
+        }
+        if r.form.is_none() {
+            r.form = form_in(u.text).map(|v| high(v, u));
+        }
+        if r.addressee.is_none() {
+            r.addressee = addressee_in(u.text).map(|v| high(v, u));
+        }
+        if r.deemed_received.is_none() {
+            r.deemed_received = deemed_in(u.text).map(|v| high(v, u));
+        }
+        let methods = find_notice_methods(u.text);
+        if r.methods
+            .as_ref()
+            .is_none_or(|m| methods.len() > m.value.len())
+            && !methods.is_empty()
+        {
+            r.methods = Some(high(methods, u));
+        }
+    }
+    // "Attention: General Counsel" lines under the clause or just after it.
+    if let (None, Some(first), Some(last)) = (&r.addressee, clause.first(), clause.last()) {
+        let span = last.index + ATTENTION_WINDOW - first.index + 1;
+        if let Some(u) = us
+            .iter()
+            .skip(first.index)
+            .take(span)
+            .find(|u| u.key_is(attention_key()))
+        {
+            r.addressee = Some(high(format!("to the attention of {}", u.text.trim()), u));
+        }
+    }
+    if clause.is_empty() {
+        if let Some((u, methods)) = fallback {
+            r.methods = Some(Found::new(methods, Confidence::Low, u.loc()));
+            warn(
+                w,
+                "low_confidence",
+                "notice_service",
+                Some(u.block.lines.0),
+                "how notice is served read from a sentence outside any notices clause: confirm it against the signed contract",
+            );
+        }
+    }
+    r
+}
+
 // ---------------------------------------------------------------- country and currency
 
 const COUNTRIES: &[(&str, &str)] = &[
@@ -1242,4 +1497,200 @@ fn currency(us: &[Unit<'_>], country: Option<&str>, w: &mut Vec<Warning>) -> Opt
         return Some(Found::new(code.to_string(), Confidence::High, u.loc()));
     }
     None
+}
+
+#[cfg(test)]
+mod notice_service_tests {
+    use super::super::{read, NoticeServiceReading};
+    use crate::adapters::import::text_document;
+    use crate::domain::model::{Confidence, NoticeMethod::*};
+
+    fn reading(name: &str, text: &str) -> (NoticeServiceReading, Vec<String>) {
+        let r = read(&text_document(name, text));
+        let warnings = r
+            .warnings
+            .iter()
+            .filter(|w| w.field == "notice_service")
+            .map(|w| w.message.clone())
+            .collect();
+        (r.notice_service, warnings)
+    }
+
+    fn value<T: Clone>(f: &Option<super::Found<T>>) -> Option<T> {
+        f.as_ref().map(|f| f.value.clone())
+    }
+
+    #[test]
+    fn a_numbered_notices_clause_in_prose() {
+        let doc = "SUPPLY AGREEMENT\n\nThis Agreement is made between Acme Ltd and Widget Corp.\n\n\
+14.1 Assignment. Neither party may assign this Agreement.\n\n\
+14.2 Notices. All notices under this Agreement shall be in writing and delivered by hand, courier or registered mail to the addresses set out above, to the attention of the General Counsel. Notices shall be deemed received on the date of delivery.\n\n\
+14.3 Severability. If any provision is invalid the rest remains.\n";
+        let (n, w) = reading("supply.txt", doc);
+        assert_eq!(value(&n.who), None, "the clause does not say who");
+        assert_eq!(value(&n.form).as_deref(), Some("in writing"));
+        assert_eq!(
+            value(&n.methods),
+            Some(vec![HandDelivery, Courier, RegisteredMail])
+        );
+        assert_eq!(
+            value(&n.addressee).as_deref(),
+            Some("to the addresses set out above, to the attention of the General Counsel")
+        );
+        assert_eq!(
+            value(&n.deemed_received).as_deref(),
+            Some("deemed received on the date of delivery")
+        );
+        let form = n.form.as_ref().unwrap();
+        assert_eq!(form.source.line, 7);
+        assert_eq!(form.confidence, Confidence::High);
+        // The reader quotes the sentence; the importer quotes the span's lines (the paragraph).
+        assert!(
+            form.source
+                .text
+                .starts_with("All notices under this Agreement shall be in writing"),
+            "{}",
+            form.source.text
+        );
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn a_markdown_notices_section_with_email_and_an_attention_line() {
+        let doc = "# Hosting Agreement\n\n## Term\n\nThe term is two (2) years from 1 March 2024.\n\n## Notices\n\n\
+Either party may give notice by email to the other party's contact in Schedule 1; notice by email shall be effective upon confirmation of transmission.\n\n\
+Attention: Head of Legal\n\n## Governing law\n\nThe laws of England.\n";
+        let (n, _) = reading("hosting.md", doc);
+        assert_eq!(value(&n.who).as_deref(), Some("either party"));
+        assert_eq!(value(&n.form), None, "no form is stated");
+        assert_eq!(value(&n.methods), Some(vec![Email]));
+        assert_eq!(
+            value(&n.deemed_received).as_deref(),
+            Some("effective upon confirmation of transmission")
+        );
+        assert_eq!(
+            value(&n.addressee).as_deref(),
+            Some("to the attention of Head of Legal")
+        );
+        assert_eq!(n.addressee.as_ref().unwrap().source.line, 11);
+        assert_eq!(n.who.as_ref().unwrap().source.line, 9);
+    }
+
+    #[test]
+    fn a_capitals_heading_and_any_notice_by_either_party() {
+        let doc = "LICENSE AGREEMENT\n\nNOTICES\n\n\
+Any notice required or permitted to be given by either Party under this Agreement shall be in writing in the English language and shall be sent by certified mail, return receipt requested, or by facsimile, to the other Party at its address first written above.\n";
+        let (n, _) = reading("license.txt", doc);
+        assert_eq!(value(&n.who).as_deref(), Some("either party"));
+        assert_eq!(value(&n.form).as_deref(), Some("in writing, in English"));
+        assert_eq!(value(&n.methods), Some(vec![RegisteredMail, Fax]));
+        assert_eq!(
+            value(&n.addressee).as_deref(),
+            Some("at its address first written above")
+        );
+        assert_eq!(value(&n.deemed_received), None);
+    }
+
+    #[test]
+    fn a_peruvian_clause_by_notarial_letter() {
+        let doc = "CONTRATO DE PRESTACIÓN DE SERVICIOS\n\n\
+Conste por el presente documento el contrato que celebran de una parte Acme S.A.C. y de la otra Servicios del Sur S.A.\n\n\
+DÉCIMO: NOTIFICACIONES.- Toda notificación entre las partes deberá hacerse por escrito mediante carta notarial al domicilio señalado en la introducción del presente contrato. Las notificaciones se entenderán válidamente efectuadas el día de su recepción.\n";
+        let (n, _) = reading("contrato.txt", doc);
+        assert_eq!(value(&n.form).as_deref(), Some("in writing"));
+        assert_eq!(value(&n.methods), Some(vec![NotarialLetter]));
+        assert_eq!(
+            value(&n.addressee).as_deref(),
+            Some("al domicilio señalado en la introducción del presente contrato")
+        );
+        assert_eq!(
+            value(&n.deemed_received).as_deref(),
+            Some("se entenderán válidamente efectuadas el día de su recepción")
+        );
+        assert_eq!(n.methods.as_ref().unwrap().source.line, 5);
+    }
+
+    #[test]
+    fn a_spanish_markdown_section_by_email_to_the_attention_of() {
+        let doc = "# Contrato de Suministro\n\n## Plazo\n\nEl plazo es de un (1) año.\n\n## Notificaciones\n\n\
+Cualquiera de las partes podrá cursar comunicaciones por correo electrónico, dirigidas a la atención del Gerente Legal de la otra parte.\n";
+        let (n, _) = reading("suministro.md", doc);
+        assert_eq!(value(&n.who).as_deref(), Some("either party"));
+        assert_eq!(value(&n.methods), Some(vec![Email]));
+        assert_eq!(
+            value(&n.addressee).as_deref(),
+            Some("a la atención del Gerente Legal de la otra parte")
+        );
+        assert_eq!(value(&n.form), None);
+    }
+
+    #[test]
+    fn a_chilean_domicile_clause_by_certified_letter() {
+        let doc = "CONTRATO DE ARRENDAMIENTO\n\n\
+Para todos los efectos de este contrato las partes fijan su domicilio en la ciudad de Santiago, donde se cursarán las notificaciones por carta certificada.\n";
+        let (n, _) = reading("arriendo.txt", doc);
+        assert_eq!(value(&n.methods), Some(vec![RegisteredMail]));
+        assert_eq!(value(&n.form), None);
+        assert_eq!(n.methods.as_ref().unwrap().confidence, Confidence::High);
+    }
+
+    #[test]
+    fn a_notices_row_of_a_summary_table() {
+        let doc = "# Support Agreement Summary\n\n| Field | Details |\n|---|---|\n\
+| Parties | Acme SAC / Widget Corp |\n\
+| Notices | Each party shall serve notices in writing by courier or e-mail to the addresses in the Parties table |\n";
+        let (n, _) = reading("summary.md", doc);
+        assert_eq!(value(&n.who).as_deref(), Some("each party"));
+        assert_eq!(value(&n.form).as_deref(), Some("in writing"));
+        assert_eq!(value(&n.methods), Some(vec![Courier, Email]));
+        assert_eq!(
+            value(&n.addressee).as_deref(),
+            Some("to the addresses in the Parties table")
+        );
+        assert_eq!(n.methods.as_ref().unwrap().source.line, 6);
+    }
+
+    #[test]
+    fn notice_by_email_effective_on_receipt_outside_any_heading() {
+        let doc = "Services Agreement\n\n\
+The Customer may send notice by email to legal@example.com. Notice by email shall be effective upon the sender's receipt of a delivery confirmation.\n";
+        let (n, _) = reading("services.txt", doc);
+        assert_eq!(value(&n.methods), Some(vec![Email]));
+        assert_eq!(
+            value(&n.deemed_received).as_deref(),
+            Some("effective upon the sender's receipt of a delivery confirmation")
+        );
+        assert_eq!(value(&n.who).as_deref(), Some("the Customer"));
+    }
+
+    #[test]
+    fn no_notices_clause_reads_nothing() {
+        let doc = "# Simple Agreement\n\n| Field | Details |\n|---|---|\n\
+| Parties | Acme SAC / Widget Corp |\n| Effective Date | 1 January 2024 |\n| Term | 2 years |\n";
+        let (n, w) = reading("simple.md", doc);
+        assert!(n.is_empty(), "{n:?}");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn a_notice_period_is_not_a_notices_clause() {
+        let doc = "MASTER SERVICES AGREEMENT\n\n\
+12. Term and Termination. This Agreement renews for successive one-year periods unless either party gives written notice of non-renewal at least sixty (60) days before the end of the then-current term. Either party may terminate this Agreement for convenience upon ninety (90) days' prior written notice to the other party.\n\n\
+## Notice period\n\nNinety (90) days' written notice before expiry.\n";
+        let (n, w) = reading("msa.txt", doc);
+        assert!(n.is_empty(), "{n:?}");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn a_termination_by_notarial_letter_gives_the_method_with_low_confidence() {
+        let doc = "CONTRATO DE LOCACIÓN DE SERVICIOS\n\n\
+NOVENO: RESOLUCIÓN.- Cualquiera de las partes podrá resolver el contrato sin expresión de causa mediante carta notarial cursada con treinta (30) días de anticipación.\n";
+        let (n, w) = reading("locacion.txt", doc);
+        assert_eq!(value(&n.methods), Some(vec![NotarialLetter]));
+        assert_eq!(n.methods.as_ref().unwrap().confidence, Confidence::Low);
+        assert_eq!(value(&n.form), None);
+        assert_eq!(value(&n.who), None);
+        assert_eq!(w.len(), 1, "{w:?}");
+    }
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::domain::dates::{check_year, PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
+use crate::domain::model::NoticeMethod;
 
 #[allow(clippy::expect_used)] // the patterns are constants of this file, checked by the unit tests
 pub(crate) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -407,6 +408,58 @@ fn day(y: i64, m: i64, d: i64) -> Option<PartialDate> {
         .map(|date| PartialDate::Day { date })
 }
 
+fn notice_method_res() -> &'static [(Regex, NoticeMethod)] {
+    static R: OnceLock<Vec<(Regex, NoticeMethod)>> = OnceLock::new();
+    R.get_or_init(|| {
+        [
+            (
+                r"\b(?:by|in)\s+hand\b|\bhand[- ]deliver\w*|\bdeliver\w*\s+(?:by\s+hand|personally|in\s+person)|\bpersonal(?:ly)?\s+(?:deliver\w*|service|served)|\bin\s+person\b|\bentrega(?:d[oa]s?)?\s+(?:personal(?:mente)?|en\s+mano|directa)|\bpersonalmente\b|\ben\s+forma\s+personal\b|\ba\s+mano\b",
+                NoticeMethod::HandDelivery,
+            ),
+            (
+                r"\bcouriers?\b|\bovernight\s+(?:delivery|carrier|courier|service|mail)|\bexpress\s+(?:delivery|mail|courier|service)|\bfederal\s+express\b|\bfedex\b|\bdhl\b|\bmensajer[ií]a\b|\bmensajero\b",
+                NoticeMethod::Courier,
+            ),
+            (
+                r"\bregistered\s+(?:or\s+certified\s+)?(?:first[- ]class\s+)?(?:air\s*)?(?:mail|post|letter)|\bcertified\s+(?:or\s+registered\s+)?(?:mail|post|letter)|\brecorded\s+delivery\b|\breturn\s+receipt\b|\bcorreo\s+certificado\b|\bcarta\s+certificada\b|\bcorreo\s+registrado\b|\bburofax\b|\bcon\s+acuse\s+de\s+recibo\b",
+                NoticeMethod::RegisteredMail,
+            ),
+            (
+                r"\bfirst[- ]class\s+(?:mail|post)\b|\b(?:ordinary|regular|standard|prepaid|pre-paid)\s+(?:mail|post)\b|\b(?:united\s+states|u\.\s?s\.)\s+mail\b|\bby\s+(?:mail|post)\b|\bcorreo\s+(?:postal|ordinario)\b",
+                NoticeMethod::Post,
+            ),
+            (
+                r"\be-?mail\b|\belectronic\s+mail\b|\bcorreo\s+electr[oó]nico\b",
+                NoticeMethod::Email,
+            ),
+            (
+                r"\bfax\b|\bfacsimile\b|\btelecop\w+|\btelefax\b|\btelex\w*",
+                NoticeMethod::Fax,
+            ),
+            (
+                r"\bcartas?\s+notarial(?:es)?\b|\bv[ií]a\s+notarial\b|\bconducto\s+notarial\b|\bnotarial(?:mente)?\b|\bnotario\b|\bnotarial\s+letter\b|\bnotary\b",
+                NoticeMethod::NotarialLetter,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(p, m)| Regex::new(&format!("(?i){p}")).ok().map(|r| (r, m)))
+        .collect()
+    })
+}
+
+/// The ways of delivering notice `text` names ("by hand, courier or registered mail",
+/// "mediante carta notarial", "por correo electrónico"), each once, in the order they first
+/// appear. Registered or certified mail is one method; ordinary post ("first-class mail",
+/// "by mail") another. A fixed number of patterns, each run once over `text`.
+pub fn find_notice_methods(text: &str) -> Vec<NoticeMethod> {
+    let mut found: Vec<(usize, NoticeMethod)> = notice_method_res()
+        .iter()
+        .filter_map(|(r, m)| r.find(text).map(|x| (x.start(), *m)))
+        .collect();
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, m)| m).collect()
+}
+
 fn blank_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
@@ -585,6 +638,33 @@ mod tests {
         assert_eq!(d("July 2025", o), Some((ymd(2025, 7, 1), false)));
         assert_eq!(d("Q2 2025", o), Some((ymd(2025, 6, 30), false)));
         assert_eq!(d("31 February 2025", o), None);
+    }
+
+    #[test]
+    fn notice_methods_in_english_and_spanish() {
+        use NoticeMethod::*;
+        assert_eq!(
+            find_notice_methods("delivered by hand, courier or registered mail"),
+            vec![HandDelivery, Courier, RegisteredMail]
+        );
+        assert_eq!(
+            find_notice_methods(
+                "sent by certified mail, return receipt requested, or by facsimile"
+            ),
+            vec![RegisteredMail, Fax]
+        );
+        assert_eq!(
+            find_notice_methods("mediante carta notarial o por correo electrónico"),
+            vec![NotarialLetter, Email]
+        );
+        assert_eq!(
+            find_notice_methods("personally delivered or mailed by first-class mail"),
+            vec![HandDelivery, Post]
+        );
+        assert_eq!(
+            find_notice_methods("ninety (90) days' prior written notice"),
+            vec![]
+        );
     }
 
     #[test]

@@ -16,7 +16,8 @@ use super::{DocumentText, Format};
 use crate::domain::calendar::Country;
 use crate::domain::dates::{PartialDate, Period, PeriodUnit};
 use crate::domain::model::{
-    Agreement, Confidence, PriceReview, Source, Sourced, TerminationKind, TerminationRight, Warning,
+    Agreement, Confidence, NoticeMethod, NoticeService, PriceReview, Source, Sourced,
+    TerminationKind, TerminationRight, Warning,
 };
 
 /// The language a document is written in.
@@ -95,6 +96,36 @@ pub enum Convenience {
     Excluded,
 }
 
+/// What the document's notices clause says about serving notice ("Notices",
+/// "Notificaciones"): each part with the sentence it was read from; `None` where the clause
+/// does not say, and every part `None` when the document has no notices clause.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoticeServiceReading {
+    /// Who may serve notice: `"either party"`, `"each party"`, `"the Customer"`.
+    pub who: Option<Found<String>>,
+    /// The form: `"in writing"` (also for "por escrito"), `"in writing, in English"`.
+    pub form: Option<Found<String>>,
+    /// The ways of delivering it, in the order the sentence names them.
+    pub methods: Option<Found<Vec<NoticeMethod>>>,
+    /// To whom or where, as written: `"to the addresses set out above"`, `"to the attention
+    /// of the General Counsel"`, `"al domicilio señalado en la introducción"`.
+    pub addressee: Option<Found<String>>,
+    /// When notice is deemed received or effective, as written: `"deemed given upon
+    /// receipt"`.
+    pub deemed_received: Option<Found<String>>,
+}
+
+impl NoticeServiceReading {
+    /// True when no part was read.
+    pub fn is_empty(&self) -> bool {
+        self.who.is_none()
+            && self.form.is_none()
+            && self.methods.is_none()
+            && self.addressee.is_none()
+            && self.deemed_received.is_none()
+    }
+}
+
 /// What the reader read from one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -130,6 +161,8 @@ pub struct Reading {
     pub country: Option<Found<String>>,
     /// Currency of the fees, ISO 4217.
     pub currency: Option<Found<String>>,
+    /// How notice is served, from the notices clause (issue 16 item 4).
+    pub notice_service: NoticeServiceReading,
     /// What a person should confirm.
     pub warnings: Vec<Warning>,
     /// Values the document states that cannot be right (a date of the year 0000 where the
@@ -320,6 +353,16 @@ impl Reading {
             a.price_review = Some(Sourced::new(rule, src(p, "Price review")));
         }
         a.next_review = put(&self.next_review, "Review");
+        let n = &self.notice_service;
+        if !n.is_empty() {
+            a.notice_service = Some(NoticeService {
+                who: put(&n.who, "Notices"),
+                form: put(&n.form, "Notices"),
+                methods: put(&n.methods, "Notices"),
+                addressee: put(&n.addressee, "Notices"),
+                deemed_received: put(&n.deemed_received, "Notices"),
+            });
+        }
         if let Some(c) = &self.country {
             if let Some(country) = Country::parse(&c.value) {
                 a.country = Some(Sourced::new(country, src(c, "Governing law")));
