@@ -8,6 +8,7 @@ mod concurrency;
 mod dashboard;
 mod decision;
 mod golden;
+mod history;
 mod ics;
 mod portfolio;
 mod reading;

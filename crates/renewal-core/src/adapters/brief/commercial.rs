@@ -31,9 +31,17 @@ impl Brief<'_> {
             ));
         }
         if let Some(cur) = a.main_currency() {
+            // Issue 16 item 5: "$" read as a currency is the product's assumption, not the text.
+            let dollar_assumed = a.assumptions.iter().any(|x| x.code == "dollar_currency")
+                || a.warnings.iter().any(|w| w.code == "currency_assumed");
+            let how = if dollar_assumed {
+                format!(": \"$\" was read as {cur}, an assumption (see section 7)")
+            } else {
+                " as stated".to_string()
+            };
             l.paragraph(
                 &format!(
-                    "Amounts are exact decimals in {cur} ({}) as stated; K is thousand and M million in the source.",
+                    "Amounts are exact decimals in {cur} ({}){how}; K is thousand and M million in the source.",
                     crate::domain::money::currency_symbol(cur)
                 ),
                 SMALL,

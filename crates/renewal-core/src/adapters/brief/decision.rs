@@ -195,7 +195,7 @@ impl Brief<'_> {
                 "Data gaps".to_string(),
                 vec![(
                     format!(
-                        "{gaps} warning{} from the import: see section 7 before relying on this brief.",
+                        "{gaps} warning{} from the import: see section 8 before relying on this brief.",
                         if gaps == 1 { "" } else { "s" }
                     ),
                     BODY,
