@@ -44,8 +44,8 @@ fn rows(conn: &Connection) -> Vec<Row> {
     .unwrap()
 }
 
-/// The three seeds in a store whose changes are made by `actor`; ids 1 AWS Chile, 2 AWS
-/// Peru, 3 Microsoft Peru.
+/// The three seeds in a store whose changes are made by `actor`; ids in the order of
+/// [`seed_files`]: 1 Microsoft Peru, 2 AWS Peru, 3 AWS Chile.
 fn seeded(actor: &str) -> Store {
     let mut store = Store::open_in_memory().unwrap();
     store.set_actor(actor);
@@ -59,8 +59,8 @@ fn seeded(actor: &str) -> Store {
     store
 }
 
-const MICROSOFT: i64 = 3;
-const AWS_CHILE: i64 = 1;
+const MICROSOFT: i64 = 1;
+const AWS_CHILE: i64 = 3;
 
 #[test]
 fn a_database_from_before_actors_keeps_every_history_row_and_shows_not_recorded() {
