@@ -223,7 +223,8 @@ fn the_cli_records_by_and_prints_the_history_in_words() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("Non-renewal notice period: 90 days -> 60 days"),
+        // `edit` prints the changes without the agreement at hand: the amount alone.
+        stdout(&out).contains("Non-renewal notice period: amount: 90 -> 60"),
         "{}",
         stdout(&out)
     );
