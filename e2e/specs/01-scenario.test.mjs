@@ -148,7 +148,9 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       });
       const history = browser.$('[data-testid="history"]');
       await history.scrollIntoView();
-      assert.match(await history.getText(), /contract_owner\.value: Commercial Director → Legal Director/);
+      assert.match(await history.getText(), /Contract owner: Commercial Director → Legal Director/);
+      // Who made it: the operating-system user (issue 16 item 7).
+      assert.match(await history.getText(), /Edited .* by \S+/);
       // Only the main area scrolled: the page itself, and so the sidebar, stayed put.
       assert.equal(await browser.execute(() => document.scrollingElement?.scrollTop ?? -1), 0, 'the page did not scroll as a whole');
       assert.equal(Math.round(await browser.execute(() => document.querySelector('.sidebar')?.getBoundingClientRect().top ?? -1)), 0);
@@ -182,7 +184,7 @@ describe('Renewal Desk scenario: seeds imported through the UI, dashboard, detai
       assert.match(await browser.$('#events-title').parentElement().getText(), /2027-02-21/);
       const history = browser.$('[data-testid="history"]');
       await history.scrollIntoView();
-      assert.match(await history.getText(), /termination_rights\.\d+\.notice\.amount: 180 → 90/);
+      assert.match(await history.getText(), /Termination right \d+ \(Convenience\): notice period: 180 days → 90 days/);
     });
   });
 

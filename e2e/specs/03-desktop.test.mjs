@@ -141,7 +141,8 @@ describe('Renewal Desk on the desktop: tray, notification buttons, closing to th
       await history.scrollIntoView();
       const text = await history.getText();
       assert.match(text, /Marked done/);
-      assert.ok(text.includes(`recorded.done.${eventId}`), text);
+      assert.ok(text.includes(`Done: Obligation due (${name})`), text);
+      assert.match(text, /by \S+ \(from a reminder notification\)/);
       assert.match(text, /marked done from a reminder notification/);
     });
   });

@@ -152,5 +152,5 @@ pub fn brief(data: &[u8]) {
     } else {
         Paper::A4
     };
-    let _ = render_brief(&stored, as_of(), &BriefOptions { paper });
+    let _ = render_brief(&stored, &[], as_of(), &BriefOptions { paper });
 }

@@ -285,6 +285,8 @@ fn render_fixtures() -> String {
     .collect();
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let mut store = Store::open_in_memory().unwrap();
+    // Who made the changes: a fixed name, not this machine's user.
+    store.set_actor("Ana Torres");
     let mut report = import_paths(&mut store, &paths, &ImportDefaults::default(), |_| {}).unwrap();
     for r in &mut report.results {
         r.path = format!("/home/user/seeds/{}", r.file);
@@ -295,7 +297,7 @@ fn render_fixtures() -> String {
         if let Some(v) = &mut h.new_value {
             if v.starts_with("microsoft-peru-mifibra.md (sha256") {
                 *v = "microsoft-peru-mifibra.md (sha256 …)".into();
-                h.new_text = v.clone();
+                h.words.new = v.clone();
             }
         }
     }

@@ -49,7 +49,7 @@ fn doc(markdown: &str) -> StoredAgreement {
 }
 
 pub(crate) fn render(s: &StoredAgreement, paper: Paper) -> Vec<u8> {
-    render_brief(s, today(), &BriefOptions { paper }).unwrap()
+    render_brief(s, &[], today(), &BriefOptions { paper }).unwrap()
 }
 
 pub(crate) fn tool(name: &str) -> Command {
@@ -351,6 +351,7 @@ fn reading_order_follows_the_issue() {
         "Notice and termination",
         "Commercial terms",
         "Service levels, obligations, exit rights and data protection",
+        "Readings and assumptions",
         "Warnings and data gaps",
         "Actions checklist",
         "Decision:",

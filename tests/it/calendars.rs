@@ -318,7 +318,11 @@ fn cli_imports_lists_and_uses_a_calendar() {
 
     let out = renewals(&db, today, &["calendar", "use", "1", "Acme shutdown"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("calendar: "), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("Holiday calendar: "),
+        "{}",
+        stdout(&out)
+    );
     let out = renewals(&db, today, &["history", "1", "--json"]);
     let history: serde_json::Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));

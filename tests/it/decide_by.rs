@@ -334,7 +334,13 @@ fn the_dashboard_and_the_brief_show_decide_by_beside_the_legal_deadline() {
     );
 
     let stored = store.get(ms).unwrap();
-    let pdf = render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+    let pdf = render_brief(
+        &stored,
+        &store.history(ms).unwrap(),
+        as_of,
+        &BriefOptions { paper: Paper::A4 },
+    )
+    .unwrap();
     let text = flat(&pdftotext(&pdf, &[]));
     assert!(text.contains("DECIDE BY (INTERNAL)"), "{text}");
     assert!(text.contains("Wed 1 Sep 2027 (282 days left)"), "{text}");
@@ -346,7 +352,13 @@ fn the_dashboard_and_the_brief_show_decide_by_beside_the_legal_deadline() {
     assert!(text.find("DEADLINE (ACT BY)").unwrap() < text.find("DECIDE BY (INTERNAL)").unwrap());
     // Passed: AWS Peru a week later says so.
     let stored = store.get(aws).unwrap();
-    let pdf = render_brief(&stored, d("2026-12-01"), &BriefOptions { paper: Paper::A4 }).unwrap();
+    let pdf = render_brief(
+        &stored,
+        &[],
+        d("2026-12-01"),
+        &BriefOptions { paper: Paper::A4 },
+    )
+    .unwrap();
     let text = flat(&pdftotext(&pdf, &[]));
     assert!(text.contains("Tue 24 Nov 2026 (7 days ago)"), "{text}");
     assert!(

@@ -223,7 +223,8 @@ fn every_surface_states_the_same_decision_for_every_kind_of_agreement() {
         }
 
         // The brief: the question and the default outcome, word for word.
-        let pdf = render_brief(&stored, case.as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+        let pdf =
+            render_brief(&stored, &[], case.as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
         let text = flat(&pdftotext(&pdf, &[]));
         assert!(
             text.contains(&format!("{}.", decision.question)),
@@ -419,7 +420,7 @@ fn a_recorded_decision_is_checked_then_reaches_the_history_the_dashboard_the_bri
     assert_eq!(ids, vec![aws]);
 
     let stored = store.get(ms).unwrap();
-    let pdf = render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+    let pdf = render_brief(&stored, &history, as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
     let text = flat(&pdftotext(&pdf, &[]));
     let decided = "Decided: Renegotiate, by Ana Torres on Mon 30 Nov 2026 (new terms by Tue 31 Aug 2027): volumes below the year-3 commitment";
     assert!(text.contains(decided), "brief lacks the decision:\n{text}");
@@ -539,7 +540,7 @@ fn a_provisional_agreement_says_so_on_the_dashboard_the_page_and_the_brief() {
         .find(|i| i.agreement_id == id)
         .expect("its renewal needs a decision");
     assert!(item.provisional);
-    let pdf = render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
+    let pdf = render_brief(&stored, &[], as_of, &BriefOptions { paper: Paper::A4 }).unwrap();
     let text = flat(&pdftotext(&pdf, &[]));
     assert!(text.contains("PROVISIONAL (values to confirm)"), "{text}");
     assert!(

@@ -10,6 +10,7 @@ mod dashboard;
 mod decide_by;
 mod decision;
 mod golden;
+mod history;
 mod ics;
 mod mail;
 mod portfolio;

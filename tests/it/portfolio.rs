@@ -507,9 +507,9 @@ fn the_cli_lists_and_edits_clause_rows() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
+        // In the history's words (issue 16 item 7): rows numbered from 1.
         stdout(&out).contains(&format!(
-            "termination_rights.{}.notice.amount: 180 -> 90",
-            n - 1
+            "Termination right {n}: notice period amount: 180 -> 90"
         )),
         "{}",
         stdout(&out)

@@ -50,7 +50,7 @@ fn stored(id: i64) -> (tempfile::TempDir, StoredAgreement) {
 }
 
 fn brief_text(s: &StoredAgreement) -> String {
-    let pdf = render_brief(s, today(), &BriefOptions { paper: Paper::A4 }).unwrap();
+    let pdf = render_brief(s, &[], today(), &BriefOptions { paper: Paper::A4 }).unwrap();
     flat(&pdftotext(&pdf, &[]))
 }
 

@@ -138,6 +138,11 @@ sections: Array<Section>,
  */
 warnings: Array<Warning>, 
 /**
+ * Values the importer inferred or assumed rather than read verbatim (issue 16 item 5).
+ * Empty in agreements stored before they were recorded.
+ */
+assumptions: Array<Assumption>, 
+/**
  * What users recorded (served notices, done marks).
  */
 recorded: Recorded, };
@@ -246,9 +251,14 @@ editable: Array<EditableValue>,
  */
 tables: Array<EditableTable>, 
 /**
- * Every change, oldest first.
+ * Every change, oldest first, each in people's words (`words`) with who made it.
  */
 history: Array<HistoryEntry>, 
+/**
+ * Values inferred or assumed and values edited by hand (issue 16 item 5), as the
+ * brief's "Readings and assumptions" lists them.
+ */
+readings: Readings, 
 /**
  * The reminder log of this agreement (delivered, failed, superseded steps).
  */
@@ -357,6 +367,51 @@ asOf: string,
  * True while a what-if date is set in Settings (the UI shows it on every screen).
  */
 whatIf: boolean, };
+
+export type AssumedValue = { 
+/**
+ * What was assumed, for people: "Jurisdiction (public holidays)".
+ */
+what: string, 
+/**
+ * The value assumed, as shown: "Peru", "USD (US$)".
+ */
+value: string, 
+/**
+ * Why, in a sentence.
+ */
+why: string, 
+/**
+ * 1-based line of the document it rests on, when there is one.
+ */
+line: number | null, };
+
+export type Assumption = { 
+/**
+ * Stable machine code: `country_from_title`, `country_from_data`,
+ * `dollar_currency`, `no_renewal_clause`.
+ */
+code: string, 
+/**
+ * The field it sets, as in the agreement's JSON: `country`, `currency`, `auto_renewal`.
+ */
+field: string, 
+/**
+ * What was assumed, for people: "Jurisdiction (public holidays)".
+ */
+what: string, 
+/**
+ * The value assumed, as shown: "Peru", "USD", "No renewal: the term is fixed".
+ */
+value: string, 
+/**
+ * Why, in a sentence: "the document has no governing-law clause; its title names Peru".
+ */
+why: string, 
+/**
+ * 1-based line in the document the assumption rests on, when there is one.
+ */
+line: number | null, };
 
 export type CalendarExport = { 
 /**
@@ -998,6 +1053,37 @@ fileName: string,
  */
 bytes: number, };
 
+export type HandEdit = { 
+/**
+ * The field in the user's words: "Non-renewal notice period".
+ */
+field: string, 
+/**
+ * The document's own quotation of the field, verbatim (table pipes removed), before the
+ * first hand edit; `None` when the document had none (a value added by hand).
+ */
+original_quote: string | null, 
+/**
+ * The value the document gave, as the app shows it ("90 days"); "—" when none.
+ */
+original_value: string, 
+/**
+ * The value now, as the app shows it ("60 days"); "—" when removed.
+ */
+new_value: string, 
+/**
+ * Who made the last edit of it, or "not recorded" (rows written before migration 0006).
+ */
+by: string, 
+/**
+ * When it was last edited (RFC 3339 UTC).
+ */
+at: string, 
+/**
+ * The day of the last edit, as the app shows dates: "Mon 30 Nov 2026".
+ */
+on: string, };
+
 export type HistoryEntry = { 
 /**
  * Row id (increasing).
@@ -1028,13 +1114,42 @@ old_value: string | null,
  */
 new_value: string | null, 
 /**
- * The old value for people ([`value_text`]): `2023-01-01`, `90 days`, `yes`, `—`.
+ * Who made the change (a person's name, or [`REMINDER_TIMER`]); `None` for rows written
+ * before who was recorded (migration 0006), shown as [`NOT_RECORDED`].
  */
-old_text: string, 
+actor: string | null, 
 /**
- * The new value for people ([`value_text`]).
+ * The row in people's words ([`history_words`]): action, field, old and new value, who.
  */
-new_text: string, };
+words: HistoryWords, };
+
+export type HistoryWords = { 
+/**
+ * What was done: "Imported", "Edited", "Decision recorded", "Marked done", …
+ */
+action: string, 
+/**
+ * The field in the user's words, e.g. "Non-renewal notice period" or "Termination
+ * right 1 (Convenience): quoted text".
+ */
+field: string, 
+/**
+ * The value before, as the app shows it ("90 days", "Fri 1 Oct 2027"); "—" when absent.
+ */
+old: string, 
+/**
+ * The value after, as the app shows it.
+ */
+new: string, 
+/**
+ * Who made the change, or [`NOT_RECORDED`].
+ */
+by: string, 
+/**
+ * True for bookkeeping that follows a value's change (the line, last line or section
+ * of its source in the document): lists of changes may leave it out.
+ */
+bookkeeping: boolean, };
 
 export type ImportAction = "created" | "updated" | "unchanged";
 
@@ -1178,7 +1293,21 @@ channel: string | null,
 /**
  * Why the last attempt failed.
  */
-failure: string | null, };
+failure: string | null, 
+/**
+ * The step for people ([`reminder_step_words`]): "14 days before", "weekly overdue
+ * reminder".
+ */
+step_text: string, 
+/**
+ * How it went out, for people ([`channel_words`]): "desktop notification"; empty
+ * when not delivered.
+ */
+channel_text: string, 
+/**
+ * Who sent it: the product's reminder run ([`REMINDER_TIMER`]).
+ */
+by: string, };
 
 export type LogState = "claimed" | "delivered" | "failed" | "superseded";
 
@@ -1344,6 +1473,21 @@ value: string, } | { "type": "percent",
  * Percent points.
  */
 value: string, };
+
+export type Readings = { 
+/**
+ * Values inferred or assumed, in the order of the document's fields.
+ */
+assumptions: Array<AssumedValue>, 
+/**
+ * Values edited by hand, in the order first edited.
+ */
+hand_edits: Array<HandEdit>, 
+/**
+ * Warnings hand edits raise: an edit that moves the deadline at hand later than the
+ * document's own reading (the warning's sentence, still to be confirmed).
+ */
+warnings: Array<string>, };
 
 export type Recorded = { 
 /**

@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
 
     // First brief of the process: parses and slims the fonts once (reported, not targeted).
     let t = Instant::now();
-    let first = render_brief(&samples[0].1, today, &options).unwrap();
+    let first = render_brief(&samples[0].1, &[], today, &options).unwrap();
     println!(
         "first brief in the process (fonts parsed): {:.1} ms",
         t.elapsed().as_secs_f64() * 1e3
@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("brief");
     for (name, stored) in &samples {
-        let bytes = render_brief(stored, today, &options).unwrap();
+        let bytes = render_brief(stored, &[], today, &options).unwrap();
         println!(
             "{name}: {} bytes ({:.1} KB)",
             bytes.len(),
@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
         );
         assert!(bytes.len() <= 60 * 1024, "{name} brief is over 60 KB");
         group.bench_function(format!("one/{name}"), |b| {
-            b.iter(|| render_brief(black_box(stored), black_box(today), &options).unwrap())
+            b.iter(|| render_brief(black_box(stored), &[], black_box(today), &options).unwrap())
         });
     }
     group.sample_size(10);
@@ -75,7 +75,7 @@ fn bench(c: &mut Criterion) {
             let mut total = 0usize;
             for i in 0..1000 {
                 let (_, stored) = &samples[i % samples.len()];
-                total += render_brief(stored, today, &options).unwrap().len();
+                total += render_brief(stored, &[], today, &options).unwrap().len();
             }
             black_box(total)
         })

@@ -476,6 +476,28 @@ impl Warning {
     }
 }
 
+/// A value the product inferred or assumed rather than read verbatim from the document
+/// (issue 16 item 5): recorded by the importer where it makes the inference, so that the
+/// brief and the agreement page can list it ("Readings and assumptions") without
+/// reconstructing it from a warning's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Assumption {
+    /// Stable machine code: `country_from_title`, `country_from_data`,
+    /// `dollar_currency`, `no_renewal_clause`.
+    pub code: String,
+    /// The field it sets, as in the agreement's JSON: `country`, `currency`, `auto_renewal`.
+    pub field: String,
+    /// What was assumed, for people: "Jurisdiction (public holidays)".
+    pub what: String,
+    /// The value assumed, as shown: "Peru", "USD", "No renewal: the term is fixed".
+    pub value: String,
+    /// Why, in a sentence: "the document has no governing-law clause; its title names Peru".
+    pub why: String,
+    /// 1-based line in the document the assumption rests on, when there is one.
+    pub line: Option<u32>,
+}
+
 /// A notice the user recorded as served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -817,6 +839,10 @@ pub struct Agreement {
     pub sections: Vec<Section>,
     /// Importer warnings: unknown clauses, assumptions.
     pub warnings: Vec<Warning>,
+    /// Values the importer inferred or assumed rather than read verbatim (issue 16 item 5).
+    /// Empty in agreements stored before they were recorded.
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
     /// What users recorded (served notices, done marks).
     pub recorded: Recorded,
 }
@@ -857,6 +883,7 @@ impl Agreement {
             notice_service: None,
             sections: Vec::new(),
             warnings: Vec::new(),
+            assumptions: Vec::new(),
             recorded: Recorded::default(),
         }
     }

@@ -36,19 +36,23 @@ fn parse_paper(s: &str) -> CliResult<Paper> {
     })
 }
 
-/// Renders the brief of `stored` as of `as_of` and writes it to `path`.
+/// Renders the brief of `stored` (with its history from `store`: hand edits and who made
+/// them) as of `as_of` and writes it to `path`.
 ///
-/// Errors: the PDF cannot be produced (exit 8) or written (exit 7), each naming `path`.
+/// Errors: SQLite; the PDF cannot be produced (exit 8) or written (exit 7), each naming `path`.
 fn write_brief(
+    store: &Store,
     stored: &StoredAgreement,
     as_of: NaiveDate,
     options: &BriefOptions,
     path: &Path,
 ) -> CliResult<()> {
-    let bytes = render_brief(stored, as_of, options).map_err(|source| CliError::ForFile {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let history = store.history_of(stored)?;
+    let bytes =
+        render_brief(stored, &history, as_of, options).map_err(|source| CliError::ForFile {
+            path: path.to_path_buf(),
+            source,
+        })?;
     std::fs::write(path, bytes)
         .map_err(|e| CliError::file(path, format!("cannot write the brief: {e}")))
 }
@@ -86,7 +90,7 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, as_of: NaiveDate) -> CliResul
             }
             used.push(name.clone());
             let path = dir.join(&name);
-            match write_brief(stored, as_of, &options, &path) {
+            match write_brief(store, stored, as_of, &options, &path) {
                 Ok(()) => outln!(
                     "{}\t{}\t{}",
                     stored.id,
@@ -118,7 +122,7 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, as_of: NaiveDate) -> CliResul
             ));
         }
         let stored = store.get(id)?;
-        write_brief(&stored, as_of, &options, &args.output)?;
+        write_brief(store, &stored, as_of, &options, &args.output)?;
         outln!("{}", args.output.display());
         Ok(ExitCode::SUCCESS)
     }

@@ -76,9 +76,16 @@ struct Cli {
         value_parser = parse_date
     )]
     as_of: Option<NaiveDate>,
+    /// Who is making the change: recorded with every change in the agreement's history
+    /// (and, for `decide`, as who decided) [default: the operating-system user]
+    #[arg(long, global = true, value_name = "NAME")]
+    by: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
+
+/// The `--by` name, recorded as who made every change of this run ([`open_store`]).
+static ACTOR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -234,9 +241,6 @@ enum Command {
         /// For renegotiate: the date by which new terms should be agreed
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         target: Option<NaiveDate>,
-        /// Who decided [default: the operating-system user]
-        #[arg(long, value_name = "NAME")]
-        by: Option<String>,
         /// Why, in a sentence
         #[arg(long, value_name = "TEXT")]
         why: Option<String>,
@@ -318,12 +322,30 @@ fn open_store(db: Option<&Path>) -> CliResult<Store> {
             CliError::usage("no home folder found for the default database; pass --db PATH")
         })?,
     };
-    Store::open(&path).map_err(|source| CliError::Database { path, source })
+    let mut store = Store::open(&path).map_err(|source| CliError::Database { path, source })?;
+    if let Some(by) = ACTOR.get() {
+        store.set_actor(by);
+    }
+    Ok(store)
+}
+
+/// An RFC 3339 UTC time (`2026-11-30T06:17:13.123Z`) as `Mon 30 Nov 2026 06:17`; other
+/// text as written.
+fn when_utc(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| format!("{} {}", long_date(t.date_naive()), t.format("%H:%M")))
+        .unwrap_or_else(|_| at.to_string())
 }
 
 fn run(cli: Cli) -> CliResult {
     let as_of = cli.as_of.unwrap_or_else(real_today);
     let db = cli.db.as_deref();
+    let by = cli.by.as_deref().map(str::trim).filter(|b| !b.is_empty());
+    if let Some(by) = by {
+        // Set once, before any store is opened.
+        let _ = ACTOR.set(by.to_string());
+    }
+    let by = by.map(str::to_string);
     match cli.command {
         Command::Import { files } => cmd_import(&mut open_store(db)?, &files),
         Command::Extract { files, json } => extract::run(&files, json),
@@ -379,6 +401,11 @@ fn run(cli: Cli) -> CliResult {
                 print_json(&detail)?;
             } else {
                 commands::print_detail(&detail);
+                let history = store.history_of(&stored)?;
+                print_readings(&renewal_core::services::readings::readings(
+                    &stored.agreement,
+                    &history,
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -448,14 +475,16 @@ fn run(cli: Cli) -> CliResult {
             if json {
                 print_json(&h)?;
             } else {
-                let mut t = table(&["When (UTC)", "Action", "Field", "Old", "New"]);
-                for e in &h {
+                let mut t = table(&["When (UTC)", "By", "Change", "Field", "Old", "New"]);
+                for e in h.iter().filter(|e| !e.words.bookkeeping) {
+                    let w = &e.words;
                     t.add_row(vec![
-                        e.at.clone(),
-                        e.action.clone(),
-                        e.field.clone(),
-                        e.old_value.clone().unwrap_or_default(),
-                        e.new_value.clone().unwrap_or_default(),
+                        when_utc(&e.at),
+                        w.by.clone(),
+                        w.action.clone(),
+                        w.field.clone(),
+                        w.old.clone(),
+                        w.new.clone(),
                     ]);
                 }
                 outln!("{t}");
@@ -494,7 +523,6 @@ fn run(cli: Cli) -> CliResult {
             id,
             choice,
             target,
-            by,
             why,
         } => record::cmd_decide(db, as_of, id, &choice, target, by, why),
         Command::Snooze { id, event_id, days } => {
@@ -548,21 +576,55 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
     }
 }
 
-/// Prints one line per changed field, `field: old -> new` ("(unknown)" for none), or
+/// Prints "Readings and assumptions" (issue 16 item 5), as the brief's section 7 and the
+/// app's agreement page list them: values assumed, values edited by hand beside the
+/// document's wording, and the warnings of edits that move the deadline later.
+fn print_readings(r: &renewal_core::services::readings::Readings) {
+    outln!();
+    outln!("Readings and assumptions:");
+    if r.is_empty() {
+        outln!("  None: every value was read from the document as written, and none was edited by hand.");
+        return;
+    }
+    for a in &r.assumptions {
+        let at = a.line.map(|n| format!(" (line {n})")).unwrap_or_default();
+        outln!("  - {}: {} — {}{at}.", a.what, a.value, a.why);
+    }
+    for e in &r.hand_edits {
+        outln!(
+            "  - {}: {} (the document: {}) — edited by {} on {}.",
+            e.field,
+            e.new_value,
+            e.original_value,
+            e.by,
+            e.on
+        );
+        match &e.original_quote {
+            Some(q) => outln!("    The document's own wording, before the edit: “{q}”"),
+            None => outln!("    The document has no wording for it: added by hand."),
+        }
+    }
+    for w in &r.warnings {
+        outln!("  ⚠ {w}");
+    }
+}
+
+/// Prints one line per changed field in people's words, `Field: old -> new` ("—" for none), or
 /// "nothing changed"; the source bookkeeping of an edited value is left out.
 pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
-    let shown = changes.iter().filter(|c| {
-        !c.field.ends_with(".source.section")
-            && !c.field.ends_with(".source.line")
-            && !c.field.ends_with(".source.line_end")
-    });
-    for c in shown {
-        outln!(
-            "{}: {} -> {}",
-            c.field,
-            c.old_value.as_deref().unwrap_or("(unknown)"),
-            c.new_value.as_deref().unwrap_or("(unknown)")
+    use renewal_core::adapters::store::words::history_words;
+    for c in changes {
+        // The same words as the history ([`history_words`]); source lines left out.
+        let w = history_words(
+            "",
+            &c.field,
+            (c.old_value.as_deref(), c.new_value.as_deref()),
+            None,
+            None,
         );
+        if !w.bookkeeping {
+            outln!("{}: {} -> {}", w.field, w.old, w.new);
+        }
     }
     if changes.is_empty() {
         outln!("nothing changed");

@@ -15,6 +15,7 @@ use renewal_notify::DesktopNotifier;
 
 use crate::error::{CliResult, EXIT_UNDELIVERED};
 use crate::{open_store, print_json, table, timer};
+use renewal_core::adapters::store::words::{channel_words, reminder_step_words};
 
 /// How reminders are delivered.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,7 +183,7 @@ fn print_report(r: &RunReport) {
     } else {
         let how = match (&r.channel, r.dry_run, &r.failure) {
             (_, _, Some(_)) => String::new(),
-            (Some(c), _, _) => format!(" as {c}"),
+            (Some(c), _, _) => format!(" as {}", channel_words(c)),
             (None, true, _) => {
                 if list.len() > 1 {
                     " as one digest notification".to_string()
@@ -212,7 +213,7 @@ fn print_report(r: &RunReport) {
                 x.agreement,
                 x.label,
                 x.days_text(),
-                x.step.key(),
+                reminder_step_words(&x.step.key()),
                 x.previous_failure
                     .as_ref()
                     .map(|f| format!(" [retry; last failure: {f}]"))
@@ -253,7 +254,7 @@ fn print_pending_after(store: &Store) -> CliResult<()> {
             long_date(p.event_date),
             p.agreement,
             p.label,
-            p.step,
+            p.step_text,
             p.failure.as_deref().unwrap_or("being delivered")
         );
     }
@@ -284,7 +285,7 @@ fn print_pending(store: &Store, json: bool) -> CliResult {
             long_date(p.event_date),
             p.agreement.clone(),
             p.label.clone(),
-            p.step.clone(),
+            p.step_text.clone(),
             p.state.to_string(),
             p.attempts.to_string(),
             p.failure.clone().unwrap_or_default(),

@@ -32,8 +32,8 @@ function edited(value: string): AgreementPage {
     field: 'contract_owner.value',
     old_value: '"Commercial Director"',
     new_value: JSON.stringify(value),
-    old_text: 'Commercial Director',
-    new_text: value,
+    actor: 'Ana Torres',
+    words: { action: 'Edited', field: 'Contract owner', old: 'Commercial Director', new: value, by: 'Ana Torres', bookkeeping: false },
   });
   return page;
 }
@@ -121,7 +121,9 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(root.querySelector('[data-testid="detail-status"]')?.textContent).toContain('Contract owner is now “Legal Director”');
     const history = root.querySelector('[data-testid="history"]')?.textContent ?? '';
     expect(history).toContain('Edited');
-    expect(history).toContain('contract_owner.value: Commercial Director → Legal Director');
+    expect(history).toContain('Contract owner: Commercial Director → Legal Director');
+    expect(history).toContain('by Ana Torres');
+    expect(history).not.toContain('contract_owner.value');
     expect(calls).toBe(2);
   });
 
@@ -380,8 +382,15 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
       field: 'warnings.0',
       old_value: JSON.stringify(warnings[0]),
       new_value: null,
-      old_text: `to confirm: ${warnings[0]?.message ?? '?'}`,
-      new_text: '—',
+      actor: null,
+      words: {
+        action: 'Confirmed',
+        field: 'Warning 1',
+        old: `to confirm: ${warnings[0]?.message ?? '?'}`,
+        new: '—',
+        by: 'not recorded',
+        bookkeeping: false,
+      },
     });
     const { log } = mockShell({ agreement_page: () => before, confirm_warning: () => after });
     mount();
@@ -395,7 +404,8 @@ describe('AgreementDetail (Microsoft Peru as of 2026-11-23)', () => {
     expect(root.querySelectorAll('[data-testid="warning"]').length).toBe(warnings.length - 1);
     const history = root.querySelector('[data-testid="history"]')?.textContent ?? '';
     expect(history).toContain('Confirmed');
-    expect(history).toContain(`warnings.0: to confirm: ${warnings[0]?.message ?? '?'} → —`);
+    expect(history).toContain(`Warning 1: to confirm: ${warnings[0]?.message ?? '?'} → —`);
+    expect(history).toContain('by not recorded');
   });
 
   it('says the document is silent on how notice is served, as the brief does', async () => {

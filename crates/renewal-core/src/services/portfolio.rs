@@ -438,8 +438,11 @@ pub struct AgreementPage {
     pub editable: Vec<EditableValue>,
     /// The clause tables, editable row by row, with their columns and sources.
     pub tables: Vec<EditableTable>,
-    /// Every change, oldest first.
+    /// Every change, oldest first, each in people's words (`words`) with who made it.
     pub history: Vec<HistoryEntry>,
+    /// Values inferred or assumed and values edited by hand (issue 16 item 5), as the
+    /// brief's "Readings and assumptions" lists them.
+    pub readings: crate::services::readings::Readings,
     /// The reminder log of this agreement (delivered, failed, superseded steps).
     pub reminders: Vec<LogEntry>,
     /// The file name of the current source document.
@@ -452,11 +455,13 @@ pub struct AgreementPage {
 pub fn agreement_page(store: &Store, id: i64, as_of: NaiveDate) -> Result<AgreementPage> {
     let stored = store.get(id)?;
     let (file_name, _, _) = store.source_document(id)?;
+    let history = store.history_of(&stored)?;
     Ok(AgreementPage {
         editable: editable_values(&stored.agreement),
         tables: editable_tables(&stored.agreement),
         detail: AgreementDetail::new(&stored, as_of),
-        history: store.history(id)?,
+        readings: crate::services::readings::readings(&stored.agreement, &history),
+        history,
         reminders: log::entries(store.conn(), Some(id))?,
         file_name,
     })
@@ -464,7 +469,7 @@ pub fn agreement_page(store: &Store, id: i64, as_of: NaiveDate) -> Result<Agreem
 
 /// Sets `field` of agreement `id` from `value` (text as typed, validated by
 /// [`apply_edit`]; empty clears an optional field) and records the change in its history
-/// under `edit`. Returns the changes (empty when the value was already that).
+/// under `edit`, made by the store's actor ([`Store::set_actor`]; the OS user by default). Returns the changes (empty when the value was already that).
 ///
 /// Errors: [`Error::NotFound`]; [`Error::Invalid`] naming the field and what was expected
 /// (nothing is changed); [`Error::Invalid`] for a title another agreement already has.
@@ -657,8 +662,10 @@ pub fn export_calendar_of_owner(
 pub fn brief(store: &Store, id: i64, as_of: NaiveDate) -> Result<(Vec<u8>, String)> {
     let stored = store.get(id)?;
     let paper = paper(store)?;
+    let history = store.history_of(&stored)?;
     let pdf = crate::adapters::brief::render_brief(
         &stored,
+        &history,
         as_of,
         &crate::adapters::brief::BriefOptions { paper },
     )?;

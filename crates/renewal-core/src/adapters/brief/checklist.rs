@@ -1,4 +1,4 @@
-//! Section 8 of the brief, "Actions checklist": a table of every open or overdue actionable
+//! Section 9 of the brief, "Actions checklist": a table of every open or overdue actionable
 //! event (overdue first, then by date) with a box to tick, the action, the contract owner and
 //! the date to act by, then a row to record the decision, and the decision and sign-off block
 //! (renew / renegotiate / exit; commercial director, legal, date).
@@ -18,7 +18,7 @@ use super::Brief;
 
 impl Brief<'_> {
     pub(super) fn actions(&self, l: &mut Layout) {
-        l.heading(8, "Actions checklist", 70.0);
+        l.heading(9, "Actions checklist", 70.0);
         let owner = self
             .a()
             .contract_owner

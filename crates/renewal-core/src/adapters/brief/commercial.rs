@@ -31,16 +31,17 @@ impl Brief<'_> {
             ));
         }
         if let Some(cur) = a.main_currency() {
-            // "$" alone is read as USD: say so rather than "as stated" (issue 16 item 5).
-            let assumed = self.d.warnings.iter().any(|w| w.code == "currency_assumed");
-            let how = if assumed {
-                "the document writes only \u{201c}$\u{201d}, read as US dollars: an assumption to confirm (section 7)"
+            // Issue 16 item 5: "$" read as a currency is the product's assumption, not the text.
+            let dollar_assumed = a.assumptions.iter().any(|x| x.code == "dollar_currency")
+                || a.warnings.iter().any(|w| w.code == "currency_assumed");
+            let how = if dollar_assumed {
+                format!(": \"$\" was read as {cur}, an assumption (see section 7)")
             } else {
-                "as stated"
+                " as stated".to_string()
             };
             l.paragraph(
                 &format!(
-                    "Amounts are exact decimals in {cur} ({}), {how}; K is thousand and M million in the source.",
+                    "Amounts are exact decimals in {cur} ({}){how}; K is thousand and M million in the source.",
                     crate::domain::money::currency_symbol(cur)
                 ),
                 SMALL,

@@ -1,5 +1,5 @@
-//! Section 7 of the brief, "Warnings and data gaps": every warning and note the importer
-//! left (a clause not found, an assumption made), with its line in the document, and any
+//! Section 8 of the brief, "Warnings and data gaps": every warning and note the importer
+//! left (a clause not found, a value to confirm), with its line in the document, and any
 //! text the brief's fonts cannot draw, by code point (issue 13: never dropped in silence).
 //!
 //! Content comes from the agreement view's import warnings and notes
@@ -13,10 +13,10 @@ use super::Brief;
 
 impl Brief<'_> {
     pub(super) fn warnings(&self, l: &mut Layout) {
-        l.heading(7, "Warnings and data gaps", 30.0);
+        l.heading(8, "Warnings and data gaps", 30.0);
         if self.d.warnings.is_empty() && self.d.notes.is_empty() && self.missing.is_empty() {
             l.paragraph(
-                "None: the importer found every clause this brief relies on and made no assumption.",
+                "None: the importer found every clause this brief relies on (assumptions are listed in section 7).",
                 MUTED,
                 0.0,
                 None,

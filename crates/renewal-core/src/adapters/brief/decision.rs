@@ -243,7 +243,7 @@ impl Brief<'_> {
             if others > 0 {
                 lines.push((
                     format!(
-                        "{}{others} warning{} that do{} not affect a date: see section 7.",
+                        "{}{others} warning{} that do{} not affect a date: see section 8.",
                         if on_dates.is_empty() { "" } else { "And " },
                         if others == 1 { "" } else { "s" },
                         if others == 1 { "es" } else { "" },

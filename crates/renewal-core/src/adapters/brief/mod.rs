@@ -12,8 +12,9 @@
 //! | 4 Notice and termination: workings and quoted clauses | `notice` |
 //! | 5 Commercial terms | `commercial` |
 //! | 6 Service levels, obligations, exit rights and data protection | `obligations` |
-//! | 7 Warnings and data gaps | `data_gaps` |
-//! | 8 Actions checklist, decision and sign-off | `checklist` |
+//! | 7 Readings and assumptions: values inferred or assumed, values edited by hand | `assumptions` |
+//! | 8 Warnings and data gaps | `data_gaps` |
+//! | 9 Actions checklist, decision and sign-off | `checklist` |
 //!
 //! and on every page a classification band and a footer with the title, "page X of Y", the
 //! source document's short SHA-256 and the date generated (the as-of date). Underneath:
@@ -51,11 +52,13 @@
 //!     updated_at: String::new(),
 //! };
 //! let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-//! let pdf = render_brief(&stored, as_of, &BriefOptions { paper: Paper::Letter })?;
+//! // The agreement's history (`Store::history`): none here, nothing was edited by hand.
+//! let pdf = render_brief(&stored, &[], as_of, &BriefOptions { paper: Paper::Letter })?;
 //! assert!(pdf.starts_with(b"%PDF-"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod assumptions;
 mod checklist;
 mod commercial;
 mod cover;
@@ -77,10 +80,11 @@ use chrono::NaiveDate;
 use printpdf::{FontId, Mm, Pt};
 use serde::{Deserialize, Serialize};
 
-use crate::adapters::store::StoredAgreement;
+use crate::adapters::store::{HistoryEntry, StoredAgreement};
 use crate::domain::dates::long_date;
 use crate::domain::model::Agreement;
 use crate::domain::rules::{assess, Assessment, DatedEvent, EventView};
+use crate::services::readings::{readings, Readings};
 use crate::services::views::AgreementDetail;
 
 use fonts::Fonts;
@@ -166,6 +170,8 @@ fn fold_accents(s: &str) -> String {
 }
 
 /// Renders the renewal brief of `stored` as of `as_of` and returns the PDF's bytes.
+/// `history` is the agreement's history, oldest first ([`crate::adapters::store::Store::history`]):
+/// its hand edits, with who made them, are listed under "Readings and assumptions".
 ///
 /// Deterministic: the same agreement, `as_of` and `options` give byte-identical output. The
 /// PDF's creation and modification dates are `as_of` at 00:00 UTC.
@@ -176,6 +182,7 @@ fn fold_accents(s: &str) -> String {
 /// written (neither happens with the fonts this crate ships).
 pub fn render_brief(
     stored: &StoredAgreement,
+    history: &[HistoryEntry],
     as_of: NaiveDate,
     options: &BriefOptions,
 ) -> Result<Vec<u8>, crate::Error> {
@@ -207,6 +214,7 @@ pub fn render_brief(
         s: &assessment,
         as_of,
         missing: Vec::new(),
+        readings: readings(&stored.agreement, history),
     };
     let l = brief.lay_out(fonts, options.paper, running, placeholder.clone());
     let (pages, _runs, hashes) = l.finish();
@@ -230,6 +238,7 @@ fn geometry(paper: Paper) -> PageGeometry {
 #[cfg(test)]
 pub(crate) fn layout_runs(
     stored: &StoredAgreement,
+    history: &[HistoryEntry],
     as_of: NaiveDate,
     options: &BriefOptions,
 ) -> (Vec<layout::Run>, usize, (f32, f32)) {
@@ -248,6 +257,7 @@ pub(crate) fn layout_runs(
         s: &assessment,
         as_of,
         missing: Vec::new(),
+        readings: readings(&stored.agreement, history),
     };
     let (pages, runs, _) = brief.lay_out(fonts, options.paper, running, ids).finish();
     (runs, pages.len(), options.paper.size_pt())
@@ -261,6 +271,8 @@ struct Brief<'a> {
     as_of: NaiveDate,
     /// Text no font could draw, found by a first layout; listed under data gaps.
     missing: Vec<String>,
+    /// Values inferred or assumed and values edited by hand (section 7).
+    readings: Readings,
 }
 
 impl Brief<'_> {
@@ -280,7 +292,7 @@ impl Brief<'_> {
     }
 
     /// Lays out the brief's pages. When some text has characters no font can draw, lays
-    /// them out again with that text listed under the data gaps (section 7).
+    /// them out again with that text listed under the data gaps (section 8).
     fn lay_out<'f>(
         mut self,
         fonts: &'f Fonts,
@@ -308,6 +320,7 @@ impl Brief<'_> {
         self.notice_and_termination(l);
         self.commercial(l);
         self.service_and_exit(l);
+        self.readings_and_assumptions(l);
         self.warnings(l);
         self.actions(l);
     }

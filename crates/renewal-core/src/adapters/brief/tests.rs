@@ -76,11 +76,11 @@ fn paper_sizes() {
 fn renders_a_pdf_deterministically() {
     let s = stored(RENEWING);
     let as_of = d("2026-11-23");
-    let a = render_brief(&s, as_of, &BriefOptions::default()).unwrap();
-    let b = render_brief(&s, as_of, &BriefOptions::default()).unwrap();
+    let a = render_brief(&s, &[], as_of, &BriefOptions::default()).unwrap();
+    let b = render_brief(&s, &[], as_of, &BriefOptions::default()).unwrap();
     assert!(a.starts_with(b"%PDF-"));
     assert_eq!(a, b, "two renders differ");
-    let c = render_brief(&s, d("2026-11-24"), &BriefOptions::default()).unwrap();
+    let c = render_brief(&s, &[], d("2026-11-24"), &BriefOptions::default()).unwrap();
     assert_ne!(a, c, "the as-of date is in the document");
     let text = String::from_utf8_lossy(&a);
     assert!(
@@ -164,7 +164,7 @@ fn synthetic_layouts_keep_text_on_the_page_without_overlap() {
     ] {
         for paper in [Paper::A4, Paper::Letter] {
             let s = stored(&doc);
-            let (runs, pages, (w, h)) = layout_runs(&s, as_of, &BriefOptions { paper });
+            let (runs, pages, (w, h)) = layout_runs(&s, &[], as_of, &BriefOptions { paper });
             assert!(pages >= 1);
             if let Err(e) = layout::check_runs(&runs, w, h) {
                 panic!("{name} on {paper:?}: {e}");

@@ -45,6 +45,25 @@ impl Ctx<'_> {
         });
     }
 
+    /// Records a value inferred rather than read verbatim (issue 16 item 5).
+    fn assume(
+        &mut self,
+        code: &str,
+        (field, what): (&str, &str),
+        value: String,
+        why: String,
+        line: Option<u32>,
+    ) {
+        self.a.assumptions.push(Assumption {
+            code: code.to_string(),
+            field: field.to_string(),
+            what: what.to_string(),
+            value,
+            why,
+            line,
+        });
+    }
+
     /// The amount, count or percentage `cell` states. An amount that cannot be read exactly
     /// (exponent form, beyond the decimal range) is a warning naming the line and field, and
     /// is left out rather than guessed (issue 13 item 3).
@@ -65,6 +84,14 @@ impl Ctx<'_> {
             if !self.dollar_warned {
                 self.dollar_warned = true;
                 self.warn("currency_assumed", field, Some(line), assumption);
+                let dollar = self.dollar.clone();
+                self.assume(
+                    "dollar_currency",
+                    ("currency", "Currency of amounts written with \"$\""),
+                    format!("{dollar} ({})", crate::domain::money::currency_symbol(&dollar)),
+                    format!("the document writes amounts with \"$\" and states no currency; \"$\" is also the sign of the Chilean peso and other currencies, so {dollar} is an assumption"),
+                    Some(line),
+                );
             }
         }
         Some(p.quantity)
@@ -831,11 +858,27 @@ fn infer_country(ctx: &mut Ctx<'_>, doc: &[LocatedSection]) {
         .collect();
     let data_agree = from_data.windows(2).all(|w| w[0].0 == w[1].0);
     let title_source = Source::span_of(ctx.a.title.clone(), title_line, title_line);
+    const WHAT: (&str, &str) = ("country", "Jurisdiction (public holidays)");
+    let no_clause = "the document has no governing-law or jurisdiction clause";
     match (from_title, from_data.first()) {
         (Some(t), Some((d, _))) if t == *d && data_agree => {
+            ctx.assume(
+                "country_from_title",
+                WHAT,
+                t.to_string(),
+                format!("{no_clause}; the title names {t} and the data statements agree"),
+                Some(title_line),
+            );
             ctx.a.country = Some(Sourced::new(t, title_source));
         }
         (Some(t), None) => {
+            ctx.assume(
+                "country_from_title",
+                WHAT,
+                t.to_string(),
+                format!("{no_clause}; taken from the title, which names {t}"),
+                Some(title_line),
+            );
             ctx.a.country = Some(Sourced::new(t.clone(), title_source));
             ctx.warn(
                 "country_inferred",
@@ -845,6 +888,13 @@ fn infer_country(ctx: &mut Ctx<'_>, doc: &[LocatedSection]) {
             );
         }
         (Some(t), Some(_)) => {
+            ctx.assume(
+                "country_from_title",
+                WHAT,
+                t.to_string(),
+                format!("{no_clause}; taken from the title, which names {t}, although the data statements name another country"),
+                Some(title_line),
+            );
             ctx.a.country = Some(Sourced::new(t.clone(), title_source));
             ctx.warn(
                 "country_unsure",
@@ -854,6 +904,13 @@ fn infer_country(ctx: &mut Ctx<'_>, doc: &[LocatedSection]) {
             );
         }
         (None, Some((d, s))) => {
+            ctx.assume(
+                "country_from_data",
+                WHAT,
+                d.to_string(),
+                format!("{no_clause}; taken from the data statements, which name {d}"),
+                s.line,
+            );
             ctx.a.country = Some(Sourced::new(d.clone(), s.clone()));
             if !data_agree {
                 ctx.warn("country_unsure", "country", s.line, format!("data statements name several countries; jurisdiction taken as {d}: confirm"));
@@ -891,12 +948,21 @@ fn check_completeness(ctx: &mut Ctx<'_>) {
         ctx.warn("no_parties", "parties", None, "no parties found");
     }
     match ctx.a.auto_renewal.as_ref().map(|s| s.value) {
-        None => ctx.warn(
-            "no_renewal_clause",
-            "auto_renewal",
-            None,
-            "no renewal clause found: confirm whether it was extended",
-        ),
+        None => {
+            ctx.warn(
+                "no_renewal_clause",
+                "auto_renewal",
+                None,
+                "no renewal clause found: confirm whether it was extended",
+            );
+            ctx.assume(
+                "no_renewal_clause",
+                ("auto_renewal", "Renewal"),
+                "No renewal: a fixed term, whose rights end at expiry (but the exit windows the document states)".to_string(),
+                "the document has no renewal clause, so the term is treated as fixed and its expiry as the end of the agreement".to_string(),
+                None,
+            );
+        }
         Some(true) => {
             if ctx.a.renewal_period.is_none() {
                 ctx.warn("no_renewal_period", "renewal_period", None, "auto-renewal is stated without a renewal period: terms after the first cannot be computed");

@@ -164,7 +164,8 @@ pub fn run(
             .as_deref()
             .and_then(|n| people.iter().find(|p| p.name.eq_ignore_ascii_case(n)));
         let brief = if r.days_left <= i64::from(settings.attach_brief_days) && r.days_left >= 0 {
-            render_brief(&stored, as_of, &BriefOptions { paper: Paper::A4 })
+            let history = store.history(stored.id)?;
+            render_brief(&stored, &history, as_of, &BriefOptions { paper: Paper::A4 })
                 .ok()
                 .map(|pdf| (brief_file_name(&a.title), pdf))
         } else {

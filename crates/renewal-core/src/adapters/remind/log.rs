@@ -11,6 +11,7 @@
 //! - `superseded`: never delivered because a later step of the same event was due (catch-up
 //!   after a gap), the event was done or snoozed (`note` says which).
 
+use crate::adapters::store::words::{channel_words, reminder_step_words, REMINDER_TIMER};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -107,6 +108,17 @@ pub struct LogEntry {
     pub channel: Option<String>,
     /// Why the last attempt failed.
     pub failure: Option<String>,
+    /// The step for people ([`reminder_step_words`]): "14 days before", "weekly overdue
+    /// reminder".
+    #[serde(default)]
+    pub step_text: String,
+    /// How it went out, for people ([`channel_words`]): "desktop notification"; empty
+    /// when not delivered.
+    #[serde(default)]
+    pub channel_text: String,
+    /// Who sent it: the product's reminder run ([`REMINDER_TIMER`]).
+    #[serde(default)]
+    pub by: String,
 }
 
 const SELECT: &str = "SELECT l.id, l.agreement_id, a.title, l.event_id, l.step, l.event_date,
@@ -145,6 +157,14 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogEntry> {
         delivered_at: r.get(13)?,
         channel: r.get(14)?,
         failure: r.get(15)?,
+        step_text: String::new(),
+        channel_text: String::new(),
+        by: REMINDER_TIMER.to_string(),
+    })
+    .map(|mut e: LogEntry| {
+        e.step_text = reminder_step_words(&e.step);
+        e.channel_text = e.channel.as_deref().map(channel_words).unwrap_or_default();
+        e
     })
 }
 

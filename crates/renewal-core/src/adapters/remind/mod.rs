@@ -635,12 +635,26 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
 /// Applies a notification button to the reminders of a delivered message: snooze them for
 /// the button's days from `as_of`, mark the event done, or — for
 /// [`ReminderAction::OpenBrief`] — nothing (the caller opens the brief). Each change is
-/// recorded in the history.
+/// recorded in the history as made by the store's actor (the person at the desktop: the
+/// operating-system user) "(from a reminder notification)".
 ///
 /// `as_of` is the date of the reminder run that delivered the message; a run is made as of
 /// the real date (the app's clock, the systemd timer), so "done" is recorded as done on
 /// the day the button was clicked.
 pub fn apply_action(
+    store: &mut Store,
+    reminders: &[Reminder],
+    action: ReminderAction,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let person = store.actor().to_string();
+    store.set_actor(&format!("{person} (from a reminder notification)"));
+    let result = apply_each(store, reminders, action, as_of);
+    store.set_actor(&person);
+    result
+}
+
+fn apply_each(
     store: &mut Store,
     reminders: &[Reminder],
     action: ReminderAction,

@@ -113,6 +113,7 @@ impl Store {
             return Ok(());
         }
         let at = now();
+        let actor = self.actor().to_string();
         let tx = self.conn_mut().transaction()?;
         match ladder {
             Some(l) => tx.execute(
@@ -126,7 +127,7 @@ impl Store {
         history::append(
             &tx,
             id,
-            &at,
+            (&at, &actor),
             "set_ladder",
             &[Change {
                 field: "reminders.ladder".to_string(),
@@ -198,6 +199,7 @@ impl Store {
                 message: "the snooze ends past the calendar's range".to_string(),
             })?;
         let at = now();
+        let actor = self.actor().to_string();
         let tx = self.conn_mut().transaction()?;
         let old: Option<String> = tx
             .query_row(
@@ -216,7 +218,7 @@ impl Store {
         history::append(
             &tx,
             id,
-            &at,
+            (&at, &actor),
             "snooze",
             &[Change {
                 field: format!("reminders.snooze.{event_id}"),

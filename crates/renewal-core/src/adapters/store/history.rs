@@ -7,6 +7,8 @@ use serde_json::Value;
 use crate::domain::model::Agreement;
 use crate::error::Result;
 
+pub use super::words::{history_words, HistoryWords, NOT_RECORDED, REMINDER_TIMER};
+
 /// One changed field: its JSON path (e.g. `non_renewal_notice.value.amount`) and the old and
 /// new values as JSON text (`None` when absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,12 +41,25 @@ pub struct HistoryEntry {
     pub old_value: Option<String>,
     /// New value (JSON text).
     pub new_value: Option<String>,
-    /// The old value for people ([`value_text`]): `2023-01-01`, `90 days`, `yes`, `—`.
+    /// Who made the change (a person's name, or [`REMINDER_TIMER`]); `None` for rows written
+    /// before who was recorded (migration 0006), shown as [`NOT_RECORDED`].
     #[serde(default)]
-    pub old_text: String,
-    /// The new value for people ([`value_text`]).
+    pub actor: Option<String>,
+    /// The row in people's words ([`history_words`]): action, field, old and new value, who.
     #[serde(default)]
-    pub new_text: String,
+    pub words: HistoryWords,
+}
+
+impl HistoryEntry {
+    /// The row on one line for people: `Edited · Non-renewal notice period: 90 days → 60 days
+    /// · by ana` (the time is left to the caller).
+    pub fn line(&self) -> String {
+        let w = &self.words;
+        format!(
+            "{} · {}: {} → {} · by {}",
+            w.action, w.field, w.old, w.new, w.by
+        )
+    }
 }
 
 /// Field-by-field differences between two versions of an agreement, as leaf JSON paths.
@@ -131,16 +146,18 @@ fn single_splice<'a>(
     })
 }
 
+/// Appends one row per change of agreement `agreement_id`, made at `at` (RFC 3339 UTC) by
+/// `actor` (migration 0006) under `action`.
 pub(crate) fn append(
     conn: &Connection,
     agreement_id: i64,
-    at: &str,
+    (at, actor): (&str, &str),
     action: &str,
     changes: &[Change],
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO history(agreement_id, at, action, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO history(agreement_id, at, action, field, old_value, new_value, actor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for c in changes {
         stmt.execute(params![
@@ -149,15 +166,22 @@ pub(crate) fn append(
             action,
             c.field,
             c.old_value,
-            c.new_value
+            c.new_value,
+            actor
         ])?;
     }
     Ok(())
 }
 
-pub(crate) fn read(conn: &Connection, agreement_id: i64) -> Result<Vec<HistoryEntry>> {
+/// The history of agreement `agreement_id`, oldest first, each row in people's words
+/// ([`history_words`]) with `agreement` (as it is now, when known) naming list rows.
+pub(crate) fn read(
+    conn: &Connection,
+    agreement_id: i64,
+    agreement: Option<&Agreement>,
+) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
-        "SELECT id, agreement_id, at, action, field, old_value, new_value
+        "SELECT id, agreement_id, at, action, field, old_value, new_value, actor
          FROM history WHERE agreement_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([agreement_id], |r| {
@@ -169,191 +193,27 @@ pub(crate) fn read(conn: &Connection, agreement_id: i64) -> Result<Vec<HistoryEn
             field: r.get(4)?,
             old_value: r.get(5)?,
             new_value: r.get(6)?,
-            old_text: String::new(),
-            new_text: String::new(),
+            actor: r.get(7)?,
+            words: HistoryWords::default(),
         })
     })?;
     let mut entries = rows.collect::<rusqlite::Result<Vec<HistoryEntry>>>()?;
     for h in &mut entries {
-        h.old_text = value_text(h.old_value.as_deref());
-        h.new_text = value_text(h.new_value.as_deref());
+        h.words = history_words(
+            &h.action,
+            &h.field,
+            (h.old_value.as_deref(), h.new_value.as_deref()),
+            h.actor.as_deref(),
+            agreement,
+        );
     }
     Ok(entries)
-}
-
-/// Three-letter month names for month-precision dates (`Jun 2025`).
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A history value (JSON text, `None` when absent) for people: a date as `2023-01-01`, a
-/// period as `90 days` / `1 year`, a flag as `yes` / `no`, a done mark as `done 2026-11-23 —
-/// note`, a served notice as `served …`, a warning as `to confirm: …`, a month or quarter
-/// date as `Jun 2025` / `Q2 2025`, a clause-table row as `row: cell · cell`, absent as
-/// `—`. Anything else (or text that is not JSON, such as an import's file line) as written.
-pub fn value_text(json: Option<&str>) -> String {
-    let Some(json) = json else {
-        return "—".to_string();
-    };
-    serde_json::from_str::<Value>(json)
-        .ok()
-        .and_then(|v| value_for_people(&v))
-        .unwrap_or_else(|| json.to_string())
-}
-
-/// [`value_text`] of a parsed value; `None` when it has no shorter form than its JSON.
-fn value_for_people(v: &Value) -> Option<String> {
-    let o = match v {
-        Value::Null => return Some("—".to_string()),
-        Value::String(s) => return Some(s.clone()),
-        Value::Bool(b) => return Some(if *b { "yes" } else { "no" }.to_string()),
-        Value::Number(n) => return Some(n.to_string()),
-        Value::Array(_) => return None,
-        Value::Object(o) => o,
-    };
-    let text = |key: &str| o.get(key).and_then(Value::as_str);
-    let number = |key: &str| o.get(key).and_then(Value::as_u64);
-    let note = text("note")
-        .filter(|n| !n.is_empty())
-        .map(|n| format!(" — {n}"))
-        .unwrap_or_default();
-    if let (Some(amount), Some(unit)) = (number("amount"), text("unit")) {
-        // `days`, `months`, `years`, `business_days`; singular for 1.
-        let unit = unit.replace('_', " ");
-        let unit = if amount == 1 {
-            unit.strip_suffix('s').unwrap_or(&unit).to_string()
-        } else {
-            unit
-        };
-        return Some(format!("{amount} {unit}"));
-    }
-    if let (Some(choice), Some(by), Some(on)) =
-        (text("choice"), text("decided_by"), text("decided_on"))
-    {
-        // A recorded decision (issue 16 item 3): "Let it expire, by Ana on 2026-11-30: why".
-        let choice = crate::domain::model::DecisionChoice::parse(choice)
-            .map(|c| c.title().to_string())
-            .unwrap_or_else(|| choice.to_string());
-        let target = text("target_date")
-            .map(|t| format!(" (new terms by {t})"))
-            .unwrap_or_default();
-        let why = text("reason")
-            .filter(|r| !r.is_empty())
-            .map(|r| format!(": {r}"))
-            .unwrap_or_default();
-        return Some(format!("{choice}, by {by} on {on}{target}{why}"));
-    }
-    if let Some(done_on) = text("done_on") {
-        return Some(format!("done {done_on}{note}"));
-    }
-    if let (Some(_), Some(message)) = (text("code"), text("message")) {
-        return Some(format!("to confirm: {message}"));
-    }
-    if let Some(served_on) = text("served_on") {
-        return Some(format!("served {served_on}{note}"));
-    }
-    if let Some(precision) = text("precision") {
-        let year = number("year").map_or_else(|| "?".to_string(), |y| y.to_string());
-        let shown = match precision {
-            "day" => text("date").map(str::to_string),
-            "month" => number("month")
-                .and_then(|m| usize::try_from(m).ok())
-                .and_then(|m| m.checked_sub(1))
-                .map(|m| format!("{} {year}", MONTHS.get(m).copied().unwrap_or("?"))),
-            "quarter" => Some(format!(
-                "Q{} {year}",
-                number("quarter").map_or_else(|| "?".to_string(), |q| q.to_string())
-            )),
-            "year" => Some(year),
-            _ => None,
-        };
-        if shown.is_some() {
-            return shown;
-        }
-    }
-    // A clause-table row: its cells as written or typed.
-    let row = o
-        .get("source")
-        .and_then(|s| s.get("text"))
-        .and_then(Value::as_str)?;
-    let cells: Vec<&str> = row
-        .split('|')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    (!cells.is_empty()).then(|| format!("row: {}", cells.join(" · ")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn history_values_read_for_people() {
-        let t = |json: &str| value_text(Some(json));
-        assert_eq!(t(r#""2023-01-01""#), "2023-01-01");
-        assert_eq!(t("true"), "yes");
-        assert_eq!(t("false"), "no");
-        assert_eq!(t("180"), "180");
-        assert_eq!(t(r#"{"amount":90,"unit":"days"}"#), "90 days");
-        assert_eq!(t(r#"{"amount":1,"unit":"years"}"#), "1 year");
-        assert_eq!(
-            t(r#"{"amount":10,"unit":"business_days"}"#),
-            "10 business days"
-        );
-        assert_eq!(value_text(None), "—");
-        assert_eq!(t("null"), "—");
-        assert_eq!(
-            t(r#"{"done_on":"2026-11-23","note":"marked done from a reminder notification"}"#),
-            "done 2026-11-23 — marked done from a reminder notification"
-        );
-        assert_eq!(
-            t(r#"{"served_on":"2027-09-01","note":""}"#),
-            "served 2027-09-01"
-        );
-        assert_eq!(
-            t(
-                r#"{"about":"exit_window_end:2026-12-27:migration-assisted","choice":"let_expire","decided_by":"ana","decided_on":"2026-11-30","reason":"migrated"}"#
-            ),
-            "Let it expire, by ana on 2026-11-30: migrated"
-        );
-        assert_eq!(
-            t(
-                r#"{"about":"x","choice":"renegotiate","target_date":"2027-08-31","decided_by":"ana","decided_on":"2026-11-30","reason":""}"#
-            ),
-            "Renegotiate, by ana on 2026-11-30 (new terms by 2027-08-31)"
-        );
-        assert_eq!(
-            t(
-                r#"{"code":"currency_assumed","message":"No currency stated: PEN assumed","line":12}"#
-            ),
-            "to confirm: No currency stated: PEN assumed"
-        );
-        assert_eq!(
-            t(r#"{"precision":"quarter","year":2025,"quarter":2}"#),
-            "Q2 2025"
-        );
-        assert_eq!(
-            t(r#"{"precision":"month","year":2025,"month":6}"#),
-            "Jun 2025"
-        );
-        assert_eq!(
-            t(r#"{"precision":"day","date":"2025-06-30"}"#),
-            "2025-06-30"
-        );
-        assert_eq!(
-            t(
-                r#"{"category":"","name":"Board approval","source":{"line":null,"section":"Edited in Renewal Desk","text":" | Board approval | Planned | 2026-11-23 | "}}"#
-            ),
-            "row: Board approval · Planned · 2026-11-23"
-        );
-        assert_eq!(t(r#"{"weird":[1,2]}"#), r#"{"weird":[1,2]}"#);
-        assert_eq!(
-            t("microsoft-peru-mifibra.md (sha256 ab12)"),
-            "microsoft-peru-mifibra.md (sha256 ab12)"
-        );
-    }
 
     fn diff(a: Value, b: Value) -> Vec<(String, Option<String>, Option<String>)> {
         let mut out = Vec::new();

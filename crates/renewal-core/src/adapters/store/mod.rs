@@ -13,6 +13,7 @@
 mod calendars;
 pub(crate) mod history;
 pub mod spans;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,7 +28,7 @@ use crate::domain::model::Agreement;
 use crate::error::{Error, Result};
 
 pub use calendars::StoredCalendar;
-pub use history::{diff_agreements, Change, HistoryEntry};
+pub use history::{diff_agreements, Change, HistoryEntry, NOT_RECORDED, REMINDER_TIMER};
 
 /// The schema migrations, in order, embedded from `migrations/`.
 pub const MIGRATION_SQL: &[(&str, &str)] = &[
@@ -50,6 +51,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
     (
         "0005_source_spans",
         include_str!("../../../../../migrations/0005_source_spans.sql"),
+    ),
+    (
+        "0006_history_actor",
+        include_str!("../../../../../migrations/0006_history_actor.sql"),
     ),
     (
         "0007_people_and_mail",
@@ -164,10 +169,14 @@ pub struct Imported {
     pub changes: usize,
 }
 
-/// The store: one SQLite connection.
+/// The store: one SQLite connection, and who is making the changes written through it.
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Recorded as `history.actor` with every change written through this store (migration
+    /// 0006, issue 16 item 7): the operating-system user ([`crate::services::os_user`]) unless
+    /// a front end sets another name ([`Store::set_actor`]).
+    actor: String,
 }
 
 pub(crate) fn now() -> String {
@@ -361,6 +370,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            actor: crate::services::os_user(),
         })
     }
 
@@ -369,7 +379,28 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
         migrate(&mut conn, &migration_steps())?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            actor: crate::services::os_user(),
+        })
+    }
+
+    /// Who the changes written through this store are recorded as made by (`history.actor`):
+    /// the operating-system user by default.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Records every later change written through this store as made by `name` (a person,
+    /// e.g. the CLI's `--by`, or the product itself, e.g. [`history::REMINDER_TIMER`]);
+    /// a blank name keeps the current one. Returns the store, for chaining.
+    pub fn set_actor(&mut self, name: &str) -> &mut Store {
+        let name = name.trim();
+        if !name.is_empty() {
+            self.actor = name.to_string();
+        }
+        self
     }
 
     /// The underlying connection (read access for modules such as reminders).
@@ -394,7 +425,7 @@ impl Store {
     /// On error nothing of the document is stored and nothing stored before changes.
     pub fn import(&mut self, doc: &ImportOutcome) -> Result<Imported> {
         let tx = self.conn.transaction()?;
-        let r = import_in(&tx, doc)?;
+        let r = import_in(&tx, doc, &self.actor)?;
         tx.commit()?;
         Ok(r)
     }
@@ -416,7 +447,7 @@ impl Store {
         let mut out = Vec::with_capacity(docs.len());
         for doc in docs {
             let sp = tx.savepoint()?;
-            match import_in(&sp, doc) {
+            match import_in(&sp, doc, &self.actor) {
                 Ok(r) => {
                     sp.commit()?;
                     out.push(Ok(r));
@@ -502,18 +533,31 @@ impl Store {
     }
 
     /// Replaces agreement `id` with `updated`, appending one history entry per changed field
-    /// under `action` (e.g. `"edit"`, `"record_notice"`). Returns the changes (empty when
-    /// nothing changed). Errors: [`Error::NotFound`].
+    /// under `action` (e.g. `"edit"`, `"record_notice"`), made by [`Store::actor`]. Returns
+    /// the changes (empty when nothing changed). Errors: [`Error::NotFound`].
     pub fn update(&mut self, id: i64, updated: &Agreement, action: &str) -> Result<Vec<Change>> {
         let tx = self.conn.transaction()?;
-        let changes = update_in(&tx, id, updated, action, None)?;
+        let changes = update_in(&tx, id, updated, action, None, &self.actor)?;
         tx.commit()?;
         Ok(changes)
     }
 
-    /// The history of agreement `id`, oldest first.
+    /// The history of agreement `id`, oldest first, each row in people's words
+    /// ([`HistoryEntry::words`]: list rows named as the agreement is now).
+    /// Errors: SQLite; stored JSON that cannot be read.
     pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
-        history::read(&self.conn, id)
+        let agreement = match self.get(id) {
+            Ok(s) => Some(s.agreement),
+            Err(Error::NotFound(_)) => None,
+            Err(e) => return Err(e),
+        };
+        history::read(&self.conn, id, agreement.as_ref())
+    }
+
+    /// [`Store::history`] when the agreement is already read (no second read of it).
+    /// Errors: SQLite.
+    pub fn history_of(&self, stored: &StoredAgreement) -> Result<Vec<HistoryEntry>> {
+        history::read(&self.conn, stored.id, Some(&stored.agreement))
     }
 
     /// The current source document of agreement `id`: `(file name, sha256, text)`.
@@ -599,7 +643,7 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<StoredAgreeme
     }))
 }
 
-fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
+fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Imported> {
     let a = &doc.agreement;
     let key = agreement_key(&a.title);
     let existing: Option<(i64, String)> = tx
@@ -644,6 +688,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
                 &new,
                 "reimport",
                 Some((&doc.sha256, &doc.source_text)),
+                actor,
             )?;
             Ok(Imported {
                 id,
@@ -679,7 +724,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome) -> Result<Imported> {
             history::append(
                 tx,
                 id,
-                &at,
+                (&at, actor),
                 "import",
                 &[Change {
                     field: "document".to_string(),
@@ -742,6 +787,7 @@ fn update_in(
     updated: &Agreement,
     action: &str,
     new_document: Option<(&str, &str)>,
+    actor: &str,
 ) -> Result<Vec<Change>> {
     let new_sha = new_document.map(|(sha, _)| sha);
     let old = load(tx, id)?;
@@ -796,6 +842,6 @@ fn update_in(
         other => Error::from(other),
     })?;
     write_engine(tx, id, updated)?;
-    history::append(tx, id, &at, action, &changes)?;
+    history::append(tx, id, (&at, actor), action, &changes)?;
     Ok(changes)
 }
