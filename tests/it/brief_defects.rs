@@ -144,7 +144,7 @@ fn an_expired_agreement_says_expired_offers_no_renewal_and_names_its_exit_rights
     );
     // Defect: "Decision: ☐ Renew" for an agreement with no renewal clause that expired.
     let laid_out = flat(&pdftotext(&pdf, &["-layout"]));
-    let checklist = section(&laid_out, "8 Actions checklist", "Commercial director");
+    let checklist = section(&laid_out, "9 Actions checklist", "Commercial director");
     assert!(
         checklist.contains("Decision: Let it expire Renegotiate"),
         "{checklist}"
@@ -207,15 +207,23 @@ fn quotations_are_the_documents_words_and_readings_are_labelled() {
 fn a_dollar_sign_read_as_usd_is_an_assumption_not_as_stated() {
     let (pdf, text) = brief_text("aws-chile-wom.md");
     // Defect: `$` shown as "USD (US$) as stated".
-    assert!(!text.contains("USD (US$), as stated"), "{text}");
+    assert!(!text.contains("as stated"), "{text}");
     assert!(
-        text.contains("the document writes only “$”, read as US dollars: an assumption to confirm"),
+        text.contains("Amounts are exact decimals in USD (US$): \"$\" was read as USD, an assumption (see section 7)"),
         "{text}"
     );
+    // Section 7 lists it, with the country taken from the title.
+    let readings = section(
+        &text,
+        "7 Readings and assumptions",
+        "8 Warnings and data gaps",
+    );
+    assert!(readings.contains("USD"), "{readings}");
+    assert!(readings.contains("Chile"), "{readings}");
     // Warnings that affect a date are on page 1 (item 8); the currency one is counted.
     let first = page(&pdf, 1);
     assert!(
-        first.contains("DATA GAPS The dates in this brief rest on readings to confirm: ⚠ No renewal clause found: confirm whether it was extended ⚠ No termination rights found And 1 warning that does not affect a date: see section 7."),
+        first.contains("DATA GAPS The dates in this brief rest on readings to confirm: ⚠ No renewal clause found: confirm whether it was extended ⚠ No termination rights found And 1 warning that does not affect a date: see section 8."),
         "{first}"
     );
 }

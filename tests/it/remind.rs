@@ -754,9 +754,13 @@ fn cli_remind_dry_run_json_and_pending() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains("Would deliver 9 reminders"), "{out}");
-    assert!(out.contains(
-        "AWS Peru Partnership Agreement — Exit window ends: Migration (assisted) (in 7 days, d7)"
-    ));
+    // The ladder step in words (issue 16 item 7): d7 is "7 days before".
+    assert!(
+        out.contains(
+            "AWS Peru Partnership Agreement — Exit window ends: Migration (assisted) (in 7 days, 7 days before)"
+        ),
+        "{out}"
+    );
     let o = renewals(&db, "2026-12-20", &["remind", "--pending", "--json"]);
     assert_eq!(json(&o), serde_json::json!([]));
     let o = renewals(&db, "2026-12-20", &["remind", "--pending"]);
@@ -1294,5 +1298,10 @@ fn clicking_snooze_on_the_notification_snoozes_the_reminders() {
     drop(store);
     // The next day they remind again, once.
     let o = desk.renewals_on(&db, "2026-12-21", &["remind", "--via", "stdout"]);
-    assert!(stdout(&o).contains("snooze-2026-12-21"), "{}", stdout(&o));
+    // The step in words (issue 16 item 7): snooze-2026-12-21.
+    assert!(
+        stdout(&o).contains("after a snooze ended Mon 21 Dec 2026"),
+        "{}",
+        stdout(&o)
+    );
 }

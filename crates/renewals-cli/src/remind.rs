@@ -15,7 +15,7 @@ use renewal_notify::DesktopNotifier;
 
 use crate::error::{CliResult, EXIT_UNDELIVERED};
 use crate::{open_store, print_json, table, timer};
-use renewal_core::adapters::store::words::{channel_words, reminder_step_words};
+use renewal_core::adapters::store::words::reminder_step_words;
 
 /// How reminders are delivered.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,7 +183,7 @@ fn print_report(r: &RunReport) {
     } else {
         let how = match (&r.channel, r.dry_run, &r.failure) {
             (_, _, Some(_)) => String::new(),
-            (Some(c), _, _) => format!(" as {}", channel_words(c)),
+            (Some(c), _, _) => format!(" as {c}"),
             (None, true, _) => {
                 if list.len() > 1 {
                     " as one digest notification".to_string()
