@@ -26,6 +26,25 @@ CREATE TABLE mail_log (
     last_attempt_at TEXT,                     -- RFC 3339 UTC
     delivered_at    TEXT,                     -- RFC 3339 UTC
     failure         TEXT,                     -- why the last attempt failed (never a password)
+    event_date      TEXT,                     -- the date to act on (ISO 8601)
+    label           TEXT,                     -- the event's label, e.g. "Renewal"
+    uid             TEXT,                     -- the calendar invitation's UID, when it carried one
     UNIQUE (agreement_id, event_id, step, recipient)
 ) STRICT;
 CREATE INDEX mail_log_by_agreement ON mail_log(agreement_id, id);
+CREATE INDEX mail_log_by_uid ON mail_log(uid) WHERE uid IS NOT NULL;
+
+-- `mail_cancellations`: an invitation withdrawn (iTIP `METHOD:CANCEL`) because its event was
+-- marked done, the agreement ended, or the date moved (a new UID), before the date came.
+-- One row per UID and recipient: each cancellation is sent at most once.
+CREATE TABLE mail_cancellations (
+    id           INTEGER PRIMARY KEY,
+    agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+    uid          TEXT NOT NULL,
+    recipient    TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('claimed', 'delivered', 'failed')),
+    reason       TEXT NOT NULL,            -- why it was withdrawn, for people
+    at           TEXT NOT NULL,            -- RFC 3339 UTC of the last attempt
+    failure      TEXT,
+    UNIQUE (uid, recipient)
+) STRICT;

@@ -452,3 +452,81 @@ fn the_directory_refuses_removing_an_owner_and_lists_owners_to_complete() {
         .unwrap_err();
     assert!(dup.to_string().contains("already in the directory"));
 }
+
+#[test]
+fn an_invitation_whose_event_is_marked_done_is_cancelled_once_with_the_same_uid() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let server = Server::start(dir.path(), free_port());
+    let s = settings(server.port);
+    let mut store = Store::open(&db).unwrap();
+    let smtp = Smtp::new(&s, None).unwrap();
+    mail::run(&mut store, &s, &smtp, d("2026-12-20"), false).unwrap();
+    let first = server.messages();
+    assert_eq!(first.len(), 1);
+    // The UID the owner's calendar holds for AWS Peru's migration window.
+    // (Lines are unfolded first: RFC 5545 folds them at 75 octets.)
+    let uid_of = |body: &str| {
+        body.replace("\r\n ", "")
+            .replace("\n ", "")
+            .lines()
+            .find_map(|l| l.strip_prefix("UID:"))
+            .map(|u| u.trim().to_string())
+            .unwrap_or_default()
+    };
+    let requested: Vec<String> = first[0]["calendars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| str_of(c, "body").to_string())
+        .filter(|b| b.contains("AWS Peru") && b.contains("20261227"))
+        .map(|b| uid_of(&b))
+        .collect();
+    assert_eq!(requested.len(), 1, "{requested:?}");
+    let event = store
+        .mail_log(2)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.event_id.starts_with("exit_window_end:2026-12-27"))
+        .map(|e| e.event_id)
+        .unwrap();
+    store
+        .mark_done(2, &event, d("2026-12-21"), "migrated", d("2026-12-21"))
+        .unwrap();
+
+    let report = mail::run(&mut store, &s, &smtp, d("2026-12-21"), false).unwrap();
+    assert!(report.ok(), "{report:?}");
+    let msgs = server.messages();
+    let cancels: Vec<&serde_json::Value> = msgs
+        .iter()
+        .filter(|m| str_of(m, "subject").contains("cancelled"))
+        .collect();
+    assert_eq!(cancels.len(), 1, "{msgs:?}");
+    let c = cancels[0];
+    assert!(str_of(c, "subject").contains("AWS Peru Partnership Agreement"));
+    assert!(str_of(c, "text").contains("marked done"), "{c}");
+    let cal = &c["calendars"][0];
+    assert_eq!(cal["method"].as_str(), Some("CANCEL"));
+    let body = str_of(cal, "body");
+    let mut reader = ical::IcalParser::new(body.as_bytes());
+    let parsed = reader.next().unwrap().unwrap();
+    let ev = &parsed.events[0];
+    let get = |name: &str| {
+        ev.properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(get("UID"), requested[0]);
+    assert_eq!(get("STATUS"), "CANCELLED");
+    assert_eq!(get("SEQUENCE"), "1");
+    // Once only.
+    mail::run(&mut store, &s, &smtp, d("2026-12-22"), false).unwrap();
+    let after: Vec<serde_json::Value> = server
+        .messages()
+        .into_iter()
+        .filter(|m| str_of(m, "subject").contains("cancelled"))
+        .collect();
+    assert_eq!(after.len(), 1);
+}

@@ -286,3 +286,75 @@ pub fn compose(
         .multipart(mixed)
         .map_err(|e| MailError::Build(e.to_string()))
 }
+
+/// "Renewal Desk: cancelled — AWS Peru Partnership Agreement — Exit window ends: …".
+pub fn cancellation_subject(title: &str, label: &str) -> String {
+    one_line(&format!("Renewal Desk: cancelled — {title} — {label}"))
+}
+
+/// A withdrawn invitation: a short text and an iTIP `METHOD:CANCEL` for `uid` (SEQUENCE 1,
+/// STATUS:CANCELLED), so the recipient's calendar removes the event. Returns the message
+/// and its text.
+///
+/// Errors: [`MailError::Address`] for an address lettre rejects; [`MailError::Build`].
+pub fn cancellation(
+    settings: &MailSettings,
+    recipient: &str,
+    title: &str,
+    label: &str,
+    date: NaiveDate,
+    uid: &str,
+    reason: &str,
+) -> Result<(Message, String), MailError> {
+    let text = format!(
+        "The reminder for {} — {} on {} is withdrawn: {}.\nYour calendar removes the event.\n",
+        one_line(title),
+        one_line(label),
+        long_date(date),
+        one_line(reason)
+    );
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new("PRODID", "-//Renewal Desk//Reminders//EN"));
+    cal.append_property(Property::new("METHOD", "CANCEL"));
+    let mut ev = Event::new();
+    ev.uid(uid)
+        .summary(&one_line(&format!("{title}: {label}")))
+        .starts(date)
+        .ends(date.checked_add_days(Days::new(1)).unwrap_or(date))
+        .add_property("SEQUENCE", "1")
+        .add_property("STATUS", "CANCELLED")
+        .append_property(
+            Property::new("ORGANIZER", format!("mailto:{}", settings.from))
+                .add_parameter("CN", "Renewal Desk")
+                .done(),
+        )
+        .append_property(Property::new("ATTENDEE", format!("mailto:{recipient}")).done());
+    cal.push(ev.done());
+    let from: Mailbox = Mailbox::new(
+        Some("Renewal Desk".to_string()),
+        settings
+            .from
+            .parse()
+            .map_err(|e| MailError::Address(settings.from.clone(), format!("{e}")))?,
+    );
+    let to: Mailbox = recipient
+        .parse()
+        .map_err(|e| MailError::Address(recipient.to_string(), format!("{e}")))?;
+    let calendar = ContentType::parse("text/calendar; method=CANCEL; charset=utf-8")
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    let m = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(cancellation_subject(title, label))
+        .multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(text.clone()))
+                .singlepart(
+                    SinglePart::builder()
+                        .header(calendar)
+                        .body(cal.done().to_string()),
+                ),
+        )
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    Ok((m, text))
+}

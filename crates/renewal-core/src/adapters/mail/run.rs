@@ -254,9 +254,20 @@ pub fn run(
                 match row {
                     None => {
                         tx.execute(
-                            "INSERT INTO mail_log (agreement_id, event_id, step, recipient, role, state, claimed_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6)",
-                            params![r.agreement_id, r.event_id, r.step.key(), p.recipient, p.role.as_str(), stamp],
+                            "INSERT INTO mail_log (agreement_id, event_id, step, recipient, role, state, claimed_at,
+                                                   event_date, label, uid)
+                             VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6, ?7, ?8, ?9)",
+                            params![
+                                r.agreement_id,
+                                r.event_id,
+                                r.step.key(),
+                                p.recipient,
+                                p.role.as_str(),
+                                stamp,
+                                r.date.to_string(),
+                                r.label,
+                                items[p.item].invites().then(|| items[p.item].uid.clone())
+                            ],
                         )?;
                     }
                     Some((id, ..)) => {
@@ -340,6 +351,9 @@ pub fn run(
             raw,
         });
     }
+    mails.extend(cancel_withdrawn(
+        store, settings, transport, as_of, dry_run,
+    )?);
     Ok(MailRun {
         as_of,
         dry_run,
@@ -347,6 +361,164 @@ pub fn run(
         unreachable,
         already,
     })
+}
+
+/// A delivered invitation that may have to be withdrawn.
+struct Sent {
+    agreement_id: i64,
+    event_id: String,
+    uid: String,
+    recipient: String,
+    date: NaiveDate,
+    label: String,
+    retry: bool,
+}
+
+/// Withdraws (iTIP `METHOD:CANCEL`) every delivered invitation whose date is still ahead
+/// but whose event no longer calls for action: marked done, or gone because the agreement
+/// ends before it (notice served, a term edited) or its date moved (a new UID is invited in
+/// its place). Each (UID, recipient) is cancelled at most once; a failed cancellation is
+/// retried on the next run.
+fn cancel_withdrawn(
+    store: &mut Store,
+    settings: &MailSettings,
+    transport: &dyn Transport,
+    as_of: NaiveDate,
+    dry_run: bool,
+) -> Result<Vec<SentMail>> {
+    let mut sent: Vec<Sent> = Vec::new();
+    {
+        let mut stmt = store.conn().prepare(
+            "SELECT DISTINCT l.agreement_id, l.event_id, l.uid, l.recipient, l.event_date,
+                    COALESCE(l.label, l.event_id), c.state
+             FROM mail_log l
+             LEFT JOIN mail_cancellations c ON c.uid = l.uid AND c.recipient = l.recipient
+             WHERE l.uid IS NOT NULL AND l.state = 'delivered' AND l.event_date >= ?1
+               AND (c.state IS NULL OR c.state = 'failed')
+             ORDER BY l.agreement_id, l.event_id",
+        )?;
+        let rows = stmt.query_map([as_of.to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })?;
+        for row in rows {
+            let (agreement_id, event_id, uid, recipient, date, label, state) = row?;
+            let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+                continue;
+            };
+            sent.push(Sent {
+                agreement_id,
+                event_id,
+                uid,
+                recipient,
+                date,
+                label,
+                retry: state.is_some(),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    let mut assessed: BTreeMap<i64, (String, Vec<(String, crate::domain::rules::EventStatus)>)> =
+        BTreeMap::new();
+    for s in sent {
+        if let std::collections::btree_map::Entry::Vacant(v) = assessed.entry(s.agreement_id) {
+            let Ok(stored) = store.get(s.agreement_id) else {
+                continue;
+            };
+            let events = assess(&stored.agreement, as_of)
+                .events
+                .iter()
+                .map(|e| (e.id(), e.status))
+                .collect();
+            v.insert((stored.agreement.title.clone(), events));
+        }
+        let Some((title, events)) = assessed.get(&s.agreement_id) else {
+            continue;
+        };
+        use crate::domain::rules::EventStatus;
+        let reason = match events.iter().find(|(id, _)| *id == s.event_id) {
+            Some((_, EventStatus::Open | EventStatus::Overdue)) => continue,
+            Some((_, EventStatus::Done)) => "it was marked done in Renewal Desk".to_string(),
+            Some((_, EventStatus::Closed)) => continue,
+            None => "it no longer applies: the agreement ends before it, or its date changed (a new invitation replaces it)".to_string(),
+        };
+        let title = title.clone();
+        if !dry_run {
+            let tx = store.conn_mut().transaction()?;
+            let n = if s.retry {
+                tx.execute(
+                    "UPDATE mail_cancellations SET state = 'claimed', at = ?3
+                     WHERE uid = ?1 AND recipient = ?2 AND state = 'failed'",
+                    params![s.uid, s.recipient, now()],
+                )?
+            } else {
+                tx.execute(
+                    "INSERT OR IGNORE INTO mail_cancellations (agreement_id, uid, recipient, state, reason, at)
+                     VALUES (?1, ?2, ?3, 'claimed', ?4, ?5)",
+                    params![s.agreement_id, s.uid, s.recipient, reason, now()],
+                )?
+            };
+            tx.commit()?;
+            if n == 0 {
+                continue;
+            }
+        }
+        let (outcome, raw, text, subject) = match super::compose::cancellation(
+            settings,
+            &s.recipient,
+            &title,
+            &s.label,
+            s.date,
+            &s.uid,
+            &reason,
+        ) {
+            Ok((m, text)) => {
+                let raw = m.formatted();
+                let subject = super::compose::cancellation_subject(&title, &s.label);
+                let outcome = if dry_run {
+                    Ok(None)
+                } else {
+                    transport.send(&m).map(Some)
+                };
+                (outcome, raw, text, subject)
+            }
+            Err(e) => (Err(e), Vec::new(), String::new(), String::new()),
+        };
+        if !dry_run {
+            let (state, failure) = match &outcome {
+                Ok(_) => ("delivered", None),
+                Err(e) => ("failed", Some(e.to_string())),
+            };
+            store.conn().execute(
+                "UPDATE mail_cancellations SET state = ?3, at = ?4, failure = ?5
+                 WHERE uid = ?1 AND recipient = ?2",
+                params![s.uid, s.recipient, state, now(), failure],
+            )?;
+        }
+        let (via, failure) = match outcome {
+            Ok(v) => (v, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        out.push(SentMail {
+            recipient: s.recipient,
+            roles: vec![Role::Owner],
+            subject,
+            items: vec![(s.agreement_id, s.event_id, "cancel".to_string())],
+            invitations: 1,
+            via,
+            failure,
+            text,
+            raw,
+        });
+    }
+    Ok(out)
 }
 
 fn record(
