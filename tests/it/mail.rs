@@ -170,19 +170,48 @@ fn seeded(dir: &Path) -> PathBuf {
     db
 }
 
+/// The samples seeded in a fresh database, an SMTP server, the mail settings pointing at it,
+/// the store and the transport: what most tests start from.
+struct Seeded {
+    _dir: tempfile::TempDir,
+    server: Server,
+    s: MailSettings,
+    store: Store,
+    smtp: Smtp,
+}
+
+impl Seeded {
+    fn start() -> Seeded {
+        let dir = tempfile::tempdir().unwrap();
+        let db = seeded(dir.path());
+        let server = Server::start(dir.path(), free_port());
+        let s = settings(server.port);
+        let store = Store::open(&db).unwrap();
+        let smtp = Smtp::new(&s, None).unwrap();
+        Seeded {
+            _dir: dir,
+            server,
+            s,
+            store,
+            smtp,
+        }
+    }
+}
+
 fn str_of<'v>(v: &'v serde_json::Value, k: &str) -> &'v str {
     v[k].as_str().unwrap_or_default()
 }
 
 #[test]
 fn the_owner_receives_one_digest_with_dates_workings_and_a_calendar_request_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = seeded(dir.path());
-    let server = Server::start(dir.path(), free_port());
-    let s = settings(server.port);
-    let mut store = Store::open(&db).unwrap();
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
     store.set_mail_settings(&s).unwrap();
-    let smtp = Smtp::new(&s, None).unwrap();
     let as_of = d("2026-12-20");
 
     let first = mail::run(&mut store, &s, &smtp, as_of, false).unwrap();
@@ -300,12 +329,13 @@ fn a_server_down_is_recorded_and_the_mail_goes_out_on_a_later_run() {
 
 #[test]
 fn near_a_notice_deadline_with_nothing_recorded_the_deputy_and_the_director_are_told() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = seeded(dir.path());
-    let server = Server::start(dir.path(), free_port());
-    let s = settings(server.port);
-    let mut store = Store::open(&db).unwrap();
-    let smtp = Smtp::new(&s, None).unwrap();
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
     // Microsoft Peru's notice deadline is Fri 1 Oct 2027: 11 days after 2027-09-20.
     let report = mail::run(&mut store, &s, &smtp, d("2027-09-20"), false).unwrap();
     assert!(report.ok(), "{report:?}");
@@ -332,12 +362,13 @@ fn near_a_notice_deadline_with_nothing_recorded_the_deputy_and_the_director_are_
         .iter()
         .any(|e| e.role == "escalation" && e.state == "delivered"));
     // Three weeks earlier (31 days before), only the owner.
-    let dir2 = tempfile::tempdir().unwrap();
-    let db2 = seeded(dir2.path());
-    let server2 = Server::start(dir2.path(), free_port());
-    let s2 = settings(server2.port);
-    let mut store2 = Store::open(&db2).unwrap();
-    let smtp2 = Smtp::new(&s2, None).unwrap();
+    let Seeded {
+        _dir: _dir2,
+        server: server2,
+        s: s2,
+        store: mut store2,
+        smtp: smtp2,
+    } = Seeded::start();
     mail::run(&mut store2, &s2, &smtp2, d("2027-08-31"), false).unwrap();
     let rcpts: Vec<String> = server2
         .messages()
@@ -403,12 +434,13 @@ fn a_title_with_a_line_break_and_bcc_injects_nothing() {
 
 #[test]
 fn a_dry_run_claims_and_sends_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = seeded(dir.path());
-    let server = Server::start(dir.path(), free_port());
-    let s = settings(server.port);
-    let mut store = Store::open(&db).unwrap();
-    let smtp = Smtp::new(&s, None).unwrap();
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
     let dry = mail::run(&mut store, &s, &smtp, d("2026-12-20"), true).unwrap();
     assert_eq!(dry.mails.len(), 1);
     assert!(dry.mails[0]
@@ -455,12 +487,13 @@ fn the_directory_refuses_removing_an_owner_and_lists_owners_to_complete() {
 
 #[test]
 fn an_invitation_whose_event_is_marked_done_is_cancelled_once_with_the_same_uid() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = seeded(dir.path());
-    let server = Server::start(dir.path(), free_port());
-    let s = settings(server.port);
-    let mut store = Store::open(&db).unwrap();
-    let smtp = Smtp::new(&s, None).unwrap();
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
     mail::run(&mut store, &s, &smtp, d("2026-12-20"), false).unwrap();
     let first = server.messages();
     assert_eq!(first.len(), 1);

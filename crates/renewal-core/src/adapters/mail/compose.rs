@@ -80,6 +80,20 @@ pub enum MailError {
     Smtp(String),
 }
 
+/// A mailbox for `address` (parsed by lettre: no line breaks, one address) with an
+/// optional display name. Errors: [`MailError::Address`].
+pub fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, MailError> {
+    let address = address
+        .parse()
+        .map_err(|e| MailError::Address(address.to_string(), format!("{e}")))?;
+    Ok(Mailbox::new(name.map(str::to_string), address))
+}
+
+/// The sender: "Renewal Desk" at the settings' `from` address.
+pub fn sender(settings: &MailSettings) -> Result<Mailbox, MailError> {
+    mailbox(Some("Renewal Desk"), &settings.from)
+}
+
 /// Text with every control character (CR, LF, TAB, …) replaced by a space: safe in a
 /// header and on one line.
 pub fn one_line(text: &str) -> String {
@@ -249,19 +263,8 @@ pub fn compose(
     items: &[MailItem],
     as_of: NaiveDate,
 ) -> Result<Message, MailError> {
-    let from: Mailbox = Mailbox::new(
-        Some("Renewal Desk".to_string()),
-        settings
-            .from
-            .parse()
-            .map_err(|e| MailError::Address(settings.from.clone(), format!("{e}")))?,
-    );
-    let to = Mailbox::new(
-        Some(one_line(recipient_name)),
-        recipient
-            .parse()
-            .map_err(|e| MailError::Address(recipient.to_string(), format!("{e}")))?,
-    );
+    let from = sender(settings)?;
+    let to = mailbox(Some(&one_line(recipient_name)), recipient)?;
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(text_body(recipient_name, items, as_of)))
         .singlepart(SinglePart::html(html_body(recipient_name, items, as_of)));
@@ -330,16 +333,8 @@ pub fn cancellation(
         )
         .append_property(Property::new("ATTENDEE", format!("mailto:{recipient}")).done());
     cal.push(ev.done());
-    let from: Mailbox = Mailbox::new(
-        Some("Renewal Desk".to_string()),
-        settings
-            .from
-            .parse()
-            .map_err(|e| MailError::Address(settings.from.clone(), format!("{e}")))?,
-    );
-    let to: Mailbox = recipient
-        .parse()
-        .map_err(|e| MailError::Address(recipient.to_string(), format!("{e}")))?;
+    let from = sender(settings)?;
+    let to = mailbox(None, recipient)?;
     let calendar = ContentType::parse("text/calendar; method=CANCEL; charset=utf-8")
         .map_err(|e| MailError::Build(e.to_string()))?;
     let m = Message::builder()

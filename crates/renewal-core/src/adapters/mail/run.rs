@@ -163,14 +163,6 @@ pub fn run(
         let owner = owner_name
             .as_deref()
             .and_then(|n| people.iter().find(|p| p.name.eq_ignore_ascii_case(n)));
-        let brief = if r.days_left <= i64::from(settings.attach_brief_days) && r.days_left >= 0 {
-            let history = store.history(stored.id)?;
-            render_brief(&stored, &history, as_of, &BriefOptions { paper: Paper::A4 })
-                .ok()
-                .map(|pdf| (brief_file_name(&a.title), pdf))
-        } else {
-            None
-        };
         let index = items.len();
         let mut add = |email: &str, name: &str, role: Role| {
             let email = email.to_lowercase();
@@ -213,7 +205,8 @@ pub fn run(
             workings: e.explanation(),
             uid: event_uid(&a.title, e),
             role: Role::Owner,
-            brief,
+            // Rendered below, only for what this run sends.
+            brief: None,
             reminder: r,
         });
     }
@@ -285,6 +278,28 @@ pub fn run(
         } else {
             tx.commit()?;
         }
+    }
+
+    // The brief PDF, from the 30-day step: rendered only for the items this run sends
+    // (not for steps already delivered), once per agreement.
+    let mut briefs: BTreeMap<i64, Option<(String, Vec<u8>)>> = BTreeMap::new();
+    for &k in &claimed {
+        let item = &mut items[pairs[k].item];
+        let r = &item.reminder;
+        if item.brief.is_some()
+            || !(0..=i64::from(settings.attach_brief_days)).contains(&r.days_left)
+        {
+            continue;
+        }
+        if let std::collections::btree_map::Entry::Vacant(v) = briefs.entry(r.agreement_id) {
+            let stored = store.get(r.agreement_id)?;
+            let history = store.history(stored.id)?;
+            let pdf = render_brief(&stored, &history, as_of, &BriefOptions { paper: Paper::A4 })
+                .ok()
+                .map(|pdf| (brief_file_name(&stored.agreement.title), pdf));
+            v.insert(pdf);
+        }
+        item.brief = briefs.get(&r.agreement_id).cloned().flatten();
     }
 
     // One digest per recipient.
@@ -655,13 +670,8 @@ pub fn send_test(
     to: &str,
     as_of: NaiveDate,
 ) -> std::result::Result<String, MailError> {
-    let from: lettre::message::Mailbox = settings
-        .from
-        .parse()
-        .map_err(|e| MailError::Address(settings.from.clone(), format!("{e}")))?;
-    let to_box: lettre::message::Mailbox = to
-        .parse()
-        .map_err(|e| MailError::Address(to.to_string(), format!("{e}")))?;
+    let from = super::compose::sender(settings)?;
+    let to_box = super::compose::mailbox(None, to)?;
     let m = lettre::Message::builder()
         .from(from)
         .to(to_box)
@@ -672,4 +682,22 @@ pub fn send_test(
         ))
         .map_err(|e| MailError::Build(e.to_string()))?;
     transport.send(&m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_six_hours() {
+        let minutes = |n: u32| retry_after(n).as_secs() / 60;
+        assert_eq!(minutes(0), 0);
+        assert_eq!(minutes(1), 0);
+        assert_eq!(minutes(2), 5);
+        assert_eq!(minutes(3), 10);
+        assert_eq!(minutes(4), 20);
+        assert_eq!(minutes(8), 320);
+        assert_eq!(minutes(9), 360);
+        assert_eq!(minutes(40), 360);
+    }
 }
