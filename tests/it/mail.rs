@@ -563,3 +563,508 @@ fn an_invitation_whose_event_is_marked_done_is_cancelled_once_with_the_same_uid(
         .collect();
     assert_eq!(after.len(), 1);
 }
+
+/// The `(UID, SEQUENCE, DTSTART)` of every calendar part of `m` whose body mentions `who`,
+/// read with the `ical` crate (lines unfolded by it).
+fn invitations_of(m: &serde_json::Value, who: &str) -> Vec<(String, String, String, String)> {
+    m["calendars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| str_of(c, "body").replace("\r\n ", "").contains(who))
+        .map(|c| {
+            let body = str_of(c, "body");
+            let mut reader = ical::IcalParser::new(body.as_bytes());
+            let cal = reader.next().unwrap().unwrap();
+            let ev = &cal.events[0];
+            let get = |name: &str| {
+                ev.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            (
+                str_of(c, "method").to_string(),
+                get("UID"),
+                get("SEQUENCE"),
+                get("DTSTART"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_notice_deadline_whose_date_moves_is_re_sent_with_the_same_uid_and_the_next_sequence() {
+    use renewal_core::services::edit::EditableField;
+    use renewal_core::services::portfolio::edit_field;
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
+    // Microsoft Peru (id 3): notice deadline Fri 1 Oct 2027 (31 Dec 2027 − 90 days = Sat 2
+    // Oct, back to Fri 1 Oct), 11 days after 2027-09-20.
+    mail::run(&mut store, &s, &smtp, d("2027-09-20"), false).unwrap();
+    let first = server.messages();
+    let owner_first = first
+        .iter()
+        .find(|m| str_of(m, "rcpt") == "owner@example.pe")
+        .unwrap();
+    let invited = invitations_of(owner_first, "Non-renewal notice");
+    assert_eq!(invited.len(), 1, "{invited:?}");
+    let (method, uid, sequence, start) = invited[0].clone();
+    assert_eq!(
+        (method.as_str(), sequence.as_str(), start.as_str()),
+        ("REQUEST", "0", "20271001")
+    );
+
+    // The notice period is corrected to 60 days: 31 Dec 2027 − 60 days = Mon 1 Nov 2027,
+    // All Saints' Day in Peru, so the deadline is Fri 29 Oct 2027.
+    edit_field(&mut store, 3, EditableField::NonRenewalNotice, "60 days").unwrap();
+    let report = mail::run(&mut store, &s, &smtp, d("2027-09-21"), false).unwrap();
+    assert!(report.ok(), "{report:?}");
+    let msgs = server.messages();
+    let moved: Vec<&serde_json::Value> = msgs
+        .iter()
+        .filter(|m| str_of(m, "subject").contains("date changed"))
+        .collect();
+    // Everyone who holds the invitation: the owner, the deputy and the director.
+    let mut told: Vec<&str> = moved.iter().map(|m| str_of(m, "rcpt")).collect();
+    told.sort_unstable();
+    assert_eq!(
+        told,
+        vec![
+            "ana.deputy@example.pe",
+            "director@example.pe",
+            "owner@example.pe"
+        ]
+    );
+    let owner = moved
+        .iter()
+        .find(|m| str_of(m, "rcpt") == "owner@example.pe")
+        .unwrap();
+    let text = str_of(owner, "text");
+    assert!(text.contains("Fri 29 Oct 2027"), "{text}");
+    assert!(text.contains("it was Fri 1 Oct 2027"), "{text}");
+    let re = invitations_of(owner, "Non-renewal notice");
+    assert_eq!(re.len(), 1, "{owner}");
+    assert_eq!(
+        re[0],
+        (
+            "REQUEST".to_string(),
+            uid.clone(),
+            "1".to_string(),
+            "20271029".to_string()
+        ),
+        "same UID, the next SEQUENCE, the new date"
+    );
+    // No cancellation: the event moved, it was not withdrawn.
+    assert!(!msgs
+        .iter()
+        .any(|m| str_of(m, "subject").contains("cancelled")));
+    // Once only.
+    let again = mail::run(&mut store, &s, &smtp, d("2027-09-22"), false).unwrap();
+    assert!(
+        again
+            .mails
+            .iter()
+            .all(|m| !m.subject.contains("date changed")),
+        "{again:?}"
+    );
+    // The next reminder of the moved deadline (7 days before) carries the same UID and
+    // SEQUENCE.
+    let before = server.messages().len();
+    mail::run(&mut store, &s, &smtp, d("2027-10-22"), false).unwrap();
+    let later = server.messages();
+    let owner_later = later[before..]
+        .iter()
+        .find(|m| str_of(m, "rcpt") == "owner@example.pe")
+        .unwrap();
+    let inv = invitations_of(owner_later, "Non-renewal notice");
+    assert_eq!(
+        inv,
+        vec![(
+            "REQUEST".to_string(),
+            uid,
+            "1".to_string(),
+            "20271029".to_string()
+        )]
+    );
+}
+
+#[test]
+fn watchers_receive_the_owners_reminders_and_cannot_be_removed_while_watching() {
+    use renewal_core::services::edit::EditableField;
+    use renewal_core::services::portfolio::edit_field;
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
+    store
+        .add_person("Luis Vega", Some("luis.vega@example.pe"), None)
+        .unwrap();
+    // A watcher must be in the directory.
+    let err = edit_field(&mut store, 2, EditableField::Watchers, "Luis Vega, Nadie")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("watchers") && err.contains("\"Nadie\""),
+        "{err}"
+    );
+    assert!(store.get(2).unwrap().agreement.recorded.watchers.is_empty());
+    // Linked by name, in the directory's spelling.
+    edit_field(&mut store, 2, EditableField::Watchers, "luis vega").unwrap();
+    assert_eq!(
+        store.get(2).unwrap().agreement.recorded.watchers,
+        vec!["Luis Vega".to_string()]
+    );
+
+    let report = mail::run(&mut store, &s, &smtp, d("2026-12-20"), false).unwrap();
+    assert!(report.ok(), "{report:?}");
+    let msgs = server.messages();
+    let luis = msgs
+        .iter()
+        .find(|m| str_of(m, "rcpt") == "luis.vega@example.pe")
+        .expect("the watcher is told");
+    let text = str_of(luis, "text");
+    // AWS Peru (id 2) is watched; Microsoft Peru (id 3) is not.
+    assert!(text.contains("AWS Peru Partnership Agreement"), "{text}");
+    assert!(!text.contains("Microsoft Peru"), "{text}");
+    assert!(text.contains("as a watcher"), "{text}");
+    assert!(!str_of(luis, "subject").contains("escalation"));
+    assert!(store
+        .mail_log(2)
+        .unwrap()
+        .iter()
+        .any(|e| e.recipient == "luis.vega@example.pe" && e.role == "watcher"));
+
+    let refused = store.remove_person("Luis Vega").unwrap_err().to_string();
+    assert!(refused.contains("watches agreement(s) 2"), "{refused}");
+    edit_field(&mut store, 2, EditableField::Watchers, "").unwrap();
+    store.remove_person("Luis Vega").unwrap();
+}
+
+#[test]
+fn the_escalation_lead_can_be_set_per_agreement() {
+    use renewal_core::services::edit::EditableField;
+    use renewal_core::services::portfolio::edit_field;
+    // Microsoft Peru's notice deadline (Fri 1 Oct 2027) is 31 days after 2027-08-31:
+    // beyond the default 14 days, within 45.
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp,
+    } = Seeded::start();
+    edit_field(&mut store, 3, EditableField::EscalateDays, "45 days").unwrap();
+    assert_eq!(
+        store.get(3).unwrap().agreement.recorded.escalate_days,
+        Some(45)
+    );
+    mail::run(&mut store, &s, &smtp, d("2027-08-31"), false).unwrap();
+    let mut rcpts: Vec<String> = server
+        .messages()
+        .iter()
+        .map(|m| str_of(m, "rcpt").to_string())
+        .collect();
+    rcpts.sort();
+    assert_eq!(
+        rcpts,
+        vec![
+            "ana.deputy@example.pe".to_string(),
+            "director@example.pe".to_string(),
+            "owner@example.pe".to_string()
+        ]
+    );
+
+    // 0 turns escalation off for the agreement: 11 days before, only the owner.
+    let Seeded {
+        _dir: _dir2,
+        server: server2,
+        s: s2,
+        store: mut store2,
+        smtp: smtp2,
+    } = Seeded::start();
+    edit_field(&mut store2, 3, EditableField::EscalateDays, "0").unwrap();
+    mail::run(&mut store2, &s2, &smtp2, d("2027-09-20"), false).unwrap();
+    let rcpts: Vec<String> = server2
+        .messages()
+        .iter()
+        .map(|m| str_of(m, "rcpt").to_string())
+        .collect();
+    assert_eq!(rcpts, vec!["owner@example.pe".to_string()]);
+    // Out of range: refused, naming the field and what is expected.
+    let err = edit_field(&mut store2, 3, EditableField::EscalateDays, "400")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("escalate_days") && err.contains("0 to 365"),
+        "{err}"
+    );
+}
+
+#[test]
+fn editing_the_contract_owner_links_to_the_directory_by_name() {
+    use renewal_core::services::edit::EditableField;
+    use renewal_core::services::portfolio::edit_field;
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    edit_field(&mut store, 1, EditableField::ContractOwner, "  ana DEPUTY ").unwrap();
+    let owner = store
+        .get(1)
+        .unwrap()
+        .agreement
+        .contract_owner
+        .unwrap()
+        .value;
+    assert_eq!(owner, "Ana Deputy");
+    assert_eq!(store.person("Ana Deputy").unwrap().unwrap().agreements, 1);
+    // Someone not in the directory is kept as typed and is an owner to complete.
+    edit_field(&mut store, 1, EditableField::ContractOwner, "Legal Counsel").unwrap();
+    let to_complete = store.owners_to_complete().unwrap();
+    assert!(
+        to_complete
+            .iter()
+            .any(|o| o.name == "Legal Counsel" && o.agreement_ids == vec![1] && !o.in_directory),
+        "{to_complete:?}"
+    );
+}
+
+/// An aiosmtpd that requires `AUTH` (PLAIN or LOGIN, over plain text on loopback) with the
+/// login `renewals` and the password `right-horse-battery`, storing what it accepts in a
+/// Maildir like [`Server`].
+fn start_auth_server(dir: &Path, port: u16) -> Server {
+    let maildir = dir.join("maildir");
+    let script = r#"
+import sys, time
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.smtp import AuthResult, LoginPassword
+def check(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and data.login == b'renewals' and data.password == b'right-horse-battery'
+    return AuthResult(success=ok, handled=False)
+c = Controller(Mailbox(sys.argv[2]), hostname='127.0.0.1', port=int(sys.argv[1]),
+               authenticator=check, auth_required=True, auth_require_tls=False)
+c.start()
+while True:
+    time.sleep(3600)
+"#;
+    let child = Command::new(python())
+        .arg("-c")
+        .arg(script)
+        .arg(port.to_string())
+        .arg(&maildir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "aiosmtpd with AUTH did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Server {
+        child,
+        port,
+        maildir,
+    }
+}
+
+#[test]
+fn a_wrong_password_is_a_clear_failure_naming_the_server_without_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let server = start_auth_server(dir.path(), free_port());
+    let mut s = settings(server.port);
+    s.user = Some("renewals".into());
+    let mut store = Store::open(&db).unwrap();
+    let as_of = d("2026-12-20");
+
+    let wrong = Smtp::new(&s, Some("wrong-horse-staple".into())).unwrap();
+    let test = mail::send_test(&s, &wrong, "owner@example.pe", as_of).unwrap_err();
+    let run = mail::run(&mut store, &s, &wrong, as_of, false).unwrap();
+    assert!(!run.ok());
+    let mut reasons = vec![test.to_string()];
+    reasons.extend(run.mails.iter().filter_map(|m| m.failure.clone()));
+    reasons.extend(
+        store
+            .mail_log(2)
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| e.failure),
+    );
+    for why in &reasons {
+        assert!(
+            why.contains(&format!("SMTP server 127.0.0.1:{}", server.port)),
+            "{why}"
+        );
+        assert!(
+            !why.contains("wrong-horse-staple"),
+            "password leaked: {why}"
+        );
+        assert!(
+            why.to_lowercase().contains("auth") || why.contains("535"),
+            "{why}"
+        );
+    }
+    assert!(server.messages().is_empty());
+
+    // The right password: the test email and the digest go out.
+    let right = Smtp::new(&s, Some("right-horse-battery".into())).unwrap();
+    mail::send_test(&s, &right, "owner@example.pe", as_of).unwrap();
+    let later = mail::run(&mut store, &s, &right, as_of, false).unwrap();
+    assert!(later.ok(), "{later:?}");
+    let subjects: Vec<String> = server
+        .messages()
+        .iter()
+        .map(|m| str_of(m, "subject").to_string())
+        .collect();
+    assert_eq!(subjects.len(), 2, "{subjects:?}");
+    assert!(subjects.iter().any(|s| s == "Renewal Desk: test email"));
+}
+
+/// Splits an `ExecStart=` command line as systemd does for the words the timer writes
+/// (plain words and double-quoted words with `\"` and `\\` escapes, `$$` and `%%` doubled).
+fn exec_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut chars = line.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let mut w = String::new();
+        if c == '"' {
+            chars.next();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => w.extend(chars.next()),
+                    c => w.push(c),
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                w.push(c);
+                chars.next();
+            }
+        }
+        words.push(w.replace("$$", "$").replace("%%", "%"));
+    }
+    words
+}
+
+#[test]
+fn the_systemd_timers_command_emails_the_owner_with_the_app_closed() {
+    use crate::common::{renewals_bin, stderr};
+    // The timer runs on the machine's real date: an agreement whose non-renewal notice
+    // deadline is 8 to 10 days ahead of today (expiry today + 40 days, 30 days' notice,
+    // moved back over a weekend or holiday by at most a few days).
+    let today = chrono::Local::now().date_naive();
+    let expiry = today + chrono::Days::new(40);
+    let effective = expiry
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap()
+        .succ_opt()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("andes-supply.md");
+    std::fs::write(
+        &doc,
+        format!(
+            "# Andes Foods Supply Agreement\n\n\
+             Parties: Andes Foods S.A.C. / Pacific Cold Chain S.A.\n\n\
+             Effective date: {effective}\n\n\
+             Initial term: 12 months\n\n\
+             Contract owner: Commercial Director\n\n\
+             Governing law: the laws of the Republic of Peru.\n\n\
+             This Agreement renews automatically for successive periods of twelve (12) months \
+             unless either party gives the other written notice of non-renewal at least \
+             thirty (30) days before the end of the then-current term.\n"
+        ),
+    )
+    .unwrap();
+    let db = dir.path().join("renewals.db");
+    let config = dir.path().join("config");
+    let empty_path = dir.path().join("bin");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let server = Server::start(dir.path(), free_port());
+    let cli = |args: &[&str]| {
+        let o = Command::new(renewals_bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("XDG_CONFIG_HOME", &config)
+            .env("PATH", &empty_path) // no systemctl: never touch the real user manager
+            .env_remove("RENEWAL_DESK_SMTP_PASSWORD")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    };
+    cli(&["import", doc.to_str().unwrap()]);
+    cli(&[
+        "people",
+        "add",
+        "Commercial Director",
+        "--email",
+        "director.comercial@example.pe",
+    ]);
+    let port = server.port.to_string();
+    cli(&[
+        "mail",
+        "set",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "renewals@example.pe",
+    ]);
+    cli(&["remind", "--install-timer"]);
+    let unit =
+        std::fs::read_to_string(config.join("systemd/user/renewal-desk-remind.service")).unwrap();
+    let exec = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .unwrap();
+    let words = exec_words(exec);
+    // What systemd runs, with no app, no display and no notification server: the desktop
+    // channel fails (exit 3, a success for the unit) and the email goes out.
+    let o = Command::new(&words[0])
+        .args(&words[1..])
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("PATH", &empty_path)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(o.status.code(), Some(0 | 3)),
+        "{:?}: {}",
+        o.status,
+        stderr(&o)
+    );
+    let msgs = server.messages();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    let m = &msgs[0];
+    assert_eq!(str_of(m, "rcpt"), "director.comercial@example.pe");
+    let text = str_of(m, "text");
+    assert!(text.contains("Andes Foods Supply Agreement"), "{text}");
+    assert!(text.contains("Non-renewal notice deadline"), "{text}");
+    assert_eq!(m["calendars"][0]["method"].as_str(), Some("REQUEST"), "{m}");
+}

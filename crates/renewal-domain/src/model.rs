@@ -548,7 +548,23 @@ pub struct Recorded {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub lead_time_days: Option<u32>,
+    /// Days before a non-renewal notice deadline or a serve-by date from which, with
+    /// nothing recorded, the contract owner's deputy and the escalation address are told
+    /// too (issue 12 item 4), set for this agreement. `None` (absent in agreements stored
+    /// before it existed) means the mail settings' default (14 days unless set); `Some(0)`
+    /// turns escalation off for this agreement. At most [`MAX_ESCALATE_DAYS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub escalate_days: Option<u32>,
+    /// People who follow this agreement (issue 12 item 1, optional): each name links to
+    /// the people directory (case-insensitive) and receives the same reminder emails as
+    /// the contract owner. Empty in agreements stored before watchers existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watchers: Vec<String>,
 }
+
+/// The longest escalation lead accepted, in calendar days (one year).
+pub const MAX_ESCALATE_DAYS: u32 = 365;
 
 /// The internal lead time of an agreement that sets none, in calendar days: decide 30 days
 /// before the last business day to act (issue 16 item 3).

@@ -140,7 +140,12 @@ enum Command {
         /// business_day_adjustment, classification, contract_owner, last_review, next_review,
         /// planned_exit (a date to end by termination for convenience: its serve-by date),
         /// lead_time_days (or lead-time: whole days from 0 to 365 to decide ahead of the last
-        /// day to act; 0 turns the internal decide-by date off; "" for the default, 30)
+        /// day to act; 0 turns the internal decide-by date off; "" for the default, 30),
+        /// escalate_days (days before a notice deadline from which, with nothing recorded,
+        /// the deputy and the escalation address are emailed too; 0 turns it off; "" for the
+        /// mail settings' default, 14), watchers (names from `renewals people`, separated by
+        /// commas, emailed with the owner). contract_owner links to the person of that name
+        /// in `renewals people` (an owner not there is listed as to complete)
         field: String,
         /// New value as text (e.g. "1 January 2023", "90 days", "Chile"); "" makes it unknown
         value: String,

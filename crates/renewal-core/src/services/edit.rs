@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Country;
 use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
-use crate::domain::model::{Agreement, PriceReview, Source, Sourced, MAX_LEAD_TIME_DAYS};
+use crate::domain::model::{
+    Agreement, PriceReview, Source, Sourced, MAX_ESCALATE_DAYS, MAX_LEAD_TIME_DAYS,
+};
 use crate::error::{Error, Result};
 
 /// A field that can be edited, with the form of its value.
@@ -60,11 +62,20 @@ pub enum EditableField {
     /// day to act (the decide-by date, issue 16 item 3); 0 turns it off; empty restores the
     /// default of [`DEFAULT_LEAD_TIME_DAYS`](crate::domain::model::DEFAULT_LEAD_TIME_DAYS). Stored in the agreement's recorded settings.
     LeadTimeDays,
+    /// Days before a notice deadline from which, with nothing recorded, the deputy and
+    /// the escalation address are emailed too (issue 12 item 4): a whole number from 0 to
+    /// [`MAX_ESCALATE_DAYS`]; 0 turns escalation off for the agreement; empty restores the
+    /// mail settings' default (14). Stored in the agreement's recorded settings.
+    EscalateDays,
+    /// People who follow the agreement and receive its reminder emails with the owner
+    /// (issue 12 item 1): names from the people directory separated by commas; empty for
+    /// none.
+    Watchers,
 }
 
 impl EditableField {
     /// Every editable field.
-    pub const ALL: [EditableField; 19] = [
+    pub const ALL: [EditableField; 21] = [
         EditableField::Title,
         EditableField::Subtitle,
         EditableField::AgreementType,
@@ -84,6 +95,8 @@ impl EditableField {
         EditableField::NextReview,
         EditableField::PlannedExit,
         EditableField::LeadTimeDays,
+        EditableField::EscalateDays,
+        EditableField::Watchers,
     ];
 
     /// The snake_case name (as in the agreement's JSON).
@@ -108,6 +121,8 @@ impl EditableField {
             EditableField::NextReview => "next_review",
             EditableField::PlannedExit => "planned_exit",
             EditableField::LeadTimeDays => "lead_time_days",
+            EditableField::EscalateDays => "escalate_days",
+            EditableField::Watchers => "watchers",
         }
     }
 
@@ -117,6 +132,9 @@ impl EditableField {
         let name = name.trim().replace('-', "_");
         if name == "lead_time" {
             return Some(EditableField::LeadTimeDays);
+        }
+        if name == "escalation" || name == "escalate" {
+            return Some(EditableField::EscalateDays);
         }
         EditableField::ALL.into_iter().find(|f| f.name() == name)
     }
@@ -145,6 +163,8 @@ impl EditableField {
             EditableField::NextReview => "Next review",
             EditableField::PlannedExit => "Planned exit",
             EditableField::LeadTimeDays => "Internal lead time (days)",
+            EditableField::EscalateDays => "Escalate after (days before the deadline)",
+            EditableField::Watchers => "Watchers",
         }
     }
 
@@ -176,6 +196,12 @@ EditableField::LastReview | EditableField::NextReview => {
             }
             EditableField::LeadTimeDays => {
                 "a whole number of days from 0 to 365: decide that many days before the last day to act (0 turns the internal decide-by date off; empty for the default, 30)"
+            }
+            EditableField::EscalateDays => {
+                "a whole number of days from 0 to 365: with nothing recorded that many days before a notice deadline, the deputy and the escalation address are emailed too (0 turns escalation off; empty for the mail settings' default, 14)"
+            }
+            EditableField::Watchers => {
+                "names from the people directory, separated by commas: they receive the reminder emails too; empty for none"
             }
         }
     }
@@ -276,6 +302,15 @@ pub fn current_value(agreement: &Agreement, field: EditableField) -> (String, Op
         ),
         // The lead time in effect (the default when none is set), so a form shows it.
         EditableField::LeadTimeDays => (a.lead_time_days().to_string(), None),
+        // Empty when the agreement follows the mail settings' default.
+        EditableField::EscalateDays => (
+            a.recorded
+                .escalate_days
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            None,
+        ),
+        EditableField::Watchers => (a.recorded.watchers.join(", "), None),
     }
 }
 
@@ -342,6 +377,70 @@ pub fn parse_period_text(field: EditableField, text: &str) -> Result<Period> {
         return Err(invalid(field, "longer than 100 years"));
     }
     Ok(p)
+}
+
+/// Reads an escalation lead (issue 12 item 4): a whole number of days from 0 to
+/// [`MAX_ESCALATE_DAYS`], "14" or "14 days"; 0 turns escalation off.
+///
+/// Errors: [`Error::Invalid`] naming `escalate_days` and what is expected.
+pub fn parse_escalate_days(text: &str) -> Result<u32> {
+    let field = EditableField::EscalateDays;
+    let t = text.trim().to_ascii_lowercase();
+    let number = t
+        .strip_suffix("days")
+        .or_else(|| t.strip_suffix("day"))
+        .unwrap_or(&t)
+        .trim();
+    let expected = format!(
+        "expected a whole number of days from 0 to {MAX_ESCALATE_DAYS} (0 turns escalation off)"
+    );
+    match number.parse::<i64>() {
+        Ok(n) if (0..=i64::from(MAX_ESCALATE_DAYS)).contains(&n) => {
+            u32::try_from(n).map_err(|_| invalid(field, expected.clone()))
+        }
+        Ok(n) => Err(invalid(field, format!("{n} is out of range: {expected}"))),
+        Err(_) => Err(invalid(
+            field,
+            format!("\"{}\" is not a number of days: {expected}", text.trim()),
+        )),
+    }
+}
+
+/// Most watchers per agreement.
+pub const MAX_WATCHERS: usize = 20;
+
+/// Reads watchers: names separated by commas (or semicolons), each checked as a person's
+/// name (no line breaks, at most 200 characters), duplicates (case-insensitive) dropped;
+/// empty text gives none. Whether each is in the people directory is checked by
+/// [`crate::services::portfolio::edit_field`].
+///
+/// Errors: [`Error::Invalid`] naming `watchers`: a name with a line break or too long,
+/// more than [`MAX_WATCHERS`] names.
+pub fn parse_watchers(text: &str) -> Result<Vec<String>> {
+    let field = EditableField::Watchers;
+    let mut out: Vec<String> = Vec::new();
+    for name in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        if name.chars().any(char::is_control) || name.chars().count() > 200 {
+            return Err(invalid(
+                field,
+                format!("{name:?}: expected names of at most 200 characters, without line breaks, separated by commas"),
+            ));
+        }
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(name)) {
+            out.push(name.to_string());
+        }
+    }
+    if out.len() > MAX_WATCHERS {
+        return Err(invalid(
+            field,
+            format!("{} names: expected at most {MAX_WATCHERS}", out.len()),
+        ));
+    }
+    Ok(out)
 }
 
 /// Reads an internal lead time: a whole number of days from 0 to [`MAX_LEAD_TIME_DAYS`]
@@ -524,6 +623,14 @@ fn set_field(agreement: &mut Agreement, field: EditableField, value: &str) -> Re
                 Some(parse_lead_time(value)?)
             };
         }
+        EditableField::EscalateDays => {
+            agreement.recorded.escalate_days = if empty {
+                None
+            } else {
+                Some(parse_escalate_days(value)?)
+            };
+        }
+        EditableField::Watchers => agreement.recorded.watchers = parse_watchers(value)?,
         EditableField::BusinessDayAdjustment => {
             agreement.business_day_adjustment =
                 parse_bool(field, value)?.ok_or_else(|| invalid(field, "expected yes or no"))?;

@@ -482,6 +482,7 @@ pub fn edit_field(
     let before = store.get(id)?.agreement;
     let mut a = before.clone();
     apply_edit(&mut a, field, value)?;
+    link_people(store, &mut a, field)?;
     warn_if_deadline_moves_later(
         &before,
         &mut a,
@@ -489,6 +490,46 @@ pub fn edit_field(
         crate::services::real_today(),
     );
     store.update(id, &a, "edit")
+}
+
+/// Links the people an edit names to the people directory (issue 12 item 1): a contract
+/// owner or watcher in the directory takes its spelling there ("ana torres" → "Ana
+/// Torres"). A contract owner not in the directory is kept as typed and listed by
+/// [`Store::owners_to_complete`] until someone adds them with an address; a watcher must
+/// be in the directory (a watcher exists only to be emailed).
+///
+/// Errors: [`Error::Invalid`] naming `watchers` for a name not in the directory; SQLite.
+fn link_people(
+    store: &Store,
+    a: &mut crate::domain::model::Agreement,
+    field: EditableField,
+) -> Result<()> {
+    match field {
+        EditableField::ContractOwner => {
+            if let Some(owner) = a.contract_owner.as_mut() {
+                if let Some(p) = store.person(&owner.value)? {
+                    owner.value = p.name;
+                }
+            }
+        }
+        EditableField::Watchers => {
+            for w in a.recorded.watchers.iter_mut() {
+                match store.person(w)? {
+                    Some(p) => *w = p.name,
+                    None => {
+                        return Err(Error::Invalid {
+                            field: "watchers".into(),
+                            message: format!(
+                                "no person named {w:?} in the people directory: add them first (`renewals people add NAME --email ADDR`, or People in the app)"
+                            ),
+                        })
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Code of the warning [`warn_if_deadline_moves_later`] adds.

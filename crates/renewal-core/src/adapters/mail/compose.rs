@@ -27,6 +27,8 @@ pub enum Role {
     Deputy,
     /// The escalation address (the commercial director), told on escalation.
     Escalation,
+    /// A watcher of the agreement (issue 12 item 1), told with the owner.
+    Watcher,
 }
 
 impl Role {
@@ -36,6 +38,7 @@ impl Role {
             Role::Owner => "owner",
             Role::Deputy => "deputy",
             Role::Escalation => "escalation",
+            Role::Watcher => "watcher",
         }
     }
 }
@@ -48,8 +51,12 @@ pub struct MailItem {
     /// The event's workings line (renewal-rules.md arithmetic), e.g. "Notice deadline =
     /// expiry − notice period = 2027-12-31 − 90 days = 2027-10-02 (rule 3)".
     pub workings: String,
-    /// The calendar UID of the event ([`crate::adapters::ics::event_uid`]).
+    /// The calendar UID of the event: [`crate::adapters::ics::event_uid`] when first
+    /// invited; kept when its date moves.
     pub uid: String,
+    /// The invitation's SEQUENCE (RFC 5546): 0 when first sent, raised each time the
+    /// date moved.
+    pub sequence: u32,
     /// Why this recipient is told.
     pub role: Role,
     /// The brief PDF `(file name, bytes)`, attached from the 30-day step.
@@ -57,6 +64,11 @@ pub struct MailItem {
 }
 
 impl MailItem {
+    /// Whether this recipient is told because nobody acted (deputy, escalation address).
+    pub fn escalated(&self) -> bool {
+        matches!(self.role, Role::Deputy | Role::Escalation)
+    }
+
     /// Whether the item carries a calendar invitation: every deadline in a digest does
     /// (notice deadlines and serve-by dates of a planned exit above all, issue 12 item 3;
     /// also renewals, expiries and exit windows, so the owner's calendar holds the date).
@@ -107,7 +119,7 @@ pub fn one_line(text: &str) -> String {
 
 /// "Renewal Desk: 2 deadlines — AWS Peru Partnership Agreement, Microsoft Peru …".
 pub fn subject(items: &[MailItem]) -> String {
-    let escalated = items.iter().any(|i| i.role != Role::Owner);
+    let escalated = items.iter().any(MailItem::escalated);
     let head = if escalated {
         "Renewal Desk (escalation, nobody has acted)"
     } else {
@@ -159,10 +171,12 @@ pub fn text_body(recipient_name: &str, items: &[MailItem], as_of: NaiveDate) -> 
             one_line(&r.default_outcome),
             one_line(&i.workings),
         ));
-        if i.role != Role::Owner {
+        if i.escalated() {
             out.push_str(
                 "  You receive this because nothing has been recorded on it yet (escalation).\n",
             );
+        } else if i.role == Role::Watcher {
+            out.push_str("  You receive this as a watcher of the agreement.\n");
         }
         out.push('\n');
     }
@@ -207,27 +221,52 @@ pub fn html_body(recipient_name: &str, items: &[MailItem], as_of: NaiveDate) -> 
 /// An iTIP request (RFC 5546 `METHOD:REQUEST`) for one deadline: an all-day VEVENT with
 /// the stable UID, ORGANIZER the sender, ATTENDEE the recipient, SEQUENCE `sequence`, and
 /// alarms 7 days and 1 day before.
-pub fn invitation(
-    settings: &MailSettings,
-    recipient: &str,
-    item: &MailItem,
-    sequence: u32,
-) -> String {
+pub fn invitation(settings: &MailSettings, recipient: &str, item: &MailItem) -> String {
     let r = &item.reminder;
+    request(
+        settings,
+        recipient,
+        &Invitation {
+            uid: &item.uid,
+            sequence: item.sequence,
+            summary: &format!("{}: {}", r.agreement, r.label),
+            description: &format!(
+                "If nobody acts: {}. Workings: {}",
+                r.default_outcome, item.workings
+            ),
+            date: r.date,
+        },
+    )
+}
+
+/// What an iTIP request says about one all-day event.
+pub struct Invitation<'a> {
+    /// The stable UID.
+    pub uid: &'a str,
+    /// SEQUENCE (RFC 5546), raised each time the date moves.
+    pub sequence: u32,
+    /// "AWS Peru Partnership Agreement: Non-renewal notice deadline".
+    pub summary: &'a str,
+    /// What happens if nobody acts and the workings.
+    pub description: &'a str,
+    /// The date to act on (the event's day).
+    pub date: NaiveDate,
+}
+
+/// An iTIP `METHOD:REQUEST` calendar for `inv`, addressed to `recipient`, with alarms 7
+/// days and 1 day before.
+pub fn request(settings: &MailSettings, recipient: &str, inv: &Invitation<'_>) -> String {
     let mut cal = Calendar::new();
     cal.append_property(Property::new("PRODID", "-//Renewal Desk//Reminders//EN"));
     cal.append_property(Property::new("METHOD", "REQUEST"));
-    let summary = one_line(&format!("{}: {}", r.agreement, r.label));
+    let summary = one_line(inv.summary);
     let mut ev = Event::new();
-    ev.uid(&item.uid)
+    ev.uid(inv.uid)
         .summary(&summary)
-        .description(&one_line(&format!(
-            "If nobody acts: {}. Workings: {}",
-            r.default_outcome, item.workings
-        )))
-        .starts(r.date)
-        .ends(r.date.checked_add_days(Days::new(1)).unwrap_or(r.date))
-        .add_property("SEQUENCE", sequence.to_string())
+        .description(&one_line(inv.description))
+        .starts(inv.date)
+        .ends(inv.date.checked_add_days(Days::new(1)).unwrap_or(inv.date))
+        .add_property("SEQUENCE", inv.sequence.to_string())
         .add_property("TRANSP", "TRANSPARENT")
         .append_property(
             Property::new("ORGANIZER", format!("mailto:{}", settings.from))
@@ -275,7 +314,7 @@ pub fn compose(
         mixed = mixed.singlepart(
             SinglePart::builder()
                 .header(calendar.clone())
-                .body(invitation(settings, recipient, item, 0)),
+                .body(invitation(settings, recipient, item)),
         );
     }
     let pdf = ContentType::parse("application/pdf").map_err(|e| MailError::Build(e.to_string()))?;
@@ -295,9 +334,9 @@ pub fn cancellation_subject(title: &str, label: &str) -> String {
     one_line(&format!("Renewal Desk: cancelled — {title} — {label}"))
 }
 
-/// A withdrawn invitation: a short text and an iTIP `METHOD:CANCEL` for `uid` (SEQUENCE 1,
-/// STATUS:CANCELLED), so the recipient's calendar removes the event. Returns the message
-/// and its text.
+/// A withdrawn invitation: a short text and an iTIP `METHOD:CANCEL` for `uid` (SEQUENCE
+/// `sequence`, one above the last request's, STATUS:CANCELLED), so the recipient's calendar
+/// removes the event. Returns the message and its text.
 ///
 /// Errors: [`MailError::Address`] for an address lettre rejects; [`MailError::Build`].
 pub fn cancellation(
@@ -306,7 +345,7 @@ pub fn cancellation(
     title: &str,
     label: &str,
     date: NaiveDate,
-    uid: &str,
+    (uid, sequence): (&str, u32),
     reason: &str,
 ) -> Result<(Message, String), MailError> {
     let text = format!(
@@ -324,7 +363,7 @@ pub fn cancellation(
         .summary(&one_line(&format!("{title}: {label}")))
         .starts(date)
         .ends(date.checked_add_days(Days::new(1)).unwrap_or(date))
-        .add_property("SEQUENCE", "1")
+        .add_property("SEQUENCE", sequence.to_string())
         .add_property("STATUS", "CANCELLED")
         .append_property(
             Property::new("ORGANIZER", format!("mailto:{}", settings.from))
@@ -348,6 +387,53 @@ pub fn cancellation(
                     SinglePart::builder()
                         .header(calendar)
                         .body(cal.done().to_string()),
+                ),
+        )
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    Ok((m, text))
+}
+
+/// "Renewal Desk: date changed — AWS Peru Partnership Agreement — Non-renewal notice deadline".
+pub fn moved_subject(title: &str, label: &str) -> String {
+    one_line(&format!("Renewal Desk: date changed — {title} — {label}"))
+}
+
+/// A calendar invitation whose date moved (issue 12 item 3): a short text naming both
+/// dates and why, and an iTIP `METHOD:REQUEST` of the same UID with the raised SEQUENCE,
+/// so the recipient's calendar moves the event. Returns the message and its text.
+///
+/// Errors: [`MailError::Address`] for an address lettre rejects; [`MailError::Build`].
+pub fn moved(
+    settings: &MailSettings,
+    recipient: &str,
+    title: &str,
+    inv: &Invitation<'_>,
+    label: &str,
+    was: NaiveDate,
+) -> Result<(Message, String), MailError> {
+    let text = format!(
+        "The date of {} — {} has changed in Renewal Desk: it is now {} (it was {}).\n{}\nYour calendar moves the event.\n",
+        one_line(title),
+        one_line(label),
+        long_date(inv.date),
+        long_date(was),
+        one_line(inv.description),
+    );
+    let from = sender(settings)?;
+    let to = mailbox(None, recipient)?;
+    let calendar = ContentType::parse("text/calendar; method=REQUEST; charset=utf-8")
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    let m = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(moved_subject(title, label))
+        .multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(text.clone()))
+                .singlepart(
+                    SinglePart::builder()
+                        .header(calendar)
+                        .body(request(settings, recipient, inv)),
                 ),
         )
         .map_err(|e| MailError::Build(e.to_string()))?;

@@ -14,5 +14,8 @@ pub mod settings;
 
 pub use compose::{MailError, MailItem, Role};
 pub use people::{OwnerToComplete, Person};
-pub use run::{run, MailLogEntry, MailRun, SentMail, Smtp, Transport, Unreachable};
+pub use run::{
+    reconcile_invitations, run, send_test, MailLogEntry, MailRun, SentMail, Smtp, Transport,
+    Unreachable,
+};
 pub use settings::{MailSettings, Security};

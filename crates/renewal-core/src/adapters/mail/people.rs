@@ -205,6 +205,28 @@ impl Store {
                 ),
             });
         }
+        let mut watching: Vec<i64> = Vec::new();
+        self.for_each_listed(|l| {
+            if l.agreement
+                .recorded
+                .watchers
+                .iter()
+                .any(|w| w.trim().eq_ignore_ascii_case(&p.name))
+            {
+                watching.push(l.id);
+            }
+            Ok(())
+        })?;
+        if !watching.is_empty() {
+            return Err(Error::Invalid {
+                field: "name".into(),
+                message: format!(
+                    "{} watches agreement(s) {}: remove them from its watchers first (`renewals edit ID watchers NAMES`)",
+                    p.name,
+                    watching.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
         let deputising: Option<String> = self
             .conn()
             .query_row(

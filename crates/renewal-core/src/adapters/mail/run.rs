@@ -4,15 +4,20 @@
 //!
 //! 1. the reminders due now, one per event with its latest due ladder step
 //!    ([`crate::adapters::remind`]'s policy: after the laptop was off, only the latest step);
-//! 2. their recipients: the contract owner from the people directory; for a notice deadline
-//!    or serve-by date within [`MailSettings::escalate_days`] days of its date with nothing
-//!    recorded (not done, not snoozed, no notice served: it is still due), also the owner's
-//!    deputy and the escalation address;
+//! 2. their recipients: the contract owner from the people directory and the agreement's
+//!    watchers; for a notice deadline or serve-by date within the escalation lead of its
+//!    date (the agreement's `escalate_days`, else [`MailSettings::escalate_days`], else
+//!    [`DEFAULT_ESCALATE_DAYS`]) with nothing recorded (not done, not snoozed, no notice
+//!    served: it is still due), also the owner's deputy and the escalation address;
 //! 3. in one `BEGIN IMMEDIATE` transaction, a claim per (agreement, event, step, recipient)
 //!    in `mail_log` (UNIQUE): a step reaches a recipient at most once, whichever process
 //!    runs; a failed send is taken back after its backoff ([`retry_after`]);
 //! 4. one digest per recipient ([`super::compose`]) sent through the [`Transport`], outside
 //!    the transaction; each row recorded delivered or failed with the reason.
+//!
+//! Before that, [`reconcile_invitations`] brings the calendars already invited up to date:
+//! an invitation whose date moved is re-sent with the same UID and the next SEQUENCE; one
+//! whose event is done or no longer applies is withdrawn (`METHOD:CANCEL`).
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -143,9 +148,10 @@ pub fn run(
     as_of: NaiveDate,
     dry_run: bool,
 ) -> Result<MailRun> {
+    let mut mails = reconcile_invitations(store, settings, transport, as_of, dry_run)?;
     let reminders = due_reminders(store, as_of)?;
     let people = store.people()?;
-    let escalate_days = settings.escalate_days.unwrap_or(DEFAULT_ESCALATE_DAYS);
+    let global_escalate_days = settings.escalate_days.unwrap_or(DEFAULT_ESCALATE_DAYS);
     let mut items: Vec<MailItem> = Vec::new();
     let mut pairs: Vec<Pair> = Vec::new();
     let mut unreachable = Vec::new();
@@ -186,10 +192,24 @@ pub fn run(
                 owner: owner_name.clone(),
             }),
         }
-        let escalates = matches!(
-            r.kind,
-            EventKind::NonRenewalNoticeDeadline | EventKind::TerminationNoticeDeadline
-        ) && r.days_left <= escalate_days;
+        for w in &a.recorded.watchers {
+            let watcher = people
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(w.trim()));
+            if let Some((p, email)) = watcher.and_then(|p| p.email.as_deref().map(|e| (p, e))) {
+                add(email, &p.name, Role::Watcher);
+            }
+        }
+        let escalate_days = a
+            .recorded
+            .escalate_days
+            .map_or(global_escalate_days, i64::from);
+        let escalates = escalate_days > 0
+            && matches!(
+                r.kind,
+                EventKind::NonRenewalNoticeDeadline | EventKind::TerminationNoticeDeadline
+            )
+            && r.days_left <= escalate_days;
         if escalates {
             let deputy = owner
                 .and_then(|o| o.deputy.as_deref())
@@ -201,9 +221,23 @@ pub fn run(
                 add(x, "Commercial Director", Role::Escalation);
             }
         }
+        // The UID already given to this event (first invitation, or a date that moved to
+        // it, see `reconcile_invitations`) and its latest SEQUENCE.
+        let known: Option<(String, u32)> = store
+            .conn()
+            .query_row(
+                "SELECT uid, sequence FROM mail_log
+                 WHERE agreement_id = ?1 AND event_id = ?2 AND uid IS NOT NULL
+                 ORDER BY sequence DESC, id DESC LIMIT 1",
+                params![r.agreement_id, r.event_id],
+                |x| Ok((x.get(0)?, x.get(1)?)),
+            )
+            .optional()?;
+        let (uid, sequence) = known.unwrap_or_else(|| (event_uid(&a.title, e), 0));
         items.push(MailItem {
             workings: e.explanation(),
-            uid: event_uid(&a.title, e),
+            uid,
+            sequence,
             role: Role::Owner,
             // Rendered below, only for what this run sends.
             brief: None,
@@ -248,8 +282,8 @@ pub fn run(
                     None => {
                         tx.execute(
                             "INSERT INTO mail_log (agreement_id, event_id, step, recipient, role, state, claimed_at,
-                                                   event_date, label, uid)
-                             VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6, ?7, ?8, ?9)",
+                                                   event_date, label, uid, sequence)
+                             VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6, ?7, ?8, ?9, ?10)",
                             params![
                                 r.agreement_id,
                                 r.event_id,
@@ -259,7 +293,8 @@ pub fn run(
                                 stamp,
                                 r.date.to_string(),
                                 r.label,
-                                items[p.item].invites().then(|| items[p.item].uid.clone())
+                                items[p.item].invites().then(|| items[p.item].uid.clone()),
+                                items[p.item].sequence
                             ],
                         )?;
                     }
@@ -310,7 +345,6 @@ pub fn run(
             .or_default()
             .push(k);
     }
-    let mut mails = Vec::new();
     for (recipient, ks) in by_recipient {
         let name = pairs[ks[0]].name.clone();
         let mine: Vec<MailItem> = ks
@@ -366,9 +400,6 @@ pub fn run(
             raw,
         });
     }
-    mails.extend(cancel_withdrawn(
-        store, settings, transport, as_of, dry_run,
-    )?);
     Ok(MailRun {
         as_of,
         dry_run,
@@ -378,23 +409,61 @@ pub fn run(
     })
 }
 
-/// A delivered invitation that may have to be withdrawn.
+/// The latest delivered invitation of a UID to a recipient, whose date is still ahead.
 struct Sent {
     agreement_id: i64,
     event_id: String,
     uid: String,
     recipient: String,
+    role: String,
     date: NaiveDate,
     label: String,
-    retry: bool,
+    sequence: u32,
+    /// A cancellation of it was tried and failed: try again.
+    retry_cancel: bool,
 }
 
-/// Withdraws (iTIP `METHOD:CANCEL`) every delivered invitation whose date is still ahead
-/// but whose event no longer calls for action: marked done, or gone because the agreement
-/// ends before it (notice served, a term edited) or its date moved (a new UID is invited in
-/// its place). Each (UID, recipient) is cancelled at most once; a failed cancellation is
-/// retried on the next run.
-fn cancel_withdrawn(
+/// `(kind, subject slug)` of an event id `kind:date[:slug]`: the series an event belongs
+/// to whatever its date, e.g. `("non_renewal_notice_deadline", "")`.
+fn series(event_id: &str) -> (&str, &str) {
+    let mut parts = event_id.splitn(3, ':');
+    let kind = parts.next().unwrap_or_default();
+    let _date = parts.next();
+    (kind, parts.next().unwrap_or_default())
+}
+
+/// What happened to an invited event.
+enum Fate {
+    /// Still to act on, or past its date: nothing to send.
+    Keep,
+    /// Its date moved: re-invite with the same UID, the next SEQUENCE, this event.
+    Moved {
+        event_id: String,
+        date: NaiveDate,
+        label: String,
+        description: String,
+    },
+    /// Withdraw it, for this reason.
+    Cancel(String),
+}
+
+/// Brings up to date the calendars of everyone already invited (issue 12 item 3), before
+/// the reminders of a run:
+///
+/// - an invitation whose event is gone while an event of the same series (same kind and
+///   subject) is still to act on, on or after `as_of`, moved: the notice period, the term
+///   or the effective date was edited. It is re-sent as `METHOD:REQUEST` with the same UID
+///   and SEQUENCE + 1 for the new date, logged as step `moved` of the new event (whose
+///   later reminders keep that UID and SEQUENCE);
+/// - an invitation whose event was marked done, or is gone with no event of its series to
+///   move to (the agreement ends before it: notice served, a term edited), is withdrawn with
+///   `METHOD:CANCEL` (SEQUENCE + 1, STATUS:CANCELLED).
+///
+/// Each (UID, recipient) is moved once per new date and cancelled at most once; a failed
+/// send is retried on a later run.
+///
+/// Errors: SQLite errors. Send failures are in [`SentMail::failure`].
+pub fn reconcile_invitations(
     store: &mut Store,
     settings: &MailSettings,
     transport: &dyn Transport,
@@ -404,27 +473,36 @@ fn cancel_withdrawn(
     let mut sent: Vec<Sent> = Vec::new();
     {
         let mut stmt = store.conn().prepare(
-            "SELECT DISTINCT l.agreement_id, l.event_id, l.uid, l.recipient, l.event_date,
-                    COALESCE(l.label, l.event_id), c.state
+            "SELECT l.agreement_id, l.event_id, l.uid, l.recipient, l.role, l.event_date,
+                    COALESCE(l.label, l.event_id), l.sequence, c.state
              FROM mail_log l
              LEFT JOIN mail_cancellations c ON c.uid = l.uid AND c.recipient = l.recipient
              WHERE l.uid IS NOT NULL AND l.state = 'delivered' AND l.event_date >= ?1
                AND (c.state IS NULL OR c.state = 'failed')
-             ORDER BY l.agreement_id, l.event_id",
+               AND l.id = (SELECT m.id FROM mail_log m
+                           WHERE m.uid = l.uid AND m.recipient = l.recipient
+                             AND m.state = 'delivered'
+                           ORDER BY m.sequence DESC, m.id DESC LIMIT 1)
+             ORDER BY l.agreement_id, l.event_date, l.uid, l.recipient",
         )?;
         let rows = stmt.query_map([as_of.to_string()], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
+                (
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ),
                 r.get::<_, String>(5)?,
-                r.get::<_, Option<String>>(6)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, u32>(7)?,
+                r.get::<_, Option<String>>(8)?,
             ))
         })?;
         for row in rows {
-            let (agreement_id, event_id, uid, recipient, date, label, state) = row?;
+            let ((agreement_id, event_id, uid, recipient, role), date, label, sequence, state) =
+                row?;
             let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
                 continue;
             };
@@ -433,107 +511,291 @@ fn cancel_withdrawn(
                 event_id,
                 uid,
                 recipient,
+                role,
                 date,
                 label,
-                retry: state.is_some(),
+                sequence,
+                retry_cancel: state.is_some(),
             });
         }
     }
     let mut out = Vec::new();
-    let mut assessed: BTreeMap<i64, (String, Vec<(String, crate::domain::rules::EventStatus)>)> =
+    let mut assessed: BTreeMap<i64, Option<(String, Vec<crate::domain::rules::DatedEvent>)>> =
         BTreeMap::new();
+    // Events already taken as the new date of an invitation, per (UID owner, recipient):
+    // two invitations of one series never move to the same event.
+    let mut taken: Vec<(i64, String, String)> = Vec::new();
     for s in sent {
-        if let std::collections::btree_map::Entry::Vacant(v) = assessed.entry(s.agreement_id) {
-            let Ok(stored) = store.get(s.agreement_id) else {
-                continue;
-            };
-            let events = assess(&stored.agreement, as_of)
-                .events
-                .iter()
-                .map(|e| (e.id(), e.status))
-                .collect();
-            v.insert((stored.agreement.title.clone(), events));
-        }
-        let Some((title, events)) = assessed.get(&s.agreement_id) else {
+        let entry = assessed.entry(s.agreement_id).or_insert_with(|| {
+            store.get(s.agreement_id).ok().map(|stored| {
+                let events = assess(&stored.agreement, as_of).events;
+                (stored.agreement.title.clone(), events)
+            })
+        });
+        let Some((title, events)) = entry.as_ref() else {
             continue;
         };
-        use crate::domain::rules::EventStatus;
-        let reason = match events.iter().find(|(id, _)| *id == s.event_id) {
-            Some((_, EventStatus::Open | EventStatus::Overdue)) => continue,
-            Some((_, EventStatus::Done)) => "it was marked done in Renewal Desk".to_string(),
-            Some((_, EventStatus::Closed)) => continue,
-            None => "it no longer applies: the agreement ends before it, or its date changed (a new invitation replaces it)".to_string(),
-        };
         let title = title.clone();
-        if !dry_run {
-            let tx = store.conn_mut().transaction()?;
-            let n = if s.retry {
-                tx.execute(
-                    "UPDATE mail_cancellations SET state = 'claimed', at = ?3
-                     WHERE uid = ?1 AND recipient = ?2 AND state = 'failed'",
-                    params![s.uid, s.recipient, now()],
+        let fate = fate(store, &s, events, as_of, &taken)?;
+        let outcome = match fate {
+            Fate::Keep => continue,
+            Fate::Moved {
+                event_id,
+                date,
+                label,
+                description,
+            } => {
+                taken.push((s.agreement_id, event_id.clone(), s.recipient.clone()));
+                send_moved(
+                    store,
+                    settings,
+                    transport,
+                    dry_run,
+                    &s,
+                    (&title, &event_id, date, &label, &description),
                 )?
-            } else {
-                tx.execute(
-                    "INSERT OR IGNORE INTO mail_cancellations (agreement_id, uid, recipient, state, reason, at)
-                     VALUES (?1, ?2, ?3, 'claimed', ?4, ?5)",
-                    params![s.agreement_id, s.uid, s.recipient, reason, now()],
-                )?
-            };
-            tx.commit()?;
-            if n == 0 {
-                continue;
             }
+            Fate::Cancel(reason) => {
+                send_cancel(store, settings, transport, dry_run, &s, &title, &reason)?
+            }
+        };
+        out.extend(outcome);
+    }
+    Ok(out)
+}
+
+/// Decides what happens to the invitation `s` given the agreement's current `events`.
+fn fate(
+    store: &Store,
+    s: &Sent,
+    events: &[crate::domain::rules::DatedEvent],
+    as_of: NaiveDate,
+    taken: &[(i64, String, String)],
+) -> Result<Fate> {
+    use crate::domain::rules::EventStatus;
+    match events.iter().find(|e| e.id() == s.event_id) {
+        Some(e) if e.status == EventStatus::Done => {
+            return Ok(Fate::Cancel(
+                "it was marked done in Renewal Desk".to_string(),
+            ))
         }
-        let (outcome, raw, text, subject) = match super::compose::cancellation(
-            settings,
-            &s.recipient,
-            &title,
-            &s.label,
-            s.date,
-            &s.uid,
-            &reason,
-        ) {
+        Some(_) => return Ok(Fate::Keep),
+        None => {}
+    }
+    let wanted = series(&s.event_id);
+    let mut candidates: Vec<&crate::domain::rules::DatedEvent> = events
+        .iter()
+        .filter(|e| {
+            matches!(e.status, EventStatus::Open)
+                && e.date >= as_of
+                && series(&e.id()) == wanted
+                && !taken
+                    .iter()
+                    .any(|(a, ev, r)| *a == s.agreement_id && *ev == e.id() && *r == s.recipient)
+        })
+        .collect();
+    // The nearest date to the one the calendar holds.
+    candidates.sort_by_key(|e| (e.date - s.date).num_days().abs());
+    for e in candidates {
+        // Already invited under another UID: that invitation stands; this one goes.
+        let other: Option<String> = store
+            .conn()
+            .query_row(
+                "SELECT uid FROM mail_log WHERE agreement_id = ?1 AND event_id = ?2
+                 AND recipient = ?3 AND uid IS NOT NULL AND uid <> ?4 LIMIT 1",
+                params![s.agreement_id, e.id(), s.recipient, s.uid],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if other.is_some() {
+            continue;
+        }
+        return Ok(Fate::Moved {
+            event_id: e.id(),
+            date: e.date,
+            label: e.label(),
+            description: format!("Workings: {}", e.explanation()),
+        });
+    }
+    Ok(Fate::Cancel(
+        "it no longer applies: the agreement ends before it".to_string(),
+    ))
+}
+
+/// Claims, sends and records the re-invitation of `s` at its new date (step `moved` of
+/// the new event, same UID, SEQUENCE + 1).
+fn send_moved(
+    store: &mut Store,
+    settings: &MailSettings,
+    transport: &dyn Transport,
+    dry_run: bool,
+    s: &Sent,
+    (title, event_id, date, label, description): (&str, &str, NaiveDate, &str, &str),
+) -> Result<Option<SentMail>> {
+    let sequence = s.sequence + 1;
+    if !dry_run {
+        let now_at = Utc::now();
+        let tx = store.conn_mut().transaction()?;
+        let row: Option<LogRow> = tx
+            .query_row(
+                "SELECT id, state, attempts, last_attempt_at, claimed_at FROM mail_log
+                 WHERE agreement_id = ?1 AND event_id = ?2 AND step = 'moved' AND recipient = ?3",
+                params![s.agreement_id, event_id, s.recipient],
+                |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?, x.get(3)?, x.get(4)?)),
+            )
+            .optional()?;
+        match row {
+            None => {
+                tx.execute(
+                    "INSERT INTO mail_log (agreement_id, event_id, step, recipient, role, state, claimed_at,
+                                           event_date, label, uid, sequence)
+                     VALUES (?1, ?2, 'moved', ?3, ?4, 'claimed', ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        s.agreement_id,
+                        event_id,
+                        s.recipient,
+                        s.role,
+                        now(),
+                        date.to_string(),
+                        label,
+                        s.uid,
+                        sequence
+                    ],
+                )?;
+            }
+            Some((id, state, attempts, last, _)) if state == "failed" => {
+                if elapsed_since(last.as_deref(), now_at).is_some_and(|e| e < retry_after(attempts))
+                {
+                    return Ok(None);
+                }
+                tx.execute(
+                    "UPDATE mail_log SET state = 'claimed', claimed_at = ?2 WHERE id = ?1",
+                    params![id, now()],
+                )?;
+            }
+            // Being sent by another run, or already delivered.
+            Some(_) => return Ok(None),
+        }
+        tx.commit()?;
+    }
+    let inv = super::compose::Invitation {
+        uid: &s.uid,
+        sequence,
+        summary: &format!("{title}: {label}"),
+        description,
+        date,
+    };
+    let (outcome, raw, text) =
+        match super::compose::moved(settings, &s.recipient, title, &inv, label, s.date) {
             Ok((m, text)) => {
                 let raw = m.formatted();
-                let subject = super::compose::cancellation_subject(&title, &s.label);
                 let outcome = if dry_run {
                     Ok(None)
                 } else {
                     transport.send(&m).map(Some)
                 };
-                (outcome, raw, text, subject)
+                (outcome, raw, text)
             }
-            Err(e) => (Err(e), Vec::new(), String::new(), String::new()),
+            Err(e) => (Err(e), Vec::new(), String::new()),
         };
-        if !dry_run {
-            let (state, failure) = match &outcome {
-                Ok(_) => ("delivered", None),
-                Err(e) => ("failed", Some(e.to_string())),
-            };
-            store.conn().execute(
-                "UPDATE mail_cancellations SET state = ?3, at = ?4, failure = ?5
-                 WHERE uid = ?1 AND recipient = ?2",
-                params![s.uid, s.recipient, state, now(), failure],
-            )?;
-        }
-        let (via, failure) = match outcome {
-            Ok(v) => (v, None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        out.push(SentMail {
-            recipient: s.recipient,
-            roles: vec![Role::Owner],
-            subject,
-            items: vec![(s.agreement_id, s.event_id, "cancel".to_string())],
-            invitations: 1,
-            via,
-            failure,
-            text,
-            raw,
-        });
+    let keys = vec![(s.agreement_id, event_id.to_string(), "moved".to_string())];
+    if !dry_run {
+        record(store, &s.recipient, &keys, &outcome)?;
     }
-    Ok(out)
+    let (via, failure) = match outcome {
+        Ok(v) => (v, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    Ok(Some(SentMail {
+        recipient: s.recipient.clone(),
+        roles: vec![Role::Owner],
+        subject: super::compose::moved_subject(title, label),
+        items: keys,
+        invitations: 1,
+        via,
+        failure,
+        text,
+        raw,
+    }))
+}
+
+/// Claims, sends and records the withdrawal of `s` (`METHOD:CANCEL`, SEQUENCE + 1).
+fn send_cancel(
+    store: &mut Store,
+    settings: &MailSettings,
+    transport: &dyn Transport,
+    dry_run: bool,
+    s: &Sent,
+    title: &str,
+    reason: &str,
+) -> Result<Option<SentMail>> {
+    if !dry_run {
+        let tx = store.conn_mut().transaction()?;
+        let n = if s.retry_cancel {
+            tx.execute(
+                "UPDATE mail_cancellations SET state = 'claimed', at = ?3
+                 WHERE uid = ?1 AND recipient = ?2 AND state = 'failed'",
+                params![s.uid, s.recipient, now()],
+            )?
+        } else {
+            tx.execute(
+                "INSERT OR IGNORE INTO mail_cancellations (agreement_id, uid, recipient, state, reason, at)
+                 VALUES (?1, ?2, ?3, 'claimed', ?4, ?5)",
+                params![s.agreement_id, s.uid, s.recipient, reason, now()],
+            )?
+        };
+        tx.commit()?;
+        if n == 0 {
+            return Ok(None);
+        }
+    }
+    let (outcome, raw, text, subject) = match super::compose::cancellation(
+        settings,
+        &s.recipient,
+        title,
+        &s.label,
+        s.date,
+        (&s.uid, s.sequence + 1),
+        reason,
+    ) {
+        Ok((m, text)) => {
+            let raw = m.formatted();
+            let subject = super::compose::cancellation_subject(title, &s.label);
+            let outcome = if dry_run {
+                Ok(None)
+            } else {
+                transport.send(&m).map(Some)
+            };
+            (outcome, raw, text, subject)
+        }
+        Err(e) => (Err(e), Vec::new(), String::new(), String::new()),
+    };
+    if !dry_run {
+        let (state, failure) = match &outcome {
+            Ok(_) => ("delivered", None),
+            Err(e) => ("failed", Some(e.to_string())),
+        };
+        store.conn().execute(
+            "UPDATE mail_cancellations SET state = ?3, at = ?4, failure = ?5
+             WHERE uid = ?1 AND recipient = ?2",
+            params![s.uid, s.recipient, state, now(), failure],
+        )?;
+    }
+    let (via, failure) = match outcome {
+        Ok(v) => (v, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    Ok(Some(SentMail {
+        recipient: s.recipient.clone(),
+        roles: vec![Role::Owner],
+        subject,
+        items: vec![(s.agreement_id, s.event_id.clone(), "cancel".to_string())],
+        invitations: 1,
+        via,
+        failure,
+        text,
+        raw,
+    }))
 }
 
 fn record(

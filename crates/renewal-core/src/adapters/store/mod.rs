@@ -60,6 +60,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0007_people_and_mail",
         include_str!("../../../../../migrations/0007_people_and_mail.sql"),
     ),
+    (
+        "0008_invitation_sequence",
+        include_str!("../../../../../migrations/0008_invitation_sequence.sql"),
+    ),
 ];
 
 /// Index in [`MIGRATION_SQL`] of the migration whose work is done in Rust after its SQL:
