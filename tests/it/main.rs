@@ -13,6 +13,7 @@ mod golden;
 mod history;
 mod ics;
 mod mail;
+mod manual;
 mod portfolio;
 mod reading;
 mod reading_props;

@@ -861,6 +861,12 @@ pub struct Agreement {
     pub assumptions: Vec<Assumption>,
     /// What users recorded (served notices, done marks).
     pub recorded: Recorded,
+    /// Set when the agreement was entered by hand rather than read from a document (issue 11
+    /// item 2): who entered it and when, e.g. "Entered by hand in Renewal Desk by ana on
+    /// Mon 30 Nov 2026". The brief and the agreement page say so. `None` (absent from JSON)
+    /// for an agreement read from a document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entered_by_hand: Option<String>,
 }
 
 impl Agreement {
@@ -901,6 +907,7 @@ impl Agreement {
             warnings: Vec::new(),
             assumptions: Vec::new(),
             recorded: Recorded::default(),
+            entered_by_hand: None,
         }
     }
 

@@ -32,6 +32,7 @@ macro_rules! outln {
     };
 }
 
+mod add;
 mod brief;
 mod calendar;
 mod commands;
@@ -96,6 +97,9 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Enter an agreement by hand (no document): checked like an edit; a bad value is
+    /// refused naming the option, and nothing is stored
+    Add(Box<add::AddArgs>),
     /// Read documents (.md, .txt, .docx, .pdf) without storing them: the fields, their
     /// confidence and the line each was read from
     Extract {
@@ -354,6 +358,7 @@ fn run(cli: Cli) -> CliResult {
     match cli.command {
         Command::Import { files } => cmd_import(&mut open_store(db)?, &files),
         Command::Extract { files, json } => extract::run(&files, json),
+        Command::Add(args) => add::run(&mut open_store(db)?, *args, as_of),
         Command::List { json } => {
             let store = open_store(db)?;
             let listings = agreement_listings(&store, as_of)?;

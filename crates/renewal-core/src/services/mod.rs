@@ -14,6 +14,7 @@ pub mod calendars;
 pub mod clauses;
 pub mod dashboard;
 pub mod edit;
+pub mod manual;
 pub mod portfolio;
 pub mod readings;
 pub mod samples;

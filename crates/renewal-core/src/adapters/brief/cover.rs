@@ -103,10 +103,19 @@ impl Brief<'_> {
                 )),
             ));
         }
-        rows.push((
-            "Source document".to_string(),
-            vec![(format!("SHA-256 {}", self.d.sha256), SMALL)],
-        ));
+        match &a.entered_by_hand {
+            // Issue 11 item 2: no signed document was read; say so where the document is named.
+            Some(note) => rows.push((
+                "Source document".to_string(),
+                v(format!(
+                    "None: {note}. Check these terms against the signed contract."
+                )),
+            )),
+            None => rows.push((
+                "Source document".to_string(),
+                vec![(format!("SHA-256 {}", self.d.sha256), SMALL)],
+            )),
+        }
         l.table(&Table::key_values(96.0, false).keys(rows));
         l.space(2.0);
     }

@@ -1,0 +1,484 @@
+//! An agreement entered by hand (issue 11 item 2): `renewals add` and the app's "New
+//! agreement" form.
+//!
+//! Every value is typed text, checked by the same parsers as an edit
+//! ([`crate::services::edit::apply_edit`]), so a bad value is refused with the same message
+//! naming the field and what was expected, and nothing is stored. The result is stored like an
+//! imported document: its "document" is the record of what was typed (one `Field: value`
+//! line each, with who entered it and when), so it has the same page, history, reminders and
+//! brief as an imported agreement, and its brief says it was entered by hand.
+//!
+//! The term is given as a length (`--term "36 months"`) or by the expiry date, the last day
+//! of the initial term (`--expiry 2027-03-31`): an expiry that falls exactly N months after
+//! the effective date (minus one day) is a term of N months (rule 2 backwards: effective
+//! 2024-04-01, expiry 2027-03-31 → 36 months); any other is a term of that many days.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::adapters::import::{sha256_hex, ImportOutcome};
+use crate::adapters::store::{Imported, Store};
+use crate::domain::dates::{long_date, Period};
+use crate::domain::model::{Agreement, Commitment, Source, TerminationKind, TerminationRight};
+use crate::domain::money::{Money, Quantity};
+use crate::error::{Error, Result};
+use crate::services::edit::{apply_edit, parse_period_text, EditableField};
+
+/// File name under which an agreement entered by hand keeps its record.
+pub const ENTERED_BY_HAND_FILE: &str = "entered-by-hand.txt";
+
+/// The section name of the sources of values entered by hand.
+pub const ENTERED_BY_HAND: &str = "Entered by hand";
+
+/// What a person typed for a new agreement. Every field is text as typed; empty or `None`
+/// means not given. Dates as `2024-04-01` or `1 April 2024`; periods as "36 months",
+/// "1 year", "60 days".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NewAgreement {
+    /// The title (required), e.g. "Andes Foods Supply Agreement".
+    pub title: String,
+    /// The other party, e.g. "Pacific Cold Chain S.A.".
+    pub counterparty: Option<String>,
+    /// The parties separated by " / ", e.g. "Andes Foods S.A.C. / Pacific Cold Chain S.A.".
+    pub parties: Option<String>,
+    /// The contract owner, a name from the people directory (or one to complete).
+    pub owner: Option<String>,
+    /// The country whose public holidays apply: a name or an ISO 3166 two-letter code.
+    pub country: Option<String>,
+    /// The effective date (required).
+    pub effective_date: String,
+    /// The initial term as a period ("36 months"); give this or `expiry`.
+    pub term: Option<String>,
+    /// The expiry date, the last day of the initial term; give this or `term`.
+    pub expiry: Option<String>,
+    /// The renewal period ("12 months"): given, the agreement renews automatically.
+    pub renewal: Option<String>,
+    /// The non-renewal notice period ("90 days"); needs `renewal`.
+    pub notice: Option<String>,
+    /// The termination-for-convenience notice period ("180 days").
+    pub convenience: Option<String>,
+    /// The price review: "at each renewal", "annually" or other text.
+    pub price_review: Option<String>,
+    /// The next review date, of any precision ("July 2027", "Q3 2027", "2027-07-15").
+    pub next_review: Option<String>,
+    /// The total contract value, a number ("1,200,000" or "1200000.50"); needs `currency`.
+    pub value: Option<String>,
+    /// The currency of `value`, an ISO 4217 code ("PEN", "USD", "CLP").
+    pub currency: Option<String>,
+}
+
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> Error {
+    Error::Invalid {
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// The initial term that ends on `expiry` (inclusive) for an agreement effective on
+/// `effective`: whole months when `effective + N months − 1 day = expiry`, else days.
+///
+/// Errors: [`Error::Invalid`] naming `expiry` when it is before the effective date or more
+/// than 100 years after it.
+pub fn term_from_expiry(effective: NaiveDate, expiry: NaiveDate) -> Result<Period> {
+    if expiry < effective {
+        return Err(invalid(
+            "expiry",
+            format!(
+                "{} is before the effective date {}: expected the last day of the initial term",
+                long_date(expiry),
+                long_date(effective)
+            ),
+        ));
+    }
+    let days = (expiry - effective).num_days() + 1;
+    if days > crate::domain::dates::MAX_PERIOD_DAYS {
+        return Err(invalid(
+            "expiry",
+            format!(
+                "{} is more than 100 years after the effective date",
+                long_date(expiry)
+            ),
+        ));
+    }
+    // Whole months: the smallest N whose end reaches the expiry.
+    let approx = u32::try_from(days / 31).unwrap_or(0);
+    for n in approx.max(1)..=approx + 2 {
+        if Period::months(n).last_day_from(effective) == Some(expiry) {
+            return Ok(if n % 12 == 0 {
+                Period::years(n / 12)
+            } else {
+                Period::months(n)
+            });
+        }
+    }
+    Ok(Period::days(u32::try_from(days).unwrap_or(u32::MAX)))
+}
+
+/// Reads an amount typed by hand: digits with optional `,` thousands separators and a `.`
+/// decimal point, positive.
+fn parse_value(text: &str) -> Result<Decimal> {
+    let t = text.trim().replace([',', ' '], "");
+    let expected = "expected an amount such as 1,200,000 or 250000.50";
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(invalid("value", format!("\"{}\": {expected}", text.trim())));
+    }
+    let v: Decimal = t
+        .parse()
+        .map_err(|_| invalid("value", format!("\"{}\": {expected}", text.trim())))?;
+    if v <= Decimal::ZERO {
+        return Err(invalid(
+            "value",
+            format!("\"{}\": expected a positive amount", text.trim()),
+        ));
+    }
+    Ok(v)
+}
+
+fn parse_currency(text: &str) -> Result<String> {
+    let t = text.trim().to_ascii_uppercase();
+    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(t)
+    } else {
+        Err(invalid(
+            "currency",
+            format!(
+                "\"{}\" is not a currency code: expected an ISO 4217 code such as PEN, USD, CLP or EUR",
+                text.trim()
+            ),
+        ))
+    }
+}
+
+/// The source of a value typed by hand: the line `label: value` of the record.
+fn typed(label: &str, value: &str) -> Source {
+    let mut s = Source::user(format!("{label}: {value}"));
+    s.section = ENTERED_BY_HAND.to_string();
+    s
+}
+
+/// Builds the agreement `new` describes, entered by `by` on `on`, and the record stored as
+/// its document.
+///
+/// Errors: [`Error::Invalid`] naming the field (`title`, `effective_date`, `term`,
+/// `expiry`, `renewal`, `notice`, `convenience`, `value`, `currency`, or any field
+/// [`apply_edit`] checks) and what was expected, for a missing required value, a value that
+/// cannot be read, both or neither of term and expiry, a notice without a renewal period,
+/// a notice not shorter than the renewal period, or a value without a currency.
+pub fn build(new: &NewAgreement, by: &str, on: NaiveDate) -> Result<ImportOutcome> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(invalid("title", "expected the agreement's title"));
+    }
+    let mut a = Agreement::new(String::new());
+    apply_edit(&mut a, EditableField::Title, title)?;
+    let mut lines: Vec<String> = vec![format!("Title: {title}")];
+    fn set(
+        a: &mut Agreement,
+        lines: &mut Vec<String>,
+        field: EditableField,
+        label: &str,
+        value: &str,
+    ) -> Result<()> {
+        apply_edit(a, field, value)?;
+        lines.push(format!("{label}: {}", value.trim()));
+        Ok(())
+    }
+    if let Some(v) = given(&new.parties) {
+        set(&mut a, &mut lines, EditableField::Parties, "Parties", v)?;
+    }
+    if let Some(v) = given(&new.counterparty) {
+        set(
+            &mut a,
+            &mut lines,
+            EditableField::Counterparty,
+            "Counterparty",
+            v,
+        )?;
+    }
+    if let Some(v) = given(&new.owner) {
+        set(
+            &mut a,
+            &mut lines,
+            EditableField::ContractOwner,
+            "Contract owner",
+            v,
+        )?;
+    }
+    if let Some(v) = given(&new.country) {
+        set(&mut a, &mut lines, EditableField::Country, "Country", v)?;
+    }
+    let effective_text = new.effective_date.trim();
+    if effective_text.is_empty() {
+        return Err(invalid(
+            "effective_date",
+            "expected the effective date, e.g. 2024-04-01 or 1 April 2024",
+        ));
+    }
+    set(
+        &mut a,
+        &mut lines,
+        EditableField::EffectiveDate,
+        "Effective date",
+        effective_text,
+    )?;
+    let effective = a
+        .effective_date
+        .as_ref()
+        .map(|d| d.value)
+        .ok_or_else(|| invalid("effective_date", "expected a full date"))?;
+    match (given(&new.term), given(&new.expiry)) {
+        (Some(_), Some(_)) => {
+            return Err(invalid(
+                "term",
+                "give the initial term or the expiry date, not both",
+            ))
+        }
+        (None, None) => {
+            return Err(invalid(
+                "term",
+                "expected the initial term (e.g. \"36 months\") or the expiry date (the last day of the initial term)",
+            ))
+        }
+        (Some(term), None) => set(&mut a, &mut lines, EditableField::InitialTerm, "Initial term", term)?,
+        (None, Some(expiry)) => {
+            let date = match crate::domain::dates::PartialDate::parse(expiry) {
+                Ok(crate::domain::dates::PartialDate::Day { date }) => date,
+                _ => {
+                    return Err(invalid(
+                        "expiry",
+                        format!("\"{expiry}\" is not a date: expected e.g. 2027-03-31 or 31 March 2027"),
+                    ))
+                }
+            };
+            let term = term_from_expiry(effective, date)?;
+            apply_edit(&mut a, EditableField::InitialTerm, &term.to_string())?;
+            if let Some(t) = a.initial_term.as_mut() {
+                t.source = typed("Expiry date", expiry);
+            }
+            lines.push(format!("Expiry date: {expiry} (initial term {term})"));
+        }
+    }
+    match (given(&new.renewal), given(&new.notice)) {
+        (None, Some(_)) => {
+            return Err(invalid(
+                "notice",
+                "a non-renewal notice needs the renewal period (the agreement renews automatically only when one is given)",
+            ))
+        }
+        (None, None) => {
+            apply_edit(&mut a, EditableField::AutoRenewal, "no")?;
+            lines.push("Auto-renewal: no".to_string());
+        }
+        (Some(renewal), notice) => {
+            set(&mut a, &mut lines, EditableField::AutoRenewal, "Auto-renewal", "yes")?;
+            set(&mut a, &mut lines, EditableField::RenewalPeriod, "Renewal period", renewal)?;
+            if let Some(notice) = notice {
+                let n = parse_period_text(EditableField::NonRenewalNotice, notice)?;
+                let r = parse_period_text(EditableField::RenewalPeriod, renewal)?;
+                if n.approx_days() >= r.approx_days() {
+                    return Err(invalid(
+                        "notice",
+                        format!("a notice of {n} is not shorter than the renewal period of {r}: expected a shorter notice"),
+                    ));
+                }
+                set(&mut a, &mut lines, EditableField::NonRenewalNotice, "Non-renewal notice", notice)?;
+            }
+        }
+    }
+    if let Some(v) = given(&new.convenience) {
+        let notice = parse_period_text(EditableField::NonRenewalNotice, v)
+            .map_err(|e| invalid("convenience", e.to_string()))?;
+        a.termination_rights.push(TerminationRight {
+            scenario: "Termination for convenience".to_string(),
+            kind: TerminationKind::Convenience,
+            notice: Some(notice),
+            cure_period: None,
+            consequence: String::new(),
+            source: typed("Termination for convenience", v),
+        });
+        lines.push(format!("Termination for convenience: {v} notice"));
+    }
+    if let Some(v) = given(&new.price_review) {
+        set(
+            &mut a,
+            &mut lines,
+            EditableField::PriceReview,
+            "Price review",
+            v,
+        )?;
+    }
+    if let Some(v) = given(&new.next_review) {
+        set(
+            &mut a,
+            &mut lines,
+            EditableField::NextReview,
+            "Next review",
+            v,
+        )?;
+    }
+    match (given(&new.value), given(&new.currency)) {
+        (Some(_), None) => {
+            return Err(invalid(
+                "currency",
+                "a value needs its currency: expected an ISO 4217 code such as PEN or USD",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(invalid(
+                "value",
+                "a currency was given without a value: expected an amount such as 1,200,000",
+            ))
+        }
+        (Some(v), Some(c)) => {
+            let amount = parse_value(v)?;
+            let currency = parse_currency(c)?;
+            let money = Money {
+                amount,
+                currency: currency.clone(),
+            };
+            lines.push(format!("Total contract value: {money}"));
+            a.total_commitment = Some(Commitment {
+                category: ENTERED_BY_HAND.to_string(),
+                label: "Total contract value".to_string(),
+                column: "Value".to_string(),
+                year: None,
+                value: Quantity::Money {
+                    money,
+                    per: None,
+                    note: None,
+                },
+                source: typed("Total contract value", &format!("{v} {currency}")),
+            });
+        }
+        (None, None) => {}
+    }
+    // Every value typed is quoted from the record, not "Edited in Renewal Desk".
+    retag(&mut a);
+    let note = format!(
+        "Entered by hand in Renewal Desk by {by} on {}",
+        long_date(on)
+    );
+    a.entered_by_hand = Some(note.clone());
+    let record = format!("{note}.\n\n{}\n", lines.join("\n"));
+    Ok(ImportOutcome {
+        sha256: sha256_hex(record.as_bytes()),
+        agreement: a,
+        source_text: record,
+        file_name: ENTERED_BY_HAND_FILE.to_string(),
+    })
+}
+
+/// Marks every source [`apply_edit`] wrote as entered by hand.
+fn retag(a: &mut Agreement) {
+    fn fix(s: &mut Source) {
+        if s.line.is_none() && s.section == "Edited in Renewal Desk" {
+            s.section = ENTERED_BY_HAND.to_string();
+        }
+    }
+    macro_rules! each {
+        ($($f:ident),*) => {$( if let Some(v) = a.$f.as_mut() { fix(&mut v.source); } )*};
+    }
+    each!(
+        parties,
+        effective_date,
+        initial_term,
+        auto_renewal,
+        renewal_period,
+        non_renewal_notice,
+        price_review,
+        contract_owner,
+        next_review,
+        country
+    );
+}
+
+/// Checks `new` and stores it as a new agreement entered by the store's actor on `on`
+/// (the history records it as imported, by that actor). Nothing is stored when it is
+/// refused.
+///
+/// Errors: as [`build`]; [`Error::Invalid`] naming `title` when an agreement with that title
+/// exists (edit it instead); SQLite.
+pub fn add(store: &mut Store, new: &NewAgreement, on: NaiveDate) -> Result<Imported> {
+    let outcome = build(new, store.actor(), on)?;
+    let mut clash: Option<i64> = None;
+    let wanted = outcome.agreement.title.to_lowercase();
+    store.for_each_listed(|l| {
+        if clash.is_none() && l.agreement.title.to_lowercase() == wanted {
+            clash = Some(l.id);
+        }
+        Ok(())
+    })?;
+    if let Some(id) = clash {
+        return Err(invalid(
+            "title",
+            format!(
+                "an agreement titled \"{}\" already exists (id {id}): edit it (`renewals edit {id} FIELD VALUE`) or choose another title",
+                outcome.agreement.title
+            ),
+        ));
+    }
+    store.import(&outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_expiry_is_read_back_as_whole_months_or_years_when_it_falls_on_one() {
+        assert_eq!(
+            term_from_expiry(d("2024-04-01"), d("2027-03-31")).unwrap(),
+            Period::years(3)
+        );
+        assert_eq!(
+            term_from_expiry(d("2024-01-15"), d("2024-07-14")).unwrap(),
+            Period::months(6)
+        );
+        // End of month: 31 January + 1 month − 1 day = 28 February 2025 (chrono clamps).
+        assert_eq!(
+            term_from_expiry(d("2025-01-31"), d("2025-02-27")).unwrap(),
+            Period::months(1)
+        );
+        assert_eq!(
+            term_from_expiry(d("2024-04-01"), d("2024-04-30")).unwrap(),
+            Period::months(1)
+        );
+        // Not a whole number of months: days, counted inclusive.
+        assert_eq!(
+            term_from_expiry(d("2024-04-01"), d("2024-05-10")).unwrap(),
+            Period::days(40)
+        );
+        let err = term_from_expiry(d("2024-04-01"), d("2024-03-31"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("expiry") && err.contains("before the effective date"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn values_are_checked_and_named() {
+        assert_eq!(parse_value("1,200,000").unwrap(), Decimal::from(1_200_000));
+        assert!(parse_value("1e6")
+            .unwrap_err()
+            .to_string()
+            .contains("value"));
+        assert!(parse_value("-5").is_err());
+        assert_eq!(parse_currency("pen").unwrap(), "PEN");
+        assert!(parse_currency("soles")
+            .unwrap_err()
+            .to_string()
+            .contains("ISO 4217"));
+    }
+}
