@@ -317,30 +317,43 @@ pub async fn save_mail_settings(
     password: Option<String>,
 ) -> AppResult<MailSettingsView> {
     blocking(app, move |_, s| {
-        let settings = parse_form(&form)?;
-        let password = password.filter(|p| !p.is_empty());
-        if password.is_some() && settings.user.is_none() {
-            return Err(AppError::invalid(
-                "user",
-                "a password needs the SMTP user it belongs to: fill in the user",
-            ));
-        }
-        let store = s.store()?;
-        store.set_mail_settings(&settings)?;
-        tracing::info!(
-            "mail settings saved: {}:{} ({:?}), from {}",
-            settings.host,
-            settings.port,
-            settings.security,
-            settings.from
-        );
-        if let Some(p) = password {
-            settings::store_password(&settings, &p)?;
-            tracing::info!("SMTP password kept in the system keyring");
-        }
-        view(&store)
+        save_settings(&*s.store()?, &form, password)
     })
     .await
+}
+
+/// Checks `form`, stores the settings in `store` and, with a non-empty `password`, keeps
+/// it in the keyring (see [`save_mail_settings`]); returns what Settings shows.
+///
+/// # Errors
+/// As [`save_mail_settings`]: nothing is stored when the form is refused or a password
+/// comes without a user; the settings are stored when only the keyring fails.
+pub fn save_settings(
+    store: &Store,
+    form: &MailForm,
+    password: Option<String>,
+) -> AppResult<MailSettingsView> {
+    let settings = parse_form(form)?;
+    let password = password.filter(|p| !p.is_empty());
+    if password.is_some() && settings.user.is_none() {
+        return Err(AppError::invalid(
+            "user",
+            "a password needs the SMTP user it belongs to: fill in the user",
+        ));
+    }
+    store.set_mail_settings(&settings)?;
+    tracing::info!(
+        "mail settings saved: {}:{} ({:?}), from {}",
+        settings.host,
+        settings.port,
+        settings.security,
+        settings.from
+    );
+    if let Some(p) = password {
+        settings::store_password(&settings, &p)?;
+        tracing::info!("SMTP password kept in the system keyring");
+    }
+    view(store)
 }
 
 /// What became of a test email.
@@ -381,36 +394,51 @@ pub async fn send_test_email(app: AppHandle, to: String) -> AppResult<TestEmail>
                 "mail is not set up yet: save the mail settings first",
             )
         })?;
-        let to = mail::people::check_email(&to).map_err(|e| match e {
-            renewal_core::Error::Invalid { message, .. } => AppError::invalid("to", message),
-            other => other.into(),
-        })?;
         let password = settings::password(&settings);
-        let sent = Smtp::new(&settings, password.clone())
-            .and_then(|smtp| mail::run::send_test(&settings, &smtp, &to, s.config.real_today()));
-        Ok(match sent {
-            Ok(via) => {
-                tracing::info!("test email sent to {to} via {via}");
-                TestEmail {
-                    to,
-                    delivered: true,
-                    via: Some(via),
-                    failure: None,
-                }
-            }
-            Err(e) => {
-                let why = redact(e.to_string(), password.as_deref());
-                tracing::warn!("test email to {to} failed: {why}");
-                TestEmail {
-                    to,
-                    delivered: false,
-                    via: None,
-                    failure: Some(why),
-                }
-            }
-        })
+        test_email(&settings, password, &to, s.config.real_today())
     })
     .await
+}
+
+/// Sends the test email of [`send_test_email`] to `to` with `settings` and `password`
+/// (the SMTP login's, when the settings name a user), dated `as_of`.
+///
+/// # Errors
+/// `invalid` naming `to` for text that is not an address. A failed send is not an error:
+/// the result says why, the password (if it appears at all) replaced by `•••`.
+pub fn test_email(
+    settings: &MailSettings,
+    password: Option<String>,
+    to: &str,
+    as_of: chrono::NaiveDate,
+) -> AppResult<TestEmail> {
+    let to = mail::people::check_email(to).map_err(|e| match e {
+        renewal_core::Error::Invalid { message, .. } => AppError::invalid("to", message),
+        other => other.into(),
+    })?;
+    let sent = Smtp::new(settings, password.clone())
+        .and_then(|smtp| mail::run::send_test(settings, &smtp, &to, as_of));
+    Ok(match sent {
+        Ok(via) => {
+            tracing::info!("test email sent to {to} via {via}");
+            TestEmail {
+                to,
+                delivered: true,
+                via: Some(via),
+                failure: None,
+            }
+        }
+        Err(e) => {
+            let why = redact(e.to_string(), password.as_deref());
+            tracing::warn!("test email to {to} failed: {why}");
+            TestEmail {
+                to,
+                delivered: false,
+                via: None,
+                failure: Some(why),
+            }
+        }
+    })
 }
 
 /// One email of an agreement's log: who was told what and when (from
@@ -610,6 +638,74 @@ mod tests {
             let e = parse_form(&f).unwrap_err();
             assert_eq!(field_of(e), field, "{f:?}");
         }
+    }
+
+    #[test]
+    fn saving_checks_the_form_and_wants_a_user_for_a_password() {
+        let store = Store::open_in_memory().unwrap();
+        let bad = save_settings(
+            &store,
+            &MailForm {
+                port: "smtp".into(),
+                ..form()
+            },
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(field_of(bad), "port");
+        let no_user = save_settings(&store, &form(), Some("s3cret".into())).unwrap_err();
+        assert_eq!(field_of(no_user), "user");
+        assert!(
+            store.mail_settings().unwrap().is_none(),
+            "nothing stored when refused"
+        );
+        // No user, no password: stored, and no login to speak of.
+        let view = save_settings(&store, &form(), Some(String::new())).unwrap();
+        let saved = view.settings.unwrap();
+        assert_eq!(saved.host, "smtp.example.pe");
+        assert_eq!(saved.security, Security::Starttls);
+        assert_eq!(store.mail_settings().unwrap(), Some(saved));
+        assert_eq!(view.password_env, "RENEWAL_DESK_SMTP_PASSWORD");
+        if std::env::var_os(settings::PASSWORD_ENV).is_none() {
+            assert_eq!(
+                view.password.source,
+                renewal_core::adapters::mail::settings::PasswordSource::NoUser
+            );
+        }
+    }
+
+    #[test]
+    fn a_test_email_to_a_server_that_is_down_says_why_without_the_password() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .port();
+        let settings = MailSettings {
+            host: "127.0.0.1".into(),
+            port,
+            security: Security::None,
+            from: "renewals@example.pe".into(),
+            user: Some("renewals".into()),
+            escalation: None,
+            escalate_days: None,
+            attach_brief_days: 30,
+        };
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let sent = test_email(
+            &settings,
+            Some("s3cret-pw".into()),
+            " ana.torres@example.pe ",
+            as_of,
+        )
+        .unwrap();
+        assert_eq!(sent.to, "ana.torres@example.pe");
+        assert!(!sent.delivered);
+        assert_eq!(sent.via, None);
+        let why = sent.failure.unwrap();
+        assert!(why.contains(&format!("127.0.0.1:{port}")), "{why}");
+        assert!(!why.contains("s3cret-pw"), "{why}");
+        let bad = test_email(&settings, None, "ana at example", as_of).unwrap_err();
+        assert_eq!(field_of(bad), "to");
     }
 
     #[test]
