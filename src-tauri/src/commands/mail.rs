@@ -60,34 +60,46 @@ pub struct PeopleDirectory {
     pub to_complete: Vec<ToComplete>,
 }
 
-/// The directory of `store`, agreements named with their titles.
+/// The directory of `store`, agreements named with their titles. Walks the agreements
+/// four times (one here for titles and owners, one for [`Store::people`], two for
+/// [`Store::owners_to_complete`]): the Agreements view asks for it after its table.
 ///
 /// # Errors
-/// `database` if the store fails.
+/// `database` if the store fails; `corrupt` for an unreadable agreement.
 pub fn directory(store: &Store) -> AppResult<PeopleDirectory> {
-    let mut titles: Vec<(i64, String)> = Vec::new();
+    // (id, title, contract owner) of every agreement, in id order.
+    let mut listed: Vec<(i64, String, Option<String>)> = Vec::new();
     store.for_each_listed(|l| {
-        titles.push((l.id, l.agreement.title.clone()));
+        let owner = l
+            .agreement
+            .contract_owner
+            .as_ref()
+            .map(|o| o.value.trim().to_string())
+            .filter(|o| !o.is_empty());
+        listed.push((l.id, l.agreement.title.clone(), owner));
         Ok(())
     })?;
     let refs = |ids: &[i64]| -> Vec<AgreementRef> {
         ids.iter()
             .map(|id| AgreementRef {
                 id: *id,
-                title: titles
+                title: listed
                     .iter()
-                    .find(|(i, _)| i == id)
-                    .map(|(_, t)| t.clone())
+                    .find(|(i, _, _)| i == id)
+                    .map(|(_, t, _)| t.clone())
                     .unwrap_or_else(|| format!("Agreement {id}")),
             })
             .collect()
     };
-    let owners = store.contract_owners()?;
+    // Linked by name, case-insensitive, as the core links a contract owner to a person.
     let owned = |name: &str| -> Vec<AgreementRef> {
-        owners
+        listed
             .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-            .flat_map(|(_, ids)| refs(ids))
+            .filter(|(_, _, o)| o.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(name)))
+            .map(|(id, title, _)| AgreementRef {
+                id: *id,
+                title: title.clone(),
+            })
             .collect()
     };
     let people = store

@@ -175,8 +175,13 @@ export function Agreements({ navigate }: { navigate: (r: Route) => void }): JSX.
   const [toComplete, setToComplete] = useState<number>(0);
 
   useEffect(() => {
-    backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));
-    backend.peopleDirectory().then((d) => setToComplete(d.to_complete.length), () => undefined);
+    backend
+      .agreementRows()
+      .then((r) => {
+        setRows(r);
+        // After the table: the directory walks every agreement, and would hold it up.
+        backend.peopleDirectory().then((d) => setToComplete(d.to_complete.length), () => undefined);
+      }, (e: unknown) => setError(toBackendError(e).message));
   }, []);
   useLiveReload(() => {
     backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));

@@ -249,15 +249,6 @@ impl Store {
             .collect())
     }
 
-    /// `(owner name as the first agreement writes it, agreement ids)` for every contract
-    /// owner the agreements name, names compared case-insensitively, in agreement order
-    /// (read-only; the app's people directory lists each person's agreements with it).
-    ///
-    /// Errors: SQLite errors; [`Error::Json`] for a corrupt agreement.
-    pub fn contract_owners(&self) -> Result<Vec<(String, Vec<i64>)>> {
-        self.owner_counts()
-    }
-
     /// `(owner name, agreement ids)` for every contract owner the agreements name.
     fn owner_counts(&self) -> Result<Vec<(String, Vec<i64>)>> {
         let mut by_name: Vec<(String, Vec<i64>)> = Vec::new();
