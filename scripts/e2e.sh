@@ -12,7 +12,8 @@
 # example's date). The specs run in order: 01-scenario imports ../shared/seeds through
 # the real file dialog (answered with xdotool), 02-shell uses what it imported, 03-desktop
 # drives the tray (over D-Bus, as a tray host) and the buttons of real notifications
-# (dunst on the private bus).
+# (dunst on the private bus), 04-people-mail the people directory and the mail settings
+# against an SMTP server on loopback (python3-aiosmtpd), with the `renewals` CLI's email run.
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
 # Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
@@ -62,8 +63,10 @@ if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
   echo "e2e: building the app ($PROFILE)"
   if [ "$PROFILE" = release ]; then
     cargo build --release --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
+    cargo build --release -p renewals-cli
   else
     cargo build --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
+    cargo build -p renewals-cli
   fi
 fi
 [ -d "$ROOT/e2e/node_modules" ] || (cd "$ROOT/e2e" && npm install --no-audit --no-fund)
@@ -100,7 +103,7 @@ wait_port "$PORT" 20
 echo "e2e: running specs"
 (
   cd "$ROOT/e2e"
-  E2E_APP="$APP" E2E_PORT="$PORT" E2E_ARTIFACTS="$ART" E2E_HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" \
+  E2E_APP="$APP" E2E_CLI="$CARGO_TARGET_DIR/$PROFILE/renewals" E2E_PORT="$PORT" E2E_ARTIFACTS="$ART" E2E_HOME="$WORK/home" RENEWAL_DESK_DB="$WORK/e2e.db" \
     E2E_SEEDS="$(cd "$ROOT/../shared/seeds" && pwd)" E2E_WORK="$WORK" \
     node --test --test-concurrency=1 --test-reporter=spec ${E2E_SPECS:-specs/}
 )

@@ -23,6 +23,9 @@ use renewal_core::services::portfolio::{
 };
 
 use crate::commands::files::GeneratedBrief;
+use crate::commands::mail::{
+    AgreementMail, MailForm, MailSettingsView, PeopleDirectory, TestEmail,
+};
 use crate::commands::shell::PaintTimings;
 use crate::error::{ErrorPayload, IpcErrorCode, ShellErrorCode};
 use crate::scheduler::{ReminderRunSummary, RunReason};

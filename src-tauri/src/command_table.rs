@@ -42,4 +42,12 @@ command_table! {
     settings::set_business_day_adjustment(on: bool, apply_to_existing: bool) -> DeskSettings;
     settings::set_paper(paper: Paper) -> DeskSettings;
     settings::set_as_of(date: Option<NaiveDate>) -> AppInfo;
+    mail::people_directory() -> PeopleDirectory;
+    mail::add_person(name: String, email: String, deputy: String) -> PeopleDirectory;
+    mail::edit_person(name: String, email: String, deputy: String) -> PeopleDirectory;
+    mail::remove_person(name: String) -> PeopleDirectory;
+    mail::mail_settings() -> MailSettingsView;
+    mail::save_mail_settings(form: MailForm, password: Option<String>) -> MailSettingsView;
+    mail::send_test_email(to: String) -> TestEmail;
+    mail::agreement_mail(id: i64 => "number") -> AgreementMail;
 }

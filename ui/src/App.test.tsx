@@ -48,7 +48,7 @@ describe('app shell', () => {
   it('switches view with Alt+number', async () => {
     mockShell();
     await mount();
-    act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: '4', altKey: true })));
+    act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: '5', altKey: true })));
     await waitFor(() => heading() === 'Settings');
   });
 

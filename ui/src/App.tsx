@@ -11,6 +11,7 @@ import { Dashboard } from './views/Dashboard';
 // screen's script stays small (see docs/benchmarks.md, "Desktop app").
 const Agreements = lazyView(() => import('./views/Agreements').then((m) => m.Agreements));
 const AgreementDetail = lazyView(() => import('./views/AgreementDetail').then((m) => m.AgreementDetail));
+const People = lazyView(() => import('./views/People').then((m) => m.People));
 const Import = lazyView(() => import('./views/Import').then((m) => m.Import));
 const Settings = lazyView(() => import('./views/Settings').then((m) => m.Settings));
 
@@ -19,6 +20,7 @@ export { afterFirstPaint } from './lib/ready';
 const ICONS: Record<ViewId, string> = {
   dashboard: 'M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z',
   agreements: 'M4 5h16M4 10h16M4 15h16M4 20h10',
+  people: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1M16 3.5a4 4 0 0 1 0 7.5M22 21v-1a6 6 0 0 0-4-5.6',
   import: 'M12 3v12M7 10l5 5 5-5M4 21h16',
   settings: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3',
 };
@@ -108,7 +110,7 @@ export function App(): JSX.Element {
     return focusHeadingWhenShown(main.current);
   }, [routeKey]);
 
-  // Alt+1..4 jump to a view from anywhere.
+  // Alt+1..5 jump to a view from anywhere.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -233,6 +235,7 @@ export function App(): JSX.Element {
           {route.view === 'agreements' && route.id !== undefined && (
             <AgreementDetail key={route.id} id={route.id} info={info} navigate={go} />
           )}
+          {route.view === 'people' && <People navigate={go} />}
           {route.view === 'import' && (
             <Import pending={pending} onChoose={() => void startImport()} navigate={go} />
           )}

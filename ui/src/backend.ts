@@ -20,6 +20,7 @@ import type {
   DroppedFiles,
   EditableField,
   ErrorLocation,
+  MailForm,
   ErrorPayload,
   ImportProgress,
   IpcErrorCode,
@@ -191,6 +192,23 @@ export const backend = {
   setPaper: (paper: Paper) => invoke('set_paper', { paper }),
   /** Sets (or with null clears) the what-if as-of date; resolves to the new app info. */
   setAsOf: (date: string | null) => invoke('set_as_of', { date }),
+
+  /** The people directory: everyone with the agreements they own, and the owners still to complete. */
+  peopleDirectory: () => invoke('people_directory', {}),
+  /** Adds a person (empty email or deputy: none yet); rejects with `invalid` naming `name`, `email` or `deputy`. */
+  addPerson: (name: string, email: string, deputy: string) => invoke('add_person', { name, email, deputy }),
+  /** Changes a person's address (empty: unchanged) and deputy (empty: none). */
+  editPerson: (name: string, email: string, deputy: string) => invoke('edit_person', { name, email, deputy }),
+  /** Removes a person; refused (`invalid` on `name`, the core's message) while an agreement names them. */
+  removePerson: (name: string) => invoke('remove_person', { name }),
+  /** The mail settings and whether a password is stored (never the password). */
+  mailSettings: () => invoke('mail_settings', {}),
+  /** Saves the mail settings; a non-empty password goes to the system keyring. Rejects with `invalid` naming the field. */
+  saveMailSettings: (form: MailForm, password: string | null) => invoke('save_mail_settings', { form, password }),
+  /** Sends a test email with the saved settings; resolves to what became of it (a failure says why). */
+  sendTestEmail: (to: string) => invoke('send_test_email', { to }),
+  /** An agreement's contract owner as a person and its email log. */
+  agreementMail: (id: number) => invoke('agreement_mail', { id }),
 
   /** Calls `handler` after every reminder run; resolves to an unsubscribe function. */
   onRemindersRan: (handler: (summary: ReminderRunSummary) => void): Promise<UnlistenFn> =>

@@ -237,6 +237,32 @@ warnings: Array<Warning>,
  */
 provisional: Array<string>, };
 
+export type AgreementMail = { 
+/**
+ * The contract owner's name as the agreement gives it; `null` when not set.
+ */
+owner: string | null, 
+/**
+ * The owner's address in the directory; `null` while the owner is to complete.
+ */
+email: string | null, 
+/**
+ * The owner's deputy in the directory, if any.
+ */
+deputy: string | null, 
+/**
+ * Whether the directory has the owner (with or without an address).
+ */
+in_directory: boolean, 
+/**
+ * Everyone in the directory, by name, to link the agreement to.
+ */
+people: Array<string>, 
+/**
+ * The emails about this agreement, oldest first.
+ */
+log: Array<MailLogRow>, };
+
 export type AgreementPage = { 
 /**
  * Every field, status, terms and dated events with workings as of the page's as-of date.
@@ -267,6 +293,16 @@ reminders: Array<LogEntry>,
  * The file name of the current source document.
  */
 file_name: string, };
+
+export type AgreementRef = { 
+/**
+ * Agreement id.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, };
 
 export type AgreementRow = { 
 /**
@@ -793,6 +829,24 @@ agreements_without_adjustment: number,
  */
 paper: Paper, };
 
+export type DirectoryPerson = { 
+/**
+ * The name agreements use for them, e.g. "Ana Torres".
+ */
+name: string, 
+/**
+ * Their email address; `null` while they are to complete.
+ */
+email: string | null, 
+/**
+ * Their deputy's name (told on escalation), if any.
+ */
+deputy: string | null, 
+/**
+ * The agreements that name them as contract owner, by id.
+ */
+agreements: Array<AgreementRef>, };
+
 export type DoneMark = { 
 /**
  * The day it was done.
@@ -1311,6 +1365,130 @@ by: string, };
 
 export type LogState = "claimed" | "delivered" | "failed" | "superseded";
 
+export type MailForm = { 
+/**
+ * SMTP host, e.g. `smtp.example.pe`.
+ */
+host: string, 
+/**
+ * TCP port, 1 to 65535, e.g. `587`.
+ */
+port: string, 
+/**
+ * Connection security.
+ */
+security: Security, 
+/**
+ * Sender address.
+ */
+from: string, 
+/**
+ * SMTP user; empty: no login.
+ */
+user: string, 
+/**
+ * Escalation address (the commercial director); empty: none.
+ */
+escalation: string, 
+/**
+ * Days before a notice deadline from which the deputy and the escalation address are
+ * told too (0 to 3650); empty: the default, 14.
+ */
+escalate_days: string, 
+/**
+ * Days before the date from which the brief PDF is attached (0 to 3650); empty: 30.
+ */
+attach_brief_days: string, };
+
+export type MailLogRow = { 
+/**
+ * The event id, e.g. `exit_window_end:2026-12-27:migration`.
+ */
+event_id: string, 
+/**
+ * The ladder step, e.g. `d14`.
+ */
+step: string, 
+/**
+ * The step for people, e.g. "14 days before", "weekly overdue reminder".
+ */
+step_text: string, 
+/**
+ * The address.
+ */
+recipient: string, 
+/**
+ * `owner`, `deputy` or `escalation` (the last two: an escalation).
+ */
+role: string, 
+/**
+ * `claimed` (being sent), `delivered` or `failed`.
+ */
+state: string, 
+/**
+ * How many sends were tried.
+ */
+attempts: number, 
+/**
+ * When it was delivered (RFC 3339 UTC).
+ */
+delivered_at: string | null, 
+/**
+ * Why the last send failed.
+ */
+failure: string | null, };
+
+export type MailSettings = { 
+/**
+ * SMTP host name or address, e.g. `smtp.example.pe`.
+ */
+host: string, 
+/**
+ * TCP port, e.g. 587.
+ */
+port: number, 
+/**
+ * Connection security.
+ */
+security: Security, 
+/**
+ * The sender address (also the ORGANIZER of calendar invitations).
+ */
+from: string, 
+/**
+ * The SMTP user, when the server wants a login.
+ */
+user: string | null, 
+/**
+ * Address that receives escalations besides the deputy (the commercial director).
+ */
+escalation: string | null, 
+/**
+ * Days before a notice deadline from which, with nothing recorded, the owner's deputy
+ * and the escalation address are told too; `None`: 14
+ * ([`super::run::DEFAULT_ESCALATE_DAYS`]).
+ */
+escalate_days: number | null, 
+/**
+ * Days before the date from which the brief PDF is attached (the 30-day step).
+ */
+attach_brief_days: number, };
+
+export type MailSettingsView = { 
+/**
+ * The stored settings; `null` until mail is set up.
+ */
+settings: MailSettings | null, 
+/**
+ * Whether a password is stored, and where (the environment or the keyring), or why
+ * the keyring cannot be read.
+ */
+password: PasswordStatus, 
+/**
+ * The environment variable read for the password on headless runs.
+ */
+password_env: string, };
+
 export type Money = { 
 /**
  * The amount in the currency's units (PEN, USD, …), exact.
@@ -1433,6 +1611,28 @@ quarter: number, } | { "precision": "year",
  * Year.
  */
 year: number, };
+
+export type PasswordSource = "environment" | "keyring" | "none" | "no_user" | "keyring_unavailable";
+
+export type PasswordStatus = { 
+/**
+ * Where the password would come from.
+ */
+source: PasswordSource, 
+/**
+ * Why the keyring could not be read, for [`PasswordSource::KeyringUnavailable`].
+ */
+keyring_error: string | null, };
+
+export type PeopleDirectory = { 
+/**
+ * Everyone in the directory, by name.
+ */
+people: Array<DirectoryPerson>, 
+/**
+ * Contract owners named by agreements who cannot be emailed yet, flagged "to complete".
+ */
+to_complete: Array<ToComplete>, };
 
 export type Per = "year" | "month";
 
@@ -1645,6 +1845,8 @@ items: Array<string>,
  */
 tables: Array<Table>, };
 
+export type Security = "none" | "starttls" | "tls";
+
 export type ServedNotice = { 
 /**
  * The day the notice was served.
@@ -1817,6 +2019,38 @@ consequence: string,
  */
 source: Source, };
 
+export type TestEmail = { 
+/**
+ * The address it was sent to.
+ */
+to: string, 
+/**
+ * Whether the server accepted it.
+ */
+delivered: boolean, 
+/**
+ * The server that took it, e.g. `SMTP 127.0.0.1:2525`.
+ */
+via: string | null, 
+/**
+ * Why it failed, naming the server (never the password).
+ */
+failure: string | null, };
+
+export type ToComplete = { 
+/**
+ * The owner's name as the agreements give it, e.g. "Commercial Director".
+ */
+name: string, 
+/**
+ * Whether the directory has them (with no address) or not at all.
+ */
+in_directory: boolean, 
+/**
+ * The agreements that name them.
+ */
+agreements: Array<AgreementRef>, };
+
 export type Warning = { 
 /**
  * Stable machine code, e.g. `"no_renewal_clause"`, `"currency_assumed"`.
@@ -1868,4 +2102,12 @@ export type Commands = {
   set_business_day_adjustment: { args: { on: boolean; applyToExisting: boolean }; result: DeskSettings };
   set_paper: { args: { paper: Paper }; result: DeskSettings };
   set_as_of: { args: { date: string | null }; result: AppInfo };
+  people_directory: { args: Record<string, never>; result: PeopleDirectory };
+  add_person: { args: { name: string; email: string; deputy: string }; result: PeopleDirectory };
+  edit_person: { args: { name: string; email: string; deputy: string }; result: PeopleDirectory };
+  remove_person: { args: { name: string }; result: PeopleDirectory };
+  mail_settings: { args: Record<string, never>; result: MailSettingsView };
+  save_mail_settings: { args: { form: MailForm; password: string | null }; result: MailSettingsView };
+  send_test_email: { args: { to: string }; result: TestEmail };
+  agreement_mail: { args: { id: number }; result: AgreementMail };
 };

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 export const VIEWS = [
   { id: 'dashboard', label: 'Dashboard', key: '1' },
   { id: 'agreements', label: 'Agreements', key: '2' },
-  { id: 'import', label: 'Import', key: '3' },
-  { id: 'settings', label: 'Settings', key: '4' },
+  { id: 'people', label: 'People', key: '3' },
+  { id: 'import', label: 'Import', key: '4' },
+  { id: 'settings', label: 'Settings', key: '5' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

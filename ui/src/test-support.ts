@@ -4,7 +4,7 @@ import type { InvokeArgs } from '@tauri-apps/api/core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
-import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport } from './bindings';
+import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport, MailSettingsView } from './bindings';
 import raw from './fixtures.json';
 
 /**
@@ -34,6 +34,13 @@ export const TEST_SETTINGS: DeskSettings = {
   business_day_adjustment: true,
   agreements_without_adjustment: 0,
   paper: 'a4',
+};
+
+/** Mail not set up yet, no password anywhere. */
+export const TEST_MAIL_SETTINGS: MailSettingsView = {
+  settings: null,
+  password: { source: 'no_user', keyring_error: null },
+  password_env: 'RENEWAL_DESK_SMTP_PASSWORD',
 };
 
 export const EMPTY_DASHBOARD: Dashboard = {
@@ -90,6 +97,9 @@ export function mockShell(handlers: Record<string, Handler> = {}): { calls: stri
     dashboard: () => EMPTY_DASHBOARD,
     agreement_rows: () => [],
     get_settings: () => TEST_SETTINGS,
+    mail_settings: () => TEST_MAIL_SETTINGS,
+    people_directory: () => ({ people: [], to_complete: [] }),
+    agreement_mail: () => ({ owner: 'Commercial Director', email: null, deputy: null, in_directory: false, people: [], log: [] }),
   };
   clearMocks();
   mockIPC(

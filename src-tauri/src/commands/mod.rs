@@ -9,7 +9,8 @@
 //! * [`shell`]: app info, dialogs, viewer, autostart, reminders, first paint, quit;
 //! * [`agreements`]: dashboard, table, an agreement's page, edits and recorded actions;
 //! * [`files`]: import (dialog or drop) with progress, samples, calendar export, backup;
-//! * [`settings`]: ladder, business-day adjustment, paper size, what-if date.
+//! * [`settings`]: ladder, business-day adjustment, paper size, what-if date;
+//! * [`mail`]: the people directory, mail settings, a test email, an agreement's email log.
 
 use renewal_core::adapters::store::Store;
 use renewal_core::services::portfolio::{self, AgreementPage};
@@ -20,6 +21,7 @@ use crate::state::AppState;
 
 pub mod agreements;
 pub mod files;
+pub mod mail;
 pub mod settings;
 pub mod shell;
 

@@ -9,6 +9,7 @@ import { EventsCard } from './agreement/EventsCard';
 import { FieldsCard } from './agreement/FieldsCard';
 import { HistoryCard } from './agreement/HistoryCard';
 import { NoticeForm } from './agreement/NoticeForm';
+import { OwnerCard } from './agreement/OwnerCard';
 import { ReadingsCard } from './agreement/ReadingsCard';
 import { DecisionForm } from './agreement/DecisionForm';
 import { RecordedCard } from './agreement/RecordedCard';
@@ -26,9 +27,9 @@ interface Props {
 
 /**
  * Everything about one agreement, one card each (views/agreement/): its sources, what to
- * confirm, the timeline, the dated events, how notice is served, the key terms, the clause
- * tables, what was recorded, the readings and assumptions, the history and the reminders.
- * The cards share one busy flag, status line and
+ * confirm, the timeline, the dated events, how notice is served, the key terms, the contract
+ * owner with the emails sent, the clause tables, what was recorded, the readings and
+ * assumptions, the history and the reminders. The cards share one busy flag, status line and
  * error line ([`usePageAction`]); every change answers with the new page.
  */
 export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
@@ -107,6 +108,7 @@ export function AgreementDetail({ id, info, navigate }: Props): JSX.Element {
       <EventsCard id={id} detail={d} asOf={asOf} action={action} />
       <ServingNoticeCard notice={d.serving_notice} />
       <FieldsCard id={id} page={page} action={action} />
+      <OwnerCard id={id} page={page} action={action} />
       <ClausesCard id={id} page={page} action={action} />
       <RecordedCard agreement={d.agreement} />
       <ReadingsCard readings={page.readings} />

@@ -37,6 +37,33 @@ describe('Agreements', () => {
     expect(root.querySelector('.vt-count')?.textContent).toBe('3 rows');
   });
 
+  it('counts the contract owners still to complete and leads to People', async () => {
+    mockShell({
+      agreement_rows: () => FIXTURES.rows,
+      people_directory: () => ({
+        people: [],
+        to_complete: [
+          { name: 'Commercial Director', in_directory: false, agreements: FIXTURES.rows.map((r) => ({ id: r.id, title: r.title })) },
+          { name: 'Head of Wholesale', in_directory: true, agreements: [] },
+        ],
+      }),
+    });
+    act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
+    const banner = await waitFor(() => root.querySelector('[data-testid="owners-to-complete"]'));
+    expect(banner.textContent).toBe('2 contract owners are still to complete: no email address, so no reminder by email. Complete them in People');
+    act(() => {
+      banner.querySelector('a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    });
+    expect(went).toEqual([{ view: 'people' }]);
+  });
+
+  it('shows no count when every owner has an address', async () => {
+    mockShell({ agreement_rows: () => FIXTURES.rows });
+    act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
+    await waitFor(() => rows().length === 3);
+    expect(root.querySelector('[data-testid="owners-to-complete"]')).toBeNull();
+  });
+
   it('filters by status, counterparty, owner and currency, and searches', async () => {
     mockShell({ agreement_rows: () => FIXTURES.rows });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));

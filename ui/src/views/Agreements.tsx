@@ -163,14 +163,25 @@ function Select({
   );
 }
 
-/** Every agreement: search, filter by status, counterparty, owner and currency, sort; smooth with 10,000. */
+/**
+ * Every agreement: search, filter by status, counterparty, owner and currency, sort; smooth
+ * with 10,000. Above the table, how many contract owners are still to complete (no address).
+ */
 export function Agreements({ navigate }: { navigate: (r: Route) => void }): JSX.Element {
   const [rows, setRows] = useState<AgreementRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Contract owners who cannot be emailed yet (no address): counted above the table.
+  const [toComplete, setToComplete] = useState<number>(0);
 
   useEffect(() => {
-    backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));
+    backend
+      .agreementRows()
+      .then((r) => {
+        setRows(r);
+        // After the table: the directory walks every agreement, and would hold it up.
+        backend.peopleDirectory().then((d) => setToComplete(d.to_complete.length), () => undefined);
+      }, (e: unknown) => setError(toBackendError(e).message));
   }, []);
   useLiveReload(() => {
     backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));
@@ -199,6 +210,21 @@ export function Agreements({ navigate }: { navigate: (r: Route) => void }): JSX.
       {error && (
         <p role="alert" class="error">
           {error}
+        </p>
+      )}
+      {toComplete > 0 && (
+        <p class="banner owners-to-complete" role="status" data-testid="owners-to-complete">
+          {toComplete === 1 ? '1 contract owner is' : `${toComplete} contract owners are`} still to complete: no email address, so no reminder by
+          email.{' '}
+          <a
+            href="#/people"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ view: 'people' });
+            }}
+          >
+            Complete them in People
+          </a>
         </p>
       )}
       {!rows && !error && <p class="muted">Loading agreements…</p>}

@@ -5,6 +5,7 @@ import { useLiveReload } from '../live';
 import { DateText } from '../components/DateText';
 import { formatDateTime, parseIsoDate } from '../format/date';
 import { applyTheme, storedTheme, type Theme } from '../theme';
+import { MailCard } from './settings/MailCard';
 
 function safeDateTime(rfc3339: string): string {
   try {
@@ -27,7 +28,7 @@ interface Props {
   onInfo: (info: AppInfo) => void;
 }
 
-/** Settings: reminders, deadlines, briefs, what-if date, start-up, appearance, data. */
+/** Settings: reminders, email reminders, deadlines, briefs, what-if date, start-up, appearance, data. */
 export function Settings({ info, onInfo }: Props): JSX.Element {
   const [settings, setSettings] = useState<DeskSettings | null>(null);
   const [ladder, setLadder] = useState('');
@@ -215,6 +216,8 @@ export function Settings({ info, onInfo }: Props): JSX.Element {
             </button>
           )}
         </div>
+
+        <MailCard />
 
         <div class="card">
           <h2>Renewal brief</h2>

@@ -15,8 +15,10 @@ pub const MAX_NAME: usize = 200;
 
 /// A person in the directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Person {
     /// Row id.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// The name agreements use for them (unique, case-insensitive), e.g. "Ana Torres".
     pub name: String,
@@ -31,10 +33,12 @@ pub struct Person {
 /// A contract owner named by agreements who cannot be emailed yet: not in the directory,
 /// or in it without an address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OwnerToComplete {
     /// The owner's name as the agreements give it, e.g. "Commercial Director".
     pub name: String,
     /// Ids of the agreements that name them.
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
     pub agreement_ids: Vec<i64>,
     /// Whether a directory entry exists (with no address) or none at all.
     pub in_directory: bool,

@@ -21,6 +21,7 @@ pub const DEFAULT_ATTACH_BRIEF_DAYS: u32 = 30;
 
 /// How the connection to the SMTP server is secured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Security {
     /// Plain SMTP (a relay on the local network or a test server).
@@ -48,6 +49,7 @@ impl Security {
 
 /// The mail settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MailSettings {
     /// SMTP host name or address, e.g. `smtp.example.pe`.
     pub host: String,
@@ -67,6 +69,7 @@ pub struct MailSettings {
     /// and the escalation address are told too; `None`: 14
     /// ([`super::run::DEFAULT_ESCALATE_DAYS`]).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub escalate_days: Option<i64>,
     /// Days before the date from which the brief PDF is attached (the 30-day step).
     #[serde(default = "default_attach")]
@@ -146,6 +149,56 @@ pub fn password(settings: &MailSettings) -> Option<String> {
             tracing::info!("no SMTP password in the keyring for {account}: {e}");
             None
         }
+    }
+}
+
+/// Where the SMTP password of `settings` would come from, for showing whether one is
+/// stored: never the password itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordSource {
+    /// [`PASSWORD_ENV`] is set (it wins over the keyring).
+    Environment,
+    /// The keyring holds a password for `user@host`.
+    Keyring,
+    /// The keyring is reachable and holds no password for `user@host`.
+    None,
+    /// No SMTP user is set: the server is used without a login, no password is read.
+    NoUser,
+    /// The keyring cannot be reached (no Secret Service on this session, for example).
+    KeyringUnavailable,
+}
+
+/// [`PasswordSource`] with, when the keyring failed, why (the keyring's words; it never
+/// holds the password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PasswordStatus {
+    /// Where the password would come from.
+    pub source: PasswordSource,
+    /// Why the keyring could not be read, for [`PasswordSource::KeyringUnavailable`].
+    pub keyring_error: Option<String>,
+}
+
+/// Where [`password`] would find the SMTP password (read-only: the app's Settings show
+/// "a password is stored" or not, never the password).
+pub fn password_status(settings: &MailSettings) -> PasswordStatus {
+    let status = |source, keyring_error| PasswordStatus {
+        source,
+        keyring_error,
+    };
+    if std::env::var(PASSWORD_ENV).is_ok_and(|p| !p.is_empty()) {
+        return status(PasswordSource::Environment, None);
+    }
+    let Some(user) = settings.user.as_deref() else {
+        return status(PasswordSource::NoUser, None);
+    };
+    let account = format!("{user}@{}", settings.host);
+    match keyring::Entry::new(KEYRING_SERVICE, &account).and_then(|e| e.get_password()) {
+        Ok(_) => status(PasswordSource::Keyring, None),
+        Err(keyring::Error::NoEntry) => status(PasswordSource::None, None),
+        Err(e) => status(PasswordSource::KeyringUnavailable, Some(e.to_string())),
     }
 }
 
