@@ -58,6 +58,24 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     let mut store = Store::open(&state.config.db_path)?;
     let notifier = DesktopNotifier::new().listen_for_actions(true);
     let report = remind::run(&mut store, &notifier, real_today)?;
+    // Issue 12: the contract owners' email digests, once mail is set up (the same claims as
+    // the timer and the CLI: each step reaches each recipient once).
+    let email_failure = match renewal_core::adapters::mail::run_configured(&mut store, real_today) {
+        Ok(None) => None,
+        Ok(Some(mails)) => {
+            tracing::info!(
+                sent = mails.mails.iter().filter(|m| m.failure.is_none()).count(),
+                failed = mails.mails.iter().filter(|m| m.failure.is_some()).count(),
+                "email reminders"
+            );
+            mails
+                .mails
+                .iter()
+                .find_map(|m| m.failure.clone())
+                .map(|f| format!("email: {f}"))
+        }
+        Err(e) => Some(format!("email: {e}")),
+    };
     let next = dashboard(&store, real_today)?.next_deadline;
     let label = next.as_ref().map(crate::tray::deadline_label);
     let summary = ReminderRunSummary {
@@ -65,7 +83,7 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
         finished_at: chrono::Local::now().to_rfc3339(),
         notified: u32::try_from(report.delivered.len()).unwrap_or(u32::MAX),
         failed: u32::try_from(report.failed.len()).unwrap_or(u32::MAX),
-        failure: report.failure.clone(),
+        failure: report.failure.clone().or(email_failure),
         next_deadline: label.clone(),
     };
     if let Ok(mut last) = state.last_run.lock() {

@@ -1068,3 +1068,27 @@ fn the_systemd_timers_command_emails_the_owner_with_the_app_closed() {
     assert!(text.contains("Non-renewal notice deadline"), "{text}");
     assert_eq!(m["calendars"][0]["method"].as_str(), Some("REQUEST"), "{m}");
 }
+
+#[test]
+fn the_apps_reminder_run_emails_once_mail_is_set_up() {
+    let Seeded {
+        _dir,
+        server,
+        s,
+        mut store,
+        smtp: _,
+    } = Seeded::start();
+    let as_of = d("2026-12-20");
+    // Not set up: nothing is sent, and that is not an error.
+    assert!(mail::run_configured(&mut store, as_of).unwrap().is_none());
+    assert!(server.messages().is_empty());
+    store.set_mail_settings(&s).unwrap();
+    let report = mail::run_configured(&mut store, as_of).unwrap().unwrap();
+    assert!(report.ok(), "{report:?}");
+    let msgs = server.messages();
+    assert_eq!(msgs.len(), 1);
+    assert!(str_of(&msgs[0], "text").contains("AWS Peru Partnership Agreement"));
+    // The app's next run (e.g. an hour later) sends nothing new.
+    let again = mail::run_configured(&mut store, as_of).unwrap().unwrap();
+    assert!(again.mails.is_empty(), "{again:?}");
+}

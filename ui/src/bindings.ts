@@ -145,7 +145,14 @@ assumptions: Array<Assumption>,
 /**
  * What users recorded (served notices, done marks).
  */
-recorded: Recorded, };
+recorded: Recorded, 
+/**
+ * Set when the agreement was entered by hand rather than read from a document (issue 11
+ * item 2): who entered it and when, e.g. "Entered by hand in Renewal Desk by ana on
+ * Mon 30 Nov 2026". The brief and the agreement page say so. `None` (absent from JSON)
+ * for an agreement read from a document.
+ */
+entered_by_hand?: string | null, };
 
 export type AgreementDetail = { 
 /**
@@ -868,7 +875,7 @@ accepted: Array<string>,
  */
 rejected: Array<string>, };
 
-export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit" | "lead_time_days";
+export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit" | "lead_time_days" | "escalate_days" | "watchers";
 
 export type EditableRow = { 
 /**
@@ -1724,7 +1731,21 @@ decision?: RecordedDecision | null,
  * decide-by date off. At most [`MAX_LEAD_TIME_DAYS`]. Read it through
  * [`Agreement::lead_time_days`].
  */
-lead_time_days?: number | null, };
+lead_time_days?: number | null, 
+/**
+ * Days before a non-renewal notice deadline or a serve-by date from which, with
+ * nothing recorded, the contract owner's deputy and the escalation address are told
+ * too (issue 12 item 4), set for this agreement. `None` (absent in agreements stored
+ * before it existed) means the mail settings' default (14 days unless set); `Some(0)`
+ * turns escalation off for this agreement. At most [`MAX_ESCALATE_DAYS`].
+ */
+escalate_days?: number | null, 
+/**
+ * People who follow this agreement (issue 12 item 1, optional): each name links to
+ * the people directory (case-insensitive) and receives the same reminder emails as
+ * the contract owner. Empty in agreements stored before watchers existed.
+ */
+watchers?: Array<string>, };
 
 export type RecordedDecision = { 
 /**

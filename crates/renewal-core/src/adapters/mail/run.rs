@@ -409,6 +409,27 @@ pub fn run(
     })
 }
 
+/// The email run of a reminder run in the app or the timer: when mail is set up
+/// ([`Store::mail_settings`]), sends the digests due on `as_of` through the configured SMTP
+/// server with the stored password ([`super::settings::password`]); `Ok(None)` when mail is
+/// not set up. The same claims as [`run`], so the app, the timer and the CLI running at once
+/// send each step to each recipient once.
+///
+/// Errors: SQLite errors; [`crate::Error::Invalid`] naming `host` when TLS parameters cannot
+/// be built for the server. Send failures are in the report, not errors.
+pub fn run_configured(store: &mut Store, as_of: NaiveDate) -> Result<Option<MailRun>> {
+    let Some(settings) = store.mail_settings()? else {
+        return Ok(None);
+    };
+    let smtp = Smtp::new(&settings, super::settings::password(&settings)).map_err(|e| {
+        crate::error::Error::Invalid {
+            field: "host".into(),
+            message: e.to_string(),
+        }
+    })?;
+    run(store, &settings, &smtp, as_of, false).map(Some)
+}
+
 /// The latest delivered invitation of a UID to a recipient, whose date is still ahead.
 struct Sent {
     agreement_id: i64,
