@@ -554,6 +554,22 @@ fn an_invitation_whose_event_is_marked_done_is_cancelled_once_with_the_same_uid(
     assert_eq!(get("UID"), requested[0]);
     assert_eq!(get("STATUS"), "CANCELLED");
     assert_eq!(get("SEQUENCE"), "1");
+    // The agreement's email log shows the withdrawal, after the invitation.
+    let log = store.mail_log(2).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(
+        (
+            last.step.as_str(),
+            last.state.as_str(),
+            last.recipient.as_str()
+        ),
+        ("cancel", "delivered", "owner@example.pe"),
+        "{log:?}"
+    );
+    assert!(
+        last.event_id.starts_with("exit_window_end:2026-12-27"),
+        "{last:?}"
+    );
     // Once only.
     mail::run(&mut store, &s, &smtp, d("2026-12-22"), false).unwrap();
     let after: Vec<serde_json::Value> = server
@@ -661,6 +677,11 @@ fn a_notice_deadline_whose_date_moves_is_re_sent_with_the_same_uid_and_the_next_
         ),
         "same UID, the next SEQUENCE, the new date"
     );
+    // The agreement's email log says so.
+    assert!(store.mail_log(3).unwrap().iter().any(|e| e.step == "moved"
+        && e.recipient == "owner@example.pe"
+        && e.state == "delivered"
+        && e.event_id == "non_renewal_notice_deadline:2027-11-01"));
     // No cancellation: the event moved, it was not withdrawn.
     assert!(!msgs
         .iter()

@@ -1441,6 +1441,10 @@ attempts: number,
  */
 delivered_at: string | null, 
 /**
+ * When a send was last tried (RFC 3339 UTC).
+ */
+last_attempt_at: string | null, 
+/**
  * Why the last send failed.
  */
 failure: string | null, };

@@ -474,6 +474,8 @@ pub struct MailLogRow {
     pub attempts: u32,
     /// When it was delivered (RFC 3339 UTC).
     pub delivered_at: Option<String>,
+    /// When a send was last tried (RFC 3339 UTC).
+    pub last_attempt_at: Option<String>,
     /// Why the last send failed.
     pub failure: Option<String>,
 }
@@ -527,6 +529,7 @@ pub fn agreement_mail_of(store: &Store, id: i64) -> AppResult<AgreementMail> {
             state: e.state,
             attempts: e.attempts,
             delivered_at: e.delivered_at,
+            last_attempt_at: e.last_attempt_at,
             failure: e.failure,
         })
         .collect();

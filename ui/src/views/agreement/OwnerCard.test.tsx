@@ -60,6 +60,7 @@ describe('Contract owner and emails', () => {
           state: 'delivered',
           attempts: 1,
           delivered_at: '2027-09-17T09:00:00Z',
+          last_attempt_at: '2027-09-17T09:00:00Z',
           failure: null,
         },
         {
@@ -71,7 +72,20 @@ describe('Contract owner and emails', () => {
           state: 'failed',
           attempts: 2,
           delivered_at: null,
+          last_attempt_at: '2027-09-17T10:05:00Z',
           failure: 'SMTP server smtp.example.pe:587: Connection refused',
+        },
+        {
+          event_id: event.id,
+          step: 'moved',
+          step_text: 'date changed: calendar invitation updated',
+          recipient: 'ines.watcher@example.pe',
+          role: 'watcher',
+          state: 'delivered',
+          attempts: 1,
+          delivered_at: '2027-09-18T09:00:00Z',
+          last_attempt_at: '2027-09-18T09:00:00Z',
+          failure: null,
         },
       ],
     };
@@ -82,6 +96,7 @@ describe('Contract owner and emails', () => {
     expect(rows[0]?.slice(0, 4)).toEqual([event.label, '14 days before', 'ana.torres@example.pe', 'Contract owner']);
     expect(rows[0]?.[4]).toMatch(/^Delivered .*2027/);
     expect(rows[1]?.slice(0, 4)).toEqual([event.label, '14 days before', 'luis.prado@example.pe', 'Deputy (escalation)']);
-    expect(rows[1]?.[4]).toBe('Not delivered (2 tries): SMTP server smtp.example.pe:587: Connection refused; retried on later runs');
+    expect(rows[1]?.[4]).toMatch(/^Not delivered Fri 17 Sep 2027, [0-9:]+ \(2 tries\): SMTP server smtp\.example\.pe:587: Connection refused; retried on later runs$/);
+    expect(rows[2]?.slice(0, 4)).toEqual([event.label, 'date changed: calendar invitation updated', 'ines.watcher@example.pe', 'Watcher']);
   });
 });

@@ -8,12 +8,16 @@ const ROLE_TEXT: Record<string, string> = {
   owner: 'Contract owner',
   deputy: 'Deputy (escalation)',
   escalation: 'Escalation address',
+  watcher: 'Watcher',
 };
 
 /** What became of one email, for people: "Delivered Mon 21 Dec 2026, 09:00" or "Failed (2 tries): why". */
 export function mailOutcome(r: MailLogRow): string {
   if (r.state === 'delivered') return r.delivered_at ? `Delivered ${formatDateTimeOr(r.delivered_at)}` : 'Delivered';
-  if (r.state === 'failed') return `Not delivered (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}): ${r.failure ?? 'no reason recorded'}; retried on later runs`;
+  if (r.state === 'failed') {
+    const when = r.last_attempt_at ? ` ${formatDateTimeOr(r.last_attempt_at)}` : '';
+    return `Not delivered${when} (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}): ${r.failure ?? 'no reason recorded'}; retried on later runs`;
+  }
   return 'Being sent';
 }
 

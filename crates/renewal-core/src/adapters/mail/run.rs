@@ -864,18 +864,28 @@ pub struct MailLogEntry {
     pub attempts: u32,
     /// When it was delivered (RFC 3339 UTC).
     pub delivered_at: Option<String>,
+    /// When a send was last tried (RFC 3339 UTC), delivered or not.
+    pub last_attempt_at: Option<String>,
     /// Why the last send failed.
     pub failure: Option<String>,
 }
 
 impl Store {
-    /// The email log of agreement `id`, oldest first.
+    /// The email log of agreement `id`: every reminder step sent (or tried) to each
+    /// recipient, every invitation re-sent because its date moved (step `moved`) and every
+    /// invitation withdrawn (step `cancel`, from `mail_cancellations`), oldest first.
     ///
     /// Errors: SQLite errors.
     pub fn mail_log(&self, id: i64) -> Result<Vec<MailLogEntry>> {
         let mut stmt = self.conn().prepare(
-            "SELECT event_id, step, recipient, role, state, attempts, delivered_at, failure
-             FROM mail_log WHERE agreement_id = ?1 ORDER BY id",
+            "SELECT event_id, step, recipient, role, state, attempts, delivered_at,
+                    last_attempt_at, failure, COALESCE(last_attempt_at, claimed_at, '') AS at, id, 0
+             FROM mail_log WHERE agreement_id = ?1
+             UNION ALL
+             SELECT substr(uid, 1, instr(uid, '/') - 1), 'cancel', recipient, 'owner', state,
+                    1, CASE WHEN state = 'delivered' THEN at END, at, failure, at, id, 1
+             FROM mail_cancellations WHERE agreement_id = ?1
+             ORDER BY 10, 12, 11",
         )?;
         let rows = stmt.query_map([id], |r| {
             Ok(MailLogEntry {
@@ -886,7 +896,8 @@ impl Store {
                 state: r.get(4)?,
                 attempts: r.get(5)?,
                 delivered_at: r.get(6)?,
-                failure: r.get(7)?,
+                last_attempt_at: r.get(7)?,
+                failure: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

@@ -519,6 +519,11 @@ pub fn verbatim(text: &str) -> String {
 /// Dec 2026"; an unknown key as written.
 pub fn reminder_step_words(step: &str) -> String {
     use crate::adapters::remind::policy::Step;
+    match step {
+        "moved" => return "date changed: calendar invitation updated".to_string(),
+        "cancel" => return "calendar invitation withdrawn".to_string(),
+        _ => {}
+    }
     match Step::parse(step) {
         Some(Step::DaysBefore(0)) => "on the day".to_string(),
         Some(Step::DaysBefore(1)) => "1 day before".to_string(),
