@@ -291,6 +291,15 @@ fn the_owner_receives_one_digest_with_dates_workings_and_a_calendar_request_once
     assert!(again.mails.is_empty(), "{again:?}");
     assert!(again.already > 0);
     assert_eq!(server.messages().len(), 1);
+    // After a gap (a fresh database: every earlier step of the ladder is past), only the
+    // latest step of each event was sent: one row per event and recipient.
+    for id in [2, 3] {
+        let log = store.mail_log(id).unwrap();
+        let mut events: Vec<&str> = log.iter().map(|e| e.event_id.as_str()).collect();
+        let n = events.len();
+        events.dedup();
+        assert_eq!(events.len(), n, "more than one step for an event: {log:?}");
+    }
     // Who was told what and when.
     let log = store.mail_log(2).unwrap();
     assert!(log
