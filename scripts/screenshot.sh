@@ -7,11 +7,16 @@
 #   docs/images/dashboard-seeds.png  the three agreements of ../shared/seeds imported
 #                                    through the file dialog, the dashboard as of
 #                                    2026-11-23, the worked example's date (the dashboard
-#                                    step of e2e/specs/01-scenario).
+#                                    step of e2e/specs/01-scenario);
+#   docs/images/people.png,          the people directory with the owners to complete, and
+#   docs/images/mail-settings.png    the email settings after a test email (spec 04).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export E2E_CLOSE_NOTIFICATIONS=1
 E2E_TODAY="" E2E_SPECS=readme/ README_SHOT="$ROOT/docs/images/dashboard.png" bash "$ROOT/scripts/e2e.sh"
 E2E_SKIP_BUILD=1 E2E_SPECS=specs/01-scenario.test.mjs bash "$ROOT/scripts/e2e.sh"
 cp "$ROOT/artifacts/e2e/01-scenario-05-dashboard-notice-deadline.png" "$ROOT/docs/images/dashboard-seeds.png"
-echo "screenshots: docs/images/dashboard.png, docs/images/dashboard-seeds.png"
+E2E_SKIP_BUILD=1 E2E_SPECS=specs/04-people-mail.test.mjs bash "$ROOT/scripts/e2e.sh"
+cp "$ROOT/artifacts/e2e/04-people-mail-03-people-added.png" "$ROOT/docs/images/people.png"
+cp "$ROOT/artifacts/e2e/04-people-mail-08-mail-test-sent.png" "$ROOT/docs/images/mail-settings.png"
+echo "screenshots: docs/images/dashboard.png, docs/images/dashboard-seeds.png, docs/images/people.png, docs/images/mail-settings.png"
