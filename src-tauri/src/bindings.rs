@@ -14,10 +14,12 @@ use ts_rs::{TypeVisitor, TS};
 use chrono::NaiveDate;
 use renewal_core::adapters::brief::Paper;
 use renewal_core::adapters::remind::NoticeKind;
+use renewal_core::adapters::store::Imported;
 use renewal_core::domain::model::DecisionChoice;
 use renewal_core::services::clauses::{ClauseTable, RowEdit};
 use renewal_core::services::dashboard::{AgreementRow, Dashboard};
 use renewal_core::services::edit::EditableField;
+use renewal_core::services::manual::{NewAgreement, NewAgreementPreview};
 use renewal_core::services::portfolio::{
     AgreementPage, CalendarExport, DeskSettings, ImportReport,
 };

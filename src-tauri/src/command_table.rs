@@ -30,6 +30,8 @@ command_table! {
     agreements::record_notice(id: i64 => "number", kind: NoticeKind, served_on: NaiveDate, note: String) -> AgreementPage;
     agreements::mark_done(id: i64 => "number", event_id: String, done_on: NaiveDate, note: String) -> AgreementPage;
     agreements::snooze(id: i64 => "number", event_id: String, days: u32) -> AgreementPage;
+    agreements::preview_new_agreement(new: NewAgreement) -> NewAgreementPreview;
+    agreements::add_agreement(new: NewAgreement) -> Imported;
     agreements::record_decision(id: i64 => "number", choice: DecisionChoice, target_date: Option<NaiveDate>, reason: String) -> AgreementPage;
     files::import_files(paths: Vec<String>, on_progress: Channel<ImportProgress> => "Channel<ImportProgress>") -> ImportReport;
     files::load_samples() -> ImportReport;

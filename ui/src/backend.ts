@@ -21,6 +21,7 @@ import type {
   EditableField,
   ErrorLocation,
   MailForm,
+  NewAgreement,
   ErrorPayload,
   ImportProgress,
   IpcErrorCode,
@@ -171,6 +172,10 @@ export const backend = {
   /** Imports documents chosen in the dialog or dropped on the window, with progress. */
   importFiles: (paths: string[], onProgress: (p: ImportProgress) => void) =>
     invoke('import_files', { paths, onProgress: new Channel<ImportProgress>(onProgress) }),
+  /** The dates a new agreement entered by hand would yield (nothing stored); rejects with `invalid` naming the field. */
+  previewNewAgreement: (agreement: NewAgreement) => invoke('preview_new_agreement', { new: agreement }),
+  /** Stores a new agreement entered by hand; rejects with `invalid` naming the field (nothing stored). */
+  addAgreement: (agreement: NewAgreement) => invoke('add_agreement', { new: agreement }),
   /** Loads the sample agreements shipped with the app. */
   loadSamples: () => invoke('load_samples', {}),
   /** Writes the calendar (.ics) to a path chosen in the save dialog. */

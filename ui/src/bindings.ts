@@ -1510,6 +1510,82 @@ amount: string,
  */
 currency: string, };
 
+export type NewAgreement = { 
+/**
+ * The title (required), e.g. "Andes Foods Supply Agreement".
+ */
+title: string, 
+/**
+ * The other party, e.g. "Pacific Cold Chain S.A.".
+ */
+counterparty: string | null, 
+/**
+ * The parties separated by " / ", e.g. "Andes Foods S.A.C. / Pacific Cold Chain S.A.".
+ */
+parties: string | null, 
+/**
+ * The contract owner, a name from the people directory (or one to complete).
+ */
+owner: string | null, 
+/**
+ * The country whose public holidays apply: a name or an ISO 3166 two-letter code.
+ */
+country: string | null, 
+/**
+ * The effective date (required).
+ */
+effective_date: string, 
+/**
+ * The initial term as a period ("36 months"); give this or `expiry`.
+ */
+term: string | null, 
+/**
+ * The expiry date, the last day of the initial term; give this or `term`.
+ */
+expiry: string | null, 
+/**
+ * The renewal period ("12 months"): given, the agreement renews automatically.
+ */
+renewal: string | null, 
+/**
+ * The non-renewal notice period ("90 days"); needs `renewal`.
+ */
+notice: string | null, 
+/**
+ * The termination-for-convenience notice period ("180 days").
+ */
+convenience: string | null, 
+/**
+ * The price review: "at each renewal", "annually" or other text.
+ */
+price_review: string | null, 
+/**
+ * The next review date, of any precision ("July 2027", "Q3 2027", "2027-07-15").
+ */
+next_review: string | null, 
+/**
+ * The total contract value, a number ("1,200,000" or "1200000.50"); needs `currency`.
+ */
+value: string | null, 
+/**
+ * The currency of `value`, an ISO 4217 code ("PEN", "USD", "CLP").
+ */
+currency: string | null, };
+
+export type NewAgreementPreview = { 
+/**
+ * The last day of the current term as of `as_of`, when the term can be computed.
+ */
+term_end: string | null, 
+/**
+ * What happens if nobody acts, e.g. "renews on Thu 1 Apr 2027 for 12 months".
+ */
+default_outcome: string, 
+/**
+ * The events still ahead (open), soonest first, with their workings.
+ */
+events: Array<EventView>, };
+
 export type NoticeKind = "non_renewal" | "termination";
 
 export type NoticeMethod = "hand_delivery" | "courier" | "registered_mail" | "post" | "email" | "fax" | "notarial_letter";
@@ -2115,6 +2191,8 @@ export type Commands = {
   record_notice: { args: { id: number; kind: NoticeKind; servedOn: string; note: string }; result: AgreementPage };
   mark_done: { args: { id: number; eventId: string; doneOn: string; note: string }; result: AgreementPage };
   snooze: { args: { id: number; eventId: string; days: number }; result: AgreementPage };
+  preview_new_agreement: { args: { new: NewAgreement }; result: NewAgreementPreview };
+  add_agreement: { args: { new: NewAgreement }; result: Imported };
   record_decision: { args: { id: number; choice: DecisionChoice; targetDate: string | null; reason: string }; result: AgreementPage };
   import_files: { args: { paths: Array<string>; onProgress: Channel<ImportProgress> }; result: ImportReport };
   load_samples: { args: Record<string, never>; result: ImportReport };

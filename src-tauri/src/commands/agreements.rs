@@ -5,10 +5,12 @@
 
 use chrono::NaiveDate;
 use renewal_core::adapters::remind::NoticeKind;
+use renewal_core::adapters::store::Imported;
 use renewal_core::domain::model::DecisionChoice;
 use renewal_core::services::clauses::{ClauseTable, RowEdit};
 use renewal_core::services::dashboard::{AgreementRow, Dashboard};
 use renewal_core::services::edit::EditableField;
+use renewal_core::services::manual::{self, NewAgreement, NewAgreementPreview};
 use renewal_core::services::portfolio::{self, AgreementPage};
 use tauri::AppHandle;
 
@@ -184,6 +186,38 @@ pub async fn snooze(
     change_agreement(app, id, move |store, s| {
         store.snooze(id, &event_id, days, s.config.real_today())?;
         Ok(())
+    })
+    .await
+}
+
+/// The dates a new agreement entered by hand would yield as of the as-of date, without
+/// storing it (issue 11 item 2: shown before saving).
+///
+/// # Errors
+/// `invalid` located at the first field refused, saying what it expects.
+#[tauri::command]
+pub async fn preview_new_agreement(
+    app: AppHandle,
+    new: NewAgreement,
+) -> AppResult<NewAgreementPreview> {
+    blocking(app, move |_, s| Ok(manual::preview(&new, s.view_as_of())?)).await
+}
+
+/// Stores a new agreement entered by hand, by the app's user (recorded in its history as
+/// created), and returns its id and title.
+///
+/// # Errors
+/// `invalid` located at the first field refused (nothing is stored), or at `title` when an
+/// agreement with that title exists; `database`.
+#[tauri::command]
+pub async fn add_agreement(app: AppHandle, new: NewAgreement) -> AppResult<Imported> {
+    blocking(app, move |app, s| {
+        let imported = {
+            let mut store = s.store()?;
+            manual::add(&mut store, &new, s.config.real_today())?
+        };
+        super::after_change(app, s);
+        Ok(imported)
     })
     .await
 }

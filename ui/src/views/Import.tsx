@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { backend, toBackendError, type FileResult, type ImportProgress, type ImportReport } from '../backend';
 import type { PendingImport } from '../App';
 import type { Route } from '../router';
+import { NewAgreementCard } from './NewAgreementCard';
 
 interface Props {
   /** A batch to import now (from the dialog or a drop). */
@@ -169,6 +170,7 @@ export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
           )}
         </section>
       )}
+      <NewAgreementCard navigate={navigate} />
     </section>
   );
 }

@@ -398,6 +398,42 @@ fn retag(a: &mut Agreement) {
     );
 }
 
+/// What a new agreement would yield, shown before it is saved (issue 11 item 2): the last
+/// day of its current term and its dated events still ahead of `as_of` (at most 12, soonest
+/// first), each with its workings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NewAgreementPreview {
+    /// The last day of the current term as of `as_of`, when the term can be computed.
+    pub term_end: Option<NaiveDate>,
+    /// What happens if nobody acts, e.g. "renews on Thu 1 Apr 2027 for 12 months".
+    pub default_outcome: String,
+    /// The events still ahead (open), soonest first, with their workings.
+    pub events: Vec<crate::domain::rules::EventView>,
+}
+
+/// The dates `new` yields as of `as_of`, without storing anything.
+///
+/// Errors: as [`build`] (the first value refused, naming its field).
+pub fn preview(new: &NewAgreement, as_of: NaiveDate) -> Result<NewAgreementPreview> {
+    use crate::domain::rules::{assess, EventStatus, EventView};
+    let outcome = build(new, "you", as_of)?;
+    let a = &outcome.agreement;
+    let s = assess(a, as_of);
+    let events = s
+        .events
+        .iter()
+        .filter(|e| matches!(e.status, EventStatus::Open) && e.date >= as_of)
+        .take(12)
+        .map(|e| EventView::new(e, a))
+        .collect();
+    Ok(NewAgreementPreview {
+        term_end: s.current_term().map(|t| t.end),
+        default_outcome: s.default_outcome(a),
+        events,
+    })
+}
+
 /// Checks `new` and stores it as a new agreement entered by the store's actor on `on`
 /// (the history records it as imported, by that actor). Nothing is stored when it is
 /// refused.
@@ -465,6 +501,40 @@ mod tests {
             err.contains("expiry") && err.contains("before the effective date"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_preview_gives_the_dates_ahead_with_workings_and_stores_nothing() {
+        let new = NewAgreement {
+            title: "Lima Cold Storage Services Agreement".into(),
+            country: Some("Peru".into()),
+            effective_date: "1 April 2024".into(),
+            expiry: Some("2027-03-31".into()),
+            renewal: Some("12 months".into()),
+            notice: Some("90 days".into()),
+            ..NewAgreement::default()
+        };
+        let p = preview(&new, d("2026-11-30")).unwrap();
+        assert_eq!(p.term_end, Some(d("2027-03-31")));
+        let first = &p.events[0];
+        // 31 March 2027 − 90 days = Thu 31 December 2026.
+        assert_eq!(first.label, "Non-renewal notice deadline");
+        assert_eq!(first.date, d("2026-12-31"));
+        assert!(first
+            .explanation
+            .contains("2027-03-31 − 90 days = 2026-12-31"));
+        assert!(
+            p.default_outcome.contains("renews on"),
+            "{}",
+            p.default_outcome
+        );
+        // A refusal names the field.
+        let bad = NewAgreement {
+            notice: Some("ninety".into()),
+            ..new
+        };
+        let err = preview(&bad, d("2026-11-30")).unwrap_err().to_string();
+        assert!(err.contains("non_renewal_notice"), "{err}");
     }
 
     #[test]

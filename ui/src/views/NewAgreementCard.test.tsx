@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import type { NewAgreement, NewAgreementPreview } from '../bindings';
+import { NewAgreementCard } from './NewAgreementCard';
+import { FIXTURES, button, invalidAt, mockShell, testRoot, typeInto, waitFor } from '../test-support';
+
+const root = testRoot();
+
+const input = (key: string): HTMLInputElement => root.querySelector<HTMLInputElement>(`[data-testid="new-${key}"] input`)!;
+
+// What the core answers for the agreement typed below (as `renewals add` prints it):
+// effective 1 April 2024, expiry 31 March 2027, 90 days' notice → Thu 31 Dec 2026.
+const notice = FIXTURES.page.detail.events.find((e) => e.kind === 'non_renewal_notice_deadline')!;
+const PREVIEW: NewAgreementPreview = {
+  term_end: '2027-03-31',
+  default_outcome: 'renews on Thu 1 Apr 2027 for 12 months',
+  events: [
+    {
+      ...notice,
+      id: 'non_renewal_notice_deadline:2026-12-31',
+      date: '2026-12-31',
+      unadjusted_date: '2026-12-31',
+      days_from_today: 38,
+      explanation: 'Last day to serve non-renewal notice so that the term ending 2027-03-31 does not renew: 2027-03-31 − 90 days = 2026-12-31',
+    },
+  ],
+};
+
+describe('New agreement', () => {
+  it('checks as you type, shows the dates with workings, then saves', async () => {
+    const previews: NewAgreement[] = [];
+    const { log } = mockShell({
+      preview_new_agreement: (args) => {
+        const a = (args as { new: NewAgreement }).new;
+        previews.push(a);
+        if (a.notice === '90 dias') throw invalidAt({ field: 'non_renewal_notice' }, 'invalid non_renewal_notice: "dias" is not a unit: expected days, weeks, months or years', 'bad unit');
+        return PREVIEW;
+      },
+      add_agreement: () => ({ id: 7, title: 'Lima Cold Storage Services Agreement', action: 'created', warnings: 0, changes: 0 }),
+    });
+    act(() => render(<NewAgreementCard navigate={() => undefined} />, root));
+    typeInto(input('title'), 'Lima Cold Storage Services Agreement');
+    typeInto(input('effective_date'), '2024-04-01');
+    typeInto(input('expiry'), '2027-03-31');
+    typeInto(input('renewal'), '12 months');
+    typeInto(input('notice'), '90 dias');
+    // The core's refusal is shown under the field it names; saving is off.
+    await waitFor(() => root.querySelector('[data-testid="new-notice"] .field-error') !== null);
+    expect(root.querySelector('[data-testid="new-notice"] .field-error')?.textContent).toContain('"dias" is not a unit');
+    expect(input('notice').getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="new-agreement-save"]')!.disabled).toBe(true);
+
+    typeInto(input('notice'), '90 days');
+    const preview = await waitFor(() => root.querySelector('[data-testid="new-agreement-preview"]'));
+    expect(preview.textContent).toContain('If nobody acts: renews on Thu 1 Apr 2027 for 12 months.');
+    expect(preview.textContent).toContain('Non-renewal notice deadline');
+    expect(preview.textContent).toContain('2027-03-31 − 90 days = 2026-12-31');
+    expect(previews.at(-1)).toMatchObject({ title: 'Lima Cold Storage Services Agreement', effective_date: '2024-04-01', expiry: '2027-03-31', term: null, renewal: '12 months', notice: '90 days' });
+
+    act(() => button(root, 'Save agreement').click());
+    await waitFor(() => (root.querySelector('[role="status"]')?.textContent ?? '').includes('Saved #7'));
+    expect(log.find((c) => c.cmd === 'add_agreement')?.args).toMatchObject({ new: { title: 'Lima Cold Storage Services Agreement', notice: '90 days' } });
+    // The form is cleared for the next one.
+    expect(input('title').value).toBe('');
+  });
+});
