@@ -13,7 +13,8 @@
 # the real file dialog (answered with xdotool), 02-shell uses what it imported, 03-desktop
 # drives the tray (over D-Bus, as a tray host) and the buttons of real notifications
 # (dunst on the private bus), 04-people-mail the people directory and the mail settings
-# against an SMTP server on loopback (python3-aiosmtpd), with the `renewals` CLI's email run.
+# against an SMTP server on loopback (python3-aiosmtpd), with the `renewals` CLI's email run,
+# 05-new-agreement an agreement entered by hand, its dates before saving and on the dashboard.
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
 # Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
