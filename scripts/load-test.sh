@@ -4,8 +4,8 @@
 # database, under Xvfb with a private session bus and a real notification server (dunst).
 # Checks: 0 errors, no notification lost or doubled, the dashboard drawn within its budget.
 # Method and figures: docs/benchmarks.md, "Load: 100,000 agreements, app + timer + import".
-# Status: written but NOT yet run end to end (the session that wrote it ran out of time while
-# the release builds compiled); expect to fix small things on its first run.
+# Status: run once end to end with the release CLI and the debug app, no bare window
+# (docs/benchmarks.md); not yet with the release app.
 #
 #   scripts/load-test.sh                   builds, makes (or reuses) the database, runs
 #   LOAD_SKIP_BUILD=1 scripts/load-test.sh
