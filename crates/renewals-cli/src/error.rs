@@ -3,18 +3,20 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | done |
-//! | 1 | some documents of a batch failed (`import`, `brief --all`); the others were done |
+//! | 1 | some documents of a batch failed (`import`, `extract`, `brief --all`); the others were done |
 //! | 2 | usage: an unknown command, option, field, table or value the CLI checks itself |
 //! | 3 | some reminders could not be delivered (kept and retried on the next run) |
 //! | 4 | database: SQLite, schema, stored data that cannot be read, the database file |
 //! | 5 | not found: no agreement with that id |
-//! | 6 | invalid value: an edit, row, warning, event or setting refused (nothing changed) |
-//! | 7 | file: a file named on the command line could not be written or read |
+//! | 6 | invalid value: an edit, row, warning, event or setting refused (nothing changed); `import`/`extract`: every document refused |
+//! | 7 | file: a file named on the command line could not be written or read (`import`/`extract`: nothing done) |
 //! | 8 | the renewal brief (PDF) could not be produced |
 //! | 9 | system: the systemd user timer could not be installed or removed |
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use renewal_core::adapters::import::ImportErrorKind;
 
 /// Exit code: some documents of a batch failed; the others were imported or written.
 pub(crate) const EXIT_SOME_FAILED: u8 = 1;
@@ -117,6 +119,27 @@ pub(crate) fn core_exit_code(e: &renewal_core::Error) -> u8 {
     }
 }
 
+/// The exit code of an `import` or `extract` of `total` files whose failures are `failed`
+/// (one kind per failed file): 0 when none failed; [`EXIT_SOME_FAILED`] (1) when some were
+/// done and others failed; when none was done, why: [`EXIT_FILE`] (7) when a file could not
+/// be read (missing, no permission, a folder, a FIFO, a device such as `/dev/zero`),
+/// otherwise [`EXIT_DATABASE`] (4) when a document could not be stored, otherwise
+/// [`EXIT_INVALID`] (6): every document was read and refused (binary, over 5 MiB, over the
+/// table limits, no agreement in it, a value out of range). README.md, "Exit codes".
+pub(crate) fn batch_exit_code(total: usize, failed: &[ImportErrorKind]) -> u8 {
+    if failed.is_empty() {
+        0
+    } else if failed.len() < total {
+        EXIT_SOME_FAILED
+    } else if failed.contains(&ImportErrorKind::Unreadable) {
+        EXIT_FILE
+    } else if failed.contains(&ImportErrorKind::Database) {
+        EXIT_DATABASE
+    } else {
+        EXIT_INVALID
+    }
+}
+
 /// Result of a command: the exit code on success (0, or 1 / 3 for a partial success).
 pub(crate) type CliResult<T = ExitCode> = Result<T, CliError>;
 
@@ -168,5 +191,21 @@ mod tests {
             CliError::System("no systemctl".into()).exit_code(),
             EXIT_SYSTEM
         );
+    }
+
+    #[test]
+    fn a_batch_exits_by_what_was_done_and_why_the_rest_failed() {
+        use ImportErrorKind::{Database, Refused, Unreadable};
+        assert_eq!(batch_exit_code(3, &[]), 0);
+        // Some done, some failed, whatever the reason.
+        assert_eq!(batch_exit_code(3, &[Unreadable]), EXIT_SOME_FAILED);
+        assert_eq!(batch_exit_code(2, &[Refused]), EXIT_SOME_FAILED);
+        // Nothing done: why.
+        assert_eq!(batch_exit_code(1, &[Unreadable]), EXIT_FILE);
+        assert_eq!(batch_exit_code(1, &[Refused]), EXIT_INVALID);
+        assert_eq!(batch_exit_code(1, &[Database]), EXIT_DATABASE);
+        assert_eq!(batch_exit_code(2, &[Refused, Unreadable]), EXIT_FILE);
+        assert_eq!(batch_exit_code(2, &[Refused, Database]), EXIT_DATABASE);
+        assert_eq!(batch_exit_code(2, &[Refused, Refused]), EXIT_INVALID);
     }
 }

@@ -2,7 +2,8 @@
 //! item 5). With `--json`, one JSON object per line per file, in order:
 //! `{"file", "format", "language", "error": null|"message", "fields": {...}}` (the keys and
 //! value shapes of `Reading::fields_json`). A file that cannot be read gives its `"error"`
-//! and the others continue; the exit code is then 1.
+//! and the others continue; the exit code is then [`batch_exit_code`]'s: 1 when some were
+//! read, 7 (a file could not be read) or 6 (every document refused) when none was.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,11 +13,11 @@ use renewal_core::adapters::import::reading;
 use serde_json::{json, Value};
 
 use crate::emit;
-use crate::error::{CliResult, EXIT_SOME_FAILED};
+use crate::error::{batch_exit_code, CliResult};
 
 /// Reads each of `files` and prints its reading (JSON Lines with `json`).
 pub(crate) fn run(files: &[PathBuf], json: bool) -> CliResult {
-    let mut failed = false;
+    let mut failed = Vec::new();
     for f in files {
         let name = f.display().to_string();
         match read_path(f) {
@@ -29,7 +30,7 @@ pub(crate) fn run(files: &[PathBuf], json: bool) -> CliResult {
                 }
             }
             Err(e) => {
-                failed = true;
+                failed.push(e.kind);
                 if json {
                     emit(
                         &json!({"file": name, "format": Value::Null, "language": Value::Null,
@@ -42,11 +43,7 @@ pub(crate) fn run(files: &[PathBuf], json: bool) -> CliResult {
             }
         }
     }
-    Ok(if failed {
-        ExitCode::from(EXIT_SOME_FAILED)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(ExitCode::from(batch_exit_code(files.len(), &failed)))
 }
 
 fn print_text(name: &str, r: &reading::Reading) {

@@ -19,7 +19,7 @@ use renewal_core::services::portfolio::{self, ImportDefaults};
 use renewal_core::services::real_today;
 use renewal_core::services::views::{deadlines, AgreementDetail};
 
-use crate::error::{CliError, CliResult, EXIT_SOME_FAILED};
+use crate::error::{batch_exit_code, CliError, CliResult};
 
 /// `println!` for command output: a closed pipe (`renewals list | head`) ends the program
 /// quietly with success instead of panicking.
@@ -556,7 +556,8 @@ fn run(cli: Cli) -> CliResult {
 /// `renewals import`: reads and stores the files through the app's own import
 /// ([`portfolio::import_paths`]) with the stored settings ([`ImportDefaults::from_store`]:
 /// rule 4's business-day adjustment for new imports). Prints one line per stored agreement
-/// and one `error:` line per failed file (path, line, field); exit 1 when some failed.
+/// and one `error:` line per failed file (path, line, field); the exit code is
+/// [`batch_exit_code`]'s: 1 when some failed, 7 or 6 (4) when none was stored.
 fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
     let defaults = ImportDefaults::from_store(store)?;
     let report = portfolio::import_paths(store, files, &defaults, |_| {})?;
@@ -580,10 +581,14 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
     }
     if report.failed > 0 {
         eprintln!("{} of {} file(s) failed", report.failed, files.len());
-        Ok(ExitCode::from(EXIT_SOME_FAILED))
-    } else {
-        Ok(ExitCode::SUCCESS)
     }
+    let failed: Vec<_> = report
+        .results
+        .iter()
+        .filter(|r| r.imported.is_none())
+        .map(|r| r.error.as_ref().map(|e| e.kind).unwrap_or_default())
+        .collect();
+    Ok(ExitCode::from(batch_exit_code(files.len(), &failed)))
 }
 
 /// Prints "Readings and assumptions" (issue 16 item 5), as the brief's section 7 and the

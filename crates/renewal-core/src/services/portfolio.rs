@@ -25,7 +25,9 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::adapters::brief::Paper;
-use crate::adapters::import::{import_file_spans, import_markdown, ImportError, ImportOutcome};
+use crate::adapters::import::{
+    import_file_spans, import_markdown, ImportError, ImportErrorKind, ImportOutcome,
+};
 use crate::adapters::remind::log::{self, LogEntry};
 use crate::adapters::remind::DEFAULT_LADDER;
 use crate::adapters::store::{now, Change, HistoryEntry, ImportAction, Imported, Store};
@@ -106,6 +108,11 @@ pub struct ImportProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FileError {
+    /// Whether the file could not be read, its content was refused or it could not be
+    /// stored (the CLI's exit code when nothing was imported). Not sent to the UI.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub kind: ImportErrorKind,
     /// 1-based line, when the problem is on a line.
     pub line: Option<u32>,
     /// The field concerned, when there is one.
@@ -173,6 +180,7 @@ pub struct ImportReport {
 
 fn file_error(e: &ImportError) -> FileError {
     FileError {
+        kind: e.kind,
         line: e.line,
         field: e.field.clone(),
         message: e.message.clone(),
@@ -242,11 +250,13 @@ pub fn store_documents(
                 result.error = Some(match e {
                     Error::Import(ie) => file_error(&ie),
                     Error::Invalid { field, message } => FileError {
+                        kind: ImportErrorKind::Refused,
                         line: None,
                         field: Some(field),
                         message,
                     },
                     other => FileError {
+                        kind: ImportErrorKind::Database,
                         line: None,
                         field: None,
                         message: other.to_string(),

@@ -60,6 +60,7 @@ pub fn check_table_limits(file_name: &str, lines: &[Line]) -> Result<(), ImportE
         let outer = usize::from(t.starts_with('|')) + usize::from(t.ends_with('|') && t.len() > 1);
         let cells = (pipes + 1).saturating_sub(outer).max(1);
         let refuse = |message: String| ImportError {
+            kind: ImportErrorKind::Refused,
             file: file_name.to_string(),
             line: Some(l.number),
             field: None,
@@ -80,10 +81,29 @@ pub fn check_table_limits(file_name: &str, lines: &[Line]) -> Result<(), ImportE
     Ok(())
 }
 
+/// What kind of failure an [`ImportError`] is, for a caller that acts on it (the CLI's exit
+/// code: 7 for [`Unreadable`](ImportErrorKind::Unreadable), 6 for
+/// [`Refused`](ImportErrorKind::Refused); README.md, "Exit codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportErrorKind {
+    /// The file was read and its content refused: empty, binary, over
+    /// [`MAX_DOCUMENT_BYTES`], over the table limits, not valid UTF-8, no agreement found, a
+    /// value the importer cannot accept (a year outside 1900–2200, a term of 0 months).
+    #[default]
+    Refused,
+    /// The file could not be read: missing, no permission, a folder, or not a regular file
+    /// (a FIFO, a socket, a device such as `/dev/zero`, also through a symlink).
+    Unreadable,
+    /// The document was read but could not be stored (a database failure during a batch).
+    Database,
+}
+
 /// Why a document was not imported. Names the file, the line and field when known, and
 /// what was expected. Nothing of a document that fails is stored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ImportError {
+    /// Whether the file could not be read or its content was refused.
+    pub kind: ImportErrorKind,
     /// The file name or path as given.
     pub file: String,
     /// 1-based line, when the problem is on a line.
@@ -111,6 +131,7 @@ impl fmt::Display for ImportError {
 impl ImportError {
     pub(crate) fn new(file: &str, message: impl Into<String>) -> Self {
         ImportError {
+            kind: ImportErrorKind::Refused,
             file: file.to_string(),
             line: None,
             field: None,
@@ -119,10 +140,18 @@ impl ImportError {
     }
     pub(crate) fn at(file: &str, line: u32, field: &str, message: impl Into<String>) -> Self {
         ImportError {
+            kind: ImportErrorKind::Refused,
             file: file.to_string(),
             line: Some(line),
             field: Some(field.to_string()),
             message: message.into(),
+        }
+    }
+    /// A file that could not be read ([`ImportErrorKind::Unreadable`]).
+    pub(crate) fn unreadable(file: &str, message: impl Into<String>) -> Self {
+        ImportError {
+            kind: ImportErrorKind::Unreadable,
+            ..ImportError::new(file, message)
         }
     }
 }
@@ -210,6 +239,7 @@ pub fn decode_document(name: &str, bytes: Vec<u8>) -> Result<String, ImportError
     if let Some(pos) = bytes.iter().position(|b| *b == 0) {
         let line = bytes[..pos].iter().filter(|b| **b == b'\n').count() + 1;
         return Err(ImportError {
+            kind: ImportErrorKind::Refused,
             file: name.to_string(),
             line: Some(line as u32),
             field: None,
@@ -235,6 +265,7 @@ pub fn decode_document(name: &str, bytes: Vec<u8>) -> Result<String, ImportError
                     .map_or(0, |p| p + 1)
                 + 1;
             Err(ImportError {
+                kind: ImportErrorKind::Refused,
                 file: name.to_string(),
                 line: Some(line as u32),
                 field: None,

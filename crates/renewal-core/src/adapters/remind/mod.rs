@@ -287,6 +287,7 @@ fn gather(
 /// desktop reminder log holds: other channels (email, issue 12) keep their own log.
 ///
 /// Errors: SQLite errors.
+#[cfg(feature = "mail")]
 pub(crate) fn due_reminders(store: &Store, as_of: NaiveDate) -> Result<Vec<Reminder>> {
     let (due, _, _) = gather(store, as_of, &log::LogIndex::default())?;
     Ok(due.into_iter().map(|d| d.reminder).collect())

@@ -171,7 +171,8 @@ pub(crate) fn read_regular_file(
     cap: impl Fn(&[u8]) -> u64,
 ) -> Result<Vec<u8>, ImportError> {
     let name = path.display().to_string();
-    let cannot = |e: std::io::Error| ImportError::new(&name, format!("cannot read the file: {e}"));
+    let cannot =
+        |e: std::io::Error| ImportError::unreadable(&name, format!("cannot read the file: {e}"));
     let meta = std::fs::metadata(path).map_err(cannot)?;
     check_regular(&name, &meta)?;
     let mut file = std::fs::File::open(path).map_err(cannot)?;
@@ -210,13 +211,13 @@ pub(crate) fn read_regular_file(
 
 fn check_regular(name: &str, meta: &std::fs::Metadata) -> Result<(), ImportError> {
     if meta.is_dir() {
-        return Err(ImportError::new(
+        return Err(ImportError::unreadable(
             name,
             "is a folder; expected an agreement document (.md, .txt, .docx or .pdf)",
         ));
     }
     if !meta.is_file() {
-        return Err(ImportError::new(
+        return Err(ImportError::unreadable(
             name,
             format!(
                 "is not a regular file ({}); expected an agreement document (.md, .txt, .docx or .pdf)",

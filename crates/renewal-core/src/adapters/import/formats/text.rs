@@ -3,7 +3,7 @@
 //! CR-only line endings alike.
 
 use super::Line;
-use crate::adapters::import::ImportError;
+use crate::adapters::import::{ImportError, ImportErrorKind};
 
 /// The 1-based line and the byte offset where that line starts, for byte offset `pos`.
 /// A line ends at `\n`, `\r\n` or a lone `\r`.
@@ -46,6 +46,7 @@ pub(super) fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportErr
     if let Some(pos) = bytes.iter().position(|b| *b == 0) {
         let (line, _) = line_at(bytes, pos);
         return Err(ImportError {
+            kind: ImportErrorKind::Refused,
             file: file_name.to_string(),
             line: Some(line),
             field: None,
@@ -60,6 +61,7 @@ pub(super) fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportErr
             let (line, start) = line_at(bytes, pos);
             let col = pos - start + 1;
             return Err(ImportError {
+                kind: ImportErrorKind::Refused,
                 file: file_name.to_string(),
                 line: Some(line),
                 field: None,
