@@ -1223,11 +1223,39 @@ regex!(
     r"(?i)(breach|default|incumplimiento|insolv|bankrupt|quiebra)"
 );
 
+regex!(
+    // a party's right to end this agreement: "either party may terminate this Agreement",
+    // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
+    // contract", "podrá dar por terminado el contrato"
+    conv_grant,
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to)\s+(?:[\w,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral"
+);
+regex!(
+    // what makes a termination right conditional: a breach, an event, a failure
+    conv_condition,
+    r"(?i)\b(?:if|in\s+the\s+event|breach\w*|default\w*|fail\w*|insolv\w*|bankrupt\w*|change\s+(?:of|in)\s+control|upon\s+the\s+occurrence|should|unless|cure[ds]?|force\s+majeure|for\s+cause|si|en\s+caso|incumpl\w*)\b"
+);
+regex!(
+    // freedom words: the right needs no reason
+    conv_free,
+    r"(?i)\b(?:at\s+any\s+time(?:\s+(?:after|following)\b)?|in\s+its\s+(?:sole\s+)?discretion|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion)|en\s+cualquier\s+momento)\b"
+);
+
+/// Termination for convenience: a right to end this agreement (`conv_grant`) given without
+/// cause ("for convenience", "without cause", "for any reason", "at will", "sin expresión
+/// de causa"), or at any time / in its discretion, or on a notice period with no condition
+/// ("either party may terminate this Agreement upon thirty (30) days' written notice").
+/// "Neither party may terminate for convenience" excludes it. A clause that only speaks of
+/// "termination for any reason" (what survives it, what is returned) grants nothing; a
+/// notice of non-renewal before the end of the term is not this right.
 fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
     let mut best: Option<(u8, Found<Convenience>)> = None;
     for u in us {
         let key = u.key_is(conv_key());
-        if !key && !conv_re().is_match(u.text) {
+        let phrase = conv_re().find(u.text);
+        let grant = conv_grant().find(u.text);
+        let neg = conv_neg().is_match(u.text);
+        if !key && grant.is_none() && !(neg && phrase.is_some()) {
             continue;
         }
         let termin = key
@@ -1241,6 +1269,39 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         if !termin {
             continue;
         }
+        let periods = find_periods(u.text);
+        let notice = periods.iter().find(|p| is_notice(u.text, p));
+        // "at any time after …" waits for an event; a mutual right is no party's right
+        let free = conv_free()
+            .find_iter(u.text)
+            .any(|m| !m.as_str().ends_with("after") && !m.as_str().ends_with("following"));
+        if mutual_re().is_match(u.text)
+            || u.lower.contains("mutual")
+            || u.lower.contains("by agreement")
+            || u.lower.contains("by consent")
+        {
+            continue;
+        }
+        // "for any reason" frees the right only when no condition is attached ("if for any
+        // reason you fail …")
+        let phrase = phrase.filter(|m| {
+            !m.as_str().to_lowercase().contains("any reason") || !conv_condition().is_match(u.text)
+        });
+        // the grant, then why it is free: a convenience phrase, freedom words, or plain notice
+        let kind = if key || phrase.is_some() {
+            3
+        } else if free && !conv_condition().is_match(u.text) {
+            2
+        } else if notice.is_some()
+            && !conv_condition().is_match(u.text)
+            && !end_of_term().is_match(u.text)
+            && !renewal_words().is_match(u.text)
+            && !u.lower.contains("expir")
+        {
+            1
+        } else {
+            continue;
+        };
         if breach_re().is_match(u.text)
             && !u.lower.contains("convenience")
             && !u.lower.contains("sin expresión")
@@ -1249,26 +1310,26 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         {
             continue;
         }
-        let neg = conv_neg().is_match(u.text);
         let value = if neg {
             Convenience::Excluded
         } else {
-            let periods = find_periods(u.text);
-            let n = periods
-                .iter()
-                .find(|p| is_notice(u.text, p))
-                .or_else(|| periods.first())
-                .map(|p| p.period);
-            Convenience::Allowed(n)
+            Convenience::Allowed(notice.or_else(|| periods.first()).map(|p| p.period))
         };
-        let rank = match (key, neg, value) {
-            (true, _, _) => 9,
-            (_, true, _) => 7,
-            (_, _, Convenience::Allowed(Some(_))) => 8,
-            _ => 6,
+        let rank = match (key, neg, value, kind) {
+            (true, _, _, _) => 9,
+            (_, true, _, _) => 7,
+            (_, _, Convenience::Allowed(Some(_)), 3) => 8,
+            (_, _, _, 3) => 6,
+            (_, _, _, 2) => 5,
+            _ => 4,
         };
         if best.as_ref().is_none_or(|(r0, _)| rank > *r0) {
-            best = Some((rank, Found::new(value, Confidence::High, u.loc())));
+            let conf = if kind == 3 {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
+            best = Some((rank, Found::new(value, conf, u.loc())));
         }
     }
     best.map(|(_, f)| f)
@@ -2143,6 +2204,50 @@ This Agreement shall renew for successive one-year periods if agreed by both par
             r.non_renewal_notice.map(|p| (p.value, p.confidence)),
             Some((Period::months(2), Confidence::Low))
         );
+    }
+
+    fn tfc(text: &str) -> Option<Convenience> {
+        rd(text).termination_for_convenience.map(|c| c.value)
+    }
+
+    #[test]
+    fn termination_for_convenience_is_a_right_given_without_cause() {
+        assert_eq!(
+            tfc("SUPPORT AGREEMENT\n\n12.3 The Customer may terminate this Agreement for convenience on ninety (90) days' written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
+        assert_eq!(
+            tfc("LEASE\n\nEither party may terminate this lease at any time upon thirty (30) days' prior written notice to the other.\n"),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        assert_eq!(
+            tfc("CONTRATO\n\nDÉCIMA. Cualquiera de las partes podrá poner término anticipado al contrato sin expresión de causa, con un preaviso de sesenta (60) días.\n"),
+            Some(Convenience::Allowed(Some(Period::days(60))))
+        );
+        assert_eq!(
+            tfc(
+                "SUPPLY AGREEMENT\n\nNeither party may terminate this Agreement for convenience.\n"
+            ),
+            Some(Convenience::Excluded)
+        );
+    }
+
+    #[test]
+    fn termination_for_any_reason_in_passing_grants_no_right() {
+        // what survives, what is returned, a right for cause or by mutual consent
+        for text in [
+            "Sections 7 and 9 shall survive the expiry or termination of this Agreement for any reason.\n",
+            "Upon termination of this Agreement for any reason, the Reseller shall return all price lists.\n",
+            "If for any reason the Operator fails to open the site within six months, the Owner may terminate this Agreement immediately.\n",
+            "The parties may terminate this Agreement at any time by mutual written consent.\n",
+            "The Licensor reserves the right to terminate this Agreement for cause if the Licensee fails to pay, for any reason, any fee when due.\n",
+        ] {
+            let doc = format!("HOSTING AGREEMENT\n\n{text}");
+            assert!(
+                !matches!(tfc(&doc), Some(Convenience::Allowed(_))),
+                "{text}"
+            );
+        }
     }
 
     #[test]
