@@ -691,7 +691,7 @@ regex!(
 );
 regex!(
     term_avoid,
-    r"(?i)(warrant|confiden|surviv|invoice|payment|payable|pay\b|paid|garant[ií]a|reserva|factura|pago|cure|remed|subsan|notice|aviso|preaviso|anticipaci|antelaci|retain|retention|conserv|after\s+(?:the\s+|its\s+|such\s+|any\s+)?(?:termination|expir)|following\s+(?:the\s+|its\s+|such\s+)?(?:term\b|termination|expir)|thereafter|during\s+the\s+term|durante\s+(?:la\s+vigencia|el\s+plazo)|despu[eé]s\s+de\s+su\s+t[eé]rmino|tras\s+la\s+terminaci|renew|renova|renueva|pr[oó]rroga|prorrog|successive|sucesiv|additional|adicional|extension|rolling|month-to-month)"
+    r"(?i)(warrant|confiden|surviv|invoice|payment|payable|pay\b|paid|garant[ií]a|reserva|factura|pago|cure|remed|subsan|notice|aviso|preaviso|anticipaci|antelaci|retain|retention|conserv|after\s+(?:the\s+|its\s+|such\s+|any\s+)?(?:termination|expir)|following\s+(?:the\s+|its\s+|such\s+)?(?:term\b|termination|expir)|\bwithin\b|during\s+the\s+term|durante\s+(?:la\s+vigencia|el\s+plazo)|despu[eé]s\s+de\s+su\s+t[eé]rmino|tras\s+la\s+terminaci|renew|renova|renueva|pr[oó]rroga|prorrog|successive|sucesiv|additional|adicional|extension|rolling|month-to-month)"
 );
 regex!(
     until_before,
@@ -709,6 +709,11 @@ regex!(
     // a period inside the term whose own end is stated: a contract year, a quarter, a phase
     inner_period,
     r"(?i)\b(?:contract|calendar|fiscal|lease|royalty|program|production|development|exclusivity|launch)\s+(?:year|quarter|period|term|month)|\b(?:twelve|12|six|6|three|3)[- ](?:\(\d+\)[- ])?month\s+period|\bphase\s+[ivx\d]+|\bquarter\b|\bduring\s+the\s+period\b|\bper[ií]odo\s+de\s+(?:exclusividad|prueba)"
+);
+regex!(
+    // the agreement whose term a length or an end is of (not a chairperson's term)
+    term_subject,
+    r"(?i)\b(?:agreement|contract|contrato|convenio|acuerdo|lease|arrendamiento|hereof|hereunder|initial\s+term|vigencia|plazo)\b"
 );
 regex!(
     evergreen_subject,
@@ -772,7 +777,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         || subject.contains("plazo")
                         || subject.contains("duración")
                         || subject.contains("duracion"))
-                        && subject_words().is_match(&subject)
+                        && term_subject().is_match(&subject)
                     {
                         7
                     } else {
@@ -848,7 +853,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     ]
                     .iter()
                     .any(|k| near.contains(k));
-                let inner = inner_period().is_match(&near);
+                // a period inside the term, or the end of a renewal or extension option
+                let inner = inner_period().is_match(&near) || renewal_words().is_match(&near);
                 if about_term && !inner {
                     7
                 } else {
@@ -857,13 +863,14 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
             } else {
                 continue;
             };
+            let base = rank;
             let rank = if is_amend { rank + 3 } else { rank };
             if stated_end
                 .as_ref()
                 .is_none_or(|(r0, _)| rank > *r0 || (is_amend && rank >= *r0))
             {
                 amended |= is_amend;
-                let conf = if d.ambiguous || rank < 7 {
+                let conf = if d.ambiguous || base < 7 {
                     Confidence::Low
                 } else {
                     Confidence::High
@@ -2203,6 +2210,32 @@ This Agreement shall renew for successive one-year periods if agreed by both par
         assert_eq!(
             r.non_renewal_notice.map(|p| (p.value, p.confidence)),
             Some((Period::months(2), Confidence::Low))
+        );
+    }
+
+    #[test]
+    fn a_committee_term_or_a_deadline_within_the_term_is_not_the_agreements_term() {
+        let r = rd("COLLABORATION AGREEMENT\n\nThis Agreement is made as of 2 February 2021 between Lab One Inc and Lab Two Inc.\n\n4.2 The steering committee chairperson shall be appointed by the parties and shall serve for a term of one (1) year.\n\n4.3 The Supplier shall within a period of five (5) months of the Effective Date reduce its stock to forty units.\n");
+        // the committee's year is read at most as a low guess, never the five months
+        assert_ne!(
+            r.initial_term.as_ref().map(|t| t.confidence),
+            Some(Confidence::High)
+        );
+        assert_ne!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::months(5))
+        );
+        assert_ne!(exp(&r).map(|e| e.1), Some(Confidence::High));
+    }
+
+    #[test]
+    fn the_end_of_a_renewal_option_is_not_a_confident_expiry() {
+        let r = rd("HOSTING AGREEMENT\n\nThis Agreement is made as of 1 March 2019 between Host plc and Publisher Ltd.\n\n17.1 The Publisher shall have the right to renew the term by notice given before 30 September 2019, in which case the term shall be extended until 28 February 2021.\n");
+        assert_ne!(
+            exp(&r).map(|e| e.1),
+            Some(Confidence::High),
+            "{:?}",
+            r.expiry_date
         );
     }
 
