@@ -415,13 +415,13 @@ regex!(
 );
 regex!(
     other_document,
-    r"(?i)\b(?:a|an|by|per|under|that\s+certain|certain|existing|prior|previous|original|un|una|aquel|mediante)\s+(?:[\w&'./-]+\s+){0,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|invoice|filing|carta|contrato|convenio|acuerdo)\b"
+    r"(?i)\b(?:a|an|by|per|under|that\s+certain|certain|existing|prior|previous|original|un|una|aquel|mediante)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){0,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|invoice|filing|carta|contrato|convenio|acuerdo)\b"
 );
 regex!(
     // "the Supply Agreement dated …", "el contrato de suministro celebrado …": a named
     // document, another one than this when the sentence does not say "this"
     named_document,
-    r"(?i)(?:the|said|such|its|their|el|la)\s+(?:[\w&'./-]+\s+){1,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|filing|contrato|convenio|acuerdo)|(?:el|la)\s+(?:contrato|convenio|acuerdo)\s+(?:de|del)\s+\w+"
+    r"(?i)(?:the|said|such|its|their|el|la)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){1,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|filing|contrato|convenio|acuerdo)|(?:el|la)\s+(?:contrato|convenio|acuerdo)\s+(?:de|del)\s+\w+"
 );
 regex!(
     // the defined name given to a date's document: (the "Existing Agreement")
@@ -542,11 +542,11 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             };
             let after = &u.text[d.end..];
             let before = &u.text[..d.start];
-            let other = other_documents_date(u, before, after);
+            let other = || other_documents_date(u, before, after);
             let rank = if eff_defined().is_match(head(after, 60)) {
                 8
             } else if let Some(cue) = eff_before().find(before) {
-                if other || not_start_re().is_match(tail(before, 120)) {
+                if not_start_re().is_match(tail(before, 120)) || other() {
                     continue;
                 }
                 let cue_text = cue.as_str().to_lowercase();
@@ -572,11 +572,11 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                             .iter()
                             .any(|w| k.contains(w))
                     }))
-                && !other
+                && !other()
             {
                 7
             } else if agreement_before().is_match(before) && u.index < 40 {
-                if other || other_date(u, before, after, true) {
+                if other_date(u, before, after, true) {
                     continue;
                 }
                 let signing_name = defined_after()
@@ -1235,7 +1235,7 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to)\s+(?:[\w,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral"
 );
 regex!(
     // what makes a termination right conditional: a breach, an event, a failure
@@ -1259,12 +1259,6 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
     let mut best: Option<(u8, Found<Convenience>)> = None;
     for u in us {
         let key = u.key_is(conv_key());
-        let phrase = conv_re().find(u.text);
-        let grant = conv_grant().find(u.text);
-        let neg = conv_neg().is_match(u.text);
-        if !key && grant.is_none() && !(neg && phrase.is_some()) {
-            continue;
-        }
         let termin = key
             || u.lower.contains("terminat")
             || u.lower.contains("termina")
@@ -1274,6 +1268,12 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             || u.lower.contains("poner término")
             || u.lower.contains("término anticipado");
         if !termin {
+            continue;
+        }
+        let phrase = conv_re().find(u.text);
+        let grant = conv_grant().find(u.text);
+        let neg = conv_neg().is_match(u.text);
+        if !key && grant.is_none() && !(neg && phrase.is_some()) {
             continue;
         }
         let periods = find_periods(u.text);
