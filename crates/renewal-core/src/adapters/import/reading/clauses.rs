@@ -381,24 +381,143 @@ fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
 
 regex!(
     eff_key,
-    r"^(effective date|start date|commencement date|start|commencement|effective|fecha de inicio|inicio|fecha de vigencia|inicio de vigencia|fecha de entrada en vigor|entrada en vigor|fecha efectiva|service start date|subscription start date|term start|start of term|fecha de inicio del contrato)$"
+    r"^(effective date|start date|commencement date|start|commencement|effective|fecha de inicio|inicio|fecha de vigencia|inicio de vigencia|fecha de entrada en vigor|entrada en vigor|fecha efectiva|service start date|service start|subscription start date|term start|start of term|fecha de inicio del contrato)$"
 );
 regex!(
     eff_defined,
-    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective date|commencement date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
+    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective\s*date|commencement\s*date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
 );
 regex!(
     eff_before,
-    r"(?i)(?:effective\s+(?:as\s+)?(?:of|on|from)|effective\s+date\s+(?:is|shall\s+be|will\s+be|of|means)|effective\s+date[:,]?|commenc\w*\s+(?:on|as\s+of|from)|starting\s+(?:on|from)|start\s+date\s+(?:is|of)|begin\w*\s+on|a\s+contar\s+del?|a\s+partir\s+del?|desde\s+el|comenzar[aá]\s+(?:a\s+regir\s+)?el|entr(?:a|ar[aá]|[oó])\s+en\s+(?:vigor|vigencia)\s+(?:el|a\s+partir\s+del?|desde\s+el)|rige\s+(?:desde|a\s+partir\s+de)\s*el|surt\w+\s+efectos?\s+(?:desde|a\s+partir\s+de)\s*el|con\s+vigencia\s+desde\s+el|vigente\s+desde\s+el|inicia\w*\s+el)\s*(?:the\s+)?$"
+    r#"(?i)(?:(?:become\s+|be\s+|is\s+|are\s+)?effective\s+(?:(?:as\s+)?(?:of|on|from|upon)\s+)?(?:this\s+)?|effective\s*date\s*["”']?\s*(?:is|shall\s+be|will\s+be|of|means|shall\s+mean)?\s*[:,]?|(?:commencement|start)\s+date\s*["”']?\s*(?:is|shall\s+be|will\s+be|of|means|shall\s+mean)?\s*[:,]?|commenc\w*\s+(?:on|upon|as\s+of|from|with)?|start(?:s|ed|ing)?\s+(?:on|from)|starting\s+|begin\w*\s+(?:on|as\s+of|from|in)?|(?:come|came|comes|enter|entered|enters)\s+into\s+(?:force|effect)\s+(?:as\s+of|on|from)|take\w*\s+effect\s+(?:as\s+of|on|from)|a\s+contar\s+del?|a\s+partir\s+del?|desde\s+el|comenzar[aá]\s+(?:a\s+regir\s+)?el|entr(?:a|ar[aá]|[oó])\s+en\s+(?:vigor|vigencia)\s+(?:el|a\s+partir\s+del?|desde\s+el)|rige\s+(?:desde|a\s+partir\s+de)\s*el|surt\w+\s+efectos?\s+(?:desde|a\s+partir\s+de)\s*el|con\s+vigencia\s+desde\s+el|vigente\s+desde\s+el|inicia\w*\s+el)\s*(?:the\s+)?(?:day\s+of\s+)?$"#
 );
 regex!(
     agreement_before,
-    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective))?\s*(?:as\s+of|on|this|at)?\s*(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|,\s+a\s+|,\s+el\s+)$"
+    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*,?\s*(?:(?:as\s+of|on|this|at|effective(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|,\s+a\s+|,\s+el\s+)$"
+);
+regex!(
+    // a term that runs from a date to another: "from 1 March 2024 to 28 February 2025"
+    from_before,
+    r"(?i)\b(?:from|desde(?:\s+el)?|del?)\s+(?:the\s+)?$"
+);
+regex!(
+    range_after,
+    r"(?i)^\s*,?\s*(?:to|through|thru|until|till|and\s+ending\s+on|and\s+end\s+on|hasta(?:\s+el)?|al)\b"
+);
+regex!(
+    // an opening that is not the agreement's own date: a recital or a reference
+    recital_re,
+    r"(?i)^\W*(?:whereas|recitals?\b|background\b|considerando|witnesseth|[a-h]\.\s+whereas)"
+);
+regex!(
+    this_document,
+    r"(?i)\b(?:this|these|the\s+present|hereby|herein|hereof|este|esta|el\s+presente|la\s+presente)\b"
+);
+regex!(
+    other_document,
+    r"(?i)\b(?:a|an|by|per|under|that\s+certain|certain|existing|prior|previous|original|un|una|aquel|mediante)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){0,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|invoice|filing|carta|contrato|convenio|acuerdo)\b"
+);
+regex!(
+    // "the Supply Agreement dated …", "el contrato de suministro celebrado …": a named
+    // document, another one than this when the sentence does not say "this"
+    named_document,
+    r"(?i)(?:the|said|such|its|their|el|la)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){1,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|filing|contrato|convenio|acuerdo)|(?:el|la)\s+(?:contrato|convenio|acuerdo)\s+(?:de|del)\s+\w+"
+);
+regex!(
+    // the defined name given to a date's document: (the "Existing Agreement")
+    defined_after,
+    r#"(?i)^[^.;"“]{0,80}?\(\s*(?:the|this|el|la)?\s*["“]([^"”]{1,60})["”]"#
+);
+regex!(
+    own_name,
+    r"(?i)^(?:agreement|contract|amendment|addendum|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+);
+regex!(
+    // a definition of another term: "Contract Year" means ...
+    other_definition,
+    r#"(?i)^\W{0,3}(?:[\d.()a-z]{1,8}\s*)?["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|significa)"#
+);
+regex!(
+    // what an effective or commencement cue must be about to state the effective date
+    subject_words,
+    r"(?i)\b(term|agreement|contract|amendment|addendum|appointment|arrangement|license|licence|contrato|convenio|acuerdo|vigencia|plazo|hereof|hereunder)\b"
+);
+regex!(
+    // a cue about a period inside the term, not its start: "each calendar quarter beginning"
+    periodic_subject,
+    r"(?i)(?:\b(?:quarter|payment|fee|royalt\w*|invoice|production|phase|stage|shipment|delivery|campaign|season|trimestre|pago)s?|\b(?:each|every|calendar|fiscal|contract|lease|cada)\s+(?:month|year|week|period|mes|año|per[ií]odo))\W*$"
+);
+regex!(
+    // a name that says the date is the signing, not the start
+    signing_date,
+    r"(?i)^(?:execution|signing|signature)\s+date$|^fecha\s+de\s+(?:firma|suscripci[oó]n)$"
+);
+regex!(
+    // the agreement takes effect on an event, not a date
+    effective_on_event,
+    r"(?i)\b(?:agreement|term|contract|contrato)\b[^.;]{0,60}\b(?:become|becomes|shall\s+be|will\s+be|is)\s+effective\s+(?:only\s+)?(?:upon|on\s+the\s+(?:date|day)\s+(?:of|on\s+which|when)|when|if)\b"
+);
+regex!(
+    not_start_re,
+    r"(?i)\b(terminat\w*|expir\w*|cancel\w*|convert\w*|t[eé]rmino\s+anticipado|resoluci[oó]n)\b"
 );
 
+/// Where a date cue sits in its sentence: true when the sentence is a recital
+/// ("WHEREAS, …"), defines another term ("\"Contract Year\" means …") or names another
+/// document the date belongs to ("a Letter of Intent dated …", "(the \"Purchase
+/// Agreement\")").
+fn other_documents_date(u: &Unit<'_>, before: &str, after: &str) -> bool {
+    other_date(u, before, after, false)
+}
+
+/// [`other_documents_date`]; `named` also counts "the Supply Agreement dated …" (for a
+/// dating sentence, whose document must be this one).
+fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
+    if recital_re().is_match(u.text) || recital_re().is_match(&u.topic) {
+        return true;
+    }
+    if let Some(c) = other_definition().captures(u.text) {
+        if c.get(1).is_some_and(|n| !own_name().is_match(n.as_str())) {
+            return true;
+        }
+    }
+    if let Some(c) = defined_after().captures(after) {
+        if c.get(1)
+            .is_some_and(|n| !own_name().is_match(n.as_str().trim()))
+        {
+            return true;
+        }
+    }
+    // the nearest document named before the date is another one than this one
+    let this = this_document().find_iter(before).last().map(|m| m.end());
+    let other = other_document()
+        .find_iter(before)
+        .last()
+        .map(|m| m.start())
+        .max(if named {
+            named_document().find_iter(before).last().map(|m| m.start())
+        } else {
+            None
+        });
+    matches!((this, other), (t, Some(o)) if t.is_none_or(|t| o >= t))
+}
+
+/// A candidate effective date: (rank, unit, date or blank, ambiguous).
+type EffCandidate<'a> = (u8, &'a Unit<'a>, Option<NaiveDate>, bool);
+
+/// The effective date: the value of an effective/start date key (rank 9), a date defined
+/// as the effective date (8), a date after an effective/commencement cue in a sentence
+/// about the agreement or its term, or the start of a term stated as a range (7), a blank
+/// where the effective date is stated (6), the date the agreement says it was made or
+/// dated, in its own opening (5). A cue with no agreement or term word (4) or a dating
+/// sentence that does not name this document (3) gives a low-confidence value. Recitals,
+/// definitions of other terms and dates of other documents ("a Letter of Intent dated
+/// …", "(the \"Purchase Agreement\")") and the effective date of a termination are not
+/// candidates. The value is `high` only when it is not ambiguous, has rank 5 or more and
+/// no other candidate of the same or the next rank gives another date (the reader would
+/// have had to choose).
 fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<Found<NaiveDate>> {
-    // (rank, unit index, date, ambiguous)
-    let mut best: Option<(u8, &Unit<'_>, Option<NaiveDate>, bool)> = None;
+    let mut cands: Vec<EffCandidate<'_>> = Vec::new();
     for u in us {
         let key_hit = u.key_is(eff_key());
         let dates = find_dates(u.text, order);
@@ -407,14 +526,13 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             let d = dates
                 .iter()
                 .find(|d| matches!(d.date, PartialDate::Day { .. }));
-            let cand = (
-                9u8,
-                u,
-                d.and_then(|d| d.date.deadline()),
-                d.is_some_and(|d| d.ambiguous),
-            );
             if d.is_some() || blank.is_some() {
-                consider(&mut best, cand);
+                cands.push((
+                    9u8,
+                    u,
+                    d.and_then(|d| d.date.deadline()),
+                    d.is_some_and(|d| d.ambiguous),
+                ));
             }
             continue;
         }
@@ -424,27 +542,56 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             };
             let after = &u.text[d.end..];
             let before = &u.text[..d.start];
-            let rank = if eff_defined().is_match(after.get(..after.len().min(60)).unwrap_or(after))
-            {
+            let other = || other_documents_date(u, before, after);
+            let rank = if eff_defined().is_match(head(after, 60)) {
                 8
-            } else if eff_before().is_match(before) {
-                if u.lower.contains("term")
-                    || u.lower.contains("agreement")
-                    || u.lower.contains("contrato")
-                    || u.lower.contains("vigencia")
-                    || u.lower.contains("plazo")
-                    || u.lower.contains("effective")
+            } else if let Some(cue) = eff_before().find(before) {
+                if not_start_re().is_match(tail(before, 120)) || other() {
+                    continue;
+                }
+                let cue_text = cue.as_str().to_lowercase();
+                let subject = tail(&before[..cue.start()], 100).to_lowercase();
+                let names_date = cue_text.contains("date");
+                if periodic_subject().is_match(&subject) && !names_date {
+                    continue;
+                }
+                if names_date
+                    || subject_words().is_match(&before[..cue.start()])
+                    || subject_words().is_match(&cue_text)
                 {
                     7
                 } else {
                     4
                 }
+            } else if from_before().is_match(before)
+                && range_after().is_match(head(after, 30))
+                && (term_sentence().is_match(u.text)
+                    || u.key_is(term_key())
+                    || u.key.as_deref().is_some_and(|k| {
+                        ["period", "term", "período", "periodo", "vigencia", "plazo"]
+                            .iter()
+                            .any(|w| k.contains(w))
+                    }))
+                && !other()
+            {
+                7
             } else if agreement_before().is_match(before) && u.index < 40 {
-                5
+                if other_date(u, before, after, true) {
+                    continue;
+                }
+                let signing_name = defined_after()
+                    .captures(after)
+                    .and_then(|c| c.get(1))
+                    .is_some_and(|n| signing_date().is_match(n.as_str()));
+                if (this_document().is_match(before) || u.index < 3) && !signing_name {
+                    5
+                } else {
+                    3
+                }
             } else {
                 continue;
             };
-            consider(&mut best, (rank, u, Some(date), d.ambiguous));
+            cands.push((rank, u, Some(date), d.ambiguous));
         }
         // a blank where the effective date would be
         if let Some(b) = blank {
@@ -460,11 +607,21 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                 ) || u.lower.contains("effective date") && before.len() < 400
                     || agreement_before().is_match(before) && u.index < 40)
             {
-                consider(&mut best, (6, u, None, false));
+                cands.push((6, u, None, false));
             }
         }
     }
-    let (rank, u, date, ambiguous) = best?;
+    // the best rank wins, the first in the document among equals
+    let mut best: Option<&EffCandidate<'_>> = None;
+    for c in &cands {
+        if best.is_none_or(|b| c.0 > b.0) {
+            best = Some(c);
+        }
+    }
+    let &(rank, u, date, ambiguous) = best?;
+    // "this Agreement shall become effective upon the closing": a dated opening is then the
+    // signing, not necessarily the start
+    let on_event = rank < 7 && us.iter().any(|x| effective_on_event().is_match(x.text));
     match date {
         None => {
             warn(
@@ -480,7 +637,10 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             None
         }
         Some(d) => {
-            let conf = if ambiguous || rank < 5 {
+            let rival = cands
+                .iter()
+                .find(|c| c.2.is_some_and(|x| x != d) && c.0 >= 5 && c.0 + 1 >= rank);
+            let conf = if ambiguous || rank < 5 || rival.is_some() || on_event {
                 Confidence::Low
             } else {
                 Confidence::High
@@ -494,17 +654,20 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                     "the effective date could be read day-first or month-first: confirm it",
                 );
             }
+            if let Some(&(_, ru, Some(rd), _)) = rival {
+                warn(
+                    w,
+                    "effective_date_disagrees",
+                    "effective_date",
+                    Some(ru.block.lines.0),
+                    format!(
+                        "the document also gives {rd} as a start or signing date (\"{}\"): confirm the effective date",
+                        ru.loc().text
+                    ),
+                );
+            }
             Some(Found::new(d, conf, u.loc()))
         }
-    }
-}
-
-fn consider<'a>(
-    best: &mut Option<(u8, &'a Unit<'a>, Option<NaiveDate>, bool)>,
-    cand: (u8, &'a Unit<'a>, Option<NaiveDate>, bool),
-) {
-    if best.as_ref().is_none_or(|b| cand.0 > b.0) {
-        *best = Some(cand);
     }
 }
 
@@ -528,7 +691,7 @@ regex!(
 );
 regex!(
     term_avoid,
-    r"(?i)(warrant|confiden|surviv|invoice|payment|payable|pay\b|paid|garant[ií]a|reserva|factura|pago|cure|remed|subsan|notice|aviso|preaviso|anticipaci|antelaci|retain|retention|conserv|after\s+(?:the\s+)?(?:termination|expir)|following\s+(?:the\s+)?(?:termination|expir)|despu[eé]s\s+de\s+su\s+t[eé]rmino|tras\s+la\s+terminaci|renew|renova|renueva|pr[oó]rroga|prorrog|successive|sucesiv|additional|adicional|extension|rolling|month-to-month)"
+    r"(?i)(warrant|confiden|surviv|invoice|payment|payable|pay\b|paid|garant[ií]a|reserva|factura|pago|cure|remed|subsan|notice|aviso|preaviso|anticipaci|antelaci|retain|retention|conserv|after\s+(?:the\s+|its\s+|such\s+|any\s+)?(?:termination|expir)|following\s+(?:the\s+|its\s+|such\s+)?(?:term\b|termination|expir)|\bwithin\b|during\s+the\s+term|durante\s+(?:la\s+vigencia|el\s+plazo)|despu[eé]s\s+de\s+su\s+t[eé]rmino|tras\s+la\s+terminaci|renew|renova|renueva|pr[oó]rroga|prorrog|successive|sucesiv|additional|adicional|extension|rolling|month-to-month)"
 );
 regex!(
     until_before,
@@ -540,7 +703,21 @@ regex!(
 );
 regex!(
     evergreen_re,
-    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|indefinite(?:ly)?|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|evergreen|no\s+fixed\s+(?:end|term))"
+    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,60}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
+);
+regex!(
+    // a period inside the term whose own end is stated: a contract year, a quarter, a phase
+    inner_period,
+    r"(?i)\b(?:contract|calendar|fiscal|lease|royalty|program|production|development|exclusivity|launch)\s+(?:year|quarter|period|term|month)|\b(?:twelve|12|six|6|three|3)[- ](?:\(\d+\)[- ])?month\s+period|\bphase\s+[ivx\d]+|\bquarter\b|\bduring\s+the\s+period\b|\bper[ií]odo\s+de\s+(?:exclusividad|prueba)"
+);
+regex!(
+    // the agreement whose term a length or an end is of (not a chairperson's term)
+    term_subject,
+    r"(?i)\b(?:agreement|contract|contrato|convenio|acuerdo|lease|arrendamiento|hereof|hereunder|initial\s+term|vigencia|plazo)\b"
+);
+regex!(
+    evergreen_subject,
+    r"(?i)\b(?:agreement|contract|term|contrato|vigencia|plazo|convenio)\b"
 );
 regex!(
     prior_re,
@@ -549,6 +726,9 @@ regex!(
 
 fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
     let mut length: Option<(u8, Found<Period>)> = None;
+    // the start the length's own sentence gives ("twenty (20) years, commencing on 1
+    // January 2016"): the term runs from it
+    let mut length_start: Option<NaiveDate> = None;
     let mut stated_end: Option<(u8, Found<NaiveDate>)> = None;
     let mut amended = false;
     for u in us {
@@ -557,6 +737,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         let periods = find_periods(u.text);
         let dates = find_dates(u.text, order);
         let is_amend = amend_sentence().is_match(u.text)
+            && (!renewal_words().is_match(u.text) || u.lower.contains("amend"))
+            && !u.lower.contains("option")
             && (u.lower.contains("term")
                 || u.lower.contains("plazo")
                 || u.lower.contains("vigencia"));
@@ -569,7 +751,14 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 if after.starts_with("'") && after.contains("notice") {
                     continue;
                 }
-                let local = format!("{} {}", tail(before, 60), after);
+                // what follows the period up to the end of its clause: "three (3) years,
+                // and shall renew …" says nothing against the three years
+                let clause_end = [",", ";", " and ", " unless ", " y ", " salvo "]
+                    .iter()
+                    .filter_map(|s| after.find(s))
+                    .min()
+                    .unwrap_or(after.len());
+                let local = format!("{} {}", tail(before, 60), &after[..clause_end]);
                 if term_avoid().is_match(&local) && !key_term {
                     continue;
                 }
@@ -581,12 +770,14 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 } else if term_before().is_match(near_before)
                     && !term_avoid().is_match(u.text.get(..p.start).map_or("", |s| tail(s, 30)))
                 {
-                    if u.lower.contains("initial term")
-                        || u.lower.contains("term of")
-                        || u.lower.contains("vigencia")
-                        || u.lower.contains("plazo")
-                        || u.lower.contains("duración")
-                        || u.lower.contains("duracion")
+                    let subject = tail(before, 160).to_lowercase();
+                    if (subject.contains("initial term")
+                        || subject.contains("term of")
+                        || subject.contains("vigencia")
+                        || subject.contains("plazo")
+                        || subject.contains("duración")
+                        || subject.contains("duracion"))
+                        && term_subject().is_match(&subject)
                     {
                         7
                     } else {
@@ -615,6 +806,17 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         Confidence::Low
                     };
                     length = Some((rank, Found::new(p.period, conf, u.loc())));
+                    length_start = dates.iter().find_map(|d| match d.date {
+                        PartialDate::Day { date }
+                            if !d.ambiguous
+                                && (eff_before().is_match(&u.text[..d.start])
+                                    || from_before().is_match(&u.text[..d.start])
+                                        && range_after().is_match(head(&u.text[d.end..], 30))) =>
+                        {
+                            Some(date)
+                        }
+                        _ => None,
+                    });
                 }
                 break;
             }
@@ -625,6 +827,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 continue;
             };
             let before = &u.text[..d.start];
+            let near = tail(before, 160).to_lowercase();
             let rank = if key_end {
                 8
             } else if until_before().is_match(tail(before, 40))
@@ -633,14 +836,26 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     || u.lower.contains("agreement")
                     || u.lower.contains("contrato"))
                 && !prior_re().is_match(u.text)
-                && !u.lower.contains("notice")
-                && !u.lower.contains("aviso")
+                && !near.contains("notice")
+                && !near.contains("aviso")
+                && !other_documents_date(u, before, &u.text[d.end..])
             {
-                if key_term
-                    || u.lower.contains("term")
-                    || u.lower.contains("vigencia")
-                    || u.lower.contains("plazo")
-                {
+                // the end of this agreement's term, not of a period inside it ("the
+                // twelve-month period commencing 1 July 2018 and ending 30 June 2019")
+                let about_term = key_term
+                    || [
+                        "term",
+                        "agreement",
+                        "vigencia",
+                        "plazo",
+                        "contrato",
+                        "hereof",
+                    ]
+                    .iter()
+                    .any(|k| near.contains(k));
+                // a period inside the term, or the end of a renewal or extension option
+                let inner = inner_period().is_match(&near) || renewal_words().is_match(&near);
+                if about_term && !inner {
                     7
                 } else {
                     5
@@ -648,13 +863,14 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
             } else {
                 continue;
             };
+            let base = rank;
             let rank = if is_amend { rank + 3 } else { rank };
             if stated_end
                 .as_ref()
                 .is_none_or(|(r0, _)| rank > *r0 || (is_amend && rank >= *r0))
             {
                 amended |= is_amend;
-                let conf = if d.ambiguous || rank < 7 {
+                let conf = if d.ambiguous || base < 7 {
                     Confidence::Low
                 } else {
                     Confidence::High
@@ -667,13 +883,28 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         // an amendment states the new end: the length follows from it
         length = None;
     }
-    let evergreen = us
-        .iter()
-        .find(|u| evergreen_re().is_match(u.text) && !prior_re().is_match(u.text));
+    // an agreement that continues until terminated; `high` when the sentence is about the
+    // agreement or its term ("the term of this Agreement shall continue until terminated"),
+    // not about a licence or rights granted under it
+    let evergreen = us.iter().find_map(|u| {
+        let m = evergreen_re().find(u.text)?;
+        if prior_re().is_match(u.text) {
+            return None;
+        }
+        let subject = tail(&u.text[..m.start()], 120);
+        let about = evergreen_subject().is_match(subject) || u.key_is(term_key());
+        Some((u, about))
+    });
     r.initial_term = length.map(|(_, f)| f);
-    let derived = match (&r.effective_date, &r.initial_term) {
-        (Some(e), Some(t)) => t.value.last_day_from(e.value).map(|d| {
-            let conf = if e.confidence == Confidence::High && t.confidence == Confidence::High {
+    let start = match (length_start, &r.effective_date) {
+        (Some(d), Some(e)) => Some((d, e.confidence == Confidence::High || d == e.value)),
+        (Some(d), None) => Some((d, true)),
+        (None, Some(e)) => Some((e.value, e.confidence == Confidence::High)),
+        (None, None) => None,
+    };
+    let derived = match (start, &r.initial_term) {
+        (Some((e, e_high)), Some(t)) => t.value.last_day_from(e).map(|d| {
+            let conf = if e_high && t.confidence == Confidence::High {
                 Confidence::High
             } else {
                 Confidence::Low
@@ -716,11 +947,16 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         }
     }
     if r.expiry_date.is_none() && r.initial_term.is_none() {
-        if let Some(u) = evergreen {
-            r.expiry_date = Some(Found::new(Expiry::Perpetual, Confidence::High, u.loc()));
+        if let Some((u, about)) = evergreen {
+            let conf = if about {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
+            r.expiry_date = Some(Found::new(Expiry::Perpetual, conf, u.loc()));
         }
     }
-    if let Some(u) = evergreen {
+    if let Some((u, _)) = evergreen {
         r.auto_renewal = Some(Found::new(true, Confidence::High, u.loc()));
     }
 }
@@ -745,7 +981,7 @@ fn head(s: &str, n: usize) -> &str {
 
 regex!(
     renewal_words,
-    r"(?i)(renew|renova|renueva|pr[oó]rroga|prorrog|rolling|month[- ]to[- ]month|year[- ]to[- ]year|mes\s+a\s+mes|successive|sucesiv|t[aá]cita)"
+    r"(?i)(renew|renova|renueva|pr[oó]rroga|prorrog|(?:on\s+a\s+)?rolling\s+(?:basis|terms?|contract|monthly|annual|yearly|(?:one|1|twelve|12)[- ](?:month|year)\s+(?:terms?|basis|contract))|month[- ]to[- ]month|year[- ]to[- ]year|mes\s+a\s+mes|successive|sucesiv|t[aá]cita)"
 );
 regex!(
     renewal_key,
@@ -757,7 +993,7 @@ regex!(
 );
 regex!(
     auto_re,
-    r"(?i)(automatic\w*|autom[aá]tica\w*|t[aá]cit\w*|shall\s+(?:be\s+)?renew|will\s+(?:be\s+)?renew|renews|(?:is|be|are)\s+renewed|successive|sucesiv|unless|salvo\s+(?:que|aviso)|a\s+menos\s+que|rolling|month[- ]to[- ]month|mes\s+a\s+mes|se\s+renovar[aá]|se\s+prorrogar[aá]|continue\w*\s+(?:thereafter\s+)?(?:on\s+a\s+)?(?:month|year))"
+    r"(?i)(automatic\w*|autom[aá]tica\w*|t[aá]cit\w*|shall\s+(?:be\s+)?renew|will\s+(?:be\s+)?renew|renews|(?:is|be|are)\s+renewed|successive|sucesiv|unless\s+(?:(?:and\s+until\s+)?(?:either|one|any|each|a|the)\s+(?:party|parties|of\s+the\s+parties|[a-z]+\s+(?:gives|provides|notifies|delivers|sends|serves|elects))|written\s+notice|notice|(?:it\s+is\s+)?terminated\s+by\s+(?:either|one|any|a|the)\s+part)|salvo\s+(?:que|aviso)|a\s+menos\s+que|rolling\s+(?:basis|terms?|monthly|contract)|month[- ]to[- ]month|mes\s+a\s+mes|se\s+renovar[aá]|se\s+prorrogar[aá]|continue\w*\s+(?:thereafter\s+)?(?:on\s+a\s+)?(?:month|year))"
 );
 regex!(
     fixed_re,
@@ -765,7 +1001,7 @@ regex!(
 );
 regex!(
     mutual_re,
-    r"(?i)(mutual\w*|by\s+(?:written\s+)?agreement\s+of|upon\s+(?:the\s+)?(?:written\s+)?agreement|if\s+(?:both\s+)?(?:the\s+)?parties\s+(?:so\s+)?agree|may\s+be\s+renewed|may\s+renew|option\s+to\s+(?:renew|extend)|de\s+com[uú]n\s+acuerdo|acuerdo\s+(?:de|entre)\s+(?:ambas\s+)?(?:las\s+)?partes|podr[aá]\s+(?:ser\s+)?(?:renovad|prorrogad))"
+    r"(?i)(mutual\w*|by\s+(?:written\s+)?agreement\s+of|upon\s+(?:the\s+)?(?:written\s+)?agreement|if\s+(?:both\s+)?(?:the\s+)?parties\s+(?:so\s+)?agree|may\s+(?:only\s+)?be\s+(?:renewed|extended)|may\s+(?:renew|extend)|option\s+to\s+(?:renew|extend)|at\s+(?:its|their|[a-z]+'s)\s+(?:sole\s+)?(?:option|discretion)|if\s+(?:so\s+)?agreed|agree\s+in\s+writing|upon\s+mutual|de\s+com[uú]n\s+acuerdo|acuerdo\s+(?:de|entre)\s+(?:ambas\s+)?(?:las\s+)?partes|podr[aá]\s+(?:ser\s+)?(?:renovad|prorrogad))"
 );
 regex!(
     equal_re,
@@ -785,16 +1021,41 @@ regex!(
 );
 regex!(
     notice_before,
-    r"(?i)(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than|no\s+menor\s+(?:a|de)|no\s+inferior\s+(?:a|de)|m[ií]nim[ao]\s+de|minimum\s+of|anticipaci[oó]n\s+(?:m[ií]nima\s+)?de|antelaci[oó]n\s+(?:m[ií]nima\s+)?de|preaviso\s+(?:m[ií]nimo\s+)?de|notice\s+of|notice\s+period\s+of|upon|on|with|giving|by\s+giving|within|con|por\s+lo\s+menos|al\s+menos)\s*(?:an?\s+|un\s+|una\s+)?$"
+    r"(?i)\b(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than|no\s+menor\s+(?:a|de)|no\s+inferior\s+(?:a|de)|m[ií]nim[ao]\s+de|minimum\s+of|anticipaci[oó]n\s+(?:m[ií]nima\s+)?de|antelaci[oó]n\s+(?:m[ií]nima\s+)?de|preaviso\s+(?:m[ií]nimo\s+)?de|notice\s+of|notice\s+period\s+of|upon|on|with|giving|by\s+giving|con|por\s+lo\s+menos|al\s+menos)\s*(?:an?\s+|un\s+|una\s+)?$"
 );
 regex!(
     end_of_term,
     r"(?i)(end\s+of\s+(?:the\s+)?(?:then[- ]current|initial|renewal|current|applicable)|expir\w+\s+of\s+(?:the\s+)?(?:then[- ]current|initial|renewal|current|applicable)?\s*(?:term|period)|fecha\s+de\s+(?:vencimiento|t[eé]rmino)|vencimiento\s+del?|expir\w*\s+date|end\s+of\s+(?:any|each|such)\s+(?:term|period|renewal))"
 );
 
+regex!(
+    // what a notice period is given for, after it: "… notice", "prior to the end"
+    notice_context,
+    r"(?i)notice|notif|prior|before|in\s+advance|preaviso|aviso|anticipaci|antelaci|antes|comunica"
+);
+regex!(
+    // notice named just before a period: "notifies the other at least", "con una
+    // anticipación no menor de"
+    notice_lead,
+    r"(?i)(?:notice|notif\w*|anticipaci[oó]n|antelaci[oó]n|preaviso|aviso)[^.;]{0,45}$"
+);
+regex!(
+    // a sentence that speaks of notice (of non-renewal, of termination)
+    notice_sentence,
+    r"(?i)notice|notif|aviso|comunica|in\s+writing|por\s+escrito|elect\w*\s+not\s+to|intention\s+not\s+to|desire\s+not\s+to|not\s+to\s+renew|non-?renewal|no\s+renovar"
+);
+
+/// Whether period `p` of `text` is a notice period: followed by "prior", "notice",
+/// "in advance", "de anticipación" …, or preceded by "at least", "not less than", "notice
+/// of", "con una anticipación de" … with notice or "prior/before" words right after it
+/// ("at least sixty (60) days before the end") or notice named just before ("notifies the
+/// other at least", "con una anticipación no menor de"), so "within ten (10) days" or "on
+/// a year to year basis" are not notice periods.
 fn is_notice(text: &str, p: &FoundPeriod) -> bool {
     notice_after().is_match(head(&text[p.end..], 40))
-        || notice_before().is_match(tail(&text[..p.start], 50))
+        || (notice_before().is_match(tail(&text[..p.start], 50))
+            && (notice_context().is_match(head(&text[p.end..], 30))
+                || notice_lead().is_match(tail(&text[..p.start], 70))))
 }
 
 fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
@@ -818,7 +1079,11 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
             // "terminate at the end of the then-current term by giving 90 days' notice"
             if (u.lower.contains("terminat") || u.lower.contains("cancel"))
                 && end_of_term().is_match(u.text)
-                && !u.lower.contains("breach")
+                && !breach_re().is_match(u.text)
+                && !u.lower.contains("fail")
+                && !u.lower.contains("any time")
+                && !u.lower.contains("anytime")
+                && notice_sentence().is_match(u.text)
             {
                 if let Some(p) = find_periods(u.text)
                     .into_iter()
@@ -855,23 +1120,50 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         if mutual || !is_auto {
             continue;
         }
+        // a definition of another term ("\"Calendar Year\" means each successive period of
+        // twelve (12) months") is not a renewal
+        if other_definition()
+            .captures(u.text)
+            .and_then(|c| c.get(1))
+            .is_some_and(|n| {
+                !renewal_words().is_match(n.as_str()) && !n.as_str().eq_ignore_ascii_case("term")
+            })
+        {
+            continue;
+        }
         let rank = if key_ren { 9 } else { 7 };
         if auto.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
             auto = Some((rank, Found::new(true, Confidence::High, u.loc())));
         }
         let periods = find_periods(u.text);
+        let speaks_of_notice = notice_sentence().is_match(u.text);
         for p in &periods {
-            if is_notice(u.text, p) && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+            if speaks_of_notice
+                && is_notice(u.text, p)
+                && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank)
+            {
                 notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
             }
         }
         if period.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
             if equal_re().is_match(u.text) {
                 equal_to_initial = Some(u.loc());
+            } else if let Some(p) = periods
+                .iter()
+                .find(|p| p.start >= rp && !is_notice(u.text, p))
+            {
+                // the first period after the renewal word: "with automatic renewal of one
+                // year thereafter" after "a period of five (5) years"
+                period = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
             } else if monthly_re().is_match(u.text) {
                 period = Some((
                     rank,
                     Found::new(Period::months(1), Confidence::High, u.loc()),
+                ));
+            } else if yearly_re().is_match(&u.text[rp..]) {
+                period = Some((
+                    rank,
+                    Found::new(Period::years(1), Confidence::High, u.loc()),
                 ));
             } else if let Some(p) = periods
                 .iter()
@@ -938,13 +1230,35 @@ regex!(
     r"(?i)(breach|default|incumplimiento|insolv|bankrupt|quiebra)"
 );
 
+regex!(
+    // a party's right to end this agreement: "either party may terminate this Agreement",
+    // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
+    // contract", "podrá dar por terminado el contrato"
+    conv_grant,
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral"
+);
+regex!(
+    // what makes a termination right conditional: a breach, an event, a failure
+    conv_condition,
+    r"(?i)\b(?:if|in\s+the\s+event|breach\w*|default\w*|fail\w*|insolv\w*|bankrupt\w*|change\s+(?:of|in)\s+control|upon\s+the\s+occurrence|should|unless|cure[ds]?|force\s+majeure|for\s+cause|si|en\s+caso|incumpl\w*)\b"
+);
+regex!(
+    // freedom words: the right needs no reason
+    conv_free,
+    r"(?i)\b(?:at\s+any\s+time(?:\s+(?:after|following)\b)?|in\s+its\s+(?:sole\s+)?discretion|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion)|en\s+cualquier\s+momento)\b"
+);
+
+/// Termination for convenience: a right to end this agreement (`conv_grant`) given without
+/// cause ("for convenience", "without cause", "for any reason", "at will", "sin expresión
+/// de causa"), or at any time / in its discretion, or on a notice period with no condition
+/// ("either party may terminate this Agreement upon thirty (30) days' written notice").
+/// "Neither party may terminate for convenience" excludes it. A clause that only speaks of
+/// "termination for any reason" (what survives it, what is returned) grants nothing; a
+/// notice of non-renewal before the end of the term is not this right.
 fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
     let mut best: Option<(u8, Found<Convenience>)> = None;
     for u in us {
         let key = u.key_is(conv_key());
-        if !key && !conv_re().is_match(u.text) {
-            continue;
-        }
         let termin = key
             || u.lower.contains("terminat")
             || u.lower.contains("termina")
@@ -956,6 +1270,45 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         if !termin {
             continue;
         }
+        let phrase = conv_re().find(u.text);
+        let grant = conv_grant().find(u.text);
+        let neg = conv_neg().is_match(u.text);
+        if !key && grant.is_none() && !(neg && phrase.is_some()) {
+            continue;
+        }
+        let periods = find_periods(u.text);
+        let notice = periods.iter().find(|p| is_notice(u.text, p));
+        // "at any time after …" waits for an event; a mutual right is no party's right
+        let free = conv_free()
+            .find_iter(u.text)
+            .any(|m| !m.as_str().ends_with("after") && !m.as_str().ends_with("following"));
+        if mutual_re().is_match(u.text)
+            || u.lower.contains("mutual")
+            || u.lower.contains("by agreement")
+            || u.lower.contains("by consent")
+        {
+            continue;
+        }
+        // "for any reason" frees the right only when no condition is attached ("if for any
+        // reason you fail …")
+        let phrase = phrase.filter(|m| {
+            !m.as_str().to_lowercase().contains("any reason") || !conv_condition().is_match(u.text)
+        });
+        // the grant, then why it is free: a convenience phrase, freedom words, or plain notice
+        let kind = if key || phrase.is_some() {
+            3
+        } else if free && !conv_condition().is_match(u.text) {
+            2
+        } else if notice.is_some()
+            && !conv_condition().is_match(u.text)
+            && !end_of_term().is_match(u.text)
+            && !renewal_words().is_match(u.text)
+            && !u.lower.contains("expir")
+        {
+            1
+        } else {
+            continue;
+        };
         if breach_re().is_match(u.text)
             && !u.lower.contains("convenience")
             && !u.lower.contains("sin expresión")
@@ -964,26 +1317,26 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         {
             continue;
         }
-        let neg = conv_neg().is_match(u.text);
         let value = if neg {
             Convenience::Excluded
         } else {
-            let periods = find_periods(u.text);
-            let n = periods
-                .iter()
-                .find(|p| is_notice(u.text, p))
-                .or_else(|| periods.first())
-                .map(|p| p.period);
-            Convenience::Allowed(n)
+            Convenience::Allowed(notice.or_else(|| periods.first()).map(|p| p.period))
         };
-        let rank = match (key, neg, value) {
-            (true, _, _) => 9,
-            (_, true, _) => 7,
-            (_, _, Convenience::Allowed(Some(_))) => 8,
-            _ => 6,
+        let rank = match (key, neg, value, kind) {
+            (true, _, _, _) => 9,
+            (_, true, _, _) => 7,
+            (_, _, Convenience::Allowed(Some(_)), 3) => 8,
+            (_, _, _, 3) => 6,
+            (_, _, _, 2) => 5,
+            _ => 4,
         };
         if best.as_ref().is_none_or(|(r0, _)| rank > *r0) {
-            best = Some((rank, Found::new(value, Confidence::High, u.loc())));
+            let conf = if kind == 3 {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
+            best = Some((rank, Found::new(value, conf, u.loc())));
         }
     }
     best.map(|(_, f)| f)
@@ -1692,5 +2045,256 @@ NOVENO: RESOLUCIÓN.- Cualquiera de las partes podrá resolver el contrato sin e
         assert_eq!(value(&n.form), None);
         assert_eq!(value(&n.who), None);
         assert_eq!(w.len(), 1, "{w:?}");
+    }
+}
+
+/// Which sentence a value may be read from, and when the reader must say `low`: dates of
+/// other documents, recitals and periods inside the term are not the agreement's; a notice
+/// period is the one tied to notice; a forecast is not a renewal (issue 10 items 3, 6).
+#[cfg(test)]
+mod scope_tests {
+    use super::super::{read, Convenience, Expiry, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+    use crate::domain::model::Confidence;
+    use chrono::NaiveDate;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn eff(r: &Reading) -> Option<(NaiveDate, Confidence)> {
+        r.effective_date.as_ref().map(|f| (f.value, f.confidence))
+    }
+
+    fn exp(r: &Reading) -> Option<(Expiry, Confidence)> {
+        r.expiry_date.as_ref().map(|f| (f.value, f.confidence))
+    }
+
+    #[test]
+    fn a_recital_or_another_documents_date_is_not_the_effective_date() {
+        let r = rd("MASTER SERVICES AGREEMENT\n\n\
+This Master Services Agreement is made on 5 May 2019 between Northwind Ltd and Contoso Inc.\n\n\
+WHEREAS, Northwind and Contoso signed a Letter of Intent dated 2 February 2019 concerning the services;\n\n\
+WHEREAS, Contoso wishes to buy the services.\n");
+        assert_eq!(eff(&r), Some((day(2019, 5, 5), Confidence::High)));
+        let r = rd("AMENDMENT NO. 3\n\n\
+This Amendment No. 3 (this \"Amendment\") to the Supply Agreement dated as of 8 March 2012 (the \"Existing Agreement\") is entered into by Alpha GmbH and Beta LLC.\n\n\
+1. The parties agree that the price list in Schedule B is replaced.\n");
+        assert_eq!(
+            eff(&r),
+            None,
+            "8 March 2012 is the date of the amended agreement"
+        );
+        let r = rd("ACUERDO MODIFICATORIO\n\n\
+CONSIDERANDO que las partes celebraron un contrato de suministro el 3 de marzo de 2015;\n\n\
+PRIMERA. El presente acuerdo entra en vigencia el 1 de julio de 2020.\n");
+        assert_eq!(eff(&r), Some((day(2020, 7, 1), Confidence::High)));
+    }
+
+    #[test]
+    fn the_start_of_the_term_is_the_effective_date_and_the_expiry_runs_from_it() {
+        let r = rd("SERVICES AGREEMENT\n\n\
+This Services Agreement is made this 10th day of December, 2021 by and between Acme Corp and Widget LLC.\n\n\
+3. Term. The term of this Agreement shall commence on January 1, 2022 and continue for two (2) years, and it shall renew automatically for successive one (1) year periods unless either party gives at least sixty (60) days' written notice of non-renewal.\n");
+        assert_eq!(eff(&r), Some((day(2022, 1, 1), Confidence::High)));
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2023, 12, 31)), Confidence::High))
+        );
+        assert_eq!(r.initial_term.map(|t| t.value), Some(Period::years(2)));
+        assert_eq!(r.renewal_period.map(|t| t.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|t| t.value),
+            Some(Period::days(60))
+        );
+    }
+
+    #[test]
+    fn two_different_effective_dates_are_low_with_a_warning() {
+        let r = rd("LICENCE AGREEMENT\n\n\
+1. This Agreement is effective as of 1 April 2023.\n\n\
+2. Notwithstanding clause 1, this Agreement shall become effective on 15 April 2023.\n");
+        assert_eq!(eff(&r).map(|e| e.1), Some(Confidence::Low));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "effective_date_disagrees"));
+    }
+
+    #[test]
+    fn dating_phrases_and_a_split_ordinal_are_read() {
+        let r = rd("HOSTING AGREEMENT\n\nThis Agreement is made on this 12th day of May 2003 by and between Host Co and Client Co.\n");
+        assert_eq!(eff(&r), Some((day(2003, 5, 12), Confidence::High)));
+        // text taken from a PDF splits an ordinal: "15t h"
+        let r = rd("SUPPLY AGREEMENT\n\nTHIS AGREEMENT is made on the 15t h day of January 2018 between Maker Ltd and Seller Ltd.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2018, 1, 15)));
+        let r =
+            rd("DEVELOPMENT AGREEMENT\n\n1.4 \"Effective Date\" shall mean December 5, 2014.\n");
+        assert_eq!(eff(&r), Some((day(2014, 12, 5), Confidence::High)));
+    }
+
+    #[test]
+    fn the_effective_date_of_a_termination_is_not_the_agreements() {
+        let r = rd("PURCHASE AGREEMENT\n\n\
+7.2 The Buyer may terminate this Agreement, effective as of 30 June 2027, if the Seller fails to deliver the goods.\n");
+        assert_eq!(eff(&r), None);
+    }
+
+    #[test]
+    fn periods_after_the_term_and_survival_are_not_the_term() {
+        let r = rd("CONSULTING AGREEMENT\n\n\
+This Agreement is made on 1 March 2020 between Adviser Ltd and Client plc.\n\n\
+8. During the term of this Agreement and for a period of five (5) years thereafter, each party shall keep the other's information confidential.\n\n\
+9. The obligations in clause 8 shall survive indefinitely following the termination of this Agreement.\n");
+        assert_eq!(r.initial_term, None);
+        assert_eq!(r.expiry_date, None);
+    }
+
+    #[test]
+    fn the_end_of_a_period_inside_the_term_is_not_a_confident_expiry() {
+        let r = rd("MANUFACTURING AGREEMENT\n\n\
+This Agreement is made as of 1 July 2018 between Maker Inc and Brand Inc.\n\n\
+4. During the Term of this Agreement, Brand shall buy a minimum volume for the contract year commencing July 1, 2018 and ending June 30, 2019.\n");
+        assert_ne!(
+            exp(&r).map(|e| e.1),
+            Some(Confidence::High),
+            "{:?}",
+            r.expiry_date
+        );
+    }
+
+    #[test]
+    fn a_forecast_or_a_definition_is_not_a_renewal() {
+        let r = rd("DISTRIBUTION AGREEMENT\n\n\
+5.1 The Distributor shall provide a rolling twelve (12) month forecast at least thirty (30) days before each calendar quarter.\n\n\
+1.3 \"Calendar Quarter\" means each successive period of three (3) calendar months commencing on January 1, April 1, July 1 and October 1.\n");
+        assert_eq!(r.renewal_period, None);
+        assert_eq!(r.non_renewal_notice, None);
+    }
+
+    #[test]
+    fn a_notice_period_is_tied_to_notice_not_to_within_or_a_basis() {
+        let r = rd("SERVICE AGREEMENT\n\n\
+This Agreement shall renew automatically on a year to year basis unless either party notifies the other at least forty-five (45) days prior to the end of the then-current term.\n\n\
+Invoices are payable within ten (10) days; this Agreement renews as stated above.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(45))
+        );
+    }
+
+    #[test]
+    fn an_option_or_an_agreement_to_renew_is_not_an_automatic_renewal() {
+        let r = rd("SUPPLY AGREEMENT\n\n\
+After the Initial Term, this Agreement may be extended on a yearly basis at the Buyer's sole discretion.\n\n\
+This Agreement shall renew for successive one-year periods if agreed by both parties in writing within 30 days of its expiry.\n");
+        assert_ne!(r.auto_renewal.map(|a| a.value), Some(true));
+        assert_eq!(r.non_renewal_notice, None);
+        assert_eq!(r.renewal_period, None);
+    }
+
+    #[test]
+    fn termination_at_any_time_or_for_breach_is_not_non_renewal_notice() {
+        let r = rd("CONSULTING AGREEMENT\n\n\
+5.1 Either party may terminate this Agreement at any time prior to the expiry of the Term by giving not less than three (3) months' notice.\n\n\
+5.2 The Client may terminate this Agreement at the end of the current term if the Consultant fails to cure a breach within thirty (30) days after written notice.\n");
+        assert_eq!(r.non_renewal_notice, None);
+        // and a plain one still is, with low confidence
+        let r = rd("LEASE\n\nEither party may terminate this lease at the end of the then-current term by giving at least two (2) months' prior written notice.\n");
+        assert_eq!(
+            r.non_renewal_notice.map(|p| (p.value, p.confidence)),
+            Some((Period::months(2), Confidence::Low))
+        );
+    }
+
+    #[test]
+    fn a_committee_term_or_a_deadline_within_the_term_is_not_the_agreements_term() {
+        let r = rd("COLLABORATION AGREEMENT\n\nThis Agreement is made as of 2 February 2021 between Lab One Inc and Lab Two Inc.\n\n4.2 The steering committee chairperson shall be appointed by the parties and shall serve for a term of one (1) year.\n\n4.3 The Supplier shall within a period of five (5) months of the Effective Date reduce its stock to forty units.\n");
+        // the committee's year is read at most as a low guess, never the five months
+        assert_ne!(
+            r.initial_term.as_ref().map(|t| t.confidence),
+            Some(Confidence::High)
+        );
+        assert_ne!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::months(5))
+        );
+        assert_ne!(exp(&r).map(|e| e.1), Some(Confidence::High));
+    }
+
+    #[test]
+    fn the_end_of_a_renewal_option_is_not_a_confident_expiry() {
+        let r = rd("HOSTING AGREEMENT\n\nThis Agreement is made as of 1 March 2019 between Host plc and Publisher Ltd.\n\n17.1 The Publisher shall have the right to renew the term by notice given before 30 September 2019, in which case the term shall be extended until 28 February 2021.\n");
+        assert_ne!(
+            exp(&r).map(|e| e.1),
+            Some(Confidence::High),
+            "{:?}",
+            r.expiry_date
+        );
+    }
+
+    fn tfc(text: &str) -> Option<Convenience> {
+        rd(text).termination_for_convenience.map(|c| c.value)
+    }
+
+    #[test]
+    fn termination_for_convenience_is_a_right_given_without_cause() {
+        assert_eq!(
+            tfc("SUPPORT AGREEMENT\n\n12.3 The Customer may terminate this Agreement for convenience on ninety (90) days' written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
+        assert_eq!(
+            tfc("LEASE\n\nEither party may terminate this lease at any time upon thirty (30) days' prior written notice to the other.\n"),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        assert_eq!(
+            tfc("CONTRATO\n\nDÉCIMA. Cualquiera de las partes podrá poner término anticipado al contrato sin expresión de causa, con un preaviso de sesenta (60) días.\n"),
+            Some(Convenience::Allowed(Some(Period::days(60))))
+        );
+        assert_eq!(
+            tfc(
+                "SUPPLY AGREEMENT\n\nNeither party may terminate this Agreement for convenience.\n"
+            ),
+            Some(Convenience::Excluded)
+        );
+    }
+
+    #[test]
+    fn termination_for_any_reason_in_passing_grants_no_right() {
+        // what survives, what is returned, a right for cause or by mutual consent
+        for text in [
+            "Sections 7 and 9 shall survive the expiry or termination of this Agreement for any reason.\n",
+            "Upon termination of this Agreement for any reason, the Reseller shall return all price lists.\n",
+            "If for any reason the Operator fails to open the site within six months, the Owner may terminate this Agreement immediately.\n",
+            "The parties may terminate this Agreement at any time by mutual written consent.\n",
+            "The Licensor reserves the right to terminate this Agreement for cause if the Licensee fails to pay, for any reason, any fee when due.\n",
+        ] {
+            let doc = format!("HOSTING AGREEMENT\n\n{text}");
+            assert!(
+                !matches!(tfc(&doc), Some(Convenience::Allowed(_))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_spanish_renewal_with_its_notice() {
+        let r = rd("CONTRATO DE SERVICIOS\n\n\
+CUARTA. El contrato se renovará automáticamente por períodos sucesivos de un (1) año, salvo que cualquiera de las partes comunique por escrito su decisión de no renovarlo con una anticipación no menor de sesenta (60) días.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(60))
+        );
+        assert!(!matches!(
+            r.termination_for_convenience.map(|c| c.value),
+            Some(Convenience::Allowed(_))
+        ));
     }
 }

@@ -283,7 +283,7 @@ fn date_re() -> &'static Regex {
         &R,
         &format!(
             r"(?ix)
-            \b(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th|°|º|o\b|ª)?\s*(?:day\s+of\s+|de\s+|of\s+)?(?P<m1>{m})\.?,?\s*(?:de(?:l)?\s+|,\s*)?(?P<y1>\d{{4}})\b
+            \b(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th|s\s?t|n\s?d|r\s?d|t\s?h|°|º|o\b|ª)?\s*(?:day\s+of\s+|de\s+|of\s+)?(?P<m1>{m})\.?,?\s*(?:de(?:l)?\s+|,\s*)?(?P<y1>\d{{4}})\b
           | \b(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b
           | \b(?P<y3>\d{{4}})-(?P<mo3>\d{{1,2}})-(?P<d3>\d{{1,2}})\b
           | \b(?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})\b
