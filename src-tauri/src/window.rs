@@ -15,8 +15,9 @@ use crate::state::{AppState, Grant};
 /// Event emitted to the window when files are dropped on it, with [`DroppedFiles`].
 pub const EVENT_FILES_DROPPED: &str = "files-dropped";
 
-/// File extensions accepted as agreement documents.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+/// File extensions accepted as agreement documents: what the reader reads (issue 10 item
+/// 1: Markdown, plain text, Word and PDF with a text layer; the content decides the format).
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "docx", "pdf"];
 
 /// What a drop brought: documents the page may now import, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -178,7 +179,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("seeds");
         std::fs::create_dir_all(folder.join("deeper")).unwrap();
-        for name in ["b.md", "a.MD", "notes.txt", "scan.pdf", "deeper/c.md"] {
+        for name in [
+            "b.md",
+            "a.MD",
+            "notes.txt",
+            "signed.pdf",
+            "supply.DOCX",
+            "deeper/c.md",
+        ] {
             std::fs::write(folder.join(name), "x").unwrap();
         }
         let single = dir.path().join("one.markdown");
@@ -198,6 +206,8 @@ mod tests {
             folder.join("a.MD"),
             folder.join("b.md"),
             folder.join("notes.txt"),
+            folder.join("signed.pdf"),
+            folder.join("supply.DOCX"),
             single,
         ];
         want.sort();

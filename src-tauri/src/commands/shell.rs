@@ -66,7 +66,7 @@ pub async fn pick_import_files(
             .dialog()
             .file()
             .set_title("Import agreements")
-            .add_filter("Agreements", &["md", "markdown", "txt"]);
+            .add_filter("Agreements", crate::window::DOCUMENT_EXTENSIONS);
         if let Some(window) = dialog_app.get_webview_window(MAIN_WINDOW) {
             dialog = dialog.set_parent(&window);
         }

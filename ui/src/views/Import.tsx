@@ -108,7 +108,7 @@ export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
         <h1 id="view-title" tabIndex={-1}>
           Import
         </h1>
-        <p class="muted">Agreement documents in Markdown, one or many at a time.</p>
+        <p class="muted">Agreement documents — Markdown, text, Word (.docx) or PDF with a text layer — one or many at a time.</p>
       </header>
       <div class="card import-card">
         <div class="drop-hint" aria-hidden="true">
@@ -145,7 +145,7 @@ export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
       {rejected.length > 0 && (
         <div class="card">
           <h2>Not agreement documents</h2>
-          <p class="muted">Only Markdown or text documents (.md, .markdown, .txt) are imported; these were left out:</p>
+          <p class="muted">Only agreement documents (.md, .markdown, .txt, .docx, .pdf) are imported; these were left out:</p>
           <ul class="file-list">
             {rejected.map((p) => (
               <li key={p}>{baseName(p)}</li>
