@@ -32,6 +32,7 @@ command_table! {
     agreements::snooze(id: i64 => "number", event_id: String, days: u32) -> AgreementPage;
     agreements::preview_new_agreement(new: NewAgreement) -> NewAgreementPreview;
     agreements::add_agreement(new: NewAgreement) -> Imported;
+    agreements::new_agreement_from(id: i64 => "number") -> NewAgreement;
     agreements::record_decision(id: i64 => "number", choice: DecisionChoice, target_date: Option<NaiveDate>, reason: String) -> AgreementPage;
     files::import_files(paths: Vec<String>, on_progress: Channel<ImportProgress> => "Channel<ImportProgress>") -> ImportReport;
     files::load_samples() -> ImportReport;

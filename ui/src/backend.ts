@@ -176,6 +176,8 @@ export const backend = {
   previewNewAgreement: (agreement: NewAgreement) => invoke('preview_new_agreement', { new: agreement }),
   /** Stores a new agreement entered by hand; rejects with `invalid` naming the field (nothing stored). */
   addAgreement: (agreement: NewAgreement) => invoke('add_agreement', { new: agreement }),
+  /** A new agreement's values copied from agreement `id` ("Duplicate"), the title empty. */
+  newAgreementFrom: (id: number) => invoke('new_agreement_from', { id }),
   /** Loads the sample agreements shipped with the app. */
   loadSamples: () => invoke('load_samples', {}),
   /** Writes the calendar (.ics) to a path chosen in the save dialog. */

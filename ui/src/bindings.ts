@@ -2193,6 +2193,7 @@ export type Commands = {
   snooze: { args: { id: number; eventId: string; days: number }; result: AgreementPage };
   preview_new_agreement: { args: { new: NewAgreement }; result: NewAgreementPreview };
   add_agreement: { args: { new: NewAgreement }; result: Imported };
+  new_agreement_from: { args: { id: number }; result: NewAgreement };
   record_decision: { args: { id: number; choice: DecisionChoice; targetDate: string | null; reason: string }; result: AgreementPage };
   import_files: { args: { paths: Array<string>; onProgress: Channel<ImportProgress> }; result: ImportReport };
   load_samples: { args: Record<string, never>; result: ImportReport };

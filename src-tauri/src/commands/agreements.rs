@@ -221,3 +221,16 @@ pub async fn add_agreement(app: AppHandle, new: NewAgreement) -> AppResult<Impor
     })
     .await
 }
+
+/// A new agreement that starts as a copy of agreement `id` ("Duplicate"): its terms as
+/// the form shows them, the title empty.
+///
+/// # Errors
+/// `not_found` for an unknown id; `database`.
+#[tauri::command]
+pub async fn new_agreement_from(app: AppHandle, id: i64) -> AppResult<NewAgreement> {
+    blocking(app, move |_, s| {
+        Ok(manual::from_agreement(&s.store()?.get(id)?.agreement))
+    })
+    .await
+}

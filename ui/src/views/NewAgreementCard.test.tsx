@@ -64,4 +64,39 @@ describe('New agreement', () => {
     // The form is cleared for the next one.
     expect(input('title').value).toBe('');
   });
+
+  it('duplicates an existing agreement: its terms copied, the title to fill', async () => {
+    const { log } = mockShell({
+      agreement_rows: () => [{ ...FIXTURES.rows[0], id: 3, title: 'Microsoft Peru Partnership Agreement' }],
+      new_agreement_from: () => ({
+        title: '',
+        counterparty: 'Microsoft Corporation',
+        parties: 'MiFibra Communications PLC / Microsoft Corporation',
+        owner: 'Commercial Director',
+        country: 'PE',
+        effective_date: '2023-01-01',
+        term: '3 years',
+        expiry: null,
+        renewal: '12 months',
+        notice: '90 days',
+        convenience: '180 days',
+        price_review: 'at each renewal',
+        next_review: null,
+        value: null,
+        currency: null,
+      }),
+      preview_new_agreement: () => PREVIEW,
+    });
+    act(() => render(<NewAgreementCard navigate={() => undefined} />, root));
+    const select = await waitFor(() => root.querySelector<HTMLSelectElement>('#new-from'));
+    typeInto(select, '3');
+    act(() => button(root, 'Duplicate').click());
+    await waitFor(() => input('counterparty').value === 'Microsoft Corporation');
+    expect(log.find((c) => c.cmd === 'new_agreement_from')?.args).toEqual({ id: 3 });
+    expect(input('title').value).toBe('');
+    expect(input('effective_date').value).toBe('2023-01-01');
+    expect(input('term').value).toBe('3 years');
+    expect(input('notice').value).toBe('90 days');
+    expect(input('convenience').value).toBe('180 days');
+  });
 });

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backend, toBackendError, type NewAgreement, type NewAgreementPreview } from '../backend';
+import { backend, toBackendError, type AgreementRow, type NewAgreement, type NewAgreementPreview } from '../backend';
 import { formatDate, relativeDays } from '../format/date';
 import type { Route } from '../router';
 
@@ -61,6 +61,24 @@ export function NewAgreementCard({ navigate }: { navigate: (r: Route) => void })
   const [saved, setSaved] = useState<{ id: number; title: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const serial = useRef(0);
+  const [existing, setExisting] = useState<AgreementRow[]>([]);
+  const [from, setFrom] = useState('');
+
+  useEffect(() => {
+    backend.agreementRows().then(setExisting, () => setExisting([]));
+  }, [saved]);
+
+  const duplicate = async () => {
+    const id = Number(from);
+    if (!id) return;
+    try {
+      const copy = await backend.newAgreementFrom(id);
+      setSaved(null);
+      setForm(copy);
+    } catch (e) {
+      setProblem({ field: null, message: toBackendError(e).message });
+    }
+  };
 
   useEffect(() => {
     if (!ready(form)) {
@@ -112,6 +130,22 @@ export function NewAgreementCard({ navigate }: { navigate: (r: Route) => void })
     <section class="card" aria-labelledby="new-agreement-title" data-testid="new-agreement">
       <h2 id="new-agreement-title">New agreement</h2>
       <p class="muted small">Enter an agreement by hand when there is no document to import. Each value is checked as you type; the dates it yields are shown before you save.</p>
+      {existing.length > 0 && (
+        <div class="new-buttons" data-testid="new-agreement-duplicate">
+          <label for="new-from">Start from an existing agreement</label>
+          <select id="new-from" value={from} onChange={(e) => setFrom((e.target as HTMLSelectElement).value)}>
+            <option value="">— choose —</option>
+            {existing.map((r) => (
+              <option key={r.id} value={String(r.id)}>
+                {r.title}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={from === ''} onClick={() => void duplicate()}>
+            Duplicate
+          </button>
+        </div>
+      )}
       <div class="row-form-grid">
         {FIELDS.map((f) => {
           const bad = problem && problem.field !== null && f.errorFields.includes(problem.field);

@@ -398,6 +398,52 @@ fn retag(a: &mut Agreement) {
     );
 }
 
+/// A new agreement that starts as a copy of `a` ("Duplicate", issue 11 item 2): its
+/// values as an edit form shows them (so they read back to the same values), the title
+/// empty (a new agreement needs its own), the term as a length; the renewal period only
+/// when `a` renews automatically; the total value only when it is money.
+pub fn from_agreement(a: &Agreement) -> NewAgreement {
+    use crate::services::edit::editable_values;
+    let values = editable_values(a);
+    let get = |field: EditableField| -> Option<String> {
+        values
+            .iter()
+            .find(|v| v.field == field)
+            .map(|v| v.value.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let renews = a.auto_renewal.as_ref().is_some_and(|r| r.value);
+    let (value, currency) = match a.total_commitment.as_ref().map(|c| &c.value) {
+        Some(Quantity::Money { money, .. }) => (
+            Some(money.amount.normalize().to_string()),
+            Some(money.currency.clone()),
+        ),
+        _ => (None, None),
+    };
+    NewAgreement {
+        title: String::new(),
+        counterparty: get(EditableField::Counterparty),
+        parties: get(EditableField::Parties),
+        owner: get(EditableField::ContractOwner),
+        country: a.country.as_ref().map(|c| c.value.code().to_string()),
+        effective_date: get(EditableField::EffectiveDate).unwrap_or_default(),
+        term: get(EditableField::InitialTerm),
+        expiry: None,
+        renewal: renews.then(|| get(EditableField::RenewalPeriod)).flatten(),
+        notice: renews
+            .then(|| get(EditableField::NonRenewalNotice))
+            .flatten(),
+        convenience: a
+            .convenience_termination()
+            .and_then(|t| t.notice)
+            .map(|p| p.to_string()),
+        price_review: get(EditableField::PriceReview),
+        next_review: get(EditableField::NextReview),
+        value,
+        currency,
+    }
+}
+
 /// What a new agreement would yield, shown before it is saved (issue 11 item 2): the last
 /// day of its current term and its dated events still ahead of `as_of` (at most 12, soonest
 /// first), each with its workings.
@@ -535,6 +581,65 @@ mod tests {
         };
         let err = preview(&bad, d("2026-11-30")).unwrap_err().to_string();
         assert!(err.contains("non_renewal_notice"), "{err}");
+    }
+
+    #[test]
+    fn a_duplicate_reads_back_to_the_same_terms_with_an_empty_title() {
+        let new = NewAgreement {
+            title: "Lima Cold Storage Services Agreement".into(),
+            counterparty: Some("Frío Andino S.A.C.".into()),
+            parties: Some("Andes Foods S.A.C. / Frío Andino S.A.C.".into()),
+            owner: Some("Commercial Director".into()),
+            country: Some("PE".into()),
+            effective_date: "2024-04-01".into(),
+            term: Some("36 months".into()),
+            renewal: Some("12 months".into()),
+            notice: Some("90 days".into()),
+            convenience: Some("180 days".into()),
+            price_review: Some("annually".into()),
+            next_review: Some("Q1 2027".into()),
+            value: Some("1200000".into()),
+            currency: Some("PEN".into()),
+            ..NewAgreement::default()
+        };
+        let a = build(&new, "test", d("2026-11-30")).unwrap().agreement;
+        let copy = from_agreement(&a);
+        assert_eq!(copy.title, "");
+        assert_eq!(copy.effective_date, "2024-04-01");
+        assert_eq!(copy.country.as_deref(), Some("PE"));
+        assert_eq!(copy.renewal.as_deref(), Some("12 months"));
+        assert_eq!(copy.notice.as_deref(), Some("90 days"));
+        assert_eq!(copy.convenience.as_deref(), Some("180 days"));
+        assert_eq!(copy.value.as_deref(), Some("1200000"));
+        assert_eq!(copy.currency.as_deref(), Some("PEN"));
+        // With a title, the copy builds the same terms.
+        let again = build(
+            &NewAgreement {
+                title: "Lima Cold Storage — Callao site".into(),
+                ..copy
+            },
+            "test",
+            d("2026-11-30"),
+        )
+        .unwrap()
+        .agreement;
+        assert_eq!(
+            again.initial_term.map(|t| t.value),
+            a.initial_term.map(|t| t.value)
+        );
+        assert_eq!(
+            again.non_renewal_notice.map(|t| t.value),
+            a.non_renewal_notice.map(|t| t.value)
+        );
+        assert_eq!(again.parties.map(|p| p.value), a.parties.map(|p| p.value));
+        assert_eq!(
+            again.next_review.map(|p| p.value),
+            a.next_review.map(|p| p.value)
+        );
+        assert_eq!(
+            again.total_commitment.map(|c| c.value.to_string()),
+            Some("S/ 1,200,000".to_string())
+        );
     }
 
     #[test]
