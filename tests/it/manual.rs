@@ -288,3 +288,40 @@ fn bad_values_are_refused_naming_the_option_and_nothing_is_stored() {
         stderr(&o)
     );
 }
+
+#[test]
+fn review_lists_what_is_to_confirm_and_confirming_a_field_ends_provisional() {
+    // "03/04/2031" reads day-first or month-first: the effective date is low confidence.
+    let text = "SERVICES AGREEMENT\n\nThis Services Agreement is effective as of 03/04/2031 between Acme Corp. and Widget LLC.\n\nThe initial term is two (2) years. This Agreement shall automatically renew for successive periods of 12 months unless either party gives written notice of non-renewal at least 60 days prior to the end of the then-current term.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("services.txt");
+    std::fs::write(&doc, text).unwrap();
+    let db = dir.path().join("review.db");
+    let o = renewals(&db, "2032-06-01", &["import", doc.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let o = renewals(&db, "2032-06-01", &["review", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Provisional: its dates rest on 1 value(s)"),
+        "{out}"
+    );
+    assert!(out.contains("  effective_date\n"), "{out}");
+    assert!(out.contains("1. [effective_date]"), "{out}");
+
+    let o = renewals(&db, "2032-06-01", &["confirm", "1", "effective_date"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&renewals(&db, "2032-06-01", &["review", "1"]));
+    assert!(!out.contains("Provisional"), "{out}");
+    assert!(!out.contains("[effective_date]"), "{out}");
+    let a = Store::open(&db).unwrap().get(1).unwrap().agreement;
+    assert!(a.provisional_fields().is_empty());
+    // The history keeps the confirmation.
+    let h = Store::open(&db).unwrap().history(1).unwrap();
+    assert!(h.iter().any(|e| e.action == "confirm"), "{h:?}");
+    // Nothing more to confirm about it: refused, naming the field.
+    let o = renewals(&db, "2032-06-01", &["confirm", "1", "effective_date"]);
+    assert_eq!(o.status.code(), Some(6), "{}", stderr(&o));
+    assert!(stderr(&o).contains("effective_date"), "{}", stderr(&o));
+}

@@ -219,3 +219,38 @@ pub(crate) fn print_detail(d: &AgreementDetail) {
         }
     }
 }
+
+/// `renewals review ID` (issue 11 item 1): the values read with low confidence that make
+/// the agreement provisional, with the text each was read from, then every warning
+/// numbered as `confirm ID N` takes it, and how to confirm or correct.
+pub(crate) fn print_review(stored: &renewal_core::adapters::store::StoredAgreement) {
+    let a = &stored.agreement;
+    outln!("#{} {}", stored.id, a.title);
+    let provisional = a.provisional_fields();
+    if provisional.is_empty() && a.warnings.is_empty() {
+        outln!("Nothing to confirm: every value is confirmed or was read with high confidence.");
+        return;
+    }
+    if provisional.is_empty() {
+        outln!("Not provisional: no date rests on a value read with low confidence.");
+    } else {
+        outln!(
+            "Provisional: its dates rest on {} value(s) read with low confidence:",
+            provisional.len()
+        );
+        for field in &provisional {
+            outln!("  {field}");
+        }
+    }
+    if !a.warnings.is_empty() {
+        outln!("To confirm ({}):", a.warnings.len());
+        for (i, w) in a.warnings.iter().enumerate() {
+            let line = w.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            outln!("  {}. [{}]{line} {}", i + 1, w.field, w.message);
+        }
+    }
+    outln!(
+        "Confirm a value as read with `renewals confirm {id} FIELD` (or a warning with `renewals confirm {id} N`); correct it with `renewals edit {id} FIELD VALUE`.",
+        id = stored.id
+    );
+}

@@ -158,8 +158,15 @@ enum Command {
     Confirm {
         /// Agreement id
         id: i64,
-        /// The warning's number as `show` lists it (1-based)
-        warning: u32,
+        /// The warning's number as `show` and `review` list it (1-based), or a field name
+        /// (e.g. effective_date) to confirm its value as read
+        what: String,
+    },
+    /// What is still to confirm in an agreement: the values read with low confidence
+    /// (which make it provisional) and the warnings, numbered as `confirm` takes them
+    Review {
+        /// Agreement id
+        id: i64,
     },
     /// The clause tables of an agreement, row by row, as `edit-row` reads them back
     Rows {
@@ -460,13 +467,23 @@ fn run(cli: Cli) -> CliResult {
             print_changes(&changes);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Confirm { id, warning } => {
-            let index = warning.checked_sub(1).ok_or_else(|| {
-                CliError::usage("warnings are numbered from 1, as `show` lists them")
-            })?;
+        Command::Confirm { id, what } => {
             let mut store = open_store(db)?;
-            let changes = portfolio::confirm_warning(&mut store, id, index)?;
+            let changes = match what.trim().parse::<u32>() {
+                Ok(warning) => {
+                    let index = warning.checked_sub(1).ok_or_else(|| {
+                        CliError::usage("warnings are numbered from 1, as `show` lists them")
+                    })?;
+                    portfolio::confirm_warning(&mut store, id, index)?
+                }
+                Err(_) => portfolio::confirm_field(&mut store, id, &what)?,
+            };
             print_changes(&changes);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Review { id } => {
+            let store = open_store(db)?;
+            commands::print_review(&store.get(id)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Rows { id, table, json } => rows::rows(db, id, table.as_deref(), json),

@@ -623,6 +623,38 @@ pub fn confirm_warning(store: &mut Store, id: i64, index: u32) -> Result<Vec<Cha
     store.update(id, &a, "confirm")
 }
 
+/// Confirms the value of `field` (its snake_case name, e.g. `effective_date`) of agreement
+/// `id` as read (issue 11 item 1, `renewals confirm ID FIELD`): every warning about that
+/// field (a low-confidence reading, an ambiguous date, two readings that disagree) is
+/// removed from the agreement and kept in its history under `confirm`, so the field no
+/// longer makes the agreement provisional. Returns the changes.
+///
+/// Errors: [`Error::NotFound`]; [`Error::Invalid`] naming the field when nothing about it
+/// is left to confirm (listing the fields that have something).
+pub fn confirm_field(store: &mut Store, id: i64, field: &str) -> Result<Vec<Change>> {
+    let mut a = store.get(id)?.agreement;
+    let field = field.trim().replace('-', "_");
+    let before = a.warnings.len();
+    a.warnings.retain(|w| w.field != field);
+    if a.warnings.len() == before {
+        let mut open: Vec<&str> = a.warnings.iter().map(|w| w.field.as_str()).collect();
+        open.sort_unstable();
+        open.dedup();
+        return Err(Error::Invalid {
+            field,
+            message: if open.is_empty() {
+                "nothing is left to confirm in this agreement".to_string()
+            } else {
+                format!(
+                    "nothing to confirm about this field; still to confirm: {}",
+                    open.join(", ")
+                )
+            },
+        });
+    }
+    store.update(id, &a, "confirm")
+}
+
 /// Writes `bytes` to `dest` through a temporary file in the same folder, renamed over
 /// `dest` at the end: an existing file (the user confirmed replacing it in a save dialog)
 /// is replaced whole or not at all.
