@@ -40,6 +40,18 @@ fn free_port() -> u16 {
         .unwrap()
 }
 
+/// Waits (at most 20 s) until something listens on loopback `port`.
+fn wait_listening(port: u16) {
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "aiosmtpd did not start on port {port}: install python3-aiosmtpd"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// A running aiosmtpd, killed on drop.
 struct Server {
     child: Child,
@@ -61,14 +73,7 @@ impl Server {
             .expect(
                 "python3 -m aiosmtpd (Debian package python3-aiosmtpd) is needed by the mail tests",
             );
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "aiosmtpd did not start on port {port}: install python3-aiosmtpd"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_listening(port);
         Server {
             child,
             port,
@@ -896,14 +901,7 @@ while True:
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "aiosmtpd with AUTH did not start on port {port}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_listening(port);
     Server {
         child,
         port,

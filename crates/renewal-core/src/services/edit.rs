@@ -384,26 +384,12 @@ pub fn parse_period_text(field: EditableField, text: &str) -> Result<Period> {
 ///
 /// Errors: [`Error::Invalid`] naming `escalate_days` and what is expected.
 pub fn parse_escalate_days(text: &str) -> Result<u32> {
-    let field = EditableField::EscalateDays;
-    let t = text.trim().to_ascii_lowercase();
-    let number = t
-        .strip_suffix("days")
-        .or_else(|| t.strip_suffix("day"))
-        .unwrap_or(&t)
-        .trim();
-    let expected = format!(
-        "expected a whole number of days from 0 to {MAX_ESCALATE_DAYS} (0 turns escalation off)"
-    );
-    match number.parse::<i64>() {
-        Ok(n) if (0..=i64::from(MAX_ESCALATE_DAYS)).contains(&n) => {
-            u32::try_from(n).map_err(|_| invalid(field, expected.clone()))
-        }
-        Ok(n) => Err(invalid(field, format!("{n} is out of range: {expected}"))),
-        Err(_) => Err(invalid(
-            field,
-            format!("\"{}\" is not a number of days: {expected}", text.trim()),
-        )),
-    }
+    parse_whole_days(
+        EditableField::EscalateDays,
+        text,
+        MAX_ESCALATE_DAYS,
+        "escalation",
+    )
 }
 
 /// Most watchers per agreement.
@@ -446,16 +432,24 @@ pub fn parse_watchers(text: &str) -> Result<Vec<String>> {
 /// Reads an internal lead time: a whole number of days from 0 to [`MAX_LEAD_TIME_DAYS`]
 /// (`45`, or `45 days`). Errors name the field and what was expected.
 pub fn parse_lead_time(text: &str) -> Result<u32> {
-    let field = EditableField::LeadTimeDays;
+    parse_whole_days(
+        EditableField::LeadTimeDays,
+        text,
+        MAX_LEAD_TIME_DAYS,
+        "the internal decide-by date",
+    )
+}
+
+/// Reads a whole number of days from 0 to `max` for `field` (`45`, `45 days`); 0 turns
+/// `what` off. Errors name the field and what was expected.
+fn parse_whole_days(field: EditableField, text: &str, max: u32, what: &str) -> Result<u32> {
     let t = text.trim().to_ascii_lowercase();
     let number = t
         .strip_suffix("days")
         .or_else(|| t.strip_suffix("day"))
         .unwrap_or(&t)
         .trim();
-    let expected = format!(
-        "expected a whole number of days from 0 to {MAX_LEAD_TIME_DAYS} (0 turns the internal decide-by date off)"
-    );
+    let expected = format!("expected a whole number of days from 0 to {max} (0 turns {what} off)");
     let n: i64 = number.parse().map_err(|_| {
         invalid(
             field,
@@ -466,7 +460,7 @@ pub fn parse_lead_time(text: &str) -> Result<u32> {
         return Err(invalid(field, format!("{n} is negative: {expected}")));
     }
     match u32::try_from(n) {
-        Ok(days) if days <= MAX_LEAD_TIME_DAYS => Ok(days),
+        Ok(days) if days <= max => Ok(days),
         _ => Err(invalid(
             field,
             format!("{n} days is more than a year: {expected}"),

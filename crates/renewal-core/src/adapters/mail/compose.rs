@@ -372,25 +372,40 @@ pub fn cancellation(
         )
         .append_property(Property::new("ATTENDEE", format!("mailto:{recipient}")).done());
     cal.push(ev.done());
-    let from = sender(settings)?;
-    let to = mailbox(None, recipient)?;
-    let calendar = ContentType::parse("text/calendar; method=CANCEL; charset=utf-8")
-        .map_err(|e| MailError::Build(e.to_string()))?;
-    let m = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(cancellation_subject(title, label))
+    let m = calendar_message(
+        settings,
+        recipient,
+        &cancellation_subject(title, label),
+        &text,
+        ("CANCEL", cal.done().to_string()),
+    )?;
+    Ok((m, text))
+}
+
+/// A short email to `recipient`: the plain `text` and one `text/calendar` part of iTIP
+/// `method` (`REQUEST`, `CANCEL`) holding `calendar`.
+///
+/// Errors: [`MailError::Address`] for an address lettre rejects; [`MailError::Build`].
+fn calendar_message(
+    settings: &MailSettings,
+    recipient: &str,
+    subject: &str,
+    text: &str,
+    (method, calendar): (&str, String),
+) -> Result<Message, MailError> {
+    let content_type =
+        ContentType::parse(&format!("text/calendar; method={method}; charset=utf-8"))
+            .map_err(|e| MailError::Build(e.to_string()))?;
+    Message::builder()
+        .from(sender(settings)?)
+        .to(mailbox(None, recipient)?)
+        .subject(subject)
         .multipart(
             MultiPart::mixed()
-                .singlepart(SinglePart::plain(text.clone()))
-                .singlepart(
-                    SinglePart::builder()
-                        .header(calendar)
-                        .body(cal.done().to_string()),
-                ),
+                .singlepart(SinglePart::plain(text.to_string()))
+                .singlepart(SinglePart::builder().header(content_type).body(calendar)),
         )
-        .map_err(|e| MailError::Build(e.to_string()))?;
-    Ok((m, text))
+        .map_err(|e| MailError::Build(e.to_string()))
 }
 
 /// "Renewal Desk: date changed — AWS Peru Partnership Agreement — Non-renewal notice deadline".
@@ -419,23 +434,12 @@ pub fn moved(
         long_date(was),
         one_line(inv.description),
     );
-    let from = sender(settings)?;
-    let to = mailbox(None, recipient)?;
-    let calendar = ContentType::parse("text/calendar; method=REQUEST; charset=utf-8")
-        .map_err(|e| MailError::Build(e.to_string()))?;
-    let m = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(moved_subject(title, label))
-        .multipart(
-            MultiPart::mixed()
-                .singlepart(SinglePart::plain(text.clone()))
-                .singlepart(
-                    SinglePart::builder()
-                        .header(calendar)
-                        .body(request(settings, recipient, inv)),
-                ),
-        )
-        .map_err(|e| MailError::Build(e.to_string()))?;
+    let m = calendar_message(
+        settings,
+        recipient,
+        &moved_subject(title, label),
+        &text,
+        ("REQUEST", request(settings, recipient, inv)),
+    )?;
     Ok((m, text))
 }
