@@ -106,9 +106,13 @@ pub fn term_from_expiry(effective: NaiveDate, expiry: NaiveDate) -> Result<Perio
             ),
         ));
     }
-    // Whole months: the smallest N whose end reaches the expiry.
-    let approx = u32::try_from(days / 31).unwrap_or(0);
-    for n in approx.max(1)..=approx + 2 {
+    // Whole months: the calendar months between the two dates, give or take one (the
+    // day of the month decides, and month ends are clamped by rule 2).
+    use chrono::Datelike;
+    let months =
+        (expiry.year() - effective.year()) * 12 + expiry.month() as i32 - effective.month() as i32;
+    let around = u32::try_from(months.max(1)).unwrap_or(1);
+    for n in around.saturating_sub(1).max(1)..=around + 1 {
         if Period::months(n).last_day_from(effective) == Some(expiry) {
             return Ok(if n % 12 == 0 {
                 Period::years(n / 12)
@@ -525,6 +529,15 @@ mod tests {
         assert_eq!(
             term_from_expiry(d("2024-01-15"), d("2024-07-14")).unwrap(),
             Period::months(6)
+        );
+        // Long terms too: ten and fifty years.
+        assert_eq!(
+            term_from_expiry(d("2024-04-01"), d("2034-03-31")).unwrap(),
+            Period::years(10)
+        );
+        assert_eq!(
+            term_from_expiry(d("2024-04-01"), d("2074-03-31")).unwrap(),
+            Period::years(50)
         );
         // End of month: 31 January + 1 month − 1 day = 28 February 2025 (chrono clamps).
         assert_eq!(
