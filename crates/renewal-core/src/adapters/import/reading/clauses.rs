@@ -418,10 +418,22 @@ regex!(
     r"(?i)\b(?:a|an|by|per|under|that\s+certain|certain|existing|prior|previous|original|un|una|aquel|mediante)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){0,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|invoice|filing|carta|contrato|convenio|acuerdo)\b"
 );
 regex!(
-    // "the Supply Agreement dated …", "el contrato de suministro celebrado …": a named
-    // document, another one than this when the sentence does not say "this"
+    // "the Supply Agreement dated …", "el contrato de suministro celebrado …", "the
+    // Schedule 13G/A": a named document, another one than this when the sentence does not
+    // say "this"
     named_document,
-    r"(?i)(?:the|said|such|its|their|el|la)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){1,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|filing|contrato|convenio|acuerdo)|(?:el|la)\s+(?:contrato|convenio|acuerdo)\s+(?:de|del)\s+\w+"
+    r"(?i)\b(?:the|said|such|its|their|el|la)\s+(?:[a-zA-Z0-9áéíóúñÁÉÍÓÚÑ&'./-]+\s+){1,5}?(?:agreements?|contracts?|letters?|plan|lease|licen[cs]e|bill|notes?|indenture|polic(?:y|ies)|memorandum|order|addendum|proposal|schedule\s+\d+\w*(?:/\w+)?|statements?|report|certificate|filing|contrato|convenio|acuerdo)\b|\b(?:el|la)\s+(?:contrato|convenio|acuerdo)\s+(?:de|del)\s+\w+|\b(?:the|said|such|its|their)\s+(?:schedule|form)\s+\d+[a-z]*(?:/[a-z]+)?\b"
+);
+regex!(
+    // a numbered clause heading that names a document (lower-cased topic): "1.51 selling
+    // agreement", "4.2 contrato de arrendamiento"
+    other_document_topic,
+    r"^\s*\d+(?:\.\d+)*\.?\s+(?:[a-z0-9áéíóúñ'&/-]+\s+){1,5}?(?:agreements?|contracts?|plan|lease|licen[cs]e|letter|polic(?:y|ies)|indenture)\W*$|^\s*\d+(?:\.\d+)*\.?\s+(?:contrato|convenio|acuerdo)\s+(?:de|del)\s+[a-záéíóúñ ]{3,40}\W*$"
+);
+regex!(
+    // a clause heading about this agreement's own term or start
+    term_topic,
+    r"\b(?:term|duration|effective|commencement|vigencia|plazo|duraci[oó]n|entrada\s+en\s+vigor|inicio)\b"
 );
 regex!(
     // the defined name given to a date's document: (the "Existing Agreement")
@@ -488,6 +500,14 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
             return true;
         }
     }
+    // a numbered clause about another document ("1.51 Selling Agreement. The Selling
+    // Agreement effective as of …"), in a sentence that does not say "this"
+    if other_document_topic().is_match(&u.topic)
+        && !term_topic().is_match(&u.topic)
+        && !this_document().is_match(before)
+    {
+        return true;
+    }
     // the nearest document named before the date is another one than this one
     let this = this_document().find_iter(before).last().map(|m| m.end());
     let other = other_document()
@@ -495,11 +515,32 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
         .last()
         .map(|m| m.start())
         .max(if named {
-            named_document().find_iter(before).last().map(|m| m.start())
+            last_named_document(before)
         } else {
             None
         });
     matches!((this, other), (t, Some(o)) if t.is_none_or(|t| o >= t))
+}
+
+/// Where the last document named by a determiner ("the Supply Agreement", "the letter
+/// agreements", "el contrato de suministro") starts in `before`, leaving out a name that
+/// reaches back over "this"/"hereby" ("the terms of this Agreement" is this document; in
+/// "the undersigned hereby agree that the Schedule …" the search goes on after "hereby").
+fn last_named_document(before: &str) -> Option<usize> {
+    let mut pos = 0;
+    let mut last = None;
+    while pos <= before.len() {
+        let Some(m) = named_document().find_at(before, pos) else {
+            break;
+        };
+        if let Some(t) = this_document().find_iter(m.as_str()).last() {
+            pos = m.start() + t.end();
+            continue;
+        }
+        last = Some(m.start());
+        pos = m.end();
+    }
+    last
 }
 
 /// A candidate effective date: (rank, unit, date or blank, ambiguous).
@@ -694,6 +735,12 @@ regex!(
     r"(?i)(warrant|confiden|surviv|invoice|payment|payable|pay\b|paid|garant[ií]a|reserva|factura|pago|cure|remed|subsan|notice|aviso|preaviso|anticipaci|antelaci|retain|retention|conserv|after\s+(?:the\s+|its\s+|such\s+|any\s+)?(?:termination|expir)|following\s+(?:the\s+|its\s+|such\s+)?(?:term\b|termination|expir)|\bwithin\b|during\s+the\s+term|durante\s+(?:la\s+vigencia|el\s+plazo)|despu[eé]s\s+de\s+su\s+t[eé]rmino|tras\s+la\s+terminaci|renew|renova|renueva|pr[oó]rroga|prorrog|successive|sucesiv|additional|adicional|extension|rolling|month-to-month)"
 );
 regex!(
+    // the words before a period that is added to the term ("for the term of this Agreement
+    // and for 20 years thereafter", "durante la vigencia del contrato y por dos años más")
+    added_to_term,
+    r"(?i)\b(?:during|for|throughout|in)\s+the\s+(?:initial\s+)?term\b[^.;]{0,120}\b(?:and|plus|or)\s+(?:for\s+)?(?:a\s+(?:further\s+|additional\s+)?period\s+of\s+)?$|\b(?:durante|mientras\s+dure)\s+(?:la\s+vigencia|el\s+plazo)\b[^.;]{0,120}\by\s+(?:por|durante)\s+(?:un\s+(?:plazo|per[ií]odo)\s+(?:adicional\s+)?de\s+)?$"
+);
+regex!(
     until_before,
     r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*\s+(?:on|at)|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
@@ -763,6 +810,11 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     continue;
                 }
                 if key_term && renewal_words().is_match(tail(before, 40)) {
+                    continue;
+                }
+                // "during the term of this Agreement (…) and for a period of 12 months
+                // thereafter": a period that runs on after the term, not the term
+                if added_to_term().is_match(tail(before, 200)) {
                     continue;
                 }
                 let rank = if key_term {
@@ -2296,5 +2348,34 @@ CUARTA. El contrato se renovará automáticamente por períodos sucesivos de un 
             r.termination_for_convenience.map(|c| c.value),
             Some(Convenience::Allowed(_))
         ));
+    }
+
+    #[test]
+    fn a_period_added_after_the_term_is_not_the_term() {
+        for text in [
+            "SUPPLY AGREEMENT\n\nThis Supply Agreement is entered into as of 15 May 2013 between Maker Inc and Buyer LLC.\n\n\
+9. Except as this Agreement allows, each party agrees that, for the term of this Agreement and for 20 years thereafter, it shall keep confidential the other party's information.\n",
+            "ALLIANCE AGREEMENT\n\nThis Agreement shall be effective as of January 1, 2012 (the \"Effective Date\").\n\n\
+6. Each of Bank and Adviser agrees, during the term of this Agreement (except pursuant to this Agreement) and for a period of 12 months thereafter, not to solicit any client introduced by the other party.\n",
+        ] {
+            let r = rd(text);
+            assert_eq!(r.initial_term.as_ref().map(|t| t.value), None, "{text}");
+            assert_ne!(exp(&r).map(|e| e.1), Some(Confidence::High), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_letter_agreement_or_a_filing_dated_in_the_body_is_another_document() {
+        for text in [
+            "AGENCY AGREEMENT\n\n\
+1. Appointment of the Agent. On the basis of the representations, warranties, and agreements herein contained, but subject to the terms and conditions herein set forth, the Agent accepts such appointment and agrees to advise the Parties as to the matters set forth in the letter agreements, dated October 7, 2013, among the Company, the Bank and the Agent (a copy of each of which is attached hereto as Exhibit A).\n",
+            "AGENCY AGREEMENT\n\n\
+1. Appointment. The Agent agrees to advise the Company as to the matters set forth in the letter agreement (\"Letter Agreement\"), dated November 29, 1999 between the Company and the Agent (a copy of which is attached hereto as Exhibit A).\n",
+            "JOINT FILING AGREEMENT\n\nThe undersigned hereby agree that the Schedule 13G/A with respect to the shares of Class A Common Stock of The Example Group Inc., dated as of December 31, 2019, is, and any amendments thereto signed by each of the undersigned shall be, filed on behalf of each of them.\n",
+            "STRATEGIC ALLIANCE AGREEMENT\n\n1.51 Selling Agreement. The Selling Agreement effective as of December 1, 2002 and the addition of the product to the Selling Agreement effective as of the Effective Date, by and among the Parties.\n",
+        ] {
+            let r = rd(text);
+            assert_ne!(eff(&r).map(|e| e.1), Some(Confidence::High), "{text}");
+        }
     }
 }
