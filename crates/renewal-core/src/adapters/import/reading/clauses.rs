@@ -12,7 +12,7 @@ use regex::Regex;
 use super::blocks::{Block, BlockKind};
 use super::lexicon::{
     find_blank, find_dates, find_notice_methods, find_out_of_range_year, find_periods, re,
-    sentences, DayOrder, FoundPeriod,
+    sentences, DayOrder, FoundDate, FoundPeriod,
 };
 use super::{
     whole_months, Convenience, Expiry, Found, Language, Loc, NoticeServiceReading, Reading, Refusal,
@@ -36,6 +36,10 @@ pub struct Unit<'a> {
     pub block: &'a Block,
     /// Index of the unit in the document.
     pub index: usize,
+    /// The periods of `text`, found once ([`Unit::periods`]).
+    periods: std::cell::OnceCell<Vec<FoundPeriod>>,
+    /// The dates of `text` and the day order they were read with ([`Unit::dates`]).
+    dates: std::cell::OnceCell<(DayOrder, Vec<FoundDate>)>,
 }
 
 impl Unit<'_> {
@@ -56,6 +60,25 @@ impl Unit<'_> {
             line: self.block.lines.0,
             line_end: self.block.lines.1.max(self.block.lines.0),
             text,
+        }
+    }
+
+    /// The periods of the sentence ([`find_periods`]), found the first time they are asked
+    /// for: several recognisers read the same sentence.
+    fn periods(&self) -> &[FoundPeriod] {
+        self.periods.get_or_init(|| find_periods(self.text))
+    }
+
+    /// The dates of the sentence read with `order` ([`find_dates`]), found once per
+    /// document day order (a document has one).
+    fn dates(&self, order: DayOrder) -> Vec<FoundDate> {
+        let (o, d) = self
+            .dates
+            .get_or_init(|| (order, find_dates(self.text, order)));
+        if *o == order {
+            d.clone()
+        } else {
+            find_dates(self.text, order)
         }
     }
 
@@ -92,6 +115,8 @@ pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
                 topic,
                 block: b,
                 index: out.len(),
+                periods: std::cell::OnceCell::new(),
+                dates: std::cell::OnceCell::new(),
             });
             continue;
         }
@@ -104,6 +129,8 @@ pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
                 topic: topic.clone(),
                 block: b,
                 index: out.len(),
+                periods: std::cell::OnceCell::new(),
+                dates: std::cell::OnceCell::new(),
             });
         }
     }
@@ -231,7 +258,7 @@ fn out_of_range_dates(us: &[Unit<'_>], order: DayOrder) -> Vec<Refusal> {
         } else {
             continue;
         };
-        if !find_dates(u.text, order).is_empty() {
+        if !u.dates(order).is_empty() {
             continue;
         }
         if let Some((_, reason)) = find_out_of_range_year(u.text) {
@@ -561,7 +588,7 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
     let mut cands: Vec<EffCandidate<'_>> = Vec::new();
     for u in us {
         let key_hit = u.key_is(eff_key());
-        let dates = find_dates(u.text, order);
+        let dates = u.dates(order);
         let blank = find_blank(u.text);
         if key_hit {
             let d = dates
@@ -781,8 +808,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     for u in us {
         let key_term = u.key_is(term_key());
         let key_end = u.key_is(end_key());
-        let periods = find_periods(u.text);
-        let dates = find_dates(u.text, order);
+        let periods = u.periods();
+        let dates = u.dates(order);
         let is_amend = amend_sentence().is_match(u.text)
             && (!renewal_words().is_match(u.text) || u.lower.contains("amend"))
             && !u.lower.contains("option")
@@ -791,7 +818,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 || u.lower.contains("vigencia"));
         // length
         if key_term || (term_sentence().is_match(u.text) && !prior_re().is_match(u.text)) {
-            for p in &periods {
+            for p in periods {
                 let before = &u.text[..p.start];
                 let near_before = tail(before, 80);
                 let after = head(&u.text[p.end..], 60).to_lowercase();
@@ -939,6 +966,22 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     // agreement or its term ("the term of this Agreement shall continue until terminated"),
     // not about a licence or rights granted under it
     let evergreen = us.iter().find_map(|u| {
+        // every wording of `evergreen_re` holds one of these words: most sentences are
+        // passed over without running it
+        if ![
+            "terminat",
+            "indefinit",
+            "indefinid",
+            "indetermin",
+            "unlimited",
+            "evergreen",
+            "fixed",
+        ]
+        .iter()
+        .any(|w| u.lower.contains(w))
+        {
+            return None;
+        }
         let m = evergreen_re().find(u.text)?;
         if prior_re().is_match(u.text) {
             return None;
@@ -1120,7 +1163,7 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         let key_notice = u.key_is(notice_key());
         let renew_pos = renewal_words().find(u.text).map(|m| m.start());
         if key_notice && !key_ren {
-            if let Some(p) = find_periods(u.text).first() {
+            if let Some(p) = u.periods().first() {
                 if notice.as_ref().is_none_or(|(r0, _)| *r0 < 9) {
                     notice = Some((9, Found::new(p.period, Confidence::High, u.loc())));
                 }
@@ -1137,10 +1180,7 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
                 && !u.lower.contains("anytime")
                 && notice_sentence().is_match(u.text)
             {
-                if let Some(p) = find_periods(u.text)
-                    .into_iter()
-                    .find(|p| is_notice(u.text, p))
-                {
+                if let Some(p) = u.periods().iter().find(|p| is_notice(u.text, p)) {
                     if notice.is_none() {
                         notice = Some((3, Found::new(p.period, Confidence::Low, u.loc())));
                     }
@@ -1187,9 +1227,9 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         if auto.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
             auto = Some((rank, Found::new(true, Confidence::High, u.loc())));
         }
-        let periods = find_periods(u.text);
+        let periods = u.periods();
         let speaks_of_notice = notice_sentence().is_match(u.text);
-        for p in &periods {
+        for p in periods {
             if speaks_of_notice
                 && is_notice(u.text, p)
                 && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank)
@@ -1328,7 +1368,7 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         if !key && grant.is_none() && !(neg && phrase.is_some()) {
             continue;
         }
-        let periods = find_periods(u.text);
+        let periods = u.periods();
         let notice = periods.iter().find(|p| is_notice(u.text, p));
         // "at any time after …" waits for an event; a mutual right is no party's right
         let free = conv_free()
@@ -1401,7 +1441,7 @@ fn cure(us: &[Unit<'_>]) -> Option<Found<Period>> {
         if !(cure_re().is_match(u.text) && breach_re().is_match(u.text)) {
             return None;
         }
-        find_periods(u.text)
+        u.periods()
             .first()
             .map(|p| Found::new(p.period, Confidence::High, u.loc()))
     })
@@ -1524,7 +1564,7 @@ const ATTENTION_WINDOW: usize = 12;
 /// Whether `u` states a notice period ("ninety (90) days' prior written notice of
 /// non-renewal"): such a sentence is about when notice is due, not how it is served.
 fn notice_period_sentence(u: &Unit<'_>) -> bool {
-    !find_periods(u.text).is_empty() && period_context().is_match(u.text)
+    !u.periods().is_empty() && period_context().is_match(u.text)
 }
 
 /// The largest byte index at most `i` that is a char boundary of `s`.
@@ -1647,9 +1687,14 @@ fn notice_service(us: &[Unit<'_>], w: &mut Vec<Warning>) -> NoticeServiceReading
                 .is_some_and(|k| notices_heading().is_match(k))
             || notices_lead().is_match(head(&u.block.text, 80));
         let period = notice_period_sentence(u);
-        if (headed || notices_sentence().is_match(u.text)) && !period {
+        // every wording of `notices_sentence` and `notice_word` holds one of these: most
+        // sentences are passed over without running them
+        let noticey = ["notic", "notif", "communic", "comunic", "aviso", "carta"]
+            .iter()
+            .any(|w| u.lower.contains(w));
+        if (headed || noticey && notices_sentence().is_match(u.text)) && !period {
             clause.push(u);
-        } else if fallback.is_none() && notice_word().is_match(u.text) {
+        } else if fallback.is_none() && noticey && notice_word().is_match(u.text) {
             let methods = find_notice_methods(u.text);
             if !methods.is_empty() {
                 fallback = Some((u, methods));
