@@ -517,15 +517,15 @@ fn link_people(
     match field {
         EditableField::ContractOwner => {
             if let Some(owner) = a.contract_owner.as_mut() {
-                if let Some(p) = store.person(&owner.value)? {
-                    owner.value = p.name;
+                if let Some(name) = store.directory_name(&owner.value)? {
+                    owner.value = name;
                 }
             }
         }
         EditableField::Watchers => {
             for w in a.recorded.watchers.iter_mut() {
-                match store.person(w)? {
-                    Some(p) => *w = p.name,
+                match store.directory_name(w)? {
+                    Some(name) => *w = name,
                     None => {
                         return Err(Error::Invalid {
                             field: "watchers".into(),

@@ -529,6 +529,23 @@ impl Store {
         Ok(out)
     }
 
+    /// The people directory's spelling of `name` (matched case-insensitively, ASCII, after
+    /// trimming), or `None` when nobody of that name is in the directory (migration 0007).
+    /// Used to link a contract owner or watcher to the directory whether or not the `mail`
+    /// feature (which manages the directory) is built.
+    ///
+    /// Errors: SQLite errors.
+    pub fn directory_name(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name FROM people WHERE name = ?1 COLLATE NOCASE",
+                [name.trim()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Number of agreements.
     pub fn count(&self) -> Result<i64> {
         Ok(self
