@@ -1115,6 +1115,12 @@ regex!(
     r"(?i)^\W{0,3}(?:s\b)?\W{0,3}(?:\(\w+\)\s*)?(?:of\s+)?(?:(?:prior|advance|previous|written|express)\s+)*(?:prior|before|in\s+advance|advance|notice|written|antes|de\s+anticipaci|de\s+antelaci|de\s+preaviso|previos?\b|previa|de\s+aviso|antelaci|anticipaci|preceding|ahead)"
 );
 regex!(
+    // what follows a period that is a length of time, never a notice: "year basis", "month
+    // periods", "año calendario sucesivos" is left to the renewal reader
+    length_noun_after,
+    r"(?i)^\W{0,3}(?:\(\w+\)\s*)?(?:-?\s*)?(?:basis|periods?|terms?|increments?|renewal\s+(?:periods?|terms?)|intervals?|per[ií]odos?\b|plazos?\b)"
+);
+regex!(
     notice_before,
     r"(?i)\b(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than|no\s+menor\s+(?:a|de)|no\s+inferior\s+(?:a|de)|m[ií]nim[ao]\s+de|minimum\s+of|anticipaci[oó]n\s+(?:m[ií]nima\s+)?de|antelaci[oó]n\s+(?:m[ií]nima\s+)?de|preaviso\s+(?:m[ií]nimo\s+)?de|notice\s+of|notice\s+period\s+of|upon|on|with|giving|by\s+giving|con|por\s+lo\s+menos|al\s+menos)\s*(?:an?\s+|un\s+|una\s+)?$"
 );
@@ -1137,7 +1143,7 @@ regex!(
 regex!(
     // a sentence that speaks of notice (of non-renewal, of termination)
     notice_sentence,
-    r"(?i)notice|notif|aviso|comunica|in\s+writing|por\s+escrito|elect\w*\s+not\s+to|intention\s+not\s+to|desire\s+not\s+to|not\s+to\s+renew|non-?renewal|no\s+renovar"
+    r"(?i)notice|notif|aviso|comunica|in\s+writing|por\s+escrito|elect\w*\s+not\s+to|intention\s+not\s+to|desire\s+not\s+to|not\s+to\s+renew|non-?renewal|no\s+renovar|unless\s+(?:(?:either|one|a)\s+party\s+|the\s+\w+\s+)?(?:sooner\s+)?terminate[sd]?\b[^.;]{0,100}\b(?:prior\s+to|before)\s+the\s+(?:expiration|expiry|end)\b"
 );
 
 /// Whether period `p` of `text` is a notice period: followed by "prior", "notice",
@@ -1147,6 +1153,10 @@ regex!(
 /// other at least", "con una anticipación no menor de"), so "within ten (10) days" or "on
 /// a year to year basis" are not notice periods.
 fn is_notice(text: &str, p: &FoundPeriod) -> bool {
+    // "on a five (5) year basis", "for successive one (1) year periods": a length, not notice
+    if length_noun_after().is_match(head(&text[p.end..], 30)) {
+        return false;
+    }
     notice_after().is_match(head(&text[p.end..], 40))
         || (notice_before().is_match(tail(&text[..p.start], 50))
             && (notice_context().is_match(head(&text[p.end..], 30))
@@ -1229,11 +1239,16 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         }
         let periods = u.periods();
         let speaks_of_notice = notice_sentence().is_match(u.text);
-        for p in periods {
-            if speaks_of_notice
-                && is_notice(u.text, p)
-                && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank)
-            {
+        // a period the notice words follow ("90 days prior to", "sixty (60) days' notice")
+        // before one that only has a notice word near it
+        let strong = |p: &&FoundPeriod| notice_after().is_match(head(&u.text[p.end..], 40));
+        let candidate = periods
+            .iter()
+            .filter(|p| is_notice(u.text, p))
+            .find(strong)
+            .or_else(|| periods.iter().find(|p| is_notice(u.text, p)));
+        if let Some(p) = candidate {
+            if speaks_of_notice && notice.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
                 notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
             }
         }
@@ -2422,5 +2437,34 @@ CUARTA. El contrato se renovará automáticamente por períodos sucesivos de un 
             let r = rd(text);
             assert_ne!(eff(&r).map(|e| e.1), Some(Confidence::High), "{text}");
         }
+    }
+
+    #[test]
+    fn the_renewal_length_is_never_the_notice_period() {
+        let text = "STRATEGIC ALLIANCE AGREEMENT\n\nThis Agreement is made as of 1 March 2010 between Alpha Inc and Beta LLC.\n\n\
+3. TERM\n\nThis Agreement shall commence on the Effective Date of this Agreement and shall remain in effect for a period of 5 years (\"Initial Term\"). Thereafter, this Agreement shall be renewed automatically on a five (5) year basis, unless one party notifies the other of its desire to terminate this Agreement at least sixty 90 days prior to the expiration of the Initial Term or then current renewal term, as applicable.\n";
+        let r = rd(text);
+        assert_eq!(
+            r.renewal_period.as_ref().map(|p| p.value),
+            Some(Period::years(5))
+        );
+        assert_ne!(
+            r.non_renewal_notice.as_ref().map(|p| p.value),
+            Some(Period::years(5))
+        );
+    }
+
+    #[test]
+    fn a_renewal_unless_terminated_before_the_end_gives_the_notice() {
+        let r = rd("RESELLER AGREEMENT\n\nThis Agreement is made as of 1 March 2012 between Maker Inc and Reseller LLC.\n\n\
+12. Upon expiration of the Initial Term, this Agreement shall automatically renew for consecutive one (1) year periods, unless terminated by Reseller within sixty (60) days prior to the expiration of the Initial Term or any renewal term.\n");
+        assert_eq!(
+            r.renewal_period.as_ref().map(|p| p.value),
+            Some(Period::years(1))
+        );
+        assert_eq!(
+            r.non_renewal_notice.as_ref().map(|p| p.value),
+            Some(Period::days(60))
+        );
     }
 }
