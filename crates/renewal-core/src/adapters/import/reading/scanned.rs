@@ -1,0 +1,152 @@
+//! Values read from scanned pages (issue 11 item 4): the OCR confidence lowers the value's
+//! confidence, and a person is asked to confirm each value against the scan.
+//!
+//! The rule, for every value whose source lies on a page read by OCR
+//! ([`DocumentText::ocr`]):
+//!
+//! - Its **OCR confidence** is the lowest mean word confidence (Tesseract's, 0–100) of the
+//!   lines of its source span on that page ([`OcrPage::span_confidence`]).
+//! - Its [`Confidence`] becomes [`Confidence::Low`], whatever the OCR confidence: the model
+//!   has two levels (`high`, `low`), and OCR misreads a digit ("8" for "3", "1" for "7") with
+//!   high confidence as readily as a letter, so no OCR-read value that a deadline rests on
+//!   is taken as read without a person confirming it. (With a three-level model the rule
+//!   would be: 90 and over lowers high to medium, under 90 to low.)
+//! - It gets a `low_confidence` warning, on its field and source line, saying that it was
+//!   read by OCR from scanned page N with that confidence and to confirm it against the
+//!   scan; under [`POOR_OCR`] (70) the warning says the line was poorly read. Being a
+//!   `low_confidence` warning, it makes the agreement provisional until confirmed (as any
+//!   low-confidence key value: `renewals confirm ID FIELD`, the review page).
+//! - Each page read by OCR also gets a `read_by_ocr` warning on the field `document`
+//!   naming the page, its mean confidence and its word count; one from which OCR read no
+//!   word says so (a blank scan, or one that could not be read: check it by hand).
+
+use super::{Found, Reading};
+use crate::adapters::import::formats::{DocumentText, OcrPage};
+use crate::domain::model::{Confidence, Warning};
+
+/// A line read by OCR with a mean word confidence under this (0–100) is called poorly read
+/// in its warning (70).
+pub const POOR_OCR: u8 = 70;
+
+/// The OCR page and confidence of a value read at `found`'s source, when its page was read
+/// by OCR.
+fn ocr_of<'a, T>(doc: &'a DocumentText, found: &Found<T>) -> Option<(&'a OcrPage, u8)> {
+    let page = doc.ocr_page(found.source.page?)?;
+    Some((
+        page,
+        page.span_confidence(found.source.line, found.source.line_end),
+    ))
+}
+
+/// Lowers `found`'s confidence when it was read from a scanned page, and returns the
+/// warning for `field` (`None` for a value of a text page, or when `field` is `None`: a
+/// value that is not stored as a field of its own).
+fn lower<T>(doc: &DocumentText, found: &mut Found<T>, field: Option<&str>) -> Option<Warning> {
+    let (page, confidence) = ocr_of(doc, found)?;
+    found.confidence = Confidence::Low;
+    let field = field?;
+    if found.derived {
+        // Computed from values that carry their own warning.
+        return None;
+    }
+    let how = if confidence < POOR_OCR {
+        format!("OCR confidence {confidence}%, poorly read")
+    } else {
+        format!("OCR confidence {confidence}%")
+    };
+    Some(Warning {
+        code: "low_confidence".to_string(),
+        field: field.to_string(),
+        line: Some(found.source.line),
+        message: format!(
+            "{} read by OCR from scanned page {} ({how}): confirm it against the scan",
+            field.replace('_', " "),
+            page.page
+        ),
+    })
+}
+
+/// Applies the rule of the module documentation to `r`, read from `doc`.
+pub(super) fn apply(doc: &DocumentText, r: &mut Reading) {
+    if doc.ocr.is_empty() {
+        return;
+    }
+    let mut warnings = Vec::new();
+    macro_rules! each {
+        ($($f:ident => $name:expr),* $(,)?) => {
+            $(
+                if let Some(found) = r.$f.as_mut() {
+                    warnings.extend(lower(doc, found, $name));
+                }
+            )*
+        };
+    }
+    each!(
+        title => None,
+        parties => Some("parties"),
+        effective_date => Some("effective_date"),
+        expiry_date => Some("expiry_date"),
+        initial_term => Some("initial_term"),
+        auto_renewal => Some("auto_renewal"),
+        renewal_period => Some("renewal_period"),
+        non_renewal_notice => Some("non_renewal_notice"),
+        termination_for_convenience => Some("termination_rights"),
+        cure_period => Some("termination_rights"),
+        price_review => Some("price_review"),
+        next_review => Some("next_review"),
+        country => Some("country"),
+        currency => Some("currency"),
+    );
+    let n = &mut r.notice_service;
+    for found in [
+        n.who
+            .as_mut()
+            .map(|f| lower(doc, f, Some("notice_service"))),
+        n.form
+            .as_mut()
+            .map(|f| lower(doc, f, Some("notice_service"))),
+        n.methods
+            .as_mut()
+            .map(|f| lower(doc, f, Some("notice_service"))),
+        n.addressee
+            .as_mut()
+            .map(|f| lower(doc, f, Some("notice_service"))),
+        n.deemed_received
+            .as_mut()
+            .map(|f| lower(doc, f, Some("notice_service"))),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    {
+        warnings.push(found);
+    }
+    // One OCR warning per field (the first read stands for the others: the cure period and
+    // the convenience right are both `termination_rights`).
+    let mut warned: Vec<String> = Vec::new();
+    for w in warnings {
+        if !warned.contains(&w.field) {
+            warned.push(w.field.clone());
+            r.warnings.push(w);
+        }
+    }
+    for page in &doc.ocr {
+        let message = if page.words == 0 {
+            format!(
+                "page {} is a scanned image from which OCR read no text (a blank page, or one it could not read): check it by hand",
+                page.page
+            )
+        } else {
+            format!(
+                "page {} is a scanned image read by OCR (Tesseract, {} words, mean confidence {}%): the values read from it are to be confirmed against the scan",
+                page.page, page.words, page.confidence
+            )
+        };
+        r.warnings.push(Warning {
+            code: "read_by_ocr".to_string(),
+            field: "document".to_string(),
+            line: None,
+            message,
+        });
+    }
+}
