@@ -187,7 +187,11 @@ pub struct Refusal {
 /// Reads `doc` (see the module docs). Values read from pages read by OCR have their
 /// confidence lowered and a warning to confirm them ([`scanned`]).
 pub fn read(doc: &DocumentText) -> Reading {
-    let blocks = blocks::blocks(&doc.lines);
+    let blocks = if doc.ocr.is_empty() {
+        blocks::blocks(&doc.lines)
+    } else {
+        blocks::blocks(&scanned::separated(doc))
+    };
     let mut r = clauses::read_blocks(doc.format, &blocks);
     scanned::apply(doc, &mut r);
     r

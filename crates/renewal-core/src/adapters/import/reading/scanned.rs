@@ -16,12 +16,15 @@
 //!   scan; under [`POOR_OCR`] (70) the warning says the line was poorly read. Being a
 //!   `low_confidence` warning, it makes the agreement provisional until confirmed (as any
 //!   low-confidence key value: `renewals confirm ID FIELD`, the review page).
+//! - A paragraph does not run from a page with a text layer onto a page read by OCR, or
+//!   back ([`separated`]): each value then comes from one kind of page, and a value read
+//!   partly by OCR is marked like one read wholly by it.
 //! - Each page read by OCR also gets a `read_by_ocr` warning on the field `document`
 //!   naming the page, its mean confidence and its word count; one from which OCR read no
 //!   word says so (a blank scan, or one that could not be read: check it by hand).
 
 use super::{Found, Reading};
-use crate::adapters::import::formats::{DocumentText, OcrPage};
+use crate::adapters::import::formats::{DocumentText, Line, OcrPage};
 use crate::domain::model::{Confidence, Warning};
 
 /// A line read by OCR with a mean word confidence under this (0–100) is called poorly read
@@ -64,6 +67,28 @@ fn lower<T>(doc: &DocumentText, found: &mut Found<T>, field: Option<&str>) -> Op
             page.page
         ),
     })
+}
+
+/// `doc`'s lines with a blank line wherever reading passes from a page with a text layer to
+/// a page read by OCR or back, so that no block joins the two (blank lines only end blocks:
+/// the added line's number is that of the line after it and is never a source).
+pub(super) fn separated(doc: &DocumentText) -> Vec<Line> {
+    let scanned = |l: &Line| l.page.is_some_and(|p| doc.ocr_page(p).is_some());
+    let mut out = Vec::with_capacity(doc.lines.len() + doc.ocr.len() * 2);
+    let mut previous: Option<bool> = None;
+    for l in &doc.lines {
+        let now = scanned(l);
+        if previous.is_some_and(|p| p != now) {
+            out.push(Line {
+                page: l.page,
+                number: l.number,
+                text: String::new(),
+            });
+        }
+        previous = Some(now);
+        out.push(l.clone());
+    }
+    out
 }
 
 /// Applies the rule of the module documentation to `r`, read from `doc`.
