@@ -287,8 +287,8 @@ pub(super) fn read(
         .filter(|(_, p)| p.trim().is_empty())
         .map(|(i, _)| number(i))
         .collect();
-    let doc = load(bytes);
     let Some(ocr) = ocr else {
+        let doc = if blank.is_empty() { None } else { load(bytes) };
         refuse_scans(file_name, &pages, &blank, doc.as_ref())?;
         return Ok((page_lines(&pages), Vec::new()));
     };
@@ -298,6 +298,8 @@ pub(super) fn read(
         .filter(|(_, p)| printable_chars(p) < MIN_TEXT_CHARS)
         .map(|(i, _)| number(i))
         .collect();
+    // Looked at only when a page may be a scan: a PDF with text on every page is loaded once.
+    let doc = if sparse.is_empty() { None } else { load(bytes) };
     let scanned = scanned_pages(doc.as_ref(), &sparse);
     if scanned.is_empty() && blank.len() == pages.len() {
         return Err(ImportError::new(

@@ -175,3 +175,124 @@ pub(super) fn apply(doc: &DocumentText, r: &mut Reading) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::adapters::import::formats::{Format, OcrLine};
+    use crate::adapters::import::reading::read;
+
+    fn line(page: u32, number: u32, text: &str) -> Line {
+        Line {
+            page: Some(page),
+            number,
+            text: text.to_string(),
+        }
+    }
+
+    /// Page 1 has a text layer; page 2 was read by OCR, its line 3 poorly.
+    fn doc() -> DocumentText {
+        DocumentText {
+            format: Format::Pdf,
+            lines: vec![
+                line(1, 1, "SUPPLY AGREEMENT"),
+                line(1, 3, "Effective Date: 1 March 2024"),
+                line(2, 1, "Initial Term: 36 months"),
+                line(2, 2, ""),
+                line(2, 3, "Notice Period: 90 days"),
+            ],
+            sha256: String::new(),
+            ocr: vec![OcrPage {
+                page: 2,
+                confidence: 75,
+                words: 7,
+                lines: vec![
+                    OcrLine {
+                        number: 1,
+                        confidence: 93,
+                    },
+                    OcrLine {
+                        number: 3,
+                        confidence: 58,
+                    },
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn values_of_a_scanned_page_are_lowered_and_warned_with_their_line_confidence() {
+        let r = read(&doc());
+        let eff = r.effective_date.as_ref().unwrap();
+        assert_eq!(
+            (eff.source.page, eff.confidence),
+            (Some(1), Confidence::High)
+        );
+        let term = r.initial_term.as_ref().unwrap();
+        assert_eq!(
+            (term.source.page, term.confidence),
+            (Some(2), Confidence::Low)
+        );
+        let notice = r.non_renewal_notice.as_ref().unwrap();
+        assert_eq!(notice.confidence, Confidence::Low);
+        let messages: Vec<(&str, &str, &str)> = r
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("OCR"))
+            .map(|w| (w.code.as_str(), w.field.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "low_confidence",
+                    "initial_term",
+                    "initial term read by OCR from scanned page 2 (OCR confidence 93%): confirm it against the scan"
+                ),
+                (
+                    "low_confidence",
+                    "non_renewal_notice",
+                    "non renewal notice read by OCR from scanned page 2 (OCR confidence 58%, poorly read): confirm it against the scan"
+                ),
+                (
+                    "read_by_ocr",
+                    "document",
+                    "page 2 is a scanned image read by OCR (Tesseract, 7 words, mean confidence 75%): the values read from it are to be confirmed against the scan"
+                ),
+            ]
+        );
+        // The agreement is provisional until the OCR values are confirmed.
+        let a = r.to_agreement("supply.pdf");
+        assert!(a.provisional_fields().contains(&"initial_term"));
+        assert!(!a.provisional_fields().contains(&"effective_date"));
+        assert_eq!(
+            a.warnings
+                .iter()
+                .filter(|w| w.field == "initial_term" && w.code == "low_confidence")
+                .count(),
+            1,
+            "one warning to confirm, the OCR one"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_does_not_run_from_a_text_page_onto_a_scanned_page() {
+        let mut d = doc();
+        d.lines = vec![
+            line(1, 1, "The initial term of this Agreement"),
+            line(2, 1, "is 36 months from the Effective Date."),
+        ];
+        let lines = separated(&d);
+        let texts: Vec<(Option<u32>, &str)> =
+            lines.iter().map(|l| (l.page, l.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (Some(1), "The initial term of this Agreement"),
+                (Some(2), ""),
+                (Some(2), "is 36 months from the Effective Date."),
+            ]
+        );
+    }
+}
