@@ -3,7 +3,8 @@
 # what is missing (safe to run again):
 #   * Debian packages: WebKitGTK 4.1 and friends for building the Tauri app,
 #     WebKitWebDriver, Xvfb, D-Bus, a notification server, ImageMagick (screenshots),
-#     poppler-utils (PDF checks), python3-aiosmtpd (an SMTP server for the email tests), xdotool (answers file dialogs in the e2e tests) and a
+#     poppler-utils (PDF checks, and rendering scanned pages for OCR), Tesseract OCR with
+#     English and Spanish data (scanned PDF pages are read by it), python3-aiosmtpd (an SMTP server for the email tests), xdotool (answers file dialogs in the e2e tests) and a
 #     CJK-capable font for the renewal brief (fonts-droid-fallback);
 #   * tauri-driver 2.x (cargo install, pinned);
 #   * cargo-afl (cargo install, pinned), which builds its own AFL++ when installed: the fuzz
@@ -31,6 +32,9 @@ APT_PACKAGES=(
   # look at what it shows: screenshots (import), PDF pages (pdftoppm, pdftotext);
   # answer the app's real GTK file dialogs from the e2e tests (xdotool)
   imagemagick poppler-utils qpdf xdotool
+  # scanned PDF pages are read by OCR: Tesseract with English and Spanish data (pdftoppm of
+  # poppler-utils renders the pages); tests/it/ocr.rs makes and reads scans
+  tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
   # reminders tests: a private session bus (dbus-daemon, dbus-monitor)
   dbus
   # email reminder tests: a real SMTP server on loopback (python3 -m aiosmtpd)

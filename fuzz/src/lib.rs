@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use renewal_core::adapters::brief::{render_brief, BriefOptions, Paper};
 use renewal_core::adapters::import::{
-    decode_document, import_document, import_markdown, parse_sections, read_bytes, text_document,
+    decode_document, import_document, import_markdown, parse_sections, read_bytes_with,
+    text_document, ReadOptions,
 };
 use renewal_core::adapters::store::StoredAgreement;
 use renewal_core::domain::dates::PartialDate;
@@ -22,8 +23,14 @@ fn as_of() -> NaiveDate {
 
 /// Imports an already-read document as the CLI does and runs the deadline engine on the
 /// result, so the reader's output is used, not only produced.
+///
+/// OCR is off ([`ReadOptions::without_ocr`]): a PDF page with no text but with an image is
+/// refused as a scan instead of being rendered by `pdftoppm` and read by Tesseract, so the
+/// targets never start a process on random input (a scan's OCR takes seconds, and the
+/// fuzzer runs thousands of inputs a second). The OCR code itself is tested on generated
+/// scans in `tests/it/ocr.rs` and on Tesseract output in `formats/ocr.rs`.
 fn import_and_assess(name: &str, data: &[u8]) {
-    if let Ok(doc) = read_bytes(name, data) {
+    if let Ok(doc) = read_bytes_with(name, data, &ReadOptions::without_ocr()) {
         let _ = doc.text();
         if let Ok(out) = import_document(name, &doc) {
             let _ = assess(&out.agreement, as_of());

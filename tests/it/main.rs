@@ -14,6 +14,7 @@ mod history;
 mod ics;
 mod mail;
 mod manual;
+mod ocr;
 mod portfolio;
 mod reading;
 mod reading_props;

@@ -14,7 +14,10 @@ pub(crate) use map::{obligation_status, termination_kind};
 mod markdown;
 pub mod reading;
 
-pub use formats::{read_bytes, read_path, DocumentText, Format, Line};
+pub use formats::{
+    read_bytes, read_bytes_with, read_path, read_path_with, DocumentText, Format, Line, OcrOptions,
+    ReadOptions,
+};
 
 use std::fmt;
 use std::path::Path;
@@ -354,6 +357,7 @@ pub fn text_document(file_name: &str, text: &str) -> DocumentText {
                 .collect()
         },
         sha256: sha256_hex(text.as_bytes()),
+        ocr: Vec::new(),
     }
 }
 

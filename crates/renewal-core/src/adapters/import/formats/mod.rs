@@ -9,8 +9,11 @@
 //!   as one line break, so line numbers are true whatever the file's origin.
 //! - **Word** `.docx` ([`docx`]): paragraphs, headings (`# `), list items (`- `) and tables (GFM
 //!   pipe rows with a `|---|` separator after the first row), read with `zip` + `quick-xml`.
-//! - **PDF** with a text layer ([`pdf`]): text per page with `pdf-extract`; a page that is an
-//!   image only (a scan) is refused, naming the page.
+//! - **PDF** ([`pdf`]): text per page with `pdf-extract`; a page that is an image with no
+//!   text layer (a scan) is read by OCR with Tesseract ([`ocr`], issue 11 item 4), its lines
+//!   keeping their OCR confidence ([`DocumentText::ocr`]); without Tesseract such a PDF is
+//!   refused with how to install it. [`ReadOptions::without_ocr`] refuses scans instead,
+//!   naming the page (the fuzz targets).
 //!
 //! `.docx` and `.pdf` files may be up to [`MAX_PACKAGE_BYTES`] (50 MiB).
 //!
@@ -24,8 +27,11 @@
 //! is capped by the bytes actually read, not by the size the file system reports.
 
 mod docx;
+pub mod ocr;
 mod pdf;
 mod text;
+
+pub use ocr::{OcrLine, OcrOptions, OcrPage};
 
 use std::io::Read;
 use std::path::Path;
@@ -52,7 +58,7 @@ pub enum Format {
     Text,
     /// A Word (Office Open XML) document.
     Docx,
-    /// A PDF with a text layer.
+    /// A PDF (with a text layer, or scanned pages read by OCR).
     Pdf,
 }
 
@@ -95,6 +101,40 @@ pub struct DocumentText {
     pub lines: Vec<Line>,
     /// SHA-256 of the file's bytes as read (lower-case hex, 64 characters).
     pub sha256: String,
+    /// The PDF pages read by OCR, in page order, with the confidence of each line read;
+    /// empty for a document read from its text alone (every format but a scanned PDF).
+    pub ocr: Vec<OcrPage>,
+}
+
+impl DocumentText {
+    /// What OCR said of page `page`, when that page was read by OCR.
+    pub fn ocr_page(&self, page: u32) -> Option<&OcrPage> {
+        self.ocr.iter().find(|p| p.page == page)
+    }
+}
+
+/// How documents are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// How scanned PDF pages are read by OCR; `None` refuses them, naming the page.
+    pub ocr: Option<OcrOptions>,
+}
+
+impl Default for ReadOptions {
+    /// OCR on, with the programs of [`OcrOptions::from_env`].
+    fn default() -> Self {
+        ReadOptions {
+            ocr: Some(OcrOptions::from_env()),
+        }
+    }
+}
+
+impl ReadOptions {
+    /// Scans refused rather than read: no process is started (the fuzz targets, which must
+    /// not start Tesseract on random input).
+    pub fn without_ocr() -> Self {
+        ReadOptions { ocr: None }
+    }
 }
 
 impl DocumentText {
@@ -120,23 +160,44 @@ impl DocumentText {
 ///
 /// Errors name the file (its path as given) and, when known, the page or line and what was
 /// expected.
+///
+/// Scanned PDF pages are read by OCR ([`ReadOptions::default`]); see [`read_path_with`].
 pub fn read_path(path: &Path) -> Result<DocumentText, ImportError> {
+    read_path_with(path, &ReadOptions::default())
+}
+
+/// [`read_path`] with the given options (OCR on or off, which programs).
+pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<DocumentText, ImportError> {
     let name = path.display().to_string();
     let bytes = read_regular_file(path, |head| cap_for(&name, head))?;
-    read_bytes(&name, &bytes)
+    read_bytes_with(&name, &bytes, options)
 }
 
 /// The same on bytes already in memory; `file_name` names the file in errors and helps choose
-/// the format.
+/// the format. Scanned PDF pages are read by OCR ([`ReadOptions::default`]).
 pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<DocumentText, ImportError> {
+    read_bytes_with(file_name, bytes, &ReadOptions::default())
+}
+
+/// [`read_bytes`] with the given options (OCR on or off, which programs).
+pub fn read_bytes_with(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<DocumentText, ImportError> {
     let kind = sniff(file_name, bytes);
     let cap = cap_for(file_name, bytes);
     if bytes.len() as u64 > cap {
         return Err(too_large(file_name, bytes.len() as u64, cap));
     }
     let sha256 = sha256_hex(bytes);
+    let mut ocr = Vec::new();
     let (format, lines) = match kind {
-        Sniffed::Pdf => (Format::Pdf, pdf::read(file_name, bytes)?),
+        Sniffed::Pdf => {
+            let (lines, pages) = pdf::read(file_name, bytes, options.ocr.as_ref())?;
+            ocr = pages;
+            (Format::Pdf, lines)
+        }
         Sniffed::Zip => (Format::Docx, docx::read(file_name, bytes)?),
         Sniffed::OldWord => {
             return Err(ImportError::new(
@@ -158,6 +219,7 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<DocumentText, ImportE
         format,
         lines,
         sha256,
+        ocr,
     })
 }
 

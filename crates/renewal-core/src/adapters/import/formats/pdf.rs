@@ -1,4 +1,4 @@
-//! PDF documents with a text layer, read page by page with `pdf-extract`.
+//! PDF documents, read page by page with `pdf-extract`; scanned pages read by OCR.
 //!
 //! `pdf-extract` was chosen over `lopdf`'s own `extract_text` after trying both on the
 //! corpus's reportlab PDFs and on two real PDFs of this machine (a pdfTeX manual and a
@@ -6,29 +6,37 @@
 //! word spaces written as glyph positions, while `pdf-extract` places characters by their
 //! position, giving one line per printed line, word spaces and blank lines at paragraph gaps.
 //!
-//! Rules (decided for issue 10, item 1):
+//! Rules (decided for issue 10, item 1, and issue 11, item 4):
 //!
-//! - **Scans are refused.** A page with no text but with an image (an image-only page, as a
-//!   scanner makes) is refused naming the page: "page 3 has no text layer (a scanned
-//!   image?)". A PDF with several such pages names them all; one with no text at all is
-//!   refused as a whole. A value could hide on such a page, so reading the rest would be
-//!   silently incomplete. A page with neither text nor image (a blank page) is accepted.
+//! - **Scans are read by OCR.** A page whose text layer has fewer than
+//!   [`MIN_TEXT_CHARS`](super::ocr::MIN_TEXT_CHARS) printable characters (none, or a page
+//!   number) and which draws an image (as a scanner makes) is rendered and read by Tesseract
+//!   ([`super::ocr`]); its OCR text replaces its text layer, and its lines keep their OCR
+//!   confidence ([`super::OcrPage`]). Without Tesseract the document is refused with how to
+//!   install it. A page with neither text nor image (a blank page) is accepted as blank.
+//! - **With OCR off** ([`super::ReadOptions::without_ocr`], the fuzz targets), a page with
+//!   no text but with an image is refused naming the page: "page 3 has no text layer (a
+//!   scanned image?)". A PDF with several such pages names them all; one with no text at all
+//!   is refused as a whole. A value could hide on such a page, so reading the rest would be
+//!   silently incomplete.
 //! - **Running headers, footers and page numbers are removed** when the document has two or
 //!   more pages: a line among the first three or last three non-blank lines of a page whose
 //!   text is found in that place on at least half of the pages (and on two or more); in a
 //!   page-number line ("3", "Page 3 of 9", "Página 3 de 5") the digits are ignored. A
 //!   repeated title or reference line is removed this way too. The remaining lines keep
-//!   their true line numbers.
+//!   their true line numbers. Pages read by OCR take part like the others.
 //! - **Bounded.** Before `pdf-extract` runs, the file is loaded with `lopdf` with a limit on
 //!   each stream's inflated size, and every non-image stream is inflated under a total
 //!   budget ([`MAX_INFLATED_BYTES`]), so a decompression bomb is refused instead of
-//!   exhausting memory. A panic inside `pdf-extract` (malformed files) becomes an error.
+//!   exhausting memory. A panic inside `pdf-extract` (malformed files) becomes an error. OCR
+//!   has its own bounds (pages, time and output per page: [`super::ocr`]).
 //! - A PDF that needs a password to open is refused.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::ocr::{self, OcrOptions, OcrPage, MIN_TEXT_CHARS};
 use super::Line;
 use crate::adapters::import::ImportError;
 
@@ -213,24 +221,39 @@ fn page_has_image(doc: &lopdf::Document, number: u32) -> bool {
     }
 }
 
-/// The numbers of the pages whose text is blank but which draw an image.
-fn scanned_pages(bytes: &[u8], blank: &[u32]) -> Vec<u32> {
-    if blank.is_empty() {
-        return Vec::new();
-    }
+/// The PDF loaded with `lopdf` under the stream limit, to look at its pages; `None` when it
+/// cannot be loaded (`guard` has already refused what `lopdf` cannot read).
+fn load(bytes: &[u8]) -> Option<lopdf::Document> {
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..Default::default()
     };
-    match lopdf::Document::load_mem_with_options(bytes, options) {
-        Ok(doc) => blank
+    lopdf::Document::load_mem_with_options(bytes, options).ok()
+}
+
+/// The numbers of the pages among `sparse` (pages with little or no text) which draw an
+/// image.
+fn scanned_pages(doc: Option<&lopdf::Document>, sparse: &[u32]) -> Vec<u32> {
+    if sparse.is_empty() {
+        return Vec::new();
+    }
+    match doc {
+        Some(doc) => sparse
             .iter()
             .copied()
-            .filter(|n| page_has_image(&doc, *n))
+            .filter(|n| page_has_image(doc, *n))
             .collect(),
-        // Could not look: take every blank page for a scan (refuse rather than miss text).
-        Err(_) => blank.to_vec(),
+        // Could not look: take every such page for a scan (refuse or read rather than miss
+        // text).
+        None => sparse.to_vec(),
     }
+}
+
+/// How many printable (not whitespace, not control) characters `text` holds.
+fn printable_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .count()
 }
 
 fn list(pages: &[u32]) -> String {
@@ -241,53 +264,100 @@ fn list(pages: &[u32]) -> String {
         .join(", ")
 }
 
-/// Reads a PDF's text as lines, each knowing its page (see the module documentation).
-pub(super) fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+/// Reads a PDF's text as lines, each knowing its page, and what OCR said of the pages it
+/// read (see the module documentation). `ocr` is `None` to refuse scanned pages instead of
+/// reading them.
+pub(super) fn read(
+    file_name: &str,
+    bytes: &[u8],
+    ocr: Option<&OcrOptions>,
+) -> Result<(Vec<Line>, Vec<OcrPage>), ImportError> {
     guard(file_name, bytes)?;
-    let pages = extract_pages(file_name, bytes)?;
+    let mut pages = extract_pages(file_name, bytes)?;
     if pages.is_empty() {
         return Err(ImportError::new(
             file_name,
             "the PDF has no pages; expected an agreement document",
         ));
     }
+    let number = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
     let blank: Vec<u32> = pages
         .iter()
         .enumerate()
         .filter(|(_, p)| p.trim().is_empty())
-        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+        .map(|(i, _)| number(i))
         .collect();
-    if blank.len() == pages.len() {
+    let Some(ocr) = ocr else {
+        let doc = if blank.is_empty() { None } else { load(bytes) };
+        refuse_scans(file_name, &pages, &blank, doc.as_ref())?;
+        return Ok((page_lines(&pages), Vec::new()));
+    };
+    let sparse: Vec<u32> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| printable_chars(p) < MIN_TEXT_CHARS)
+        .map(|(i, _)| number(i))
+        .collect();
+    // Looked at only when a page may be a scan: a PDF with text on every page is loaded once.
+    let doc = if sparse.is_empty() { None } else { load(bytes) };
+    let scanned = scanned_pages(doc.as_ref(), &sparse);
+    if scanned.is_empty() && blank.len() == pages.len() {
         return Err(ImportError::new(
             file_name,
             format!(
-                "no page of the PDF has a text layer ({} page(s) of images or nothing: a scanned document?); reading scans is not supported yet",
+                "no page of the PDF has any text or image ({} blank page(s)); expected an agreement document",
                 pages.len()
             ),
         ));
     }
-    let scanned = scanned_pages(bytes, &blank);
-    match scanned.as_slice() {
-        [] => {}
-        [page] => {
-            return Err(ImportError::new(
-                file_name,
-                format!(
-                    "page {page} has no text layer (a scanned image?): reading scans is not supported yet"
-                ),
-            ))
+    let read = ocr::read_pages(file_name, bytes, doc.as_ref(), &scanned, ocr)?;
+    let mut infos = Vec::with_capacity(read.len());
+    for (text, info) in read {
+        if let Some(slot) = usize::try_from(info.page)
+            .ok()
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|i| pages.get_mut(i))
+        {
+            *slot = text;
         }
-        many => {
-            return Err(ImportError::new(
-                file_name,
-                format!(
-                    "pages {} have no text layer (scanned images?): reading scans is not supported yet",
-                    list(many)
-                ),
-            ))
-        }
+        infos.push(info);
     }
-    Ok(page_lines(&pages))
+    Ok((page_lines(&pages), infos))
+}
+
+/// With OCR off: refuses a PDF with a page that has no text but draws an image (a scan),
+/// naming the pages, and one with no text at all.
+fn refuse_scans(
+    file_name: &str,
+    pages: &[String],
+    blank: &[u32],
+    doc: Option<&lopdf::Document>,
+) -> Result<(), ImportError> {
+    if blank.len() == pages.len() {
+        return Err(ImportError::new(
+            file_name,
+            format!(
+                "no page of the PDF has a text layer ({} page(s) of images or nothing: a scanned document?); reading scans by OCR is off for this read",
+                pages.len()
+            ),
+        ));
+    }
+    match scanned_pages(doc, blank).as_slice() {
+        [] => Ok(()),
+        [page] => Err(ImportError::new(
+            file_name,
+            format!(
+                "page {page} has no text layer (a scanned image?): reading scans by OCR is off for this read"
+            ),
+        )),
+        many => Err(ImportError::new(
+            file_name,
+            format!(
+                "pages {} have no text layer (scanned images?): reading scans by OCR is off for this read",
+                list(many)
+            ),
+        )),
+    }
 }
 
 /// The key by which running lines are matched across pages. A page-number line (one with a

@@ -585,23 +585,62 @@ fn pdf_lines_know_their_page_and_line() {
 }
 
 #[test]
-fn a_scanned_page_is_refused_naming_it() {
+fn with_ocr_off_a_scanned_page_is_refused_naming_it() {
+    let off = ReadOptions::without_ocr();
     let bytes = make_pdf(&[
         Page::Text(&["Services Agreement"]),
         Page::Text(&["Clause 2"]),
         Page::Image,
     ]);
-    let e = err(read_bytes("scan.pdf", &bytes));
+    let e = err(read_bytes_with("scan.pdf", &bytes, &off));
     assert_eq!(
         e,
-        "scan.pdf: page 3 has no text layer (a scanned image?): reading scans is not supported yet"
+        "scan.pdf: page 3 has no text layer (a scanned image?): reading scans by OCR is off for this read"
     );
     let bytes = make_pdf(&[Page::Image, Page::Text(&["Clause 2"]), Page::Image]);
-    let e = err(read_bytes("scan.pdf", &bytes));
+    let e = err(read_bytes_with("scan.pdf", &bytes, &off));
     assert!(e.contains("pages 1, 3 have no text layer"), "{e}");
     let bytes = make_pdf(&[Page::Image, Page::Image]);
-    let e = err(read_bytes("scan.pdf", &bytes));
+    let e = err(read_bytes_with("scan.pdf", &bytes, &off));
     assert!(e.contains("no page of the PDF has a text layer"), "{e}");
+}
+
+#[test]
+fn with_ocr_on_a_scanned_page_without_tesseract_is_refused_with_how_to_install_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-tesseract");
+    let options = ReadOptions {
+        ocr: Some(OcrOptions {
+            tesseract: missing.clone(),
+            ..OcrOptions::default()
+        }),
+    };
+    let bytes = make_pdf(&[
+        Page::Text(&["Services Agreement"]),
+        Page::Text(&["Clause 2"]),
+        Page::Image,
+    ]);
+    let e = read_bytes_with("scan.pdf", &bytes, &options).unwrap_err();
+    assert_eq!(e.kind, crate::adapters::import::ImportErrorKind::Refused);
+    assert!(
+        e.message.starts_with(
+            "page 3 is a scanned image with no text layer, to be read by OCR, but Tesseract could not be started ("
+        ),
+        "{e}"
+    );
+    assert!(e.message.contains(&missing.display().to_string()), "{e}");
+    assert!(
+        e.message.contains(
+            "Install Tesseract: sudo apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa"
+        ),
+        "{e}"
+    );
+    assert!(e.message.contains("brew install tesseract"), "{e}");
+    // Blank pages (no image) need no OCR and no Tesseract.
+    let bytes = make_pdf(&[Page::Text(&["Services Agreement"]), Page::Blank]);
+    let doc = read_bytes_with("blank.pdf", &bytes, &options).unwrap();
+    assert_eq!(texts(&doc), ["Services Agreement"]);
+    assert!(doc.ocr.is_empty());
 }
 
 #[test]

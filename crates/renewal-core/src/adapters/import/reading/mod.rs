@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod clauses;
 pub mod lexicon;
+pub mod scanned;
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -183,10 +184,17 @@ pub struct Refusal {
     pub message: String,
 }
 
-/// Reads `doc` (see the module docs).
+/// Reads `doc` (see the module docs). Values read from pages read by OCR have their
+/// confidence lowered and a warning to confirm them ([`scanned`]).
 pub fn read(doc: &DocumentText) -> Reading {
-    let blocks = blocks::blocks(&doc.lines);
-    clauses::read_blocks(doc.format, &blocks)
+    let blocks = if doc.ocr.is_empty() {
+        blocks::blocks(&doc.lines)
+    } else {
+        blocks::blocks(&scanned::separated(doc))
+    };
+    let mut r = clauses::read_blocks(doc.format, &blocks);
+    scanned::apply(doc, &mut r);
+    r
 }
 
 fn loc_json(l: &Loc) -> Value {
