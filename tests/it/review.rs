@@ -175,6 +175,13 @@ fn confirming_or_correcting_the_key_values_ends_provisional_and_empties_the_queu
         ("3 years", Confidence::Low, ReviewStatus::ToConfirm)
     );
     assert_eq!(page.queue, queue);
+    // The quoted sentence, found within its paragraph of page 1.
+    let span = term.span.clone().unwrap();
+    assert_eq!((span.line, span.line_end, span.page), (15, 15, Some(1)));
+    assert_eq!(
+        &page.lines[14][span.start_column as usize..span.end_column as usize],
+        "This Agreement is effective as of 2025-02-01 and shall remain in force for three (3) years."
+    );
     confirm_field(&mut store, 1, "initial_term").unwrap();
     let page = review_page(&store, 1).unwrap();
     assert!(page.provisional.is_empty(), "{:?}", page.provisional);

@@ -404,31 +404,47 @@ pub fn review_values(
 /// Locates `source` among the stored document's lines `doc`.
 ///
 /// A source without a page (Markdown, text, Word) is its span `line..=line_end` when
-/// that lies in the document. A PDF source (with a page; its line counts within the page)
-/// is found by its quoted text: the first run of stored lines whose trimmed texts are the
-/// quote's lines, preferring the run nearest to the source's own line number. `None` for a
-/// source typed by hand, a span beyond the document, or a quote not found.
+/// that lies in the document, whole lines. A PDF source (with a page; its line counts
+/// within the page) is found by its quoted text ([`find_quote`]), and its columns narrow
+/// to the quoted sentence where the quote's first and last words are found on the span's
+/// first and last lines. `None` for a source typed by hand, a span beyond the document, or
+/// a quote not found.
 pub fn locate(source: &Source, doc: &DocumentLines<'_>) -> Option<SourceSpan> {
     let (first, last) = source.span()?;
-    let (first, last) = if source.page.is_none() {
+    let quoted = source.page.is_some();
+    let (first, last) = if quoted {
+        find_quote(&source.text, doc, (first, last))?
+    } else {
         let n = u32::try_from(doc.len()).ok()?;
         if first == 0 || last > n {
             return None;
         }
         (first, last)
-    } else {
-        find_quote(&source.text, doc, first)?
     };
     let start = doc.line(first)?;
     let end = doc.line(last)?;
     let lead = start.len() - start.trim_start().len();
-    let start_column = utf16_len(&start[..lead]);
-    let end_column = utf16_len(end.trim_end());
+    let mut start_byte = lead;
+    let mut end_byte = end.trim_end().len();
+    if quoted {
+        let (head, tail) = quote_ends(&source.text);
+        if let Some(i) = head.as_deref().and_then(|h| start.find(h)) {
+            start_byte = i;
+        }
+        if let Some(i) = tail
+            .as_deref()
+            .and_then(|t| end.rfind(t).map(|i| i + t.len()))
+        {
+            if first != last || i > start_byte {
+                end_byte = i;
+            }
+        }
+    }
     Some(SourceSpan {
         line: first,
         line_end: last,
-        start_column,
-        end_column,
+        start_column: utf16_len(start.get(..start_byte).unwrap_or_default()),
+        end_column: utf16_len(end.get(..end_byte).unwrap_or_default()),
         page: source.page,
     })
 }
@@ -437,48 +453,77 @@ fn utf16_len(s: &str) -> u32 {
     u32::try_from(s.encode_utf16().count()).unwrap_or(u32::MAX)
 }
 
-/// The span `(first, last)` of stored lines that hold `quote`: a PDF reader's quote is a
-/// paragraph's lines joined with spaces, cut with `...` when long. The span starts on a
-/// line that begins the quote and runs over the following non-blank lines until they
-/// cover it (white space compared collapsed). Of several, the one starting nearest to
-/// line `near` (the quote's line within its page) wins.
-fn find_quote(quote: &str, doc: &DocumentLines<'_>, near: u32) -> Option<(u32, u32)> {
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut = quote.trim_end();
-    let cut = cut
-        .strip_suffix("...")
-        .or_else(|| cut.strip_suffix('\u{2026}'))
-        .unwrap_or(cut);
-    let want = collapse(cut);
+/// White space collapsed to single spaces, ends trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A quote without the `...` (or `…`) the reader cuts a long one with, collapsed; and
+/// whether it was cut.
+fn uncut(quote: &str) -> (String, bool) {
+    let t = quote.trim_end();
+    match t.strip_suffix("...").or_else(|| t.strip_suffix('\u{2026}')) {
+        Some(rest) => (collapse(rest), true),
+        None => (collapse(t), false),
+    }
+}
+
+/// The quote's first three words and, unless it was cut, its last three, as they would
+/// appear within one line.
+fn quote_ends(quote: &str) -> (Option<String>, Option<String>) {
+    let (text, cut) = uncut(quote);
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return (None, None);
+    }
+    let k = words.len().min(3);
+    let head = words[..k].join(" ");
+    let tail = (!cut).then(|| words[words.len() - k..].join(" "));
+    (Some(head), tail)
+}
+
+/// The span `(first, last)` of stored lines that hold `quote` (white space compared
+/// collapsed; a PDF reader's quote is a sentence or paragraph whose lines are joined with
+/// spaces, cut with `...` when long). `own` is the source's span within its page: when the
+/// same stored lines hold the quote (page 1, or no header removed), they are the span;
+/// otherwise windows of as many lines are searched and the one nearest `own` wins. The
+/// span is then shrunk to the lines the quote needs.
+fn find_quote(quote: &str, doc: &DocumentLines<'_>, own: (u32, u32)) -> Option<(u32, u32)> {
+    let (want, _) = uncut(quote);
     if want.is_empty() {
         return None;
     }
     let n = u32::try_from(doc.len()).ok()?;
+    let joined = |a: u32, b: u32| {
+        collapse(
+            &(a..=b)
+                .filter_map(|i| doc.line(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let holds = |a: u32, b: u32| a >= 1 && b <= n && a <= b && joined(a, b).contains(&want);
+    let shrink = |(mut a, mut b): (u32, u32)| {
+        while a < b && holds(a + 1, b) {
+            a += 1;
+        }
+        while b > a && holds(a, b - 1) {
+            b -= 1;
+        }
+        (a, b)
+    };
+    if holds(own.0, own.1) {
+        return Some(shrink(own));
+    }
+    let width = own.1.saturating_sub(own.0);
     let mut best: Option<(u32, u32)> = None;
-    for i in 1..=n {
-        let first = collapse(doc.line(i).unwrap_or_default());
-        if first.is_empty() || !want.starts_with(&first) {
-            continue;
-        }
-        let mut acc = first;
-        let mut at = i;
-        while acc.len() < want.len() {
-            let next = collapse(doc.line(at + 1).unwrap_or_default());
-            if next.is_empty() {
-                break;
-            }
-            acc.push(' ');
-            acc.push_str(&next);
-            at += 1;
-            if !acc.starts_with(&want) && !want.starts_with(&acc) {
-                break;
-            }
-        }
-        if acc.starts_with(&want) && best.is_none_or(|(b, _)| i.abs_diff(near) < b.abs_diff(near)) {
-            best = Some((i, at));
+    for a in 1..=n.saturating_sub(width) {
+        let b = a + width;
+        if holds(a, b) && best.is_none_or(|(x, _)| a.abs_diff(own.0) < x.abs_diff(own.0)) {
+            best = Some((a, b));
         }
     }
-    best
+    best.map(shrink)
 }
 
 #[cfg(test)]
@@ -510,40 +555,42 @@ mod tests {
     }
 
     #[test]
-    fn a_pdf_quote_is_found_by_its_text_nearest_its_page_line() {
+    fn a_pdf_quote_is_found_by_its_text_and_narrowed_to_its_sentence() {
         let doc = DocumentLines::new(
-            "3. Term\nThe term is three  years,\nrenewing yearly.\n\nfooter\nThe term is three years,\nrenewing yearly unless notice is given.",
+            "header\n2. Term\nThis Agreement is effective as of 2025-02-01 and shall remain in force for three (3) years. It shall be\nextended automatically for one (1) year.\n\nfooter\n3. Term\nThe term is three  years,\nrenewing yearly unless notice is given.",
         );
-        // A paragraph's lines joined with a space, as the PDF reader quotes them.
-        let s = locate(
-            &src(2, 3, Some(1), "The term is three years, renewing yearly."),
-            &doc,
-        )
-        .unwrap();
-        assert_eq!((s.line, s.line_end, s.page), (2, 3, Some(1)));
-        assert_eq!((s.start_column, s.end_column), (0, 16));
-        // Two places start alike: the quote cut with "..." fits both; the nearer wins.
-        let s = locate(
-            &src(6, 7, Some(2), "The term is three years, renewing yearly..."),
-            &doc,
-        )
-        .unwrap();
-        assert_eq!((s.line, s.line_end), (6, 7));
+        // Its own lines hold it: a sentence within the first line.
+        let q = "This Agreement is effective as of 2025-02-01 and shall remain in force for three (3) years.";
+        let s = locate(&src(3, 4, Some(1), q), &doc).unwrap();
+        assert_eq!((s.line, s.line_end, s.page), (3, 3, Some(1)));
+        assert_eq!((s.start_column, s.end_column), (0, 91));
+        // A sentence over two lines, starting mid-line.
         let s = locate(
             &src(
-                1,
-                1,
+                3,
+                4,
+                Some(1),
+                "It shall be extended automatically for one (1) year.",
+            ),
+            &doc,
+        )
+        .unwrap();
+        assert_eq!((s.line, s.line_end), (3, 4));
+        assert_eq!((s.start_column, s.end_column), (92, 40));
+        // On page 2 its page line (2) is not its stored line (8): found by its text, a
+        // quote cut with "..." by its beginning.
+        let s = locate(
+            &src(
+                2,
+                3,
                 Some(2),
                 "The term is three years, renewing yearly unless...",
             ),
             &doc,
         )
         .unwrap();
-        assert_eq!(
-            (s.line, s.line_end),
-            (6, 7),
-            "only the second holds the whole quote"
-        );
+        assert_eq!((s.line, s.line_end, s.page), (8, 9, Some(2)));
+        assert_eq!(s.start_column, 0);
         assert_eq!(locate(&src(1, 1, Some(1), "not there"), &doc), None);
     }
 }
