@@ -122,15 +122,29 @@ describe('Review what was read', () => {
       await offer.waitForExist({ timeout: 10_000 });
       assert.equal(await offer.getText(), '2 agreements to review');
     });
+    await browser.$('[data-testid="review-offer"]').click();
+    await browser.waitUntil(
+      async () => ['Review: SUPPLY AGREEMENT', 'Review: CONTRATO DE ARRENDAMIENTO DE VEHÍCULOS'].includes(await browser.$('h1').getText()),
+      { timeout: 15_000, timeoutMsg: 'the offer did not open the review of an imported agreement' },
+    );
     before_ = await dashboardState('SUPPLY AGREEMENT');
     assert.match(before_.decision, /29 Oct 2027/, before_.decision);
     assert.ok(before_.toConfirm >= 2, JSON.stringify(before_));
   });
 
   it('fills the notice the reader missed in the Word lease, with the keyboard', async () => {
-    await go(browser, 'import');
-    await browser.$('[data-testid="review-offer"]').click();
-    await reviewOf('CONTRATO DE ARRENDAMIENTO DE VEHÍCULOS');
+    // The dashboard's "To confirm" opens the review queue; "Next agreement" walks it.
+    await browser.$('[data-testid="count-to-confirm"]').click();
+    const lease = 'CONTRATO DE ARRENDAMIENTO DE VEHÍCULOS';
+    for (let i = 0; i < 12; i++) {
+      const h1 = browser.$('h1');
+      await browser.waitUntil(async () => /^Review: /.test(await h1.getText()), { timeout: 15_000, timeoutMsg: 'no review page' });
+      if ((await h1.getText()) === `Review: ${lease}`) break;
+      const shown = await h1.getText();
+      await browser.$('[data-testid="next-agreement"]').click();
+      await browser.waitUntil(async () => (await h1.getText()) !== shown, { timeout: 15_000 });
+    }
+    await reviewOf(lease);
     await step(browser, 'review-docx', async () => {
       const notice = valueRow('non_renewal_notice');
       await notice.waitForExist({ timeout: 10_000 });

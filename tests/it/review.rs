@@ -11,7 +11,8 @@ use renewal_core::services::dashboard::dashboard;
 use renewal_core::services::edit::EditableField;
 use renewal_core::services::portfolio::{confirm_field, edit_field, import_paths, ImportDefaults};
 use renewal_core::services::review::{
-    review_page, review_queue, ReviewPage, ReviewStatus, ReviewValue,
+    review_lines, review_page, review_queue, ReviewPage, ReviewStatus, ReviewValue, FIRST_LINES,
+    MAX_LINES_PER_CALL,
 };
 
 use crate::common::d;
@@ -39,6 +40,44 @@ fn value<'a>(page: &'a ReviewPage, field: &str) -> &'a ReviewValue {
         .unwrap_or_else(|| panic!("no value {field}"))
 }
 
+#[test]
+fn a_long_document_comes_in_blocks_of_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let mut text = String::from("SERVICES AGREEMENT\n\nThis Agreement is effective as of 1 March 2025 and shall remain in force for two (2) years.\n");
+    for n in 4..=5000 {
+        text.push_str(&format!("{n}. The Supplier keeps a record of item {n}.\n"));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+    import_paths(&mut store, &[path], &ImportDefaults::default(), |_| {}).unwrap();
+    let page = review_page(&store, 1).unwrap();
+    assert_eq!(page.total_lines, 5000);
+    assert_eq!(page.lines.len(), FIRST_LINES as usize);
+    assert_eq!(
+        page.lines[299],
+        "300. The Supplier keeps a record of item 300."
+    );
+    let block = review_lines(&store, 1, 4001, 2000).unwrap();
+    assert_eq!(block.first, 4001);
+    assert_eq!(block.lines.len(), 1000, "the document ends at line 5000");
+    assert_eq!(
+        block.lines[0],
+        "4001. The Supplier keeps a record of item 4001."
+    );
+    assert!(review_lines(&store, 1, 6000, 10).unwrap().lines.is_empty());
+    for (first, count) in [(0, 10), (1, MAX_LINES_PER_CALL + 1)] {
+        match review_lines(&store, 1, first, count).unwrap_err() {
+            Error::Invalid { field, .. } => assert_eq!(field, "lines"),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(
+        review_lines(&store, 9, 1, 10),
+        Err(Error::NotFound(9))
+    ));
+}
+
 /// The stored lines a value's span covers, joined with a space.
 fn span_text(page: &ReviewPage, field: &str) -> String {
     let span = value(page, field)
@@ -54,8 +93,8 @@ fn a_pdf_review_locates_each_value_in_the_stored_text_with_its_page() {
     let page = review_page(&store, 1).unwrap();
     assert_eq!(page.file_name, "39-servicios-centro-datos-lima.pdf");
     assert!(page.paged);
-    assert_eq!(page.total_lines as usize, page.lines.len());
-    assert!(!page.truncated);
+    assert_eq!(page.total_lines, 91);
+    assert_eq!(page.lines.len(), 91, "a short document comes whole");
 
     let eff = value(&page, "effective_date");
     assert_eq!(eff.value, "2023-04-01");

@@ -180,6 +180,8 @@ export const backend = {
   newAgreementFrom: (id: number) => invoke('new_agreement_from', { id }),
   /** The review of what was read from agreement `id`'s document: its lines, its values with their sources, the queue. */
   reviewPage: (id: number) => invoke('review_page', { id }),
+  /** Lines `first..first + count` (1-based, at most 2,000) of agreement `id`'s stored document. */
+  reviewLines: (id: number, first: number, count: number) => invoke('review_lines', { id, first, count }),
   /** The agreements with something left to confirm, by id. */
   reviewQueue: () => invoke('review_queue', {}),
   /** Confirms `field`'s value as read (history: `confirm`); resolves to the new review page. */

@@ -1918,6 +1918,17 @@ shares_percent: Array<string>,
  */
 source: Source, };
 
+export type ReviewLines = { 
+/**
+ * 1-based number of the first line of `lines`.
+ */
+first: number, 
+/**
+ * The lines `first`, `first + 1`, … (fewer than asked at the end of the document;
+ * none beyond it).
+ */
+lines: Array<string>, };
+
 export type ReviewPage = { 
 /**
  * Agreement id.
@@ -1937,18 +1948,14 @@ file_name: string,
  */
 paged: boolean, 
 /**
- * The stored document's lines, in order (line `n` is `lines[n - 1]`), at most
- * [`MAX_REVIEW_LINES`].
+ * The stored document's first lines, in order (line `n` is `lines[n - 1]`), at most
+ * [`FIRST_LINES`]; the others come from [`review_lines`].
  */
 lines: Array<string>, 
 /**
  * How many lines the stored document has.
  */
 total_lines: number, 
-/**
- * Whether lines were left out (more than [`MAX_REVIEW_LINES`]).
- */
-truncated: boolean, 
 /**
  * The values read from the document (or missing from it), in reading order of the
  * form: parties, dates, renewal, notice, termination, price review, country, owner,
@@ -2391,6 +2398,7 @@ export type Commands = {
   send_test_email: { args: { to: string }; result: TestEmail };
   agreement_mail: { args: { id: number }; result: AgreementMail };
   review_page: { args: { id: number }; result: ReviewPage };
+  review_lines: { args: { id: number; first: number; count: number }; result: ReviewLines };
   review_queue: { args: Record<string, never>; result: Array<QueueItem> };
   review_confirm_field: { args: { id: number; field: string }; result: ReviewPage };
   review_confirm_warning: { args: { id: number; index: number }; result: ReviewPage };

@@ -7,7 +7,7 @@
 use renewal_core::adapters::store::Store;
 use renewal_core::services::edit::EditableField;
 use renewal_core::services::portfolio;
-use renewal_core::services::review::{self, QueueItem, ReviewPage};
+use renewal_core::services::review::{self, QueueItem, ReviewLines, ReviewPage};
 use tauri::AppHandle;
 
 use super::{after_change, blocking};
@@ -22,7 +22,36 @@ use crate::state::AppState;
 /// `not_found` for an unknown id; `database` if the store fails.
 #[tauri::command]
 pub async fn review_page(app: AppHandle, id: i64) -> AppResult<ReviewPage> {
-    blocking(app, move |_, s| Ok(review::review_page(&*s.store()?, id)?)).await
+    blocking(app, move |_, s| {
+        let started = std::time::Instant::now();
+        let page = review::review_page(&*s.store()?, id)?;
+        tracing::info!(
+            ms = started.elapsed().as_millis() as u64,
+            lines = page.total_lines,
+            "review page computed"
+        );
+        Ok(page)
+    })
+    .await
+}
+
+/// Lines `first..first + count` (1-based, at most 2,000) of agreement `id`'s stored
+/// document, as the Review page's text is scrolled (see [`review::review_lines`]).
+///
+/// # Errors
+/// `invalid` naming `lines` for a first line of 0 or too many lines; `not_found`;
+/// `database`.
+#[tauri::command]
+pub async fn review_lines(
+    app: AppHandle,
+    id: i64,
+    first: u32,
+    count: u32,
+) -> AppResult<ReviewLines> {
+    blocking(app, move |_, s| {
+        Ok(review::review_lines(&*s.store()?, id, first, count)?)
+    })
+    .await
 }
 
 /// The agreements with something left to confirm, by id (see [`review::review_queue`]).

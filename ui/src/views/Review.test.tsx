@@ -5,7 +5,7 @@ import type { ReviewPage } from '../bindings';
 import { resetReadyForTests } from '../lib/ready';
 import type { Route } from '../router';
 import { FIXTURES, button, invalidAt, mockShell, typeInto, waitFor, testRoot } from '../test-support';
-import { LINE_HEIGHT, Review, nextInQueue } from './Review';
+import { BLOCK, LINE_HEIGHT, Review, nextInQueue } from './Review';
 
 const root = testRoot();
 let went: Route[];
@@ -72,8 +72,8 @@ describe('Review (corpus PDF 41, SUPPLY AGREEMENT)', () => {
     expect(line15?.querySelector('mark')?.textContent).toBe(
       'This Agreement is effective as of 2025-02-01 and shall remain in force for three (3) years.',
     );
-    expect(line15?.querySelector('.rv-num')?.textContent).toBe('15');
-    expect(line15?.querySelector('.rv-page')?.textContent).toBe('p. 1');
+    expect(line15?.querySelector('.rv-num')?.textContent).toBe('p.115');
+    expect(line15?.querySelector('.rv-page')?.textContent).toBe('p.1');
     // A value the document does not state.
     expect(row('contract_owner').textContent).toContain('Not stated in the document');
     expect(button(row('contract_owner'), 'Fill')).toBeTruthy();
@@ -196,6 +196,33 @@ describe('Review (corpus PDF 41, SUPPLY AGREEMENT)', () => {
     expect(scroller?.scrollTop).toBe(4320 * LINE_HEIGHT - Math.round(560 / 3));
     expect(root.querySelector('[data-line="4321"] mark')?.textContent).toBe('Clause tex');
     expect(root.querySelector('[data-line="15"]')).toBeNull();
+  });
+
+  it('asks for the lines of a long document a block at a time, as they come into view', async () => {
+    const all = Array.from({ length: 5000 }, (_, i) => `Clause text of line ${i + 1}`);
+    const big = fixture();
+    big.lines = all.slice(0, 300);
+    big.total_lines = 5000;
+    const country = big.values.find((v) => v.field === 'country');
+    if (!country?.span) throw new Error('fixture changed');
+    country.span = { ...country.span, line: 4321, line_end: 4321, start_column: 7, end_column: 11 };
+    const { log } = mockShell({
+      review_page: () => big,
+      review_lines: (args) => {
+        const { first, count } = args as { first: number; count: number };
+        return { first, lines: all.slice(first - 1, first - 1 + count) };
+      },
+    });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="review"]'));
+    expect(log.filter((c) => c.cmd === 'review_lines')).toHaveLength(0);
+    act(() => row('country').focus());
+    await waitFor(() => root.querySelector('[data-line="4321"] mark'));
+    expect(root.querySelector('[data-line="4321"] mark')?.textContent).toBe('text');
+    expect(log.filter((c) => c.cmd === 'review_lines').map((c) => c.args)).toEqual([{ id: 1, first: 4001, count: BLOCK }]);
+    act(() => row('initial_term').focus());
+    await waitFor(() => root.querySelector('[data-line="15"] mark'));
+    expect(log.filter((c) => c.cmd === 'review_lines')).toHaveLength(1);
   });
 
   it('opens the first agreement of the queue, and "Next agreement" moves on', async () => {

@@ -25,6 +25,8 @@ interface Props {
 export const LINE_HEIGHT = 22;
 /** Lines rendered above and below the visible ones. */
 const OVERSCAN = 12;
+/** Lines asked for at a time beyond the first ones the page brings (`review_lines`). */
+export const BLOCK = 500;
 
 const STATUS_TEXT: Record<ReviewStatus, string> = {
   to_confirm: 'To confirm',
@@ -63,6 +65,7 @@ function Line({
   top,
   mark,
   gutter,
+  loading = false,
 }: {
   number: number;
   text: string;
@@ -70,6 +73,8 @@ function Line({
   /** UTF-16 columns `[from, to)` of the active source on this line, or null. */
   mark: [number, number] | null;
   gutter: { page: number | null; tone: 'warn' | 'plain' } | null;
+  /** The line's text has not arrived yet. */
+  loading?: boolean;
 }): JSX.Element {
   const body =
     mark === null ? (
@@ -83,14 +88,14 @@ function Line({
     );
   return (
     <div
-      class={`rv-line${mark ? ' is-source' : ''}${gutter ? ` has-value tone-${gutter.tone}` : ''}`}
+      class={`rv-line${mark ? ' is-source' : ''}${gutter ? ` has-value tone-${gutter.tone}` : ''}${loading ? ' is-loading' : ''}`}
       style={{ top: `${top}px`, height: `${LINE_HEIGHT}px` }}
       data-line={number}
     >
       <span class="rv-num" aria-hidden="true">
+        {gutter?.page ? <span class="rv-page">p.{gutter.page}</span> : null}
         {number}
       </span>
-      {gutter?.page ? <span class="rv-page">p. {gutter.page}</span> : null}
       <span class="rv-text">{body}</span>
     </div>
   );
@@ -109,6 +114,12 @@ function DocumentPane({
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(560);
+  // The lines that have arrived: the page's first ones, then blocks asked for as they come into view.
+  const loaded = useRef<(string | undefined)[]>([]);
+  const asked = useRef(new Set<number>());
+  const [, setArrived] = useState(0);
+  const [linesError, setLinesError] = useState<string | null>(null);
+  if (loaded.current.length === 0) loaded.current = page.lines.slice();
 
   useEffect(() => {
     const el = scroller.current;
@@ -141,21 +152,47 @@ function DocumentPane({
     return m;
   }, [page]);
 
-  const total = page.lines.length;
+  const total = page.total_lines;
   const first = Math.max(0, Math.floor(scrollTop / LINE_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((scrollTop + height) / LINE_HEIGHT) + OVERSCAN);
+
+  // Ask for the blocks of lines in view that have not arrived (each block once).
+  useEffect(() => {
+    const lines = loaded.current;
+    for (let b = Math.floor(first / BLOCK); b * BLOCK < last; b++) {
+      const from = b * BLOCK;
+      if (asked.current.has(b)) continue;
+      let missing = false;
+      for (let i = Math.max(from, first); i < Math.min(from + BLOCK, last); i++) if (lines[i] === undefined) missing = true;
+      if (!missing) continue;
+      asked.current.add(b);
+      backend.reviewLines(page.id, from + 1, BLOCK).then(
+        (block) => {
+          block.lines.forEach((text, k) => (loaded.current[block.first - 1 + k] = text));
+          setArrived((n) => n + 1);
+        },
+        (e: unknown) => {
+          asked.current.delete(b);
+          setLinesError(toBackendError(e).message);
+        },
+      );
+    }
+  }, [first, last, page.id]);
   const span = active?.span ?? null;
   const rows: JSX.Element[] = [];
   for (let i = first; i < last; i++) {
     const n = i + 1;
-    const text = page.lines[i] ?? '';
+    const known = loaded.current[i];
+    const text = known ?? '';
     let mark: [number, number] | null = null;
     if (span && n >= span.line && n <= span.line_end) {
       const from = n === span.line ? span.start_column : 0;
       const to = n === span.line_end ? span.end_column : text.length;
       mark = [from, Math.max(from, to)];
     }
-    rows.push(<Line key={n} number={n} text={text} top={i * LINE_HEIGHT} mark={mark} gutter={gutter.get(n) ?? null} />);
+    rows.push(
+      <Line key={n} number={n} text={text} top={i * LINE_HEIGHT} mark={mark} gutter={gutter.get(n) ?? null} loading={known === undefined} />,
+    );
   }
 
   return (
@@ -165,9 +202,13 @@ function DocumentPane({
         <span class="muted small">
           {page.total_lines.toLocaleString('en-GB')} lines
           {page.paged ? ' · PDF: the page is shown where a value was read' : ''}
-          {page.truncated ? ` · the first ${page.lines.length.toLocaleString('en-GB')} shown` : ''}
         </span>
       </header>
+      {linesError && (
+        <p role="alert" class="error small rv-lines-error">
+          Could not read the document's lines: {linesError}
+        </p>
+      )}
       <div
         class="rv-scroll"
         ref={scroller}

@@ -26,11 +26,13 @@ use crate::domain::model::{
 use crate::error::{Error, Result};
 use crate::services::edit::{current_value, EditableField, FieldInput};
 
-/// Most document lines a review page carries (a bound on the payload): 200,000 lines, far
-/// beyond a 100-page contract (about 5,000 lines) and the importer's 5 MiB text limit
-/// in all but pathological one-character lines. Lines beyond are left out and
-/// [`ReviewPage::truncated`] says so.
-pub const MAX_REVIEW_LINES: usize = 200_000;
+/// Document lines a review page carries with it: the first 300 (six pages or so). The rest
+/// are asked for by [`review_lines`], a block at a time, as the text is scrolled, so the page
+/// of a 100-page contract (about 5,000 lines, 400 KB) opens with a small payload.
+pub const FIRST_LINES: u32 = 300;
+
+/// Most lines one [`review_lines`] call returns.
+pub const MAX_LINES_PER_CALL: u32 = 2_000;
 
 /// The fields whose reading drives the agreement's dates: while one of them is read with
 /// low confidence and not confirmed, the agreement is provisional
@@ -160,13 +162,11 @@ pub struct ReviewPage {
     pub file_name: String,
     /// Whether values carry PDF page numbers (the document was a PDF).
     pub paged: bool,
-    /// The stored document's lines, in order (line `n` is `lines[n - 1]`), at most
-    /// [`MAX_REVIEW_LINES`].
+    /// The stored document's first lines, in order (line `n` is `lines[n - 1]`), at most
+    /// [`FIRST_LINES`]; the others come from [`review_lines`].
     pub lines: Vec<String>,
     /// How many lines the stored document has.
     pub total_lines: u32,
-    /// Whether lines were left out (more than [`MAX_REVIEW_LINES`]).
-    pub truncated: bool,
     /// The values read from the document (or missing from it), in reading order of the
     /// form: parties, dates, renewal, notice, termination, price review, country, owner,
     /// amounts.
@@ -216,10 +216,8 @@ pub fn review_page(store: &Store, id: i64) -> Result<ReviewPage> {
     };
     let a = &stored.agreement;
     let doc = DocumentLines::new(&document);
-    let total = doc.len();
-    let lines: Vec<String> = (1..=u32::try_from(total.min(MAX_REVIEW_LINES)).unwrap_or(0))
-        .map(|n| doc.line(n).unwrap_or_default().to_string())
-        .collect();
+    let total = u32::try_from(doc.len()).unwrap_or(u32::MAX);
+    let lines = lines_of(&doc, 1, FIRST_LINES);
     let history = store.history_of(&stored)?;
     let values = review_values(a, &doc, &confirmed_fields(&history));
     let listed: std::collections::HashSet<&str> = values.iter().map(|v| v.field.as_str()).collect();
@@ -231,8 +229,7 @@ pub fn review_page(store: &Store, id: i64) -> Result<ReviewPage> {
         paged: values
             .iter()
             .any(|v| v.source.as_ref().is_some_and(|s| s.page.is_some())),
-        truncated: total > lines.len(),
-        total_lines: u32::try_from(total).unwrap_or(u32::MAX),
+        total_lines: total,
         lines,
         values,
         other_warnings,
@@ -244,6 +241,52 @@ pub fn review_page(store: &Store, id: i64) -> Result<ReviewPage> {
         to_confirm: u32::try_from(a.warnings.len()).unwrap_or(u32::MAX),
         queue: review_queue(store)?,
     })
+}
+
+/// A block of lines of a stored document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReviewLines {
+    /// 1-based number of the first line of `lines`.
+    pub first: u32,
+    /// The lines `first`, `first + 1`, … (fewer than asked at the end of the document;
+    /// none beyond it).
+    pub lines: Vec<String>,
+}
+
+/// Lines `first..first + count` (1-based; `count` at most [`MAX_LINES_PER_CALL`]) of
+/// agreement `id`'s stored document, for the Review page's text as it is scrolled.
+///
+/// Errors: [`Error::NotFound`] for an unknown agreement; [`Error::Invalid`] naming `lines`
+/// for a first line of 0 or a count over [`MAX_LINES_PER_CALL`]; SQLite.
+pub fn review_lines(store: &Store, id: i64, first: u32, count: u32) -> Result<ReviewLines> {
+    if first == 0 || count > MAX_LINES_PER_CALL {
+        return Err(Error::Invalid {
+            field: "lines".to_string(),
+            message: format!(
+                "expected a first line from 1 and at most {MAX_LINES_PER_CALL} lines, not line {first} and {count} lines"
+            ),
+        });
+    }
+    let document = match store.source_document(id) {
+        Ok((_, _, text)) => text,
+        Err(Error::NotFound(_)) => {
+            store.get(id)?;
+            String::new()
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(ReviewLines {
+        first,
+        lines: lines_of(&DocumentLines::new(&document), first, count),
+    })
+}
+
+/// Lines `first..first + count` of `doc` (those that exist).
+fn lines_of(doc: &DocumentLines<'_>, first: u32, count: u32) -> Vec<String> {
+    (first..first.saturating_add(count))
+        .map_while(|n| doc.line(n).map(str::to_string))
+        .collect()
 }
 
 /// The open warnings of `a` whose field `keep` accepts, with their indices.
