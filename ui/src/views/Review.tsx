@@ -341,14 +341,7 @@ function ValueRow({
             </span>
           )}
         </span>
-        <span class="rv-badges">
-          {low && (
-            <span class="badge rv-low" title="The reader had to choose: check it against the text">
-              Low confidence
-            </span>
-          )}
-          <span class={`badge rv-status-${v.status}`}>{STATUS_TEXT[v.status]}</span>
-        </span>
+        <span class={`badge rv-status-${v.status}`}>{STATUS_TEXT[v.status]}</span>
       </div>
       {editing ? (
         <ValueEditor v={v} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />
@@ -361,7 +354,14 @@ function ValueRow({
             </p>
           ))}
           <div class="rv-foot">
-            <span class="muted small">{where ?? (v.status === 'missing' ? '' : 'no line in the document')}</span>
+            <span class="rv-where small">
+              {low && (
+                <span class="badge rv-low" title="The reader had to choose: check it against the text">
+                  Low confidence
+                </span>
+              )}
+              <span class="muted">{where ?? (v.status === 'missing' ? '' : 'no line in the document')}</span>
+            </span>
             <span class="rv-actions">
               {v.status === 'to_confirm' && (
                 <button
@@ -429,7 +429,9 @@ export function Review({ id, navigate }: Props): JSX.Element {
         }
         target = queue[0].id;
       }
+      performance.mark('review:request');
       const p = await backend.reviewPage(target);
+      performance.mark('review:data');
       if (live) show(p);
     })().catch((e: unknown) => live && setLoadError(toBackendError(e).message));
     return () => {
@@ -439,6 +441,7 @@ export function Review({ id, navigate }: Props): JSX.Element {
 
   // The benchmark's marker: the page with its text drawn.
   useLayoutEffect(() => {
+    if (page) performance.mark('review:drawn');
     if (page || loadError || empty) signalReady();
   }, [page, loadError, empty]);
 
