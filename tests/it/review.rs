@@ -275,6 +275,12 @@ fn confirming_or_correcting_the_key_values_ends_provisional_and_empties_the_queu
         "2027-02-28",
         "24 months from the corrected date"
     );
+    // Derived from a corrected value, the expiry is not itself typed: still to confirm.
+    assert_eq!(value(&page, "expiry_date").status, ReviewStatus::ToConfirm);
+    confirm_field(&mut store, 2, "expiry_date").unwrap();
+    let page = review_page(&store, 2).unwrap();
+    assert_eq!(value(&page, "expiry_date").status, ReviewStatus::Confirmed);
+    assert_eq!(value(&page, "effective_date").status, ReviewStatus::Edited);
     assert!(!store.get(2).unwrap().agreement.is_provisional());
     let history = store.history(2).unwrap();
     assert!(history

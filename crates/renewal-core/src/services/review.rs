@@ -73,7 +73,8 @@ pub enum ReviewStatus {
     ToConfirm,
     /// Confirmed as read by a person (a `confirm` in the history removed its warnings).
     Confirmed,
-    /// Typed or corrected by a person in Renewal Desk.
+    /// Typed or corrected by a person in Renewal Desk (a value with an editable field; a
+    /// value derived from a corrected one, such as the expiry, is `Confirmed` or `Read`).
     Edited,
     /// Read, with no warning open (its confidence says how sure the reader was).
     Read,
@@ -416,7 +417,7 @@ pub fn review_values(
             ReviewStatus::ToConfirm
         } else if value.is_empty() {
             ReviewStatus::Missing
-        } else if user {
+        } else if user && edit.is_some() {
             ReviewStatus::Edited
         } else if confirmed.contains(&field) {
             ReviewStatus::Confirmed
