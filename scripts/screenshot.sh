@@ -10,7 +10,8 @@
 #                                    step of e2e/specs/01-scenario);
 #   docs/images/people.png,          the people directory with the owners to complete, and
 #   docs/images/mail-settings.png    the email settings after a test email (spec 04);
-#   docs/images/new-agreement.png    an agreement entered by hand, its dates before saving (spec 05).
+#   docs/images/new-agreement.png    an agreement entered by hand, its dates before saving (spec 05);
+#   docs/images/review.png           the Review page of a PDF, its low-confidence term to confirm (spec 06).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export E2E_CLOSE_NOTIFICATIONS=1
@@ -22,4 +23,6 @@ cp "$ROOT/artifacts/e2e/04-people-mail-03-people-added.png" "$ROOT/docs/images/p
 cp "$ROOT/artifacts/e2e/04-people-mail-08-mail-test-sent.png" "$ROOT/docs/images/mail-settings.png"
 E2E_SKIP_BUILD=1 E2E_SPECS=specs/05-new-agreement.test.mjs bash "$ROOT/scripts/e2e.sh"
 cp "$ROOT/artifacts/e2e/05-new-agreement-02-new-agreement-preview.png" "$ROOT/docs/images/new-agreement.png"
-echo "screenshots: docs/images/dashboard.png, docs/images/dashboard-seeds.png, docs/images/people.png, docs/images/mail-settings.png, docs/images/new-agreement.png"
+E2E_SKIP_BUILD=1 E2E_SPECS=specs/06-review.test.mjs bash "$ROOT/scripts/e2e.sh"
+cp "$ROOT/artifacts/e2e/06-review-05-review-pdf.png" "$ROOT/docs/images/review.png"
+echo "screenshots: docs/images/review.png, docs/images/dashboard.png, docs/images/dashboard-seeds.png, docs/images/people.png, docs/images/mail-settings.png, docs/images/new-agreement.png"

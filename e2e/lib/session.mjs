@@ -176,3 +176,36 @@ export async function saveAs(/** @type {string} */ title, /** @type {string} */ 
   await xdotool('key', '--window', win, 'Return');
   await waitForWindowGone(title);
 }
+
+/**
+ * Sets the value of the input `selector` names as typing does (an `input` event the page
+ * reacts to), after scrolling it into view.
+ */
+export async function fill(/** @type {Browser} */ browser, /** @type {string} */ selector, /** @type {string} */ value) {
+  const el = await browser.$(selector);
+  await el.waitForExist({ timeout: 10_000 });
+  await el.scrollIntoView({ block: 'center' });
+  await browser.execute(
+    (e, v) => {
+      const i = /** @type {HTMLInputElement} */ (e);
+      i.value = v;
+      i.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    el,
+    value,
+  );
+}
+
+/** The view the app shows (`data-view` of the shell: dashboard, agreements, review, ...). */
+export async function currentView(/** @type {Browser} */ browser) {
+  return browser.$('[data-testid="app-shell"]').getAttribute('data-view');
+}
+
+/** Opens view `id` from the sidebar and waits until the app shows it. */
+export async function go(/** @type {Browser} */ browser, /** @type {string} */ id) {
+  await browser.$(`[data-nav="${id}"]`).click();
+  await browser.waitUntil(async () => (await currentView(browser)) === id, {
+    timeout: 10_000,
+    timeoutMsg: `the view did not change to ${id}`,
+  });
+}

@@ -32,7 +32,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { openApp, screenShot, step } from '../lib/session.mjs';
+import { currentView, fill, go, openApp, screenShot, step } from '../lib/session.mjs';
 
 const run = promisify(execFile);
 const WORK = process.env.E2E_WORK ?? '/tmp';
@@ -98,29 +98,6 @@ print(json.dumps(out))
   return /** @type {{to: string, from: string, subject: string, text: string}[]} */ (JSON.parse(stdout));
 }
 
-/** Sets a text field's value as typing does (an `input` event the page reacts to). */
-async function fill(/** @type {string} */ selector, /** @type {string} */ value) {
-  const el = await browser.$(selector);
-  await el.waitForExist({ timeout: 10_000 });
-  await el.scrollIntoView({ block: 'center' });
-  await browser.execute(
-    (e, v) => {
-      const i = /** @type {HTMLInputElement} */ (e);
-      i.value = v;
-      i.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    el,
-    value,
-  );
-}
-
-const view = async () => browser.$('[data-testid="app-shell"]').getAttribute('data-view');
-
-async function go(/** @type {string} */ id) {
-  await browser.$(`[data-nav="${id}"]`).click();
-  await browser.waitUntil(async () => (await view()) === id, { timeout: 10_000, timeoutMsg: `the view did not change to ${id}` });
-}
-
 /** The agreement ids named by the "to complete" owners of the People view, by owner. */
 async function toCompleteOwners() {
   return browser.execute(() =>
@@ -177,7 +154,7 @@ describe('Reminders by email: people directory, mail settings, test email, email
         await browser.$('button=Load sample agreements').click();
         await decision.waitForExist({ timeout: 20_000 });
       }
-      await go('agreements');
+      await go(browser, 'agreements');
       const banner = browser.$('[data-testid="owners-to-complete"]');
       await banner.waitForExist({ timeout: 10_000 });
       assert.match(await banner.getText(), /^\d+ contract owners? (is|are) still to complete: no email address/);
@@ -187,7 +164,7 @@ describe('Reminders by email: people directory, mail settings, test email, email
   it('flags the owners to complete in People and checks a name and an address as they are typed', async () => {
     await step(browser, 'people-typing-checked', async () => {
       await browser.$('[data-testid="owners-to-complete"] a').click();
-      await browser.waitUntil(async () => (await view()) === 'people', { timeout: 10_000 });
+      await browser.waitUntil(async () => (await currentView(browser)) === 'people', { timeout: 10_000 });
       await browser.$('[data-testid="to-complete"]').waitForExist({ timeout: 10_000 });
       const owners = await toCompleteOwners();
       assert.ok(owners.length > 0 && owners[0].ids.length > 0, JSON.stringify(owners));
@@ -195,22 +172,22 @@ describe('Reminders by email: people directory, mail settings, test email, email
       const ahead = (await openDeadlines()).find((e) => owners[0].ids.includes(e.agreement_id));
       linkedId = ahead?.agreement_id ?? owners[0].ids[0];
 
-      await fill('#person-name', 'Ana Torres');
-      await fill('#person-email', 'ana.torres@');
+      await fill(browser, '#person-name', 'Ana Torres');
+      await fill(browser, '#person-email', 'ana.torres@');
       await browser.waitUntil(async () => /Email: “ana\.torres@” is not an email address/.test(await browser.$('#person-email-help').getText()), {
         timeout: 5_000,
         timeoutMsg: 'no message under Email while a bad address is typed',
       });
       assert.equal(await browser.$('#person-email').getAttribute('aria-invalid'), 'true');
-      await fill('#person-name', '');
+      await fill(browser, '#person-name', '');
       await browser.waitUntil(async () => /^Name: required/.test(await browser.$('#person-name-help').getText()), { timeout: 5_000 });
     });
   });
 
   it('adds a person to the directory', async () => {
     await step(browser, 'people-added', async () => {
-      await fill('#person-name', 'Ana Torres');
-      await fill('#person-email', 'ana.torres@example.pe');
+      await fill(browser, '#person-name', 'Ana Torres');
+      await fill(browser, '#person-email', 'ana.torres@example.pe');
       await browser.$('button=Add person').click();
       const row = browser.$('tr[data-person="Ana Torres"]');
       await row.waitForExist({ timeout: 10_000 });
@@ -243,7 +220,7 @@ describe('Reminders by email: people directory, mail settings, test email, email
 
   it('refuses to remove a person an agreement names, with the reason', async () => {
     await step(browser, 'people-removal-refused', async () => {
-      await go('people');
+      await go(browser, 'people');
       const row = browser.$('tr[data-person="Ana Torres"]');
       await row.waitForExist({ timeout: 10_000 });
       assert.match(await row.getText(), /\S/);
@@ -257,16 +234,16 @@ describe('Reminders by email: people directory, mail settings, test email, email
 
   it('saves the mail settings; a password is kept in the keyring or the page says why not, and never shown', async () => {
     await step(browser, 'mail-settings-password', async () => {
-      await go('settings');
+      await go(browser, 'settings');
       await browser.$('[data-testid="mail-settings"]').waitForExist({ timeout: 10_000 });
-      await fill('#mail-host', '127.0.0.1');
+      await fill(browser, '#mail-host', '127.0.0.1');
       await browser.$('input[name="mail-security"][value="none"]').click();
-      await fill('#mail-port', 'seventy');
+      await fill(browser, '#mail-port', 'seventy');
       await browser.waitUntil(async () => /^Port: a number from 1 to 65535/.test(await browser.$('#mail-port-help').getText()), { timeout: 5_000 });
-      await fill('#mail-port', String(port));
-      await fill('#mail-from', 'renewals@example.pe');
-      await fill('#mail-user', 'renewals');
-      await fill('#mail-password', PASSWORD);
+      await fill(browser, '#mail-port', String(port));
+      await fill(browser, '#mail-from', 'renewals@example.pe');
+      await fill(browser, '#mail-user', 'renewals');
+      await fill(browser, '#mail-password', PASSWORD);
       await browser.$('button=Save mail settings').click();
       const state = browser.$('[data-testid="password-state"]');
       await browser.waitUntil(
@@ -285,13 +262,13 @@ describe('Reminders by email: people directory, mail settings, test email, email
     await step(browser, 'mail-test-failed', async () => {
       const closed = await freePort();
       // No login for this server (aiosmtpd here offers no AUTH).
-      await fill('#mail-user', '');
-      await fill('#mail-port', String(closed));
+      await fill(browser, '#mail-user', '');
+      await fill(browser, '#mail-port', String(closed));
       await browser.$('button=Save mail settings').click();
       await browser.waitUntil(async () => /Mail settings saved/.test(await browser.$('[data-testid="mail-saved"]').getText().catch(() => '')), {
         timeout: 10_000,
       });
-      await fill('#mail-test-to', 'ana.torres@example.pe');
+      await fill(browser, '#mail-test-to', 'ana.torres@example.pe');
       await browser.$('button=Send a test email').click();
       const result = browser.$('[data-testid="test-email-result"]');
       await result.waitForExist({ timeout: 30_000 });
@@ -303,7 +280,7 @@ describe('Reminders by email: people directory, mail settings, test email, email
 
   it('sends a test email that the server really receives', async () => {
     await step(browser, 'mail-test-sent', async () => {
-      await fill('#mail-port', String(port));
+      await fill(browser, '#mail-port', String(port));
       await browser.$('button=Save mail settings').click();
       await browser.waitUntil(async () => /Mail settings saved/.test(await browser.$('[data-testid="mail-saved"]').getText().catch(() => '')), {
         timeout: 10_000,

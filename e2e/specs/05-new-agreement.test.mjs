@@ -11,35 +11,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openApp, screenShot, step } from '../lib/session.mjs';
+import { fill, go, openApp, screenShot, step } from '../lib/session.mjs';
 
 /** @type {import('webdriverio').Browser} */
 let browser;
 
 const TITLE = 'Lima Cold Storage Services Agreement';
 
-/** Sets a text field's value as typing does (an `input` event the page reacts to). */
-async function fill(/** @type {string} */ key, /** @type {string} */ value) {
-  const el = await browser.$(`[data-testid="new-${key}"] input`);
-  await el.waitForExist({ timeout: 10_000 });
-  await el.scrollIntoView({ block: 'center' });
-  await browser.execute(
-    (e, v) => {
-      const i = /** @type {HTMLInputElement} */ (e);
-      i.value = v;
-      i.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    el,
-    value,
-  );
-}
-
-const view = async () => browser.$('[data-testid="app-shell"]').getAttribute('data-view');
-
-async function go(/** @type {string} */ id) {
-  await browser.$(`[data-nav="${id}"]`).click();
-  await browser.waitUntil(async () => (await view()) === id, { timeout: 10_000, timeoutMsg: `the view did not change to ${id}` });
-}
+/** Fills field `key` of the New agreement form. */
+const fillNew = (/** @type {string} */ key, /** @type {string} */ value) => fill(browser, `[data-testid="new-${key}"] input`, value);
 
 describe('An agreement entered by hand', () => {
   before(async () => {
@@ -55,21 +35,21 @@ describe('An agreement entered by hand', () => {
 
   it('is checked as it is typed and shows its dates with workings before saving', async () => {
     await step(browser, 'new-agreement-checked', async () => {
-      await go('import');
-      await fill('title', TITLE);
-      await fill('counterparty', 'Frío Andino S.A.C.');
-      await fill('country', 'Peru');
-      await fill('effective_date', '1 April 2024');
-      await fill('expiry', '2027-03-31');
-      await fill('renewal', '12 months');
-      await fill('notice', 'ninety days');
+      await go(browser, 'import');
+      await fillNew('title', TITLE);
+      await fillNew('counterparty', 'Frío Andino S.A.C.');
+      await fillNew('country', 'Peru');
+      await fillNew('effective_date', '1 April 2024');
+      await fillNew('expiry', '2027-03-31');
+      await fillNew('renewal', '12 months');
+      await fillNew('notice', 'ninety days');
       const error = browser.$('[data-testid="new-notice"] .field-error');
       await error.waitForExist({ timeout: 10_000 });
       assert.match(await error.getText(), /non_renewal_notice/);
       assert.equal(await browser.$('[data-testid="new-agreement-save"]').isEnabled(), false);
     });
     await step(browser, 'new-agreement-preview', async () => {
-      await fill('notice', '90 days');
+      await fillNew('notice', '90 days');
       const preview = browser.$('[data-testid="new-agreement-preview"]');
       await preview.waitForExist({ timeout: 10_000 });
       await preview.scrollIntoView({ block: 'center' });
@@ -88,7 +68,7 @@ describe('An agreement entered by hand', () => {
       assert.match(await status.getText(), new RegExp(`^Saved #\\d+ ${TITLE}\\.`));
     });
     await step(browser, 'new-agreement-on-dashboard', async () => {
-      await go('dashboard');
+      await go(browser, 'dashboard');
       await browser.waitUntil(
         async () =>
           browser.execute(

@@ -23,6 +23,7 @@ use renewal_core::services::manual::{NewAgreement, NewAgreementPreview};
 use renewal_core::services::portfolio::{
     AgreementPage, CalendarExport, DeskSettings, ImportReport,
 };
+use renewal_core::services::review::{QueueItem, ReviewLines, ReviewPage};
 
 use crate::commands::files::GeneratedBrief;
 use crate::commands::mail::{
@@ -306,8 +307,21 @@ fn render_fixtures() -> String {
             }
         }
     }
+    // The Review page of a PDF of the reading corpus whose initial term was read with low
+    // confidence (issue 11 item 1), in a store of its own.
+    let review = {
+        let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus/reading");
+        let mut store = Store::open_in_memory().unwrap();
+        let files = [
+            corpus.join("41-supply-agreement-spain-en.pdf"),
+            corpus.join("42-licencia-software-guadalajara.pdf"),
+        ];
+        import_paths(&mut store, &files, &ImportDefaults::default(), |_| {}).unwrap();
+        renewal_core::services::review::review_page(&store, 1).unwrap()
+    };
     let v = serde_json::json!({
         "today": as_of,
+        "review": review,
         "dashboard": dashboard(&store, as_of).unwrap(),
         "rows": agreement_rows(&store, as_of).unwrap(),
         "page": page,

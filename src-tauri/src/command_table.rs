@@ -53,4 +53,10 @@ command_table! {
     mail::save_mail_settings(form: MailForm, password: Option<String>) -> MailSettingsView;
     mail::send_test_email(to: String) -> TestEmail;
     mail::agreement_mail(id: i64 => "number") -> AgreementMail;
+    review::review_page(id: i64 => "number") -> ReviewPage;
+    review::review_lines(id: i64 => "number", first: u32, count: u32) -> ReviewLines;
+    review::review_queue() -> Vec<QueueItem>;
+    review::review_confirm_field(id: i64 => "number", field: String) -> ReviewPage;
+    review::review_confirm_warning(id: i64 => "number", index: u32) -> ReviewPage;
+    review::review_edit_field(id: i64 => "number", field: EditableField, value: String) -> ReviewPage;
 }

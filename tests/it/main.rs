@@ -20,6 +20,7 @@ mod reading;
 mod reading_props;
 mod recorded;
 mod remind;
+mod review;
 mod rules_props;
 mod samples;
 mod serving_notice;

@@ -163,6 +163,8 @@ describe('app shell', () => {
 
   it('maps hashes to routes', () => {
     expect(viewFromHash('#/import')).toBe('import');
+    expect(routeFromHash('#/review/4')).toEqual({ view: 'review', id: 4 });
+    expect(routeFromHash('#/review')).toEqual({ view: 'review' });
     expect(viewFromHash('#/nope')).toBe('dashboard');
     expect(viewFromHash('')).toBe('dashboard');
     expect(routeFromHash('#/agreements/12')).toEqual({ view: 'agreements', id: 12 });

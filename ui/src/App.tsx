@@ -14,6 +14,7 @@ const AgreementDetail = lazyView(() => import('./views/AgreementDetail').then((m
 const People = lazyView(() => import('./views/People').then((m) => m.People));
 const Import = lazyView(() => import('./views/Import').then((m) => m.Import));
 const Settings = lazyView(() => import('./views/Settings').then((m) => m.Settings));
+const Review = lazyView(() => import('./views/Review').then((m) => m.Review));
 
 export { afterFirstPaint } from './lib/ready';
 
@@ -240,6 +241,7 @@ export function App(): JSX.Element {
             <Import pending={pending} onChoose={() => void startImport()} navigate={go} />
           )}
           {route.view === 'settings' && <Settings info={info} onInfo={changeInfo} />}
+          {route.view === 'review' && <Review key={route.id ?? 'queue'} id={route.id} navigate={go} />}
         </div>
       </main>
       {dragging && (

@@ -178,6 +178,18 @@ export const backend = {
   addAgreement: (agreement: NewAgreement) => invoke('add_agreement', { new: agreement }),
   /** A new agreement's values copied from agreement `id` ("Duplicate"), the title empty. */
   newAgreementFrom: (id: number) => invoke('new_agreement_from', { id }),
+  /** The review of what was read from agreement `id`'s document: its lines, its values with their sources, the queue. */
+  reviewPage: (id: number) => invoke('review_page', { id }),
+  /** Lines `first..first + count` (1-based, at most 2,000) of agreement `id`'s stored document. */
+  reviewLines: (id: number, first: number, count: number) => invoke('review_lines', { id, first, count }),
+  /** The agreements with something left to confirm, by id. */
+  reviewQueue: () => invoke('review_queue', {}),
+  /** Confirms `field`'s value as read (history: `confirm`); resolves to the new review page. */
+  reviewConfirmField: (id: number, field: string) => invoke('review_confirm_field', { id, field }),
+  /** Confirms warning `index` (0-based); resolves to the new review page. */
+  reviewConfirmWarning: (id: number, index: number) => invoke('review_confirm_warning', { id, index }),
+  /** Corrects or fills a value, checked like an import; rejects with `invalid` located at the field. */
+  reviewEditField: (id: number, field: EditableField, value: string) => invoke('review_edit_field', { id, field, value }),
   /** Loads the sample agreements shipped with the app. */
   loadSamples: () => invoke('load_samples', {}),
   /** Writes the calendar (.ics) to a path chosen in the save dialog. */

@@ -1761,6 +1761,24 @@ value: string, } | { "type": "percent",
  */
 value: string, };
 
+export type QueueItem = { 
+/**
+ * Agreement id.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * How many warnings are open.
+ */
+to_confirm: number, 
+/**
+ * Whether its dates rest on a value read with low confidence.
+ */
+provisional: boolean, };
+
 export type Readings = { 
 /**
  * Values inferred or assumed, in the order of the document's fields.
@@ -1899,6 +1917,147 @@ shares_percent: Array<string>,
  * The table row.
  */
 source: Source, };
+
+export type ReviewLines = { 
+/**
+ * 1-based number of the first line of `lines`.
+ */
+first: number, 
+/**
+ * The lines `first`, `first + 1`, … (fewer than asked at the end of the document;
+ * none beyond it).
+ */
+lines: Array<string>, };
+
+export type ReviewPage = { 
+/**
+ * Agreement id.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * The file name of the current document (empty for an agreement entered by hand
+ * without one).
+ */
+file_name: string, 
+/**
+ * Whether values carry PDF page numbers (the document was a PDF).
+ */
+paged: boolean, 
+/**
+ * The stored document's first lines, in order (line `n` is `lines[n - 1]`), at most
+ * [`FIRST_LINES`]; the others come from [`review_lines`].
+ */
+lines: Array<string>, 
+/**
+ * How many lines the stored document has.
+ */
+total_lines: number, 
+/**
+ * The values read from the document (or missing from it), in reading order of the
+ * form: parties, dates, renewal, notice, termination, price review, country, owner,
+ * amounts.
+ */
+values: Array<ReviewValue>, 
+/**
+ * Open warnings that are about none of `values` (confirmed one by one).
+ */
+other_warnings: Array<ReviewWarning>, 
+/**
+ * The key fields still provisional ([`Agreement::provisional_fields`]).
+ */
+provisional: Array<string>, 
+/**
+ * How many warnings are open in all.
+ */
+to_confirm: number, 
+/**
+ * The review queue: every agreement with something left to confirm, by id.
+ */
+queue: Array<QueueItem>, };
+
+export type ReviewStatus = "to_confirm" | "confirmed" | "edited" | "read" | "missing";
+
+export type ReviewValue = { 
+/**
+ * The field's snake_case name (`effective_date`), as warnings and `confirm` name it.
+ */
+field: string, 
+/**
+ * Its name for people ("Effective date").
+ */
+label: string, 
+/**
+ * The value as text, in the form a correction accepts back (`2023-01-01`, `3 years`,
+ * `yes`); for a value that cannot be corrected here, as people read it. Empty when
+ * missing.
+ */
+value: string, 
+/**
+ * The editable field a correction or fill goes to; `None` for a value derived or kept
+ * in a clause table (the expiry date, termination for convenience, the total
+ * commitment), corrected on the agreement's page.
+ */
+editable: EditableField | null, 
+/**
+ * What a correction accepts ("a date: 2023-01-01 or 1 January 2023").
+ */
+hint: string, 
+/**
+ * Which input to offer for a correction.
+ */
+input: FieldInput, 
+/**
+ * The source as stored: section, quoted text, line and page, confidence.
+ */
+source: Source | null, 
+/**
+ * The source located in the stored document's lines; `None` when the value has no
+ * document line (typed by hand, missing) or its quote is not found.
+ */
+span: SourceSpan | null, 
+/**
+ * How sure the reader was (`high` for a value typed or with no source).
+ */
+confidence: Confidence, 
+/**
+ * Where the value stands.
+ */
+status: ReviewStatus, 
+/**
+ * Whether the value is one of [`KEY_FIELDS`].
+ */
+key: boolean, 
+/**
+ * The open warnings about this field: `(index among the agreement's warnings,
+ * message)`.
+ */
+warnings: Array<ReviewWarning>, };
+
+export type ReviewWarning = { 
+/**
+ * 0-based index among the agreement's warnings (what `confirm_warning` takes).
+ */
+index: number, 
+/**
+ * Stable code, e.g. `low_confidence`.
+ */
+code: string, 
+/**
+ * The field it is about.
+ */
+field: string, 
+/**
+ * 1-based line of the stored document it points at, when any.
+ */
+line: number | null, 
+/**
+ * The sentence for people.
+ */
+message: string, };
 
 export type RowEdit = { "op": "add", 
 /**
@@ -2049,6 +2208,30 @@ page?: number | null,
  * are warnings to confirm. Agreements stored before confidence was kept read as `high`.
  */
 confidence?: Confidence, };
+
+export type SourceSpan = { 
+/**
+ * 1-based first line of the stored document.
+ */
+line: number, 
+/**
+ * 1-based last line, inclusive (`>= line`).
+ */
+line_end: number, 
+/**
+ * 0-based column where the span starts on `line`, in UTF-16 code units (what a
+ * JavaScript string index counts): the first non-blank character.
+ */
+start_column: number, 
+/**
+ * 0-based column, exclusive, where the span ends on `line_end`, in UTF-16 code units:
+ * after the last non-blank character.
+ */
+end_column: number, 
+/**
+ * 1-based PDF page the value was read on, when the document is paged.
+ */
+page: number | null, };
 
 export type Sourced<T> = { 
 /**
@@ -2214,4 +2397,10 @@ export type Commands = {
   save_mail_settings: { args: { form: MailForm; password: string | null }; result: MailSettingsView };
   send_test_email: { args: { to: string }; result: TestEmail };
   agreement_mail: { args: { id: number }; result: AgreementMail };
+  review_page: { args: { id: number }; result: ReviewPage };
+  review_lines: { args: { id: number; first: number; count: number }; result: ReviewLines };
+  review_queue: { args: Record<string, never>; result: Array<QueueItem> };
+  review_confirm_field: { args: { id: number; field: string }; result: ReviewPage };
+  review_confirm_warning: { args: { id: number; index: number }; result: ReviewPage };
+  review_edit_field: { args: { id: number; field: EditableField; value: string }; result: ReviewPage };
 };

@@ -11,25 +11,28 @@ export const VIEWS = [
 
 export type ViewId = (typeof VIEWS)[number]['id'];
 
-/** Where the app is: a view, and for `agreements` optionally one agreement's page. */
+/** Every page: the sidebar's views, and the review of what was read (`#/review/ID`, not in the sidebar). */
+export type PageId = ViewId | 'review';
+
+/** Where the app is: a view, and for `agreements` and `review` optionally one agreement. */
 export interface Route {
-  view: ViewId;
-  /** Agreement id for `#/agreements/ID`. */
+  view: PageId;
+  /** Agreement id for `#/agreements/ID` and `#/review/ID` (`#/review` alone: the first of the queue). */
   id?: number;
 }
 
 /** The route named by a location hash such as `#/agreements/3` (Dashboard for anything else). */
 export function routeFromHash(hash: string): Route {
   const [first, second] = hash.replace(/^#\/?/, '').split('/');
-  const view = VIEWS.find((v) => v.id === first)?.id ?? 'dashboard';
-  if (view === 'agreements' && second !== undefined && /^\d+$/.test(second)) {
+  const view: PageId = first === 'review' ? 'review' : (VIEWS.find((v) => v.id === first)?.id ?? 'dashboard');
+  if ((view === 'agreements' || view === 'review') && second !== undefined && /^\d+$/.test(second)) {
     return { view, id: Number(second) };
   }
   return { view };
 }
 
-/** The view named by a location hash (kept for callers that only need the view). */
-export function viewFromHash(hash: string): ViewId {
+/** The page named by a location hash (kept for callers that only need the view). */
+export function viewFromHash(hash: string): PageId {
   return routeFromHash(hash).view;
 }
 
@@ -38,7 +41,7 @@ export function hashOf(route: Route): string {
   return route.id === undefined ? `#/${route.view}` : `#/${route.view}/${route.id}`;
 }
 
-export type Navigate = (route: Route | ViewId) => void;
+export type Navigate = (route: Route | PageId) => void;
 
 /** The current route, kept in `location.hash` so Back/Forward work. */
 export function useHashRoute(): [Route, Navigate] {

@@ -4,7 +4,7 @@ import type { InvokeArgs } from '@tauri-apps/api/core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
-import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport, MailSettingsView } from './bindings';
+import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport, MailSettingsView, ReviewPage } from './bindings';
 import raw from './fixtures.json';
 
 /**
@@ -17,6 +17,8 @@ export const FIXTURES = raw as unknown as {
   rows: AgreementRow[];
   page: AgreementPage;
   importReport: ImportReport;
+  /** The Review page of the reading corpus's 41-supply-agreement-spain-en.pdf (initial term read with low confidence). */
+  review: ReviewPage;
 };
 
 export const TEST_INFO: AppInfo = {

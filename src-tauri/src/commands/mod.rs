@@ -10,7 +10,8 @@
 //! * [`agreements`]: dashboard, table, an agreement's page, edits and recorded actions;
 //! * [`files`]: import (dialog or drop) with progress, samples, calendar export, backup;
 //! * [`settings`]: ladder, business-day adjustment, paper size, what-if date;
-//! * [`mail`]: the people directory, mail settings, a test email, an agreement's email log.
+//! * [`mail`]: the people directory, mail settings, a test email, an agreement's email log;
+//! * [`review`]: the Review page of what was read, its confirmations and corrections, the queue.
 
 use renewal_core::adapters::store::Store;
 use renewal_core::services::portfolio::{self, AgreementPage};
@@ -22,6 +23,7 @@ use crate::state::AppState;
 pub mod agreements;
 pub mod files;
 pub mod mail;
+pub mod review;
 pub mod settings;
 pub mod shell;
 

@@ -4,11 +4,11 @@ import { act } from 'preact/test-utils';
 import { emit } from '@tauri-apps/api/event';
 import { Dashboard } from './Dashboard';
 import { resetReadyForTests } from '../lib/ready';
-import type { Route, ViewId } from '../router';
+import type { PageId, Route } from '../router';
 import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, settle, waitFor, testRoot } from '../test-support';
 
 const root = testRoot();
-let went: (Route | ViewId)[];
+let went: (Route | PageId)[];
 let imports: number;
 beforeEach(() => {
   resetReadyForTests();
@@ -140,6 +140,29 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     await waitFor(() => root.querySelector('[data-testid="decision"]'));
     expect(calls).toContain('load_samples');
     expect(calls.filter((c) => c === 'dashboard')).toHaveLength(2);
+  });
+
+  it('offers the three ways in on first run: documents, a register, an agreement by hand', async () => {
+    mockShell({ dashboard: () => EMPTY_DASHBOARD });
+    mount();
+    const empty = await waitFor(() => root.querySelector('[data-testid="empty-state"]'));
+    const ways = Array.from(empty.querySelectorAll('.way h3')).map((h) => h.textContent);
+    expect(ways).toEqual(['Documents', 'A register', 'By hand']);
+    act(() => button(empty, 'Import a register').click());
+    act(() => button(empty, 'New agreement').click());
+    expect(went).toEqual([{ view: 'import' }, { view: 'import' }]);
+    act(() => button(empty, 'Import agreements').click());
+    expect(imports).toBe(1);
+  });
+
+  it('opens the review queue from the "To confirm" count', async () => {
+    mockShell({ dashboard: () => FIXTURES.dashboard });
+    mount();
+    const count = await waitFor(() => root.querySelector<HTMLElement>('[data-testid="count-to-confirm"]'));
+    expect(count.tagName).toBe('BUTTON');
+    expect(count.querySelector('.count-value')?.textContent).toBe(String(FIXTURES.dashboard.counts.with_warnings));
+    act(() => count.click());
+    expect(went).toEqual([{ view: 'review' }]);
   });
 
   it('shows an error from the shell', async () => {

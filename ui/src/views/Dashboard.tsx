@@ -15,12 +15,36 @@ interface Props {
 }
 
 
-function Count({ value, label, detail, tone }: { value: number; label: string; detail?: string | undefined; tone?: string | undefined }): JSX.Element {
-  return (
-    <div class={`count${tone ? ` count-${tone}` : ''}`} data-testid={`count-${label.toLowerCase().replace(/\s+/g, '-')}`}>
+function Count({
+  value,
+  label,
+  detail,
+  tone,
+  onOpen,
+}: {
+  value: number;
+  label: string;
+  detail?: string | undefined;
+  tone?: string | undefined;
+  /** Makes the count a button that opens what it counts. */
+  onOpen?: (() => void) | undefined;
+}): JSX.Element {
+  const cls = `count${tone ? ` count-${tone}` : ''}${onOpen ? ' count-button' : ''}`;
+  const testid = `count-${label.toLowerCase().replace(/\s+/g, '-')}`;
+  const inside = (
+    <>
       <span class="count-value">{value.toLocaleString('en-GB')}</span>
       <span class="count-label">{label}</span>
       {detail && <span class="count-detail">{detail}</span>}
+    </>
+  );
+  return onOpen ? (
+    <button type="button" class={cls} data-testid={testid} onClick={onOpen}>
+      {inside}
+    </button>
+  ) : (
+    <div class={cls} data-testid={testid}>
+      {inside}
     </div>
   );
 }
@@ -266,16 +290,37 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
           </svg>
           <h2>No agreements yet</h2>
           <p>
-            Import your agreements (Markdown documents) to see notice deadlines, overdue items and recently closed
-            windows here — or try Renewal Desk with three sample agreements written for it.
+            Bring your portfolio in to see notice deadlines, overdue items and recently closed windows here. Start
+            the way that suits what you have:
           </p>
-          <div class="actions">
-            <button type="button" class="primary" onClick={onImport}>
-              Import agreements
-            </button>
+          <ul class="ways-in" aria-label="Ways to bring agreements in">
+            <li class="way" data-testid="way-documents">
+              <h3>Documents</h3>
+              <p class="muted small">Signed agreements as PDF, Word (.docx), Markdown or text. You then review what was read.</p>
+              <button type="button" class="primary" onClick={onImport}>
+                Import agreements
+              </button>
+            </li>
+            <li class="way" data-testid="way-register">
+              <h3>A register</h3>
+              <p class="muted small">The spreadsheet that lists your agreements (.csv, .xlsx, .ods), one per row.</p>
+              <button type="button" onClick={() => navigate({ view: 'import' })}>
+                Import a register
+              </button>
+            </li>
+            <li class="way" data-testid="way-new">
+              <h3>By hand</h3>
+              <p class="muted small">Type an agreement in; its dates and their workings are shown before saving.</p>
+              <button type="button" onClick={() => navigate({ view: 'import' })}>
+                New agreement
+              </button>
+            </li>
+          </ul>
+          <div class="actions way-samples">
             <button type="button" onClick={() => void loadSamples()} disabled={loadingSamples}>
               {loadingSamples ? 'Loading samples…' : 'Load sample agreements'}
             </button>
+            <span class="muted small">Or try Renewal Desk first with three sample agreements written for it.</span>
           </div>
           <p class="muted small">You can also drop documents anywhere on this window.</p>
         </div>
@@ -303,7 +348,13 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
         <Count value={c.overdue} label="Overdue" detail="obligations, reviews, serve-by dates" tone={c.overdue > 0 ? 'danger' : undefined} />
         <Count value={c.upcoming} label="Coming up" detail="other dates within 90 days" />
         <Count value={c.recently_closed} label="Recently closed" detail="windows closed in the last 90 days" />
-        <Count value={c.with_warnings} label="To confirm" detail="agreements with import warnings" />
+        <Count
+          value={c.with_warnings}
+          label="To confirm"
+          detail={c.with_warnings > 0 ? 'agreements with values to review — open the review' : 'agreements with import warnings'}
+          tone={c.with_warnings > 0 ? 'warn' : undefined}
+          onOpen={c.with_warnings > 0 ? () => navigate({ view: 'review' }) : undefined}
+        />
       </div>
 
       <section class="panel panel-decisions" aria-labelledby="decisions-title" data-testid="decisions">

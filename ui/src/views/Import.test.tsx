@@ -59,6 +59,20 @@ describe('Import', () => {
     expect(root.querySelector('[data-testid="import-progress"]')).toBeNull();
   });
 
+  it('offers the agreements with something to confirm for review', async () => {
+    const went: unknown[] = [];
+    mockShell({ import_files: () => REPORT });
+    act(() =>
+      render(<Import pending={{ paths: ['/a.md'], rejected: [], serial: 3 }} onChoose={() => undefined} navigate={(r) => went.push(r)} />, root),
+    );
+    const offer = await waitFor(() => root.querySelector<HTMLButtonElement>('[data-testid="review-offer"]'));
+    const withWarnings = REPORT.results.filter((r) => r.imported && r.warnings.length > 0);
+    expect(withWarnings.length).toBeGreaterThan(0);
+    expect(offer.textContent).toBe(`${withWarnings.length} agreement${withWarnings.length === 1 ? '' : 's'} to review`);
+    act(() => offer.click());
+    expect(went).toEqual([{ view: 'review', id: withWarnings[0]?.imported?.id }]);
+  });
+
   it('imports each batch once', async () => {
     const { calls } = mockShell({ import_files: () => FIXTURES.importReport });
     const pending = { paths: ['/a.md'], rejected: [], serial: 7 };

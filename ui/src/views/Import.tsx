@@ -68,6 +68,21 @@ function Result({ r, navigate }: { r: FileResult; navigate: (r: Route) => void }
   );
 }
 
+/**
+ * "N agreements to review": the agreements this import stored with something to confirm;
+ * opens the review of the first (its "Next agreement" moves through the review queue).
+ */
+function ReviewOffer({ report, navigate }: { report: ImportReport; navigate: (r: Route) => void }): JSX.Element | null {
+  const ids = report.results.flatMap((r) => (r.imported && r.imported.action !== 'unchanged' && r.warnings.length > 0 ? [r.imported.id] : []));
+  const first = ids[0];
+  if (first === undefined) return null;
+  return (
+    <button type="button" class="primary" data-testid="review-offer" onClick={() => navigate({ view: 'review', id: first })}>
+      {ids.length} {ids.length === 1 ? 'agreement' : 'agreements'} to review
+    </button>
+  );
+}
+
 /** Import documents: the file dialog or a drop, progress for a batch, a result per file. */
 export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -163,11 +178,14 @@ export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
               <Result key={`${i}:${r.path}`} r={r} navigate={navigate} />
             ))}
           </ul>
-          {report.created + report.updated > 0 && (
-            <button type="button" onClick={() => navigate({ view: 'dashboard' })}>
-              Show the dashboard
-            </button>
-          )}
+          <div class="row">
+            <ReviewOffer report={report} navigate={navigate} />
+            {report.created + report.updated > 0 && (
+              <button type="button" onClick={() => navigate({ view: 'dashboard' })}>
+                Show the dashboard
+              </button>
+            )}
+          </div>
         </section>
       )}
       <NewAgreementCard navigate={navigate} />

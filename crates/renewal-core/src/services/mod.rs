@@ -5,6 +5,7 @@
 //! - [`dashboard`]: the dashboard and the one agreement row model of lists and tables;
 //! - [`views`]: read models of one agreement (detail, events) for the CLI, the app and the brief;
 //! - [`edit`], [`clauses`]: fixing a field or a clause-table row by hand, checked like an import;
+//! - [`review`]: the Review page (document lines beside the values read) and the review queue;
 //! - [`readings`]: the values inferred or assumed and the values edited by hand (brief and page);
 //! - [`samples`]: the fictional sample agreements shipped with the app;
 //! - [`serving_notice`]: how notice is served (who, form, to whom, how), in the words every
@@ -17,6 +18,7 @@ pub mod edit;
 pub mod manual;
 pub mod portfolio;
 pub mod readings;
+pub mod review;
 pub mod samples;
 pub mod serving_notice;
 pub mod views;
