@@ -18,6 +18,7 @@ mod portfolio;
 mod reading;
 mod reading_props;
 mod recorded;
+mod register;
 mod remind;
 mod rules_props;
 mod samples;

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod manual;
 pub mod portfolio;
 pub mod readings;
+pub mod register;
 pub mod samples;
 pub mod serving_notice;
 pub mod views;
