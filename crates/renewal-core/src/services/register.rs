@@ -99,7 +99,7 @@ pub enum RowAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldChange {
-    /// The field's label, e.g. "Non-renewal notice period".
+    /// The field's label, e.g. "Non-renewal notice".
     pub field: String,
     /// The value before ("" for none).
     pub old: String,
