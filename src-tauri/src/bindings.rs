@@ -13,6 +13,7 @@ use ts_rs::{TypeVisitor, TS};
 
 use chrono::NaiveDate;
 use renewal_core::adapters::brief::Paper;
+use renewal_core::adapters::import::register::export::ExportFormat;
 use renewal_core::adapters::remind::NoticeKind;
 use renewal_core::adapters::store::Imported;
 use renewal_core::domain::model::DecisionChoice;
@@ -24,6 +25,7 @@ use renewal_core::services::portfolio::{
     AgreementPage, CalendarExport, DeskSettings, ImportReport,
 };
 use renewal_core::services::review::{QueueItem, ReviewLines, ReviewPage};
+use renewal_core::services::register::{RegisterExport, RegisterPreview, RegisterReport};
 
 use crate::commands::files::GeneratedBrief;
 use crate::commands::mail::{
@@ -93,6 +95,7 @@ pub fn render() -> String {
     c.visit::<renewal_core::services::clauses::RowEdit>();
     c.visit::<renewal_core::adapters::remind::NoticeKind>();
     c.visit::<renewal_core::domain::model::DecisionChoice>();
+    c.visit::<renewal_core::adapters::import::register::Column>();
     let commands = commands_ts(&mut c);
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri and renewal-core by ts-rs. Do not edit.\n\

@@ -16,6 +16,7 @@ command_table! {
     shell::set_autostart(enabled: bool) -> bool;
     shell::pick_import_files() -> Vec<String>;
     shell::pick_save_path(suggested_name: String) -> Option<String>;
+    shell::pick_register_file() -> Option<String>;
     shell::open_in_viewer(path: String) -> ();
     shell::run_reminders_now() -> ReminderRunSummary;
     shell::last_reminder_run() -> Option<ReminderRunSummary>;
@@ -40,6 +41,9 @@ command_table! {
     files::backup_database(path: String) -> ();
     files::generate_brief(id: i64 => "number") -> GeneratedBrief;
     files::save_brief(id: i64 => "number", path: String) -> ();
+    files::preview_register(path: String) -> RegisterPreview;
+    files::import_register(path: String, mapping: Mapping => "Array<Column | null>") -> RegisterReport;
+    files::export_register(path: String, format: ExportFormat) -> RegisterExport;
     settings::get_settings() -> DeskSettings;
     settings::set_ladder(ladder: String) -> DeskSettings;
     settings::set_business_day_adjustment(on: bool, apply_to_existing: bool) -> DeskSettings;

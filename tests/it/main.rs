@@ -19,6 +19,7 @@ mod portfolio;
 mod reading;
 mod reading_props;
 mod recorded;
+mod register;
 mod remind;
 mod review;
 mod rules_props;

@@ -1062,6 +1062,26 @@ window: Period | null,
  */
 source: Source, };
 
+export type ExportFormat = "csv" | "xlsx";
+
+export type FieldChange = { 
+/**
+ * The field's label, e.g. "Non-renewal notice".
+ */
+field: string, 
+/**
+ * The value before ("" for none).
+ */
+old: string, 
+/**
+ * The value from the register.
+ */
+new: string, 
+/**
+ * True when the value replaced was edited by hand in the app.
+ */
+replaced_hand_edit: boolean, };
+
 export type FieldInput = "text" | "date" | "yes_no" | "yes_no_unknown";
 
 export type FileError = { 
@@ -1500,6 +1520,28 @@ password: PasswordStatus,
  */
 password_env: string, };
 
+export type MappedColumn = { 
+/**
+ * 0-based column index.
+ */
+index: number, 
+/**
+ * The spreadsheet's letter for it (`A`, `B`, …).
+ */
+letter: string, 
+/**
+ * The header as written (empty when the column has none).
+ */
+header: string, 
+/**
+ * The meaning recognised from the header alone.
+ */
+detected: Column | null, 
+/**
+ * The meaning used (remembered or chosen); `None`: ignored.
+ */
+meaning: Column | null, };
+
 export type Money = { 
 /**
  * The amount in the currency's units (PEN, USD, …), exact.
@@ -1873,6 +1915,88 @@ decided_on: string,
  */
 reason: string, };
 
+export type RegisterExport = { 
+/**
+ * The file written.
+ */
+path: string, 
+/**
+ * How many agreements (rows, the header row not counted).
+ */
+agreements: number, };
+
+export type RegisterPreview = { 
+/**
+ * The file name.
+ */
+file: string, 
+/**
+ * The sheet read (workbooks).
+ */
+sheet: string | null, 
+/**
+ * The header row's number as the spreadsheet shows it.
+ */
+header_row: number, 
+/**
+ * Every column, in order.
+ */
+columns: Array<MappedColumn>, 
+/**
+ * The first [`PREVIEW_ROWS`] data rows: row number and cells as text.
+ */
+rows: Array<[number, Array<string>]>, 
+/**
+ * How many data rows the register has.
+ */
+data_rows: number, 
+/**
+ * True when the mapping is the one remembered from a previous import.
+ */
+remembered: boolean, };
+
+export type RegisterReport = { 
+/**
+ * The file name.
+ */
+file: string, 
+/**
+ * The sheet read (workbooks).
+ */
+sheet: string | null, 
+/**
+ * The header row's number.
+ */
+header_row: number, 
+/**
+ * The mapping used.
+ */
+columns: Array<MappedColumn>, 
+/**
+ * Headers of the columns ignored (no meaning).
+ */
+ignored: Array<string>, 
+/**
+ * One result per data row, in order.
+ */
+rows: Array<RowResult>, 
+/**
+ * Rows imported as new agreements.
+ */
+imported: number, 
+/**
+ * Rows that updated a stored agreement.
+ */
+updated: number, 
+/**
+ * Rows that changed nothing.
+ */
+unchanged: number, 
+/**
+ * Rows refused.
+ */
+refused: number, };
+
 export type ReminderRunSummary = { 
 /**
  * Why it ran.
@@ -2059,6 +2183,8 @@ line: number | null,
  */
 message: string, };
 
+export type RowAction = "imported" | "updated" | "unchanged" | "refused";
+
 export type RowEdit = { "op": "add", 
 /**
  * Cell text by column key.
@@ -2076,6 +2202,44 @@ cells: { [key in string]?: string }, } | { "op": "remove",
  * 0-based row.
  */
 index: number, };
+
+export type RowResult = { 
+/**
+ * The row as the spreadsheet shows it.
+ */
+row: number, 
+/**
+ * The register's ID of the agreement, when given.
+ */
+register_id: string | null, 
+/**
+ * The title in the row ("" when blank).
+ */
+title: string, 
+/**
+ * What happened.
+ */
+action: RowAction, 
+/**
+ * The stored agreement (not for a refused row).
+ */
+agreement_id: number | null, 
+/**
+ * The fields changed (updated rows).
+ */
+changes: Array<FieldChange>, 
+/**
+ * The column of a refused row's problem (its header).
+ */
+column: string | null, 
+/**
+ * Why a row was refused; "row N, column "H": …".
+ */
+message: string | null, 
+/**
+ * Warnings to confirm (e.g. a renewal period the register does not give).
+ */
+warnings: Array<string>, };
 
 export type RunReason = "start" | "hourly" | "wake" | "manual";
 
@@ -2360,6 +2524,7 @@ export type Commands = {
   set_autostart: { args: { enabled: boolean }; result: boolean };
   pick_import_files: { args: Record<string, never>; result: Array<string> };
   pick_save_path: { args: { suggestedName: string }; result: string | null };
+  pick_register_file: { args: Record<string, never>; result: string | null };
   open_in_viewer: { args: { path: string }; result: null };
   run_reminders_now: { args: Record<string, never>; result: ReminderRunSummary };
   last_reminder_run: { args: Record<string, never>; result: ReminderRunSummary | null };
@@ -2384,6 +2549,9 @@ export type Commands = {
   backup_database: { args: { path: string }; result: null };
   generate_brief: { args: { id: number }; result: GeneratedBrief };
   save_brief: { args: { id: number; path: string }; result: null };
+  preview_register: { args: { path: string }; result: RegisterPreview };
+  import_register: { args: { path: string; mapping: Array<Column | null> }; result: RegisterReport };
+  export_register: { args: { path: string; format: ExportFormat }; result: RegisterExport };
   get_settings: { args: Record<string, never>; result: DeskSettings };
   set_ladder: { args: { ladder: string }; result: DeskSettings };
   set_business_day_adjustment: { args: { on: boolean; applyToExisting: boolean }; result: DeskSettings };

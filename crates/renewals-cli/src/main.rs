@@ -40,6 +40,7 @@ mod error;
 mod extract;
 mod mail;
 mod record;
+mod register;
 mod remind;
 mod rows;
 mod settings;
@@ -90,12 +91,33 @@ static ACTOR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Import agreement documents (Markdown), as the app does (its settings apply); one line
-    /// per agreement; exit 1 when some failed
+    /// Import agreement documents (Markdown), as the app does (its settings apply), and
+    /// register spreadsheets (.csv, .xlsx, .ods: one agreement per row, docs/register.md);
+    /// one line per agreement or row; exit 1 when some failed
     Import {
         /// Files to import
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// For registers: the meaning of columns, overriding their headers, e.g.
+        /// "Start date=effective,End date=expiry,Notes=ignore" (meanings: id, title,
+        /// counterparty, owner, owner_email, effective, expiry, term, auto_renewal,
+        /// renewal_period, notice, convenience, value, currency, country, notes, ignore)
+        #[arg(long, value_name = "HEADER=MEANING,...")]
+        columns: Option<String>,
+        /// For registers: print the per-row results as JSON (an array, one report per
+        /// register)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every agreement to a register spreadsheet (one row each, with its status and
+    /// next deadline as of --today); it re-imports to no change
+    Export {
+        /// csv or xlsx
+        #[arg(long, value_name = "csv|xlsx")]
+        format: String,
+        /// The file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
     },
     /// Enter an agreement by hand (no document): checked like an edit; a bad value is
     /// refused naming the option, and nothing is stored
@@ -363,7 +385,14 @@ fn run(cli: Cli) -> CliResult {
     }
     let by = by.map(str::to_string);
     match cli.command {
-        Command::Import { files } => cmd_import(&mut open_store(db)?, &files),
+        Command::Import {
+            files,
+            columns,
+            json,
+        } => cmd_import(&mut open_store(db)?, &files, columns.as_deref(), json),
+        Command::Export { format, output } => {
+            register::cmd_export(&open_store(db)?, as_of, &format, &output)
+        }
         Command::Extract { files, json } => extract::run(&files, json),
         Command::Add(args) => add::run(&mut open_store(db)?, *args, as_of),
         Command::List { json } => {
@@ -575,9 +604,36 @@ fn run(cli: Cli) -> CliResult {
 /// rule 4's business-day adjustment for new imports). Prints one line per stored agreement
 /// and one `error:` line per failed file (path, line, field); the exit code is
 /// [`batch_exit_code`]'s: 1 when some failed, 7 or 6 (4) when none was stored.
-fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
+///
+/// Registers (`.csv`, `.xlsx`, `.ods`, …) are imported row by row
+/// ([`register::import_registers`]): each row counts as one unit of the batch, so a
+/// register with some rows refused exits 1, and one with every row refused exits 6.
+fn cmd_import(
+    store: &mut Store,
+    files: &[PathBuf],
+    columns: Option<&str>,
+    json: bool,
+) -> CliResult {
+    use renewal_core::adapters::import::register::is_register_path;
+    let (registers, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        files.iter().partition(|p| is_register_path(p));
+    if registers.is_empty() && (columns.is_some() || json) {
+        return Err(CliError::usage(
+            "--columns and --json apply to registers (.csv, .xlsx, .ods): none was given",
+        ));
+    }
+    let registers: Vec<&Path> = registers.iter().map(|p| p.as_path()).collect();
+    let (mut failed, mut units, reports) =
+        register::import_registers(store, &registers, columns, json, real_today())?;
+    if json {
+        print_json(&reports)?;
+    }
+    if files.is_empty() {
+        return Ok(ExitCode::from(batch_exit_code(units, &failed)));
+    }
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
     let defaults = ImportDefaults::from_store(store)?;
-    let report = portfolio::import_paths(store, files, &defaults, |_| {})?;
+    let report = portfolio::import_paths(store, &files, &defaults, |_| {})?;
     for r in &report.results {
         if let Some(i) = &r.imported {
             let what = match i.action {
@@ -599,13 +655,15 @@ fn cmd_import(store: &mut Store, files: &[PathBuf]) -> CliResult {
     if report.failed > 0 {
         eprintln!("{} of {} file(s) failed", report.failed, files.len());
     }
-    let failed: Vec<_> = report
-        .results
-        .iter()
-        .filter(|r| r.imported.is_none())
-        .map(|r| r.error.as_ref().map(|e| e.kind).unwrap_or_default())
-        .collect();
-    Ok(ExitCode::from(batch_exit_code(files.len(), &failed)))
+    failed.extend(
+        report
+            .results
+            .iter()
+            .filter(|r| r.imported.is_none())
+            .map(|r| r.error.as_ref().map(|e| e.kind).unwrap_or_default()),
+    );
+    units += files.len();
+    Ok(ExitCode::from(batch_exit_code(units, &failed)))
 }
 
 /// Prints "Readings and assumptions" (issue 16 item 5), as the brief's section 7 and the

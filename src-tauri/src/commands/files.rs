@@ -5,8 +5,12 @@
 
 use std::path::PathBuf;
 
+use renewal_core::adapters::import::register::export::ExportFormat;
 use renewal_core::services::portfolio::{
     self, CalendarExport, ImportDefaults, ImportProgress, ImportReport,
+};
+use renewal_core::services::register::{
+    self as register, Mapping, RegisterExport, RegisterPreview, RegisterReport,
 };
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -146,6 +150,80 @@ pub async fn save_brief(app: AppHandle, id: i64, path: String) -> AppResult<()> 
         let (pdf, _) = portfolio::brief(&*s.store()?, id, s.view_as_of())?;
         portfolio::write_replacing(&path, &pdf)?;
         Ok(())
+    })
+    .await
+}
+
+/// The first rows of the register (`.csv`, `.xlsx`, `.ods`) at `path`, chosen in the open
+/// dialog, and the mapping an import would use: each column's header and meaning
+/// (detected from the header, or remembered from the last import of a register with the
+/// same headers). Nothing is stored.
+///
+/// # Errors
+/// `not_permitted` for a path no dialog granted; `import` for a file that cannot be read or
+/// has no header row; `database`.
+#[tauri::command]
+pub async fn preview_register(app: AppHandle, path: String) -> AppResult<RegisterPreview> {
+    blocking(app, move |_, s| {
+        let path = PathBuf::from(path);
+        s.granted.check(&path, Grant::Read)?;
+        Ok(register::preview_register(&*s.store()?, &path)?)
+    })
+    .await
+}
+
+/// Imports the register at `path` with `mapping` (one meaning, or `null` to ignore the
+/// column, per column in order: the mapping step's choices, remembered for the next
+/// import); returns one result per row (imported, updated with the changed fields,
+/// unchanged, or refused naming the row and column). docs/register.md.
+///
+/// # Errors
+/// `not_permitted` for a path no dialog granted; `import` for a file that cannot be read,
+/// has no header row or no title column; `database`.
+#[tauri::command]
+pub async fn import_register(
+    app: AppHandle,
+    path: String,
+    mapping: Mapping,
+) -> AppResult<RegisterReport> {
+    blocking(app, move |app, s| {
+        let path = PathBuf::from(path);
+        s.granted.check(&path, Grant::Read)?;
+        let mut store = s.store()?;
+        let report = register::import_register(
+            &mut store,
+            &path,
+            Some(&mapping),
+            None,
+            renewal_core::services::real_today(),
+        )?;
+        drop(store);
+        after_change(app, s);
+        Ok(report)
+    })
+    .await
+}
+
+/// Writes every agreement to `path`, chosen in the save dialog, as a register in `format`
+/// (one row each, with its status and next deadline as of the as-of date).
+///
+/// # Errors
+/// `not_permitted` for a path no save dialog answered; `io`; `database`.
+#[tauri::command]
+pub async fn export_register(
+    app: AppHandle,
+    path: String,
+    format: ExportFormat,
+) -> AppResult<RegisterExport> {
+    blocking(app, move |_, s| {
+        let path = PathBuf::from(path);
+        s.granted.check(&path, Grant::Write)?;
+        Ok(register::export_register(
+            &*s.store()?,
+            s.view_as_of(),
+            &path,
+            format,
+        )?)
     })
     .await
 }

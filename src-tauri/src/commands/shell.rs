@@ -82,6 +82,35 @@ pub async fn pick_import_files(
     Ok(out)
 }
 
+/// Opens a file dialog for a register spreadsheet (`.csv`, `.xlsx`, `.ods`). Returns the
+/// chosen path (`None` if the user cancelled) and grants it for reading.
+///
+/// # Errors
+/// [`AppError::Internal`] if the dialog thread fails.
+#[tauri::command]
+pub async fn pick_register_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<String>> {
+    let dialog_app = app.clone();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let mut dialog = dialog_app
+            .dialog()
+            .file()
+            .set_title("Import a register")
+            .add_filter("Registers", &["xlsx", "ods", "csv", "xls", "tsv"]);
+        if let Some(window) = dialog_app.get_webview_window(MAIN_WINDOW) {
+            dialog = dialog.set_parent(&window);
+        }
+        dialog.blocking_pick_file()
+    })
+    .await?;
+    let Some(file) = picked else { return Ok(None) };
+    let path = into_path(file)?;
+    state.granted.grant(&path, Grant::Read);
+    Ok(Some(path.display().to_string()))
+}
+
 /// A file-type filter for a suggested file name, from its extension.
 fn save_filter(name: &str) -> Option<(&'static str, &'static [&'static str])> {
     let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
@@ -89,6 +118,8 @@ fn save_filter(name: &str) -> Option<(&'static str, &'static [&'static str])> {
         "pdf" => Some(("PDF document", &["pdf"])),
         "ics" => Some(("Calendar", &["ics"])),
         "db" | "sqlite" => Some(("Backup", &["db", "sqlite"])),
+        "csv" => Some(("CSV register", &["csv"])),
+        "xlsx" => Some(("Excel register", &["xlsx"])),
         _ => None,
     }
 }

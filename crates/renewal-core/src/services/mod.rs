@@ -18,6 +18,7 @@ pub mod edit;
 pub mod manual;
 pub mod portfolio;
 pub mod readings;
+pub mod register;
 pub mod review;
 pub mod samples;
 pub mod serving_notice;

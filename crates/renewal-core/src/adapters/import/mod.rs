@@ -13,6 +13,7 @@ mod map;
 pub(crate) use map::{obligation_status, termination_kind};
 mod markdown;
 pub mod reading;
+pub mod register;
 
 pub use formats::{
     read_bytes, read_bytes_with, read_path, read_path_with, DocumentText, Format, Line, OcrOptions,

@@ -89,6 +89,7 @@ pub fn action_words(action: &str) -> String {
     match action {
         "import" => "Imported",
         "reimport" => "New version imported",
+        "register_import" => "Updated from a register",
         "edit" => "Edited",
         "confirm" => "Confirmed",
         "record_notice" => "Notice recorded",
