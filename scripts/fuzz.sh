@@ -26,7 +26,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FUZZ="$ROOT/fuzz"
-ALL_TARGETS=(markdown text docx pdf parse brief)
+ALL_TARGETS=(markdown text docx pdf parse brief register)
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 JOBS="${FUZZ_JOBS:-2}"
 MEM_MB="${FUZZ_MEM_MB:-512}"

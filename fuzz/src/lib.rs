@@ -161,3 +161,40 @@ pub fn brief(data: &[u8]) {
     };
     let _ = render_brief(&stored, &[], as_of(), &BriefOptions { paper });
 }
+
+/// A register spreadsheet (issue 11 item 3): the first byte picks the format (`.csv`,
+/// `.xlsx`, `.ods`), the rest is the file. The CSV reader runs on the bytes; a workbook is
+/// written to a temporary file, since calamine reads workbooks by path as the app does. Then
+/// the header search, the column recognition and every data row's reading (dates, periods,
+/// yes/no, amounts) and the deadline engine on each row that reads.
+pub fn register(data: &[u8]) {
+    use renewal_core::adapters::import::register::{
+        data_rows, detect_mapping, find_header, header_texts, read_csv, read_row, read_sheet, Sheet,
+    };
+    let Some((&selector, body)) = data.split_first() else {
+        return;
+    };
+    let sheet: Option<Sheet> = match selector % 3 {
+        0 => read_csv("fuzz.csv", body).ok(),
+        k => {
+            let ext = if k == 1 { "xlsx" } else { "ods" };
+            let Ok(dir) = tempfile::tempdir() else { return };
+            let path = dir.path().join(format!("fuzz.{ext}"));
+            if std::fs::write(&path, body).is_err() {
+                return;
+            }
+            read_sheet(&path).ok()
+        }
+    };
+    let Some(sheet) = sheet else { return };
+    let Ok(header) = find_header(&sheet) else {
+        return;
+    };
+    let headers = header_texts(&sheet, header);
+    let mapping = detect_mapping(&headers);
+    for (row, cells) in data_rows(&sheet, header) {
+        if let Ok(r) = read_row(&sheet, &headers, &mapping, *row, cells, "fuzz", as_of()) {
+            let _ = assess(&r.outcome.agreement, as_of());
+        }
+    }
+}

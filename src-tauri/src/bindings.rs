@@ -24,8 +24,8 @@ use renewal_core::services::manual::{NewAgreement, NewAgreementPreview};
 use renewal_core::services::portfolio::{
     AgreementPage, CalendarExport, DeskSettings, ImportReport,
 };
-use renewal_core::services::review::{QueueItem, ReviewLines, ReviewPage};
 use renewal_core::services::register::{RegisterExport, RegisterPreview, RegisterReport};
+use renewal_core::services::review::{QueueItem, ReviewLines, ReviewPage};
 
 use crate::commands::files::GeneratedBrief;
 use crate::commands::mail::{
