@@ -202,6 +202,28 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Checks each cell of spreadsheet row `row` (1-based) against the cell limits, drops its
+/// trailing blank cells and adds it to `rows` unless nothing is left.
+///
+/// Errors: the first cell over a limit, naming `file`, the row and the column.
+fn push_row(
+    file: &str,
+    row: u32,
+    mut cells: Vec<Cell>,
+    rows: &mut Vec<(u32, Vec<Cell>)>,
+) -> Result<(), ImportError> {
+    for (c, cell) in cells.iter().enumerate() {
+        check_cell(file, row, c, cell)?;
+    }
+    while cells.last().is_some_and(Cell::is_blank) {
+        cells.pop();
+    }
+    if !cells.is_empty() {
+        rows.push((row, cells));
+    }
+    Ok(())
+}
+
 /// Reads CSV bytes (see [`decode`] and [`sniff_delimiter`]) as text cells.
 ///
 /// Errors: as [`read_sheet`]'s limits; a CSV error naming its line.
@@ -226,16 +248,12 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
         if record.len() > MAX_COLUMNS {
             return Err(too_many_columns(file, row, record.len()));
         }
-        let mut cells: Vec<Cell> = record.iter().map(Cell::text).collect();
-        for (c, cell) in cells.iter().enumerate() {
-            check_cell(file, row, c, cell)?;
-        }
-        while cells.last().is_some_and(Cell::is_blank) {
-            cells.pop();
-        }
-        if !cells.is_empty() {
-            rows.push((row, cells));
-        }
+        push_row(
+            file,
+            row,
+            record.iter().map(Cell::text).collect(),
+            &mut rows,
+        )?;
     }
     Ok(Sheet {
         file: file.to_string(),
@@ -326,18 +344,10 @@ fn read_workbook(file: &str, path: &Path) -> Result<Sheet, ImportError> {
                     return Err(too_many_columns(file, row, lead + data.len()));
                 }
             }
-            let mut cells: Vec<Cell> = std::iter::repeat_n(Cell::Empty, lead)
+            let cells = std::iter::repeat_n(Cell::Empty, lead)
                 .chain(data.iter().take(MAX_COLUMNS).map(workbook_cell))
                 .collect();
-            for (c, cell) in cells.iter().enumerate() {
-                check_cell(file, row, c, cell)?;
-            }
-            while cells.last().is_some_and(Cell::is_blank) {
-                cells.pop();
-            }
-            if !cells.is_empty() {
-                rows.push((row, cells));
-            }
+            push_row(file, row, cells, &mut rows)?;
         }
         if !rows.is_empty() {
             return Ok(Sheet {
