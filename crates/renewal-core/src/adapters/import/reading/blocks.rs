@@ -78,6 +78,27 @@ fn clause_head_re() -> &'static Regex {
     )
 }
 
+/// A clause's number label and nothing else: "CLÁUSULA QUINTA", "Clause 5", "Section 3.1",
+/// "Artículo IV".
+fn clause_label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^(?:cl[aá]usula|clause|section|secci[oó]n|art[ií]culo|article)\s+(?:\d{1,3}(?:\.\d{1,3})*|[ivxl]{1,6}|[a-záéíóúñ]{3,14})\s*[.:\-–—]*$",
+    )
+}
+
+/// A clause's label then its heading at the start of a paragraph: "CLÁUSULA QUINTA: PLAZO.
+/// El presente…", "Cláusula 5.- Plazo.- …", "Section 3. Term. This Agreement…"; group 1 is
+/// the heading.
+fn labelled_clause_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^(?:cl[aá]usula|clause|section|secci[oó]n|art[ií]culo|article)\s+(?:\d{1,3}(?:\.\d{1,3})*|[ivxl]{1,6}|[a-záéíóúñ]{3,14})\s*[.:\-–—]+\s*((?-i:[A-ZÁÉÍÓÚÑ])[A-Za-zÀ-ÿ ,&/]{1,60}?)\s*(?:[.:]-?|\.?-|–|—)\s+\S",
+    )
+}
+
 fn redaction_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, r"\[\s*\*[\s*]*\]")
@@ -117,7 +138,9 @@ pub fn key_value(line: &str) -> Option<(String, String)> {
     if let Some(c) = kv_re().captures(t) {
         let key = clean_inline(&c[1]);
         let value = clean_inline(&c[2]);
-        if is_kv_key(&key) && !value.is_empty() {
+        // "CLÁUSULA QUINTA: PLAZO. El presente contrato…" is a clause's label, then its
+        // heading and prose: a paragraph (whose key is the heading), not a key and value
+        if is_kv_key(&key) && !value.is_empty() && !clause_label_re().is_match(&key) {
             return Some((key, value));
         }
     }
@@ -309,6 +332,9 @@ fn para_key(first: &str) -> Option<String> {
     if let Some((k, _)) = key_value(t) {
         return Some(k);
     }
+    if let Some(h) = labelled_clause_re().captures(t).and_then(|c| c.get(1)) {
+        return Some(h.as_str().trim().to_string());
+    }
     clause_head_re()
         .captures(t)
         .and_then(|c| c.get(1))
@@ -401,6 +427,33 @@ mod tests {
         assert_eq!(b[1].lines, (3, 4));
         assert_eq!(b[1].key.as_deref(), Some("12.2 Renewal"));
         assert_eq!(b[1].section, "12. TERM AND TERMINATION");
+    }
+
+    #[test]
+    fn a_clause_label_and_heading_start_a_paragraph_keyed_by_the_heading() {
+        for (line, key) in [
+            (
+                "CLÁUSULA QUINTA: PLAZO. El presente contrato tendrá un plazo de dos (2) años. Se renovará automáticamente.",
+                "PLAZO",
+            ),
+            (
+                "Cláusula 7.- Renovación.- El contrato se renovará por un (1) año.",
+                "Renovación",
+            ),
+            (
+                "Section 3.1: Term. This Agreement continues for an initial term of three (3) years.",
+                "Term",
+            ),
+        ] {
+            let b = blocks(&lines(line));
+            assert_eq!(b.len(), 1, "{line}");
+            assert_eq!(b[0].kind, BlockKind::Paragraph, "{line}");
+            assert_eq!(b[0].key.as_deref(), Some(key), "{line}");
+        }
+        // a summary's own keys stay keys
+        let b = blocks(&lines("Term: 3 years\nNotice: 90 days"));
+        assert_eq!(b[0].kind, BlockKind::KeyValue);
+        assert_eq!(b[0].key.as_deref(), Some("Term"));
     }
 
     #[test]

@@ -352,6 +352,13 @@ regex!(
     r#"(?i)comparecen\s*:?\s+(?:de una parte,?\s*)?(.{2,100}?),.*?;\s*y\s+(?:de la otra,?\s*)?(.{2,100}?),"#
 );
 
+regex!(
+    // "celebran, de una parte, ACME S.A.C., con RUC …; y, de la otra parte, BETA S.A., …",
+    // "por una parte X … y por la otra Y": the Spanish opening that names each party
+    una_parte_re,
+    r#"(?i)\b(?:de|por)\s+una\s+parte\s*,?\s*(?:la\s+empresa\s+|la\s+sociedad\s+)?(.{2,100}?)(?:,|\s*\(|\s+con\s+(?:RUC|R\.U\.[CT]\.?|RUT|NIT|CIF|domicilio))(?:.*?)\b(?:de|por)\s+(?:la\s+)?otra(?:\s+parte)?\s*,?\s*(?:la\s+empresa\s+|la\s+sociedad\s+)?(.{2,100}?)(?:,|\s*\(|;|\s+con\s+(?:RUC|R\.U\.[CT]\.?|RUT|NIT|CIF|domicilio)|\.\s|$)"#
+);
+
 fn clean_party(s: &str) -> String {
     let s = s
         .trim()
@@ -392,7 +399,8 @@ fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
     for u in us.iter().take(40) {
         let c = between_re()
             .captures(u.text)
-            .or_else(|| comparecen_re().captures(u.text));
+            .or_else(|| comparecen_re().captures(u.text))
+            .or_else(|| una_parte_re().captures(u.text));
         if let Some(c) = c {
             let a = clean_party(&c[1]);
             let b = clean_party(&c[2]);
@@ -1371,6 +1379,7 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             || u.lower.contains("termina")
             || u.lower.contains("cancel")
             || u.lower.contains("desist")
+            || u.lower.contains("resolver")
             || u.lower.contains("resci")
             || u.lower.contains("poner término")
             || u.lower.contains("término anticipado");
@@ -2375,6 +2384,32 @@ This Agreement shall renew for successive one-year periods if agreed by both par
             ),
             Some(Convenience::Excluded)
         );
+        // "resolver" is the Peruvian and Chilean word for ending a contract
+        assert_eq!(
+            tfc("CONTRATO\n\nSEXTA: RESOLUCIÓN. El Cliente podrá resolver el contrato sin expresión de causa, mediante carta notarial cursada con una anticipación de noventa (90) días.\n"),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
+        assert_eq!(
+            tfc("CONTRATO\n\nSEXTA: RESOLUCIÓN. El Cliente podrá resolver el contrato si el Proveedor incumple sus obligaciones y no subsana el incumplimiento en quince (15) días.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_spanish_opening_names_each_party() {
+        for (text, want) in [
+            (
+                "CONTRATO DE SUMINISTRO\n\nConste por el presente documento el contrato que celebran, de una parte, AGRÍCOLA LOS ANDES S.A.C., con RUC N° 20100000001, con domicilio en Lima (en adelante, \"el Cliente\"); y, de la otra parte, TRANSPORTES COSTA S.A., con RUC N° 20100000002 (en adelante, \"el Proveedor\").\n",
+                ["AGRÍCOLA LOS ANDES S.A.C.", "TRANSPORTES COSTA S.A."],
+            ),
+            (
+                "CONTRATO DE SERVICIOS\n\nEn Santiago, a 3 de mayo de 2024, por una parte Minera Pacífico SpA, RUT 76.000.000-1, y por la otra Servicios Atacama Limitada, RUT 77.000.000-2, han convenido lo siguiente.\n",
+                ["Minera Pacífico SpA", "Servicios Atacama Limitada"],
+            ),
+        ] {
+            let r = rd(text);
+            assert_eq!(r.parties.map(|p| p.value), Some(want.map(String::from).to_vec()), "{text}");
+        }
     }
 
     #[test]

@@ -119,6 +119,22 @@ fn trailing_words_re() -> &'static Regex {
     re(&R, r"(?i)((?:[a-záéíóúñ]+[ \-]+){0,4}[a-záéíóúñ]+)[ \-]*$")
 }
 
+/// Where the longest run of number words that ends `words` starts (an index into `words`,
+/// each a byte offset and the lower-case word): `["of", "thirty", "six"]` → 1,
+/// `["is", "two"]` → 1, `["one", "hundred", "and", "eighty"]` → 0. An article ("a", "un")
+/// counts only alone, and a run never starts at "and"/"y". `None` when the last word is not
+/// a number word.
+fn number_words_run(words: &[(usize, String)]) -> Option<usize> {
+    let ws: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+    let article = |w: &&str| matches!(*w, "a" | "an" | "un" | "una");
+    (1..=ws.len()).rev().find_map(|k| {
+        let tail = &ws[ws.len() - k..];
+        let bad_start = tail.first().is_some_and(|f| *f == "and" || *f == "y");
+        let inner_article = k > 1 && tail.iter().any(article);
+        (!bad_start && !inner_article && words_number(tail).is_some()).then(|| ws.len() - k)
+    })
+}
+
 /// A period found in a text, with its byte span there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FoundPeriod {
@@ -178,14 +194,15 @@ pub fn find_periods(text: &str) -> Vec<FoundPeriod> {
             let start = trailing_words_re()
                 .captures(words_before)
                 .and_then(|w| {
-                    // only the number word right before the figure ("two" of "is two (2)")
-                    // belongs to the period, not the words before it
+                    // the number words right before the figure belong to the period
+                    // ("thirty-six" of "thirty-six (36)", "ciento veinte" of "ciento
+                    // veinte (120)"), not the words before them ("is" of "is two (2)")
                     let m = w.get(1)?;
-                    let last = word_re().find_iter(m.as_str()).last()?;
-                    let word = last.as_str().to_lowercase();
-                    words_number(&[word.as_str()])
-                        .is_some()
-                        .then_some(m.start() + last.start())
+                    let spans: Vec<(usize, String)> = word_re()
+                        .find_iter(m.as_str())
+                        .map(|x| (m.start() + x.start(), x.as_str().to_lowercase()))
+                        .collect();
+                    number_words_run(&spans).map(|at| spans[at].0)
                 })
                 .unwrap_or(fig_start);
             (n, start)
@@ -201,25 +218,13 @@ pub fn find_periods(text: &str) -> Vec<FoundPeriod> {
                 .find_iter(m.as_str())
                 .map(|x| (m.start() + x.start(), x.as_str().to_lowercase()))
                 .collect();
-            let ws: Vec<&str> = spans.iter().map(|(_, w)| w.as_str()).collect();
             // the longest run of number words that ends right before the unit
-            let mut found = None;
-            for k in (1..=ws.len()).rev() {
-                let tail = &ws[ws.len() - k..];
-                let article = |w: &&str| matches!(*w, "a" | "an" | "un" | "una");
-                if tail.first().is_some_and(|f| *f == "and" || *f == "y")
-                    || (k > 1 && tail.iter().any(article))
-                {
-                    continue;
-                }
-                if let Some(n) = words_number(tail) {
-                    found = Some((n, k));
-                    break;
-                }
-            }
-            let Some((n, k)) = found else { continue };
-            let start = spans.get(spans.len() - k).map_or(m.start(), |(s, _)| *s);
-            (n, start)
+            let Some(at) = number_words_run(&spans) else {
+                continue;
+            };
+            let ws: Vec<&str> = spans[at..].iter().map(|(_, w)| w.as_str()).collect();
+            let Some(n) = words_number(&ws) else { continue };
+            (n, spans[at].0)
         } else {
             continue;
         };
@@ -600,6 +605,27 @@ mod tests {
         );
         assert_eq!(p("the month of May"), vec![]);
         assert_eq!(p("0 days"), vec![]);
+    }
+
+    #[test]
+    fn a_period_starts_at_the_first_of_its_number_words() {
+        fn start(t: &str) -> Option<&str> {
+            find_periods(t).first().map(|f| &t[f.start..f.end])
+        }
+        assert_eq!(
+            start("an initial term of thirty-six (36) months."),
+            Some("thirty-six (36) months")
+        );
+        assert_eq!(start("the term is two (2) years"), Some("two (2) years"));
+        assert_eq!(
+            start("un plazo de ciento veinte (120) días"),
+            Some("ciento veinte (120) días")
+        );
+        assert_eq!(
+            start("for a twelve (12) month period"),
+            Some("twelve (12) month")
+        );
+        assert_eq!(start("within 30 days"), Some("30 days"));
     }
 
     fn d(text: &str, order: DayOrder) -> Option<(NaiveDate, bool)> {
