@@ -36,6 +36,27 @@ fn excel_date(s: &str) -> ExcelDateTime {
     ExcelDateTime::from_ymd(x.year() as u16, x.month() as u8, x.day() as u8).unwrap()
 }
 
+/// A cell the tests write: text, a real date cell (ISO date, shown dd/mm/yyyy) or a number.
+enum Cell {
+    S(&'static str),
+    D(&'static str),
+    N(f64),
+}
+
+/// Writes each `(row, [(column, cell)])` (0-based) into `ws`, dates with `date`'s format.
+fn write_rows(ws: &mut rust_xlsxwriter::Worksheet, date: &Format, rows: &[(u32, &[(u16, Cell)])]) {
+    for (r, cells) in rows {
+        for (c, cell) in cells.iter() {
+            match cell {
+                Cell::S(t) => ws.write_string(*r, *c, *t),
+                Cell::D(iso) => ws.write_datetime_with_format(*r, *c, excel_date(iso), date),
+                Cell::N(n) => ws.write_number(*r, *c, *n),
+            }
+            .unwrap();
+        }
+    }
+}
+
 /// An .xlsx register with a title row and a blank row above the header, real date cells,
 /// number cells, text dates, blanks, an unknown column and two bad rows.
 fn write_xlsx_register(path: &Path) {
@@ -63,60 +84,83 @@ fn write_xlsx_register(path: &Path) {
     for (c, h) in headers.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
-    // Row 4: real dates and numbers.
-    let r = 3;
-    ws.write_string(r, 0, "AF-001").unwrap();
-    ws.write_string(r, 1, "Cold storage services").unwrap();
-    ws.write_string(r, 2, "Frío Andino S.A.C.").unwrap();
-    ws.write_string(r, 3, "Ana Ruiz").unwrap();
-    ws.write_string(r, 4, "PE").unwrap();
-    ws.write_datetime_with_format(r, 5, excel_date("2024-04-01"), &date)
-        .unwrap();
-    ws.write_datetime_with_format(r, 6, excel_date("2027-03-31"), &date)
-        .unwrap();
-    ws.write_string(r, 7, "Yes").unwrap();
-    ws.write_string(r, 8, "12 months").unwrap();
-    ws.write_number(r, 9, 90).unwrap();
-    ws.write_number(r, 10, 1_200_000).unwrap();
-    ws.write_string(r, 11, "PEN").unwrap();
-    ws.write_string(r, 12, "Logistics").unwrap();
-    // Row 5: text dates in Spanish forms, "Sí", a bare number as text, an amount as text.
-    let r = 4;
-    ws.write_string(r, 0, "AF-002").unwrap();
-    ws.write_string(r, 1, "Fleet telematics").unwrap();
-    ws.write_string(r, 2, "Geotrack Chile SpA").unwrap();
-    ws.write_string(r, 4, "Chile").unwrap();
-    ws.write_string(r, 5, "15/03/2024").unwrap();
-    ws.write_string(r, 6, "14 de marzo de 2026").unwrap();
-    ws.write_string(r, 7, "Sí").unwrap();
-    ws.write_string(r, 8, "1 year").unwrap();
-    ws.write_string(r, 9, "60").unwrap();
-    ws.write_string(r, 10, "USD 45,000.00").unwrap();
-    // Row 6: 31 February.
-    let r = 5;
-    ws.write_string(r, 0, "AF-003").unwrap();
-    ws.write_string(r, 1, "Packaging supply").unwrap();
-    ws.write_string(r, 2, "Envases del Sur").unwrap();
-    ws.write_string(r, 5, "31/02/2025").unwrap();
-    ws.write_string(r, 6, "2026-02-27").unwrap();
-    // Row 7: a notice longer than the term.
-    let r = 6;
-    ws.write_string(r, 0, "AF-004").unwrap();
-    ws.write_string(r, 1, "Pest control").unwrap();
-    ws.write_string(r, 2, "Fumigadora Lima").unwrap();
-    ws.write_datetime_with_format(r, 5, excel_date("2025-01-01"), &date)
-        .unwrap();
-    ws.write_datetime_with_format(r, 6, excel_date("2025-12-31"), &date)
-        .unwrap();
-    ws.write_string(r, 7, "Y").unwrap();
-    ws.write_string(r, 8, "12 months").unwrap();
-    ws.write_number(r, 9, 400).unwrap();
-    // Row 8: blanks: no auto-renewal, no renewal period, no value.
-    let r = 7;
-    ws.write_string(r, 0, "AF-005").unwrap();
-    ws.write_string(r, 1, "Printing services").unwrap();
-    ws.write_string(r, 5, "2025-07-01").unwrap();
-    ws.write_string(r, 6, "30 Jun 2026").unwrap();
+    use Cell::{D, N, S};
+    write_rows(
+        ws,
+        &date,
+        &[
+            // Row 4: real dates and numbers.
+            (
+                3,
+                &[
+                    (0, S("AF-001")),
+                    (1, S("Cold storage services")),
+                    (2, S("Frío Andino S.A.C.")),
+                    (3, S("Ana Ruiz")),
+                    (4, S("PE")),
+                    (5, D("2024-04-01")),
+                    (6, D("2027-03-31")),
+                    (7, S("Yes")),
+                    (8, S("12 months")),
+                    (9, N(90.0)),
+                    (10, N(1_200_000.0)),
+                    (11, S("PEN")),
+                    (12, S("Logistics")),
+                ],
+            ),
+            // Row 5: text dates in Spanish forms, "Sí", a bare number as text, an amount as text.
+            (
+                4,
+                &[
+                    (0, S("AF-002")),
+                    (1, S("Fleet telematics")),
+                    (2, S("Geotrack Chile SpA")),
+                    (4, S("Chile")),
+                    (5, S("15/03/2024")),
+                    (6, S("14 de marzo de 2026")),
+                    (7, S("Sí")),
+                    (8, S("1 year")),
+                    (9, S("60")),
+                    (10, S("USD 45,000.00")),
+                ],
+            ),
+            // Row 6: 31 February.
+            (
+                5,
+                &[
+                    (0, S("AF-003")),
+                    (1, S("Packaging supply")),
+                    (2, S("Envases del Sur")),
+                    (5, S("31/02/2025")),
+                    (6, S("2026-02-27")),
+                ],
+            ),
+            // Row 7: a notice longer than the term.
+            (
+                6,
+                &[
+                    (0, S("AF-004")),
+                    (1, S("Pest control")),
+                    (2, S("Fumigadora Lima")),
+                    (5, D("2025-01-01")),
+                    (6, D("2025-12-31")),
+                    (7, S("Y")),
+                    (8, S("12 months")),
+                    (9, N(400.0)),
+                ],
+            ),
+            // Row 8: blanks: no auto-renewal, no renewal period, no value.
+            (
+                7,
+                &[
+                    (0, S("AF-005")),
+                    (1, S("Printing services")),
+                    (5, S("2025-07-01")),
+                    (6, S("30 Jun 2026")),
+                ],
+            ),
+        ],
+    );
     wb.save(path).unwrap();
 }
 
