@@ -763,7 +763,7 @@ regex!(
 );
 regex!(
     term_sentence,
-    r"(?i)\b(term|vigencia|plazo|duraci[oó]n|continue\w*|remain\w*\s+in\s+(?:full\s+)?(?:force|effect)|in\s+force|en\s+vigor|regir[aá]|tendr[aá]\s+una\s+duraci[oó]n)\b"
+    r"(?i)\b(term|vigencia|plazo|duraci[oó]n|continue\w*|remain\w*\s+in\s+(?:full\s+)?(?:force|effect)|in\s+force|en\s+vigor|regir[aá]|tendr[aá]\s+una\s+duraci[oó]n|(?:be|remain|is|are)\s+valid\s+for|in\s+effect\s+for)\b"
 );
 regex!(
     term_avoid,
@@ -777,7 +777,26 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*\s+(?:on|at)|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+);
+regex!(
+    // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
+    // Date shall be 30 June 2027", "Fecha de Vencimiento: 31 de marzo de 2027"
+    expiry_defined,
+    r#"(?i)\b(?:expiration|expiry|termination|end)\s+date["”']?\s*(?:means|shall\s+mean|is|shall\s+be|will\s+be)\s*:?\s*(?:the\s+)?$|\bfecha\s+de\s+(?:vencimiento|t[eé]rmino)["”']?\s*(?:es|ser[aá]|:)\s*(?:el\s+)?$"#
+);
+regex!(
+    // what follows a term's length when the term runs from an event, not from the effective
+    // date: "10 years following the first date of public availability", "five years from
+    // the date of first commercial sale", "two years after acceptance of the System"
+    event_start_after,
+    r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?(?:following|after|from|commencing\s+(?:on|upon|with)|beginning\s+(?:on|upon|with)|starting\s+(?:on|upon|with))\s+(?:the\s+)?(?:first|initial|launch|commercial|completion|acceptance|delivery|receipt|installation|public|go-live|opening|approval|issuance|regulatory|marketing|shipment|achievement|date\s+(?:of|on\s+which)\s+(?:the\s+)?(?:first|initial|launch|commercial|completion|acceptance|delivery|receipt|installation|public|approval|issuance|regulatory|marketing|shipment))"
+);
+regex!(
+    // "prior to June 30, 2005", "antes del 1 de julio": a date something happens before,
+    // not the end of the term
+    prior_to,
+    r"(?i)\b(?:prior|previous(?:ly)?|antes)\s+(?:to|de|del|al)\s*(?:the\s+|el\s+)?$"
 );
 regex!(
     amend_sentence,
@@ -803,7 +822,7 @@ regex!(
 );
 regex!(
     prior_re,
-    r"(?i)(prior|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
+    r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
 );
 
 fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
@@ -811,6 +830,9 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     // the start the length's own sentence gives ("twenty (20) years, commencing on 1
     // January 2016"): the term runs from it
     let mut length_start: Option<NaiveDate> = None;
+    // the length runs from an event the document does not date ("10 years following the
+    // first date of public availability"): no expiry is derived from the effective date
+    let mut length_from_event = false;
     let mut stated_end: Option<(u8, Found<NaiveDate>)> = None;
     let mut amended = false;
     for u in us {
@@ -835,7 +857,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 }
                 // what follows the period up to the end of its clause: "three (3) years,
                 // and shall renew …" says nothing against the three years
-                let clause_end = [",", ";", " and ", " unless ", " y ", " salvo "]
+                let clause_end = [",", ";", " and ", " unless ", " with ", " y ", " salvo "]
                     .iter()
                     .filter_map(|s| after.find(s))
                     .min()
@@ -893,6 +915,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         Confidence::Low
                     };
                     length = Some((rank, Found::new(p.period, conf, u.loc())));
+                    length_from_event = event_start_after().is_match(&u.text[p.end..]);
                     length_start = dates.iter().find_map(|d| match d.date {
                         PartialDate::Day { date }
                             if !d.ambiguous
@@ -917,7 +940,10 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
             let near = tail(before, 160).to_lowercase();
             let rank = if key_end {
                 8
+            } else if expiry_defined().is_match(tail(before, 60)) && !prior_re().is_match(u.text) {
+                7
             } else if until_before().is_match(tail(before, 40))
+                && !prior_to().is_match(tail(before, 40))
                 && (key_term
                     || term_sentence().is_match(u.text)
                     || u.lower.contains("agreement")
@@ -1005,7 +1031,20 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         (None, Some(e)) => Some((e.value, e.confidence == Confidence::High)),
         (None, None) => None,
     };
+    if let (true, Some(t)) = (length_from_event, &r.initial_term) {
+        warn(
+            w,
+            "term_from_event",
+            "expiry_date",
+            Some(t.source.line),
+            format!(
+                "the initial term of {} runs from an event the document does not date, not from the effective date: enter the expiry date",
+                t.value
+            ),
+        );
+    }
     let derived = match (start, &r.initial_term) {
+        (Some(_), Some(_)) if length_from_event => None,
         (Some((e, e_high)), Some(t)) => t.value.last_day_from(e).map(|d| {
             let conf = if e_high && t.confidence == Confidence::High {
                 Confidence::High
@@ -2215,6 +2254,70 @@ This Amendment No. 3 (this \"Amendment\") to the Supply Agreement dated as of 8 
 CONSIDERANDO que las partes celebraron un contrato de suministro el 3 de marzo de 2015;\n\n\
 PRIMERA. El presente acuerdo entra en vigencia el 1 de julio de 2020.\n");
         assert_eq!(eff(&r), Some((day(2020, 7, 1), Confidence::High)));
+    }
+
+    #[test]
+    fn an_end_stated_without_on_or_as_a_defined_date_is_the_expiry() {
+        let r = rd("SUPPLY AGREEMENT\n\n\
+This Supply Agreement is made on May 9, 2019 between Acme Corp and Widget LLC.\n\n\
+2. Term. The \"Term\" shall begin on the date hereof and shall expire December 31, 2023, subject to early termination pursuant to Section 19.\n");
+        assert_eq!(
+            exp(&r).map(|(e, _)| e),
+            Some(Expiry::Date(day(2023, 12, 31)))
+        );
+        let r = rd("PROMOTION AGREEMENT\n\n\
+This Promotion Agreement is entered into as of August 1, 2019 by Acme Corp and Widget LLC.\n\n\
+1.12 \"Expiration Date\" means March 31, 2020.\n");
+        assert_eq!(
+            exp(&r).map(|(e, _)| e),
+            Some(Expiry::Date(day(2020, 3, 31)))
+        );
+        // a date something must happen before is not the end of the term
+        let r = rd("LICENSE AGREEMENT\n\n\
+This License Agreement is entered into effective as of December 16, 2004 between Acme Corp and Widget LLC.\n\n\
+2. Fox may terminate this Agreement on notice, provided that Fox will not exercise the right to terminate for films released prior to June 30, 2005.\n");
+        assert_eq!(exp(&r), None);
+        // the expiry date of another document is not this agreement's
+        let r = rd("AMENDMENT\n\n\
+This Amendment is effective as of June 1, 2020 between Acme Corp and Widget LLC.\n\n\
+1. The Expiration Date of the Lease Agreement dated May 1, 2015 is April 30, 2020.\n");
+        assert_ne!(
+            exp(&r).map(|(e, _)| e),
+            Some(Expiry::Date(day(2020, 4, 30)))
+        );
+    }
+
+    #[test]
+    fn a_term_that_runs_from_an_event_gives_no_expiry_from_the_effective_date() {
+        let text = "CONTENT LICENSE AGREEMENT\n\n\
+This Agreement is made on November 2, 2005 between Acme Corp and Widget LLC.\n\n\
+1. INITIAL TERM. This Agreement will become effective as of November 2, 2005 and shall remain effective for an initial term of 10 Years following the first date of public availability of the Content on the Platform (the \"Initial Term\").\n";
+        let r = rd(text);
+        assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(10))
+        );
+        assert_eq!(exp(&r), None);
+        assert!(
+            r.warnings.iter().any(|x| x.code == "term_from_event"),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn a_term_the_agreement_is_valid_for_is_its_initial_term() {
+        let r = rd("MANUFACTURING AGREEMENT\n\n\
+This Agreement is made as of December 6, 2014 between Acme Corp and Widget LLC.\n\n\
+14.1 This Agreement shall commence on December 6, 2014 and shall be valid for a period of five (5) years with automatic renewal of one year thereafter until terminated by either party with one (1) year written notice prior to the expiration of the initial period.\n");
+        assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(5))
+        );
+        assert_eq!(
+            exp(&r).map(|(e, _)| e),
+            Some(Expiry::Date(day(2019, 12, 5)))
+        );
     }
 
     #[test]
