@@ -105,6 +105,8 @@ describe('RegisterImport', () => {
     expect(meaningOf('D')?.value).toBe('expiry');
     expect(meaningOf('E')?.value).toBe('');
     expect(meaningOf('D')?.getAttribute('aria-label')).toBe('Meaning of D · Vencimiento');
+    const origins = () => Array.from(root.querySelectorAll('[data-testid="mapping-origin"]')).map((o) => o.textContent);
+    expect(origins()).toEqual(['from the header', 'from the header', 'from the header', 'from the header', 'not recognised', 'from the header']);
     // Every meaning the core knows, and Ignore.
     const options = Array.from(meaningOf('A')?.options ?? []).map((o) => o.value);
     expect(options).toEqual(['', 'id', 'title', 'counterparty', 'owner', 'owner_email', 'effective', 'expiry', 'term', 'auto_renewal', 'renewal_period', 'notice', 'convenience', 'value', 'currency', 'country', 'notes']);
@@ -126,6 +128,8 @@ describe('RegisterImport', () => {
     await waitFor(() => root.querySelector('[data-testid="register-preview"]'));
     expect(meaningOf('E')?.value).toBe('owner');
     expect(meaningOf('F')?.value).toBe('');
+    const origins = Array.from(root.querySelectorAll('[data-testid="mapping-origin"]')).map((o) => o.textContent);
+    expect(origins.slice(3)).toEqual(['from the header', 'as last time', 'as last time']);
     expect(root.querySelector('[data-testid="mapping-source"]')?.textContent).toContain('The meanings you chose the last time');
   });
 
@@ -137,6 +141,7 @@ describe('RegisterImport', () => {
     const owner = meaningOf('E');
     if (!owner) throw new Error('no select for column E');
     typeInto(owner, 'owner');
+    expect(root.querySelector('[data-letter="E"] [data-testid="mapping-origin"]')?.textContent).toBe('your choice');
     expect(button(root, 'Undo my changes')).toBeTruthy();
     act(() => button(root, 'Import 3 rows').click());
     const report = await waitFor(() => root.querySelector('[data-testid="register-report"]'));

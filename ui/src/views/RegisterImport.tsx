@@ -129,6 +129,13 @@ function RowLine({ r, navigate }: { r: RowResult; navigate: (r: Route) => void }
   );
 }
 
+/** Where a column's meaning comes from, said under its list. */
+function origin(c: MappedColumn, meaning: RegisterColumn | null): string {
+  if (meaning !== c.meaning) return 'your choice';
+  if (meaning !== c.detected) return 'as last time';
+  return meaning ? 'from the header' : 'not recognised';
+}
+
 /** The mapping step: the first rows as read, and each column's meaning in a list above it. */
 function MappingTable({
   preview,
@@ -168,10 +175,12 @@ function MappingTable({
                     {MEANINGS.map((m) => (
                       <option key={m} value={m}>
                         {MEANING_LABELS[m]}
-                        {c.detected === m ? ' (from the header)' : ''}
                       </option>
                     ))}
                   </select>
+                  <span class="muted small mapping-origin" data-testid="mapping-origin">
+                    {origin(c, meaning)}
+                  </span>
                 </th>
               );
             })}
