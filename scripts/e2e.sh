@@ -14,7 +14,9 @@
 # drives the tray (over D-Bus, as a tray host) and the buttons of real notifications
 # (dunst on the private bus), 04-people-mail the people directory and the mail settings
 # against an SMTP server on loopback (python3-aiosmtpd), with the `renewals` CLI's email run,
-# 05-new-agreement an agreement entered by hand, its dates before saving and on the dashboard.
+# 05-new-agreement an agreement entered by hand, its dates before saving and on the dashboard,
+# 06-review the review of what was read, 07-register a register spreadsheet (.xlsx written by
+# crates/renewal-core/examples/write_xlsx.rs) through the mapping step, and its export.
 #
 # Usage: scripts/e2e.sh            (needs scripts/install-deps.sh to have run)
 # Env:   CARGO_TARGET_DIR (default target), E2E_SKIP_BUILD=1, E2E_PORT (4444),
@@ -69,6 +71,8 @@ if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
     cargo build --manifest-path "$ROOT/src-tauri/Cargo.toml" --features custom-protocol
     cargo build -p renewals-cli
   fi
+  # 07-register writes its .xlsx register with rust_xlsxwriter through this example.
+  cargo build -p renewal-core --example write_xlsx
 fi
 [ -d "$ROOT/e2e/node_modules" ] || (cd "$ROOT/e2e" && npm install --no-audit --no-fund)
 t_built=$(date +%s)

@@ -24,7 +24,7 @@ use renewal_core::services::manual::{NewAgreement, NewAgreementPreview};
 use renewal_core::services::portfolio::{
     AgreementPage, CalendarExport, DeskSettings, ImportReport,
 };
-use renewal_core::services::register::{RegisterExport, RegisterPreview, RegisterReport};
+use renewal_core::services::register::{Mapping, RegisterExport, RegisterPreview, RegisterReport};
 use renewal_core::services::review::{QueueItem, ReviewLines, ReviewPage};
 
 use crate::commands::files::GeneratedBrief;
@@ -48,6 +48,9 @@ struct Collect {
     seen: HashSet<TypeId>,
     names: HashSet<String>,
     decls: Vec<String>,
+    /// Two different Rust types with the same TypeScript name: only the first would be
+    /// declared and the second would silently take its shape (a test refuses it).
+    clashes: Vec<String>,
 }
 
 impl TypeVisitor for Collect {
@@ -59,6 +62,8 @@ impl TypeVisitor for Collect {
         // Generic types are declared once, with their parameters (`Sourced<T>`).
         if self.names.insert(T::ident()) {
             self.decls.push(T::decl());
+        } else if !self.decls.contains(&T::decl()) {
+            self.clashes.push(T::ident());
         }
         T::visit_dependencies(self);
         T::visit_generics(self);
@@ -67,6 +72,11 @@ impl TypeVisitor for Collect {
 
 /// The whole generated file.
 pub fn render() -> String {
+    render_checked().0
+}
+
+/// The whole generated file, and the TypeScript names given to more than one Rust type.
+fn render_checked() -> (String, Vec<String>) {
     let mut c = Collect::default();
     // The shell's types.
     c.visit::<renewal_core::error::ErrorCode>();
@@ -104,6 +114,7 @@ pub fn render() -> String {
     );
     // Sorted by name: the order in which ts-rs visits dependencies differs between builds
     // of this crate alone and of the whole workspace, and the file must not.
+    let clashes = std::mem::take(&mut c.clashes);
     let mut decls = c.decls;
     decls.sort_by(|a, b| decl_name(a).cmp(decl_name(b)));
     for d in decls {
@@ -114,7 +125,7 @@ pub fn render() -> String {
     }
     out.push('\n');
     out.push_str(&commands);
-    out
+    (out, clashes)
 }
 
 /// `servedOn` for `served_on`: Tauri's name for a command argument in the page.
@@ -238,6 +249,17 @@ fn the_commands_map_has_every_command_once_with_camel_case_arguments() {
     assert!(text.contains(
         "  import_files: { args: { paths: Array<string>; onProgress: Channel<ImportProgress> }; result: ImportReport };"
     ));
+}
+
+#[test]
+fn no_two_types_share_a_typescript_name() {
+    // The register's column meanings were once dropped for the clause tables' `Column`.
+    let (text, clashes) = render_checked();
+    assert!(
+        clashes.is_empty(),
+        "types sharing a TypeScript name: {clashes:?}"
+    );
+    assert!(text.contains("export type RegisterColumn = \"id\" | \"title\""));
 }
 
 #[test]

@@ -42,7 +42,7 @@ command_table! {
     files::generate_brief(id: i64 => "number") -> GeneratedBrief;
     files::save_brief(id: i64 => "number", path: String) -> ();
     files::preview_register(path: String) -> RegisterPreview;
-    files::import_register(path: String, mapping: Mapping => "Array<Column | null>") -> RegisterReport;
+    files::import_register(path: String, mapping: Mapping) -> RegisterReport;
     files::export_register(path: String, format: ExportFormat) -> RegisterExport;
     settings::get_settings() -> DeskSettings;
     settings::set_ladder(ladder: String) -> DeskSettings;

@@ -139,6 +139,32 @@ describe('app shell', () => {
     expect(root.textContent).toContain('photo.png');
   });
 
+  it("leads the first run's \"Import a register\" to the register dialog and the mapping step", async () => {
+    const { calls, log } = mockShell({
+      pick_register_file: () => '/home/u/register.csv',
+      preview_register: () => ({
+        file: 'register.csv',
+        sheet: null,
+        header_row: 1,
+        columns: [
+          { index: 0, letter: 'A', header: 'Contract', detected: 'title', meaning: 'title' },
+          { index: 1, letter: 'B', header: 'Start date', detected: 'effective', meaning: 'effective' },
+        ],
+        rows: [[2, ['Lima Cold Storage', '2024-04-01']]],
+        data_rows: 1,
+        remembered: false,
+      }),
+    });
+    await mount();
+    const way = await waitFor(() => root.querySelector('[data-testid="way-register"]'));
+    act(() => button(way, 'Import a register').click());
+    await waitFor(() => heading() === 'Import');
+    await waitFor(() => root.querySelector('[data-testid="register-preview"]'));
+    expect(calls).toContain('pick_register_file');
+    expect(log.find((c) => c.cmd === 'preview_register')?.args).toEqual({ path: '/home/u/register.csv' });
+    expect(root.querySelector('[data-testid="register-mapping"]')?.textContent).toContain('register.csv');
+  });
+
   it("opens the agreement a notification's button asks for", async () => {
     const { calls } = mockShell({ agreement_page: () => FIXTURES.page });
     await mount();

@@ -6,6 +6,7 @@ import { lazyView } from './lib/lazy';
 import { afterReady, signalReady } from './lib/ready';
 import { VIEWS, useHashRoute, type Route, type ViewId } from './router';
 import { Dashboard } from './views/Dashboard';
+import type { PendingRegister } from './views/RegisterImport';
 
 // Every view but the dashboard is its own chunk, loaded on first use: the first
 // screen's script stays small (see docs/benchmarks.md, "Desktop app").
@@ -63,6 +64,7 @@ export function App(): JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
+  const [pendingRegister, setPendingRegister] = useState<PendingRegister | null>(null);
   const [dragging, setDragging] = useState(false);
   // Bumped when the as-of date changes, so every view reloads its data.
   const [epoch, setEpoch] = useState(0);
@@ -150,6 +152,20 @@ export function App(): JSX.Element {
     }
   }
 
+  /** Opens the register dialog; the chosen register's mapping step is on the Import view. */
+  async function startRegisterImport(): Promise<void> {
+    navigate('import');
+    try {
+      const path = await backend.pickRegisterFile();
+      if (path) {
+        serial.current += 1;
+        setPendingRegister({ path, serial: serial.current });
+      }
+    } catch (e) {
+      setError(toBackendError(e).message);
+    }
+  }
+
   /** New app info from Settings (what-if date set or cleared): views reload. */
   function changeInfo(next: AppInfo): void {
     if (info && info.asOf !== next.asOf) setEpoch((n) => n + 1);
@@ -231,14 +247,22 @@ export function App(): JSX.Element {
           </p>
         )}
         <div class="view-host" key={epoch}>
-          {route.view === 'dashboard' && <Dashboard info={info} navigate={navigate} onImport={() => void startImport()} />}
-          {route.view === 'agreements' && route.id === undefined && <Agreements navigate={go} />}
+          {route.view === 'dashboard' && (
+            <Dashboard info={info} navigate={navigate} onImport={() => void startImport()} onImportRegister={() => void startRegisterImport()} />
+          )}
+          {route.view === 'agreements' && route.id === undefined && <Agreements navigate={go} asOf={info?.asOf ?? null} />}
           {route.view === 'agreements' && route.id !== undefined && (
             <AgreementDetail key={route.id} id={route.id} info={info} navigate={go} />
           )}
           {route.view === 'people' && <People navigate={go} />}
           {route.view === 'import' && (
-            <Import pending={pending} onChoose={() => void startImport()} navigate={go} />
+            <Import
+              pending={pending}
+              onChoose={() => void startImport()}
+              pendingRegister={pendingRegister}
+              onChooseRegister={() => void startRegisterImport()}
+              navigate={go}
+            />
           )}
           {route.view === 'settings' && <Settings info={info} onInfo={changeInfo} />}
           {route.view === 'review' && <Review key={route.id ?? 'queue'} id={route.id} navigate={go} />}

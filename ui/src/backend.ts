@@ -23,12 +23,14 @@ import type {
   MailForm,
   NewAgreement,
   ErrorPayload,
+  ExportFormat,
   ImportProgress,
   IpcErrorCode,
   NoticeKind,
   OpenAgreement,
   PaintTimings,
   Paper,
+  RegisterColumn,
   ReminderRunSummary,
   RowEdit,
 } from './bindings';
@@ -190,6 +192,14 @@ export const backend = {
   reviewConfirmWarning: (id: number, index: number) => invoke('review_confirm_warning', { id, index }),
   /** Corrects or fills a value, checked like an import; rejects with `invalid` located at the field. */
   reviewEditField: (id: number, field: EditableField, value: string) => invoke('review_edit_field', { id, field, value }),
+  /** Open dialog for a register spreadsheet (.csv, .xlsx, .ods); `null` if cancelled. */
+  pickRegisterFile: () => invoke('pick_register_file', {}),
+  /** The first rows of a register chosen in the dialog and the mapping an import would use (remembered or detected); nothing stored. */
+  previewRegister: (path: string) => invoke('preview_register', { path }),
+  /** Imports a register with one meaning (or `null`: ignored) per column, in order; resolves to one result per row. */
+  importRegister: (path: string, mapping: (RegisterColumn | null)[]) => invoke('import_register', { path, mapping }),
+  /** Writes every agreement as a register (.csv or .xlsx) to a path chosen in the save dialog. */
+  exportRegister: (path: string, format: ExportFormat) => invoke('export_register', { path, format }),
   /** Loads the sample agreements shipped with the app. */
   loadSamples: () => invoke('load_samples', {}),
   /** Writes the calendar (.ics) to a path chosen in the save dialog. */

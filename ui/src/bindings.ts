@@ -1536,11 +1536,11 @@ header: string,
 /**
  * The meaning recognised from the header alone.
  */
-detected: Column | null, 
+detected: RegisterColumn | null, 
 /**
  * The meaning used (remembered or chosen); `None`: ignored.
  */
-meaning: Column | null, };
+meaning: RegisterColumn | null, };
 
 export type Money = { 
 /**
@@ -1914,6 +1914,8 @@ decided_on: string,
  * Why, in the decider's words (may be empty).
  */
 reason: string, };
+
+export type RegisterColumn = "id" | "title" | "counterparty" | "owner" | "owner_email" | "effective" | "expiry" | "term" | "auto_renewal" | "renewal_period" | "notice" | "convenience" | "value" | "currency" | "country" | "notes";
 
 export type RegisterExport = { 
 /**
@@ -2550,7 +2552,7 @@ export type Commands = {
   generate_brief: { args: { id: number }; result: GeneratedBrief };
   save_brief: { args: { id: number; path: string }; result: null };
   preview_register: { args: { path: string }; result: RegisterPreview };
-  import_register: { args: { path: string; mapping: Array<Column | null> }; result: RegisterReport };
+  import_register: { args: { path: string; mapping: Array<RegisterColumn | null> }; result: RegisterReport };
   export_register: { args: { path: string; format: ExportFormat }; result: RegisterExport };
   get_settings: { args: Record<string, never>; result: DeskSettings };
   set_ladder: { args: { ladder: string }; result: DeskSettings };

@@ -35,6 +35,7 @@ describe('Agreements', () => {
     expect(ms?.textContent).toContain('S/');
     expect(ms?.textContent).toContain('Active');
     expect(root.querySelector('.vt-count')?.textContent).toBe('3 rows');
+    expect(root.querySelector('[data-testid="export-register"] button')?.textContent).toBe('Export register…');
   });
 
   it('counts the contract owners still to complete and leads to People', async () => {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { backend, toBackendError, type AgreementRow, type AgreementStatus } from '../backend';
 import { DaysLeft, StatusBadge } from '../components/Badges';
 import { DateText } from '../components/DateText';
+import { ExportRegister } from '../components/ExportRegister';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatDate } from '../format/date';
 import { currencySymbol, formatMoney } from '../format/money';
@@ -165,9 +166,10 @@ function Select({
 
 /**
  * Every agreement: search, filter by status, counterparty, owner and currency, sort; smooth
- * with 10,000. Above the table, how many contract owners are still to complete (no address).
+ * with 10,000. Above the table, how many contract owners are still to complete (no address),
+ * and "Export register" (every agreement as a spreadsheet row).
  */
-export function Agreements({ navigate }: { navigate: (r: Route) => void }): JSX.Element {
+export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => void; asOf?: string | null }): JSX.Element {
   const [rows, setRows] = useState<AgreementRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -206,6 +208,7 @@ export function Agreements({ navigate }: { navigate: (r: Route) => void }): JSX.
           Agreements
         </h1>
         <p class="muted">Enter or double-click opens an agreement.</p>
+        {rows && rows.length > 0 && <ExportRegister asOf={asOf} />}
       </header>
       {error && (
         <p role="alert" class="error">

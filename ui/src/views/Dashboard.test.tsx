@@ -10,16 +10,18 @@ import { EMPTY_DASHBOARD, FIXTURES, TEST_INFO, button, mockShell, settle, waitFo
 const root = testRoot();
 let went: (Route | PageId)[];
 let imports: number;
+let registers: number;
 beforeEach(() => {
   resetReadyForTests();
   went = [];
   imports = 0;
+  registers = 0;
 });
 
 function mount(): void {
   act(() =>
     render(
-      <Dashboard info={{ ...TEST_INFO, asOf: '2026-11-23' }} navigate={(r) => went.push(r)} onImport={() => (imports += 1)} />,
+      <Dashboard info={{ ...TEST_INFO, asOf: '2026-11-23' }} navigate={(r) => went.push(r)} onImport={() => (imports += 1)} onImportRegister={() => (registers += 1)} />,
       root,
     ),
   );
@@ -149,8 +151,9 @@ describe('Dashboard (the worked example, as of 2026-11-23)', () => {
     const ways = Array.from(empty.querySelectorAll('.way h3')).map((h) => h.textContent);
     expect(ways).toEqual(['Documents', 'A register', 'By hand']);
     act(() => button(empty, 'Import a register').click());
+    expect(registers).toBe(1);
     act(() => button(empty, 'New agreement').click());
-    expect(went).toEqual([{ view: 'import' }, { view: 'import' }]);
+    expect(went).toEqual([{ view: 'import' }]);
     act(() => button(empty, 'Import agreements').click());
     expect(imports).toBe(1);
   });

@@ -12,6 +12,8 @@ interface Props {
   navigate: Navigate;
   /** Opens the import dialog (first run). */
   onImport: () => void;
+  /** Opens the register dialog, whose mapping step is on the Import view (first run); without it, the Import view. */
+  onImportRegister?: () => void;
 }
 
 
@@ -191,7 +193,7 @@ function Section({
 }
 
 /** What needs a decision, soonest first; counts at a glance; the first-run empty state. */
-export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
+export function Dashboard({ info, navigate, onImport, onImportRegister }: Props): JSX.Element {
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingSamples, setLoadingSamples] = useState(false);
@@ -304,7 +306,7 @@ export function Dashboard({ info, navigate, onImport }: Props): JSX.Element {
             <li class="way" data-testid="way-register">
               <h3>A register</h3>
               <p class="muted small">The spreadsheet that lists your agreements (.csv, .xlsx, .ods), one per row.</p>
-              <button type="button" onClick={() => navigate({ view: 'import' })}>
+              <button type="button" onClick={() => (onImportRegister ? onImportRegister() : navigate({ view: 'import' }))} data-testid="way-register-button">
                 Import a register
               </button>
             </li>

@@ -4,12 +4,17 @@ import { backend, toBackendError, type FileResult, type ImportProgress, type Imp
 import type { PendingImport } from '../App';
 import type { Route } from '../router';
 import { NewAgreementCard } from './NewAgreementCard';
+import { RegisterImport, type PendingRegister } from './RegisterImport';
 
 interface Props {
   /** A batch to import now (from the dialog or a drop). */
   pending: PendingImport | null;
   /** Opens the file dialog. */
   onChoose: () => void;
+  /** A register chosen in its dialog, to preview now. */
+  pendingRegister?: PendingRegister | null;
+  /** Opens the register dialog. */
+  onChooseRegister?: () => void;
   navigate: (r: Route) => void;
 }
 
@@ -83,8 +88,11 @@ function ReviewOffer({ report, navigate }: { report: ImportReport; navigate: (r:
   );
 }
 
-/** Import documents: the file dialog or a drop, progress for a batch, a result per file. */
-export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
+/**
+ * Import documents (the file dialog or a drop, progress for a batch, a result per file), a
+ * register spreadsheet (its mapping step, a result per row), or an agreement by hand.
+ */
+export function Import({ pending, onChoose, pendingRegister = null, onChooseRegister = () => undefined, navigate }: Props): JSX.Element {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [rejected, setRejected] = useState<string[]>([]);
@@ -123,7 +131,10 @@ export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
         <h1 id="view-title" tabIndex={-1}>
           Import
         </h1>
-        <p class="muted">Agreement documents — Markdown, text, Word (.docx) or PDF with a text layer — one or many at a time.</p>
+        <p class="muted">
+          Agreement documents — Markdown, text, Word (.docx) or PDF with a text layer — one or many at a time; a register spreadsheet; or an
+          agreement by hand.
+        </p>
       </header>
       <div class="card import-card">
         <div class="drop-hint" aria-hidden="true">
@@ -188,6 +199,7 @@ export function Import({ pending, onChoose, navigate }: Props): JSX.Element {
           </div>
         </section>
       )}
+      <RegisterImport pending={pendingRegister} onChoose={onChooseRegister} navigate={navigate} />
       <NewAgreementCard navigate={navigate} />
     </section>
   );

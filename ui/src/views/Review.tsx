@@ -11,7 +11,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { backend, toBackendError, type QueueItem, type ReviewPage, type ReviewStatus, type ReviewValue } from '../backend';
-import { FormButtons } from '../components/FormButtons';
+import { EditValueForm } from '../components/EditValueForm';
 import { signalReady } from '../lib/ready';
 import type { Route } from '../router';
 
@@ -229,68 +229,6 @@ function DocumentPane({
   );
 }
 
-/** The inline form correcting or filling one value. */
-function ValueEditor({
-  v,
-  busy,
-  error,
-  onSave,
-  onCancel,
-}: {
-  v: ReviewValue;
-  busy: boolean;
-  error: string | null;
-  onSave: (value: string) => void;
-  onCancel: () => void;
-}): JSX.Element {
-  const [draft, setDraft] = useState(v.value);
-  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
-  useEffect(() => input.current?.focus(), []);
-  const id = `rv-edit-${v.field}`;
-  const choice = v.input === 'yes_no' || v.input === 'yes_no_unknown';
-  return (
-    <form
-      class="rv-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(input.current?.value ?? draft);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
-      <label class="sr-only" for={id}>
-        {v.label}
-      </label>
-      {choice ? (
-        <select ref={input} id={id} value={draft} onChange={(e) => setDraft(e.currentTarget.value)}>
-          {v.input === 'yes_no_unknown' && <option value="">unknown</option>}
-          <option value="yes">yes</option>
-          <option value="no">no</option>
-        </select>
-      ) : (
-        <input
-          ref={input}
-          id={id}
-          type="text"
-          aria-describedby={`${id}-help`}
-          aria-invalid={error !== null}
-          value={draft}
-          onInput={(e) => setDraft(e.currentTarget.value)}
-        />
-      )}
-      <FormButtons label="Save" onCancel={onCancel} busy={busy} />
-      <p id={`${id}-help`} class={error ? 'error rv-form-help' : 'muted small rv-form-help'} role={error ? 'alert' : undefined}>
-        {error ?? `Expects ${v.hint}.`}
-      </p>
-    </form>
-  );
-}
-
 function ValueRow({
   v,
   active,
@@ -344,7 +282,16 @@ function ValueRow({
         <span class={`badge rv-status-${v.status}`}>{STATUS_TEXT[v.status]}</span>
       </div>
       {editing ? (
-        <ValueEditor v={v} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />
+        <EditValueForm
+          v={v}
+          id={`rv-edit-${v.field}`}
+          formClass="rv-form"
+          helpClass="rv-form-help"
+          busy={busy}
+          error={error}
+          onSave={onSave}
+          onCancel={onCancel}
+        />
       ) : (
         <>
           <div class={v.value ? 'rv-val' : 'rv-val muted'}>{v.value || 'Not stated in the document'}</div>

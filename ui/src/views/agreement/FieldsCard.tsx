@@ -1,67 +1,9 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { backend, type AgreementPage, type EditableValue } from '../../backend';
-import { FormButtons } from '../../components/FormButtons';
+import { EditValueForm } from '../../components/EditValueForm';
 import { SourceRef } from '../../components/SourceRef';
 import type { PageAction } from './usePageAction';
-
-/** The inline form of one field; its draft starts from the current value when it opens. */
-function FieldEditor({
-  v,
-  onCancel,
-  onSave,
-  error,
-  busy,
-}: {
-  v: EditableValue;
-  onCancel: () => void;
-  onSave: (value: string) => void;
-  error: string | null;
-  busy: boolean;
-}): JSX.Element {
-  const [draft, setDraft] = useState(v.value);
-  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
-  useEffect(() => input.current?.focus(), []);
-  const id = `field-${v.field}`;
-  return (
-    <form
-      class="field-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(input.current?.value ?? draft);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-    >
-      {v.input === 'yes_no' || v.input === 'yes_no_unknown' ? (
-        <select ref={input} id={id} aria-labelledby={`${id}-label`} value={draft} onChange={(e) => setDraft(e.currentTarget.value)}>
-          {v.input === 'yes_no_unknown' && <option value="">unknown</option>}
-          <option value="yes">yes</option>
-          <option value="no">no</option>
-        </select>
-      ) : (
-        <input
-          ref={input}
-          id={id}
-          type="text"
-          aria-labelledby={`${id}-label`}
-          aria-describedby={`${id}-help`}
-          aria-invalid={error !== null}
-          value={draft}
-          onInput={(e) => setDraft(e.currentTarget.value)}
-        />
-      )}
-      <FormButtons label="Save" onCancel={onCancel} busy={busy} />
-      <p id={`${id}-help`} class={error ? 'error field-error' : 'muted small'} role={error ? 'alert' : undefined}>
-        {error ?? `Expects ${v.hint}.`}
-      </p>
-    </form>
-  );
-}
 
 /** One editable field: value, source, and an inline form. */
 function FieldRow({
@@ -86,7 +28,17 @@ function FieldRow({
       <dt id={`field-${v.field}-label`}>{v.label}</dt>
       <dd>
         {editing ? (
-          <FieldEditor v={v} onCancel={onCancel} onSave={onSave} error={error} busy={busy} />
+          <EditValueForm
+            v={v}
+            id={`field-${v.field}`}
+            labelledBy={`field-${v.field}-label`}
+            formClass="field-form"
+            errorClass="field-error"
+            onCancel={onCancel}
+            onSave={onSave}
+            error={error}
+            busy={busy}
+          />
         ) : (
           <div class="field-view">
             <span class={v.value ? 'field-value' : 'field-value muted'} data-testid={`value-${v.field}`}>

@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use super::cells::fold;
 
-/// What a register column means.
+/// What a register column means. Named `RegisterColumn` in the UI's bindings (the clause
+/// tables' `Column` has the name there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RegisterColumn"))]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
     /// The register's own identifier of the agreement (re-imports update by it).
