@@ -111,7 +111,10 @@ fn a_pdf_review_locates_each_value_in_the_stored_text_with_its_page() {
     );
     assert_eq!(value(&page, "initial_term").value, "4 years");
     assert_eq!(value(&page, "expiry_date").value, "2027-03-31");
-    assert_eq!(value(&page, "expiry_date").editable, None);
+    assert_eq!(
+        value(&page, "expiry_date").editable,
+        Some(EditableField::ExpiryDate)
+    );
 
     // A paragraph over two lines of page 1, quoted joined: both lines are the span.
     let pr = value(&page, "price_review");
@@ -124,14 +127,13 @@ fn a_pdf_review_locates_each_value_in_the_stored_text_with_its_page() {
     assert!(span_text(&page, "renewal_period").starts_with(
         "5.2 El contrato se renovará automáticamente por períodos sucesivos de un (1) año"
     ));
-    assert_eq!(value(&page, "termination_rights").value, "90 days notice");
+    assert_eq!(value(&page, "termination_rights").value, "90 days");
     assert!(span_text(&page, "termination_rights").contains("sin expresión de causa"));
 
-    // The document states no non-renewal notice the reader could read: to confirm, empty.
+    // "ciento veinte (120) días calendario": the whole number in words is the period's.
     let notice = value(&page, "non_renewal_notice");
-    assert_eq!(notice.value, "");
-    assert_eq!(notice.status, ReviewStatus::ToConfirm);
-    assert!(notice.warnings.iter().any(|w| w.code == "no_notice"));
+    assert_eq!(notice.value, "120 days");
+    assert!(span_text(&page, "non_renewal_notice").contains("ciento veinte (120) días"));
 }
 
 #[test]
@@ -191,6 +193,90 @@ fn a_word_document_is_located_by_its_lines_and_a_missing_value_can_be_filled() {
     assert!(history
         .iter()
         .any(|h| h.action == "edit" && h.field == "non_renewal_notice"));
+}
+
+#[test]
+fn the_expiry_convenience_and_total_commitment_are_corrected_in_place() {
+    // 39: effective 2023-04-01, 4 years (expiry 2027-03-31), read from a PDF.
+    let (_dir, mut store) = store_with(&["39-servicios-centro-datos-lima.pdf"]);
+    let before = review_page(&store, 1).unwrap();
+    assert_eq!(value(&before, "expiry_date").value, "2027-03-31");
+
+    // The expiry sets the term from the effective date: 2023-04-01 + 5 years - 1 day.
+    let err = edit_field(&mut store, 1, EditableField::ExpiryDate, "2023-02-30").unwrap_err();
+    assert!(
+        matches!(err, Error::Invalid { ref field, .. } if field == "expiry_date"),
+        "{err:?}"
+    );
+    assert_eq!(
+        review_page(&store, 1).unwrap(),
+        before,
+        "a refused value changes nothing"
+    );
+    edit_field(&mut store, 1, EditableField::ExpiryDate, "31 March 2028").unwrap();
+    let page = review_page(&store, 1).unwrap();
+    assert_eq!(value(&page, "initial_term").value, "5 years");
+    // A year later: the notice deadline moves later, which a person must confirm.
+    let expiry = value(&page, "expiry_date");
+    assert_eq!(
+        (expiry.value.as_str(), expiry.status),
+        ("2028-03-31", ReviewStatus::ToConfirm)
+    );
+    assert!(
+        expiry.warnings.iter().any(|w| w.message.contains("later")),
+        "{:?}",
+        expiry.warnings
+    );
+
+    // Termination for convenience: its row of the termination rights.
+    edit_field(
+        &mut store,
+        1,
+        EditableField::TerminationForConvenience,
+        "120 days",
+    )
+    .unwrap();
+    let page = review_page(&store, 1).unwrap();
+    let tfc = value(&page, "termination_rights");
+    assert_eq!(tfc.editable, Some(EditableField::TerminationForConvenience));
+    assert_eq!(
+        (tfc.value.as_str(), tfc.status),
+        ("120 days", ReviewStatus::Edited)
+    );
+
+    // The total commitment: an amount and its currency, or refused naming what is expected.
+    let err = edit_field(&mut store, 1, EditableField::TotalCommitment, "a lot").unwrap_err();
+    assert!(
+        matches!(err, Error::Invalid { ref field, .. } if field == "total_commitment"),
+        "{err:?}"
+    );
+    edit_field(
+        &mut store,
+        1,
+        EditableField::TotalCommitment,
+        "S/ 2.400.000,00",
+    )
+    .unwrap();
+    let page = review_page(&store, 1).unwrap();
+    let total = value(&page, "total_commitment");
+    assert_eq!(
+        (total.value.as_str(), total.status),
+        ("2,400,000 PEN", ReviewStatus::Edited)
+    );
+
+    let history = store.history(1).unwrap();
+    for field in ["initial_term", "termination_rights", "total_commitment"] {
+        assert!(
+            history
+                .iter()
+                .any(|h| h.action == "edit" && h.field.starts_with(field)),
+            "{field} in {:?}",
+            history
+                .iter()
+                .map(|h| (&h.action, &h.field))
+                .collect::<Vec<_>>()
+        );
+    }
 }
 
 #[test]

@@ -875,7 +875,7 @@ accepted: Array<string>,
  */
 rejected: Array<string>, };
 
-export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "price_review" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit" | "lead_time_days" | "escalate_days" | "watchers";
+export type EditableField = "title" | "subtitle" | "agreement_type" | "parties" | "counterparty" | "effective_date" | "initial_term" | "expiry_date" | "auto_renewal" | "renewal_period" | "non_renewal_notice" | "termination_for_convenience" | "price_review" | "total_commitment" | "country" | "business_day_adjustment" | "classification" | "contract_owner" | "last_review" | "next_review" | "planned_exit" | "lead_time_days" | "escalate_days" | "watchers";
 
 export type EditableRow = { 
 /**
@@ -2123,9 +2123,9 @@ label: string,
  */
 value: string, 
 /**
- * The editable field a correction or fill goes to; `None` for a value derived or kept
- * in a clause table (the expiry date, termination for convenience, the total
- * commitment), corrected on the agreement's page.
+ * The editable field a correction or fill goes to (every value the review lists has
+ * one: the expiry sets the initial term, termination for convenience the notice of
+ * its termination-rights row, the total commitment its amount and currency).
  */
 editable: EditableField | null, 
 /**

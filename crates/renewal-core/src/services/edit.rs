@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::domain::calendar::Country;
 use crate::domain::dates::{PartialDate, Period, PeriodUnit, MAX_PERIOD_DAYS};
 use crate::domain::model::{
-    Agreement, PriceReview, Source, Sourced, MAX_ESCALATE_DAYS, MAX_LEAD_TIME_DAYS,
+    Agreement, Commitment, PriceReview, Source, Sourced, TerminationKind, TerminationRight,
+    MAX_ESCALATE_DAYS, MAX_LEAD_TIME_DAYS,
 };
+use crate::domain::money::{Money, Quantity};
 use crate::error::{Error, Result};
 
 /// A field that can be edited, with the form of its value.
@@ -34,14 +36,26 @@ pub enum EditableField {
     EffectiveDate,
     /// A period (`3 years`, `36 months`).
     InitialTerm,
+    /// The expiry date: the last day of the initial term (renewal-rules.md, Arithmetic rule
+    /// 2), a full date. Not stored as such: it sets the initial term from the effective date
+    /// (whole months when `effective + N months - 1 day` is that date, else days), so the
+    /// effective date must be known first.
+    ExpiryDate,
     /// `yes`/`no` (`true`/`false`); empty for unknown.
     AutoRenewal,
     /// A period.
     RenewalPeriod,
     /// A period (`90 days`).
     NonRenewalNotice,
+    /// The notice period of the termination-for-convenience right (`180 days`); `none`
+    /// (or empty) when the agreement gives no such right. Sets the notice of the first
+    /// convenience row of the termination rights, or adds one.
+    TerminationForConvenience,
     /// `at each renewal`, `annually`, or other text.
     PriceReview,
+    /// The total commitment (total contract value): an amount with its currency,
+    /// `1,200,000 PEN`, `S/ 1.200.000,00`, `USD 45,000`; empty for none.
+    TotalCommitment,
     /// A country (`Peru`, `Chile`, `PE`, `CL`, or any ISO 3166 two-letter code).
     Country,
     /// `yes`/`no`: rule 4 business-day roll-back.
@@ -75,7 +89,7 @@ pub enum EditableField {
 
 impl EditableField {
     /// Every editable field.
-    pub const ALL: [EditableField; 21] = [
+    pub const ALL: [EditableField; 24] = [
         EditableField::Title,
         EditableField::Subtitle,
         EditableField::AgreementType,
@@ -83,10 +97,13 @@ impl EditableField {
         EditableField::Counterparty,
         EditableField::EffectiveDate,
         EditableField::InitialTerm,
+        EditableField::ExpiryDate,
         EditableField::AutoRenewal,
         EditableField::RenewalPeriod,
         EditableField::NonRenewalNotice,
+        EditableField::TerminationForConvenience,
         EditableField::PriceReview,
+        EditableField::TotalCommitment,
         EditableField::Country,
         EditableField::BusinessDayAdjustment,
         EditableField::Classification,
@@ -109,6 +126,9 @@ impl EditableField {
             EditableField::Counterparty => "counterparty",
             EditableField::EffectiveDate => "effective_date",
             EditableField::InitialTerm => "initial_term",
+            EditableField::ExpiryDate => "expiry_date",
+            EditableField::TerminationForConvenience => "termination_for_convenience",
+            EditableField::TotalCommitment => "total_commitment",
             EditableField::AutoRenewal => "auto_renewal",
             EditableField::RenewalPeriod => "renewal_period",
             EditableField::NonRenewalNotice => "non_renewal_notice",
@@ -151,6 +171,9 @@ impl EditableField {
             EditableField::Counterparty => "Counterparty",
             EditableField::EffectiveDate => "Effective date",
             EditableField::InitialTerm => "Initial term",
+            EditableField::ExpiryDate => "Expiry of the initial term",
+            EditableField::TerminationForConvenience => "Termination for convenience",
+            EditableField::TotalCommitment => "Total commitment",
             EditableField::AutoRenewal => "Auto-renewal",
             EditableField::RenewalPeriod => "Renewal period",
             EditableField::NonRenewalNotice => "Non-renewal notice",
@@ -178,6 +201,15 @@ impl EditableField {
             | EditableField::Classification
             | EditableField::ContractOwner => "text; empty for unknown",
             EditableField::EffectiveDate => "a date: 2023-01-01 or 1 January 2023",
+            EditableField::ExpiryDate => {
+                "a date, the last day of the initial term: 2027-03-31 or 31 March 2027 (sets the initial term from the effective date)"
+            }
+            EditableField::TerminationForConvenience => {
+                "the notice period: 180 days, 6 months; none when the agreement gives no such right"
+            }
+            EditableField::TotalCommitment => {
+                "an amount with its currency: 1,200,000 PEN, S/ 1.200.000,00, USD 45,000; empty for none"
+            }
             EditableField::InitialTerm
             | EditableField::RenewalPeriod
             | EditableField::NonRenewalNotice => "a period: 90 days, 12 months, 3 years",
@@ -211,7 +243,9 @@ EditableField::LastReview | EditableField::NextReview => {
         match self {
             EditableField::AutoRenewal => FieldInput::YesNoUnknown,
             EditableField::BusinessDayAdjustment => FieldInput::YesNo,
-            EditableField::EffectiveDate | EditableField::PlannedExit => FieldInput::Date,
+            EditableField::EffectiveDate
+            | EditableField::ExpiryDate
+            | EditableField::PlannedExit => FieldInput::Date,
             _ => FieldInput::Text,
         }
     }
@@ -279,6 +313,46 @@ pub fn current_value(agreement: &Agreement, field: EditableField) -> (String, Op
         ),
         EditableField::EffectiveDate => sourced(&a.effective_date, |d| d.to_string()),
         EditableField::InitialTerm => sourced(&a.initial_term, period_text),
+        // Derived from the effective date and the term, quoted from the term's clause.
+        EditableField::ExpiryDate => a
+            .effective_date
+            .as_ref()
+            .zip(a.initial_term.as_ref())
+            .and_then(|(e, t)| {
+                t.value
+                    .last_day_from(e.value)
+                    .map(|d| (d.to_string(), Some(t.source.clone())))
+            })
+            .unwrap_or_default(),
+        EditableField::TerminationForConvenience => a
+            .termination_rights
+            .iter()
+            .find(|t| t.kind == TerminationKind::Convenience)
+            .map(|t| {
+                (
+                    t.notice.as_ref().map(period_text).unwrap_or_default(),
+                    Some(t.source.clone()),
+                )
+            })
+            .unwrap_or_default(),
+        EditableField::TotalCommitment => a
+            .total_commitment
+            .as_ref()
+            .and_then(|c| match &c.value {
+                Quantity::Money { money, .. } => {
+                    // cents as two digits ("1,500,000.50"), whole amounts without them
+                    let mut amount = crate::domain::money::group_digits(money.amount);
+                    if amount.split_once('.').is_some_and(|(_, f)| f.len() == 1) {
+                        amount.push('0');
+                    }
+                    Some((
+                        format!("{amount} {}", money.currency),
+                        Some(c.source.clone()),
+                    ))
+                }
+                _ => None,
+            })
+            .unwrap_or_default(),
         EditableField::AutoRenewal => sourced(&a.auto_renewal, yes_no),
         EditableField::RenewalPeriod => sourced(&a.renewal_period, period_text),
         EditableField::NonRenewalNotice => sourced(&a.non_renewal_notice, period_text),
@@ -499,8 +573,16 @@ fn text_value(field: EditableField, text: &str) -> Result<Option<String>> {
 pub fn apply_edit(agreement: &mut Agreement, field: EditableField, value: &str) -> Result<()> {
     set_field(agreement, field, value)?;
     // The user has now given this field a value (or confirmed it unknown): what the
-    // importer asked to confirm about it is answered.
-    agreement.warnings.retain(|w| w.field != field.name());
+    // importer asked to confirm about it is answered. The expiry sets the term; the
+    // convenience notice is a row of the termination rights (whose cure periods stay to
+    // confirm).
+    agreement.warnings.retain(|w| {
+        w.field != field.name()
+            && !(field == EditableField::ExpiryDate && w.field == "initial_term")
+            && !(field == EditableField::TerminationForConvenience
+                && w.field == "termination_rights"
+                && !w.message.to_lowercase().contains("cure"))
+    });
     Ok(())
 }
 
@@ -610,6 +692,99 @@ fn set_field(agreement: &mut Agreement, field: EditableField, value: &str) -> Re
         EditableField::AutoRenewal => {
             agreement.auto_renewal = parse_bool(field, value)?.map(|b| Sourced::new(b, src()));
         }
+        EditableField::ExpiryDate => {
+            if empty {
+                agreement.initial_term = None;
+                return Ok(());
+            }
+            let date = match PartialDate::parse(value) {
+                Ok(PartialDate::Day { date }) => date,
+                Ok(other) => {
+                    return Err(invalid(
+                        field,
+                        format!("\"{other}\" has no day: expected a full date such as 2027-03-31"),
+                    ))
+                }
+                Err(e) => return Err(invalid(field, e.to_string())),
+            };
+            let Some(effective) = agreement.effective_date.as_ref().map(|e| e.value) else {
+                return Err(invalid(
+                    field,
+                    "the expiry is counted from the effective date: set the effective date first",
+                ));
+            };
+            let term = crate::services::manual::term_from_expiry(effective, date)
+                .map_err(|e| invalid(field, e.to_string()))?;
+            agreement.initial_term = Some(Sourced::new(term, src()));
+        }
+        EditableField::TerminationForConvenience => {
+            let t = value.trim().to_ascii_lowercase();
+            if empty || matches!(t.as_str(), "none" | "no" | "ninguna" | "no tiene") {
+                agreement
+                    .termination_rights
+                    .retain(|r| r.kind != TerminationKind::Convenience);
+                return Ok(());
+            }
+            let notice = parse_period_text(field, value)?;
+            match agreement
+                .termination_rights
+                .iter_mut()
+                .find(|r| r.kind == TerminationKind::Convenience)
+            {
+                Some(r) => {
+                    r.notice = Some(notice);
+                    r.source = src();
+                }
+                None => agreement.termination_rights.push(TerminationRight {
+                    scenario: "Termination for convenience".to_string(),
+                    kind: TerminationKind::Convenience,
+                    notice: Some(notice),
+                    cure_period: None,
+                    consequence: String::new(),
+                    source: src(),
+                }),
+            }
+        }
+        EditableField::TotalCommitment => {
+            if empty {
+                agreement.total_commitment = None;
+                return Ok(());
+            }
+            // a code after the number ("1,200,000 PEN"), else the sign or code before it
+            let t = value.trim();
+            let (number, code_after) = match t.rsplit_once(char::is_whitespace) {
+                Some((n, c)) if c.len() == 3 && c.chars().all(|x| x.is_ascii_alphabetic()) => {
+                    (n, Some(c.to_ascii_uppercase()))
+                }
+                _ => (t, None),
+            };
+            let amount = crate::adapters::import::register::cells::read_amount(
+                &crate::adapters::import::register::cells::Cell::text(number),
+            )
+            .map_err(|e| invalid(field, format!("{e} (e.g. 1,200,000 PEN)")))?;
+            let currency = code_after.or(amount.currency).ok_or_else(|| {
+                invalid(
+                    field,
+                    format!("\"{t}\" names no currency: expected e.g. 1,200,000 PEN or USD 45,000"),
+                )
+            })?;
+            let money = Money {
+                amount: amount.amount,
+                currency,
+            };
+            agreement.total_commitment = Some(Commitment {
+                category: "Total commitment".to_string(),
+                label: "Total contract value".to_string(),
+                column: "Value".to_string(),
+                year: None,
+                value: Quantity::Money {
+                    money,
+                    per: None,
+                    note: None,
+                },
+                source: src(),
+            });
+        }
         EditableField::LeadTimeDays => {
             agreement.recorded.lead_time_days = if empty {
                 None
@@ -666,6 +841,65 @@ fn set_field(agreement: &mut Agreement, field: EditableField, value: &str) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expiry_convenience_and_total_commitment_are_edited_and_checked() {
+        let mut a = Agreement::new("X");
+        let e = apply_edit(&mut a, EditableField::ExpiryDate, "2027-03-31").unwrap_err();
+        assert!(
+            e.to_string().contains("set the effective date first"),
+            "{e}"
+        );
+        apply_edit(&mut a, EditableField::EffectiveDate, "2024-04-01").unwrap();
+        // 2024-04-01 + 3 years - 1 day = 2027-03-31 (rule 2): a term of whole years
+        apply_edit(&mut a, EditableField::ExpiryDate, "31 March 2027").unwrap();
+        assert_eq!(
+            a.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(3))
+        );
+        assert_eq!(current_value(&a, EditableField::ExpiryDate).0, "2027-03-31");
+        let e = apply_edit(&mut a, EditableField::ExpiryDate, "2024-03-01").unwrap_err();
+        assert!(e.to_string().contains("expiry_date"), "{e}");
+        assert!(apply_edit(&mut a, EditableField::ExpiryDate, "March 2027").is_err());
+
+        apply_edit(&mut a, EditableField::TerminationForConvenience, "180 days").unwrap();
+        assert_eq!(
+            current_value(&a, EditableField::TerminationForConvenience).0,
+            "180 days"
+        );
+        apply_edit(&mut a, EditableField::TerminationForConvenience, "6 months").unwrap();
+        let rights: Vec<_> = a
+            .termination_rights
+            .iter()
+            .filter(|r| r.kind == TerminationKind::Convenience)
+            .collect();
+        assert_eq!(rights.len(), 1);
+        assert_eq!(rights[0].notice, Some(Period::months(6)));
+        assert!(apply_edit(&mut a, EditableField::TerminationForConvenience, "soon").is_err());
+        apply_edit(&mut a, EditableField::TerminationForConvenience, "none").unwrap();
+        assert!(a.termination_rights.is_empty());
+
+        apply_edit(&mut a, EditableField::TotalCommitment, "1,200,000 PEN").unwrap();
+        assert_eq!(
+            current_value(&a, EditableField::TotalCommitment).0,
+            "1,200,000 PEN"
+        );
+        apply_edit(&mut a, EditableField::TotalCommitment, "S/ 1.500.000,50").unwrap();
+        assert_eq!(
+            current_value(&a, EditableField::TotalCommitment).0,
+            "1,500,000.50 PEN"
+        );
+        let e = apply_edit(&mut a, EditableField::TotalCommitment, "1,200,000").unwrap_err();
+        assert!(e.to_string().contains("no currency"), "{e}");
+        assert!(apply_edit(&mut a, EditableField::TotalCommitment, "-5 USD").is_err());
+        // a refused value leaves the last good one
+        assert_eq!(
+            current_value(&a, EditableField::TotalCommitment).0,
+            "1,500,000.50 PEN"
+        );
+        apply_edit(&mut a, EditableField::TotalCommitment, "").unwrap();
+        assert!(a.total_commitment.is_none());
+    }
 
     #[test]
     fn current_values_read_back_unchanged() {

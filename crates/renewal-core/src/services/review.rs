@@ -20,9 +20,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::adapters::store::{HistoryEntry, Store};
-use crate::domain::model::{
-    Agreement, Confidence, DocumentLines, Source, TerminationKind, Warning,
-};
+use crate::domain::model::{Agreement, Confidence, DocumentLines, Source, Warning};
 use crate::error::{Error, Result};
 use crate::services::edit::{current_value, EditableField, FieldInput};
 
@@ -94,9 +92,9 @@ pub struct ReviewValue {
     /// `yes`); for a value that cannot be corrected here, as people read it. Empty when
     /// missing.
     pub value: String,
-    /// The editable field a correction or fill goes to; `None` for a value derived or kept
-    /// in a clause table (the expiry date, termination for convenience, the total
-    /// commitment), corrected on the agreement's page.
+    /// The editable field a correction or fill goes to (every value the review lists has
+    /// one: the expiry sets the initial term, termination for convenience the notice of
+    /// its termination-rights row, the total commitment its amount and currency).
     pub editable: Option<EditableField>,
     /// What a correction accepts ("a date: 2023-01-01 or 1 January 2023").
     pub hint: String,
@@ -356,56 +354,23 @@ pub fn review_values(
         editable(F::InitialTerm),
     ];
     // The expiry of the initial term (renewal-rules.md §Arithmetic rule 2), derived from the
-    // effective date and the term; read from the term's clause.
-    let expiry = a
-        .effective_date
-        .as_ref()
-        .zip(a.initial_term.as_ref())
-        .and_then(|(e, t)| t.value.last_day_from(e.value).map(|d| (d, &t.source)));
-    rows.push((
-        "expiry_date".into(),
-        "Expiry of the initial term".into(),
-        expiry.map(|(d, _)| d.to_string()).unwrap_or_default(),
-        None,
-        expiry.map(|(_, s)| s.clone()),
-    ));
+    // effective date and the term; read from the term's clause. A correction sets the term.
+    rows.push(editable(F::ExpiryDate));
     rows.extend([
         editable(F::AutoRenewal),
         editable(F::RenewalPeriod),
         editable(F::NonRenewalNotice),
     ]);
-    let convenience = a
-        .termination_rights
-        .iter()
-        .find(|t| t.kind == TerminationKind::Convenience);
-    rows.push((
-        "termination_rights".into(),
-        "Termination for convenience".into(),
-        convenience
-            .map(|t| match t.notice {
-                Some(p) => format!("{p} notice"),
-                None => t.scenario.clone(),
-            })
-            .unwrap_or_default(),
-        None,
-        convenience.map(|t| t.source.clone()),
-    ));
+    // A row of the termination rights; its warnings are the table's ("termination_rights").
+    let (_, label, value, edit, source) = editable(F::TerminationForConvenience);
+    rows.push(("termination_rights".into(), label, value, edit, source));
     rows.extend([
         editable(F::PriceReview),
         editable(F::Country),
         editable(F::ContractOwner),
         editable(F::NextReview),
     ]);
-    rows.push((
-        "total_commitment".into(),
-        "Total commitment".into(),
-        a.total_commitment
-            .as_ref()
-            .map(|c| c.value.to_string())
-            .unwrap_or_default(),
-        None,
-        a.total_commitment.as_ref().map(|c| c.source.clone()),
-    ));
+    rows.push(editable(F::TotalCommitment));
     for (field, label, value, edit, source) in rows {
         let warnings = warnings_of(a, |f| f == field);
         let user = source.as_ref().is_some_and(|s| s.line.is_none());
