@@ -713,3 +713,58 @@ V-2,Water dispensers,AquaPura,01/01/2025,31/12/2025,Yes,1 month,3 months\n",
     assert_eq!(o.status.code(), Some(6), "{}", stderr(&o));
     assert!(stderr(&o).contains("junk.xlsx"));
 }
+
+#[test]
+fn owners_with_an_email_column_join_the_people_directory_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("owners.csv");
+    std::fs::write(
+        &path,
+        "Contract,Counterparty,Owner,Owner email,Start date,End date\n\
+         Courier services,Rápido SAC,Lucía Paredes,lucia.paredes@andesfoods.pe,2025-01-01,2025-12-31\n\
+         Cleaning,Limpia SAC,Lucía Paredes,lucia.paredes@andesfoods.pe,2025-02-01,2026-01-31\n\
+         Security,Guardia SAC,Tomás Rey,not an address,2025-03-01,2026-02-28\n\
+         Catering,Sabor SAC,Ana Ruiz,,2025-04-01,2026-03-31\n",
+    )
+    .unwrap();
+    let mut s = store();
+    s.add_person("Rosa Vega", Some("rosa@andesfoods.pe"), None)
+        .unwrap();
+    let report = import_register(&mut s, &path, None, None, as_of()).unwrap();
+    assert_eq!(report.imported, 4, "{:#?}", report.rows);
+    // Lucía once; Tomás's address is refused naming the row; Ana has no address.
+    assert_eq!(report.people_added, vec!["Lucía Paredes".to_string()]);
+    assert_eq!(
+        report.people_refused.len(),
+        1,
+        "{:?}",
+        report.people_refused
+    );
+    assert!(
+        report.people_refused[0].starts_with("row 4: owner \"Tomás Rey\""),
+        "{}",
+        report.people_refused[0]
+    );
+    let lucia = s.person("lucía paredes").unwrap().unwrap();
+    assert_eq!(lucia.email.as_deref(), Some("lucia.paredes@andesfoods.pe"));
+    assert!(s.person("Tomás Rey").unwrap().is_none());
+
+    // A second import adds nobody and changes no one already there.
+    std::fs::write(
+        &path,
+        "Contract,Counterparty,Owner,Owner email,Start date,End date\n\
+         Courier services,Rápido SAC,Lucía Paredes,lucia@elsewhere.pe,2025-01-01,2025-12-31\n\
+         Gardening,Verde SAC,Rosa Vega,rosa.vega@other.pe,2025-05-01,2026-04-30\n",
+    )
+    .unwrap();
+    let again = import_register(&mut s, &path, None, None, as_of()).unwrap();
+    assert!(again.people_added.is_empty(), "{:?}", again.people_added);
+    assert_eq!(
+        s.person("Lucía Paredes").unwrap().unwrap().email.as_deref(),
+        Some("lucia.paredes@andesfoods.pe")
+    );
+    assert_eq!(
+        s.person("Rosa Vega").unwrap().unwrap().email.as_deref(),
+        Some("rosa@andesfoods.pe")
+    );
+}

@@ -1997,7 +1997,18 @@ unchanged: number,
 /**
  * Rows refused.
  */
-refused: number, };
+refused: number, 
+/**
+ * Contract owners added to the people directory with the address in their row's
+ * owner-email column (issue 12 item 1), so their reminders can be emailed: only names
+ * not already in the directory (a person already there is never changed).
+ */
+people_added: Array<string>, 
+/**
+ * Owner emails not added, each naming its row and why ("row 6: …"): a bad address, or
+ * a name the directory refuses. The rows themselves were imported.
+ */
+people_refused: Array<string>, };
 
 export type ReminderRunSummary = { 
 /**

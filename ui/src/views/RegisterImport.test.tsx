@@ -81,6 +81,8 @@ const REPORT: RegisterReport = {
   updated: 1,
   unchanged: 0,
   refused: 1,
+  people_added: ['Luis Paz'],
+  people_refused: ['row 3: owner "Ana Torres" not added to the people: "ana@" is not an email address'],
 };
 
 function mount(went: Route[] = [], chosen: string[] = []): void {
@@ -159,6 +161,9 @@ describe('RegisterImport', () => {
     expect(rows[1]?.querySelector('.changes')?.textContent).toContain('Contract owner: Commercial Director → Luis Paz');
     expect(rows[1]?.textContent).toContain('replaced a value edited by hand');
     expect(rows[0]?.querySelector('.warnings')?.textContent).toContain('confirm whether it was extended');
+    // Owners with an address in the register join the people; a bad address is named.
+    expect(report.querySelector('[data-testid="register-people"]')?.textContent).toContain('Added to People (their reminders go by email): Luis Paz');
+    expect(report.querySelector('[data-testid="register-people"]')?.textContent).toContain('"ana@" is not an email address');
     // The imported row links to its agreement; the one with a warning is offered for review.
     act(() => rows[0]?.querySelector<HTMLAnchorElement>('a')?.click());
     act(() => button(report, '1 agreement to review').click());

@@ -353,6 +353,20 @@ export function RegisterImport({ pending, onChoose, navigate }: Props): JSX.Elem
             <span class="mono">{report.file}</span>
             {report.ignored.length > 0 && <> · columns not read: {report.ignored.join(', ')}</>}
           </p>
+          {(report.people_added.length > 0 || report.people_refused.length > 0) && (
+            <div class="muted small" data-testid="register-people">
+              {report.people_added.length > 0 && (
+                <p>
+                  Added to People (their reminders go by email): {report.people_added.join(', ')}
+                </p>
+              )}
+              {report.people_refused.map((m) => (
+                <p key={m} class="result-error">
+                  {m}
+                </p>
+              ))}
+            </div>
+          )}
           <ul class="results">
             {report.rows.map((r) => (
               <RowLine key={r.row} r={r} navigate={navigate} />

@@ -158,6 +158,15 @@ pub struct RegisterReport {
     pub unchanged: u32,
     /// Rows refused.
     pub refused: u32,
+    /// Contract owners added to the people directory with the address in their row's
+    /// owner-email column (issue 12 item 1), so their reminders can be emailed: only names
+    /// not already in the directory (a person already there is never changed).
+    #[serde(default)]
+    pub people_added: Vec<String>,
+    /// Owner emails not added, each naming its row and why ("row 6: …"): a bad address, or
+    /// a name the directory refuses. The rows themselves were imported.
+    #[serde(default)]
+    pub people_refused: Vec<String>,
 }
 
 fn mapping_setting(headers: &[String]) -> String {
@@ -314,13 +323,32 @@ pub fn import_register(
     let mut results = Vec::new();
     let rows: Vec<(u32, Vec<crate::adapters::import::register::cells::Cell>)> =
         data_rows(&l.sheet, l.header).cloned().collect();
+    let cell_of = |cells: &[crate::adapters::import::register::cells::Cell], c: Column| {
+        l.mapping
+            .iter()
+            .position(|m| *m == Some(c))
+            .and_then(|i| cells.get(i))
+            .map(|cell| cell.display().trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    // (row, owner, owner email) of the rows stored
+    let mut owners: Vec<(u32, String, String)> = Vec::new();
     for (n, cells) in rows {
         let r = match read_row(&l.sheet, &l.headers, &l.mapping, n, &cells, &by, on) {
             Err(e) => refused_row(n, &cells, &l, e.column.clone(), e.to_string()),
             Ok(ra) => store_row(store, &mut by_key, &mut seen, ra)?,
         };
+        if r.action != RowAction::Refused {
+            if let (Some(o), Some(e)) = (
+                cell_of(&cells, Column::Owner),
+                cell_of(&cells, Column::OwnerEmail),
+            ) {
+                owners.push((n, o, e));
+            }
+        }
         results.push(r);
     }
+    let (people_added, people_refused) = add_owners(store, &owners)?;
     let count = |a: RowAction| {
         u32::try_from(results.iter().filter(|r| r.action == a).count()).unwrap_or(u32::MAX)
     };
@@ -341,7 +369,46 @@ pub fn import_register(
         unchanged: count(RowAction::Unchanged),
         refused: count(RowAction::Refused),
         rows: results,
+        people_added,
+        people_refused,
     })
+}
+
+/// Adds each `(row, owner, email)` whose owner is not yet in the people directory, with that
+/// address; returns the names added and, for the others that could not be added, why (each
+/// naming its row). A name already in the directory is left as it is, whatever its address.
+/// Without the `mail` feature (no directory to manage) nothing is added.
+///
+/// Errors: SQLite.
+#[cfg(feature = "mail")]
+fn add_owners(
+    store: &mut Store,
+    owners: &[(u32, String, String)],
+) -> Result<(Vec<String>, Vec<String>)> {
+    let (mut added, mut refused) = (Vec::new(), Vec::new());
+    for (row, name, email) in owners {
+        if store.directory_name(name)?.is_some()
+            || added.iter().any(|a: &String| a.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        match store.add_person(name, Some(email), None) {
+            Ok(p) => added.push(p.name),
+            Err(Error::Invalid { message, .. }) => refused.push(format!(
+                "row {row}: owner {name:?} not added to the people: {message}"
+            )),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((added, refused))
+}
+
+#[cfg(not(feature = "mail"))]
+fn add_owners(
+    _store: &mut Store,
+    _owners: &[(u32, String, String)],
+) -> Result<(Vec<String>, Vec<String>)> {
+    Ok((Vec::new(), Vec::new()))
 }
 
 fn refused_row(
