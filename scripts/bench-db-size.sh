@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Database size against the documents it holds (issue 14 item 3): imports the same documents
-# with two `renewals` binaries (before and after sources became line spans) into new
+# with two `renewals` binaries (e.g. before and after a change of the stored form) into new
 # databases and prints, for each, the documents' bytes, the database's bytes (after a WAL
-# checkpoint and VACUUM, i.e. pages in use) and their ratio.
+# checkpoint and VACUUM, i.e. pages in use), their ratio, and the bytes of the stored
+# agreements (`data`, plus `packed` since migration 0009), of the engine copies and of the
+# stored documents (`source_text`, plus `packed` since 0009).
 #
 # Usage: scripts/bench-db-size.sh BEFORE_BIN AFTER_BIN [N]
 #   N: copies of each of the 3 seeds (default 100), each with its own title.
@@ -39,22 +41,32 @@ measure() { # label bin dir
   while IFS= read -r f; do
     docs=$((docs + $(stat -c %s "$dir/$f")))
   done < <(sqlite3 "$db" "SELECT file_name FROM documents")
-  local size count data
+  local size count
   size=$(stat -c %s "$db")
   count=$(sqlite3 "$db" "SELECT COUNT(*) FROM agreements")
-  data=$(sqlite3 "$db" "SELECT SUM(LENGTH(data)) FROM agreements")
-  printf '%-16s %6s agreements  documents %10s B  database %10s B  ratio %5.2f  agreements.data %10s B\n' \
-    "$label" "$count" "$docs" "$size" "$(echo "$size / $docs" | bc -l)" "$data"
+  printf '%-16s %6s agreements  documents %10s B  database %10s B  ratio %5.2f  %s\n' \
+    "$label" "$count" "$docs" "$size" "$(echo "$size / $docs" | bc -l)" "$(stored "$db")"
+}
+
+stored() { # db: bytes of the stored agreements, engine copies and documents
+  local db=$1 packed_a="" packed_d=""
+  if [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM pragma_table_info('agreements') WHERE name = 'packed'")" = 1 ]; then
+    packed_a=" + IFNULL(LENGTH(packed), 0)"
+    packed_d=" + IFNULL(LENGTH(packed), 0)"
+  fi
+  printf 'agreements %10s B  engine %10s B  documents stored %10s B' \
+    "$(sqlite3 "$db" "SELECT SUM(LENGTH(data)$packed_a) FROM agreements")" \
+    "$(sqlite3 "$db" "SELECT SUM(LENGTH(engine)) FROM agreement_engine")" \
+    "$(sqlite3 "$db" "SELECT SUM(LENGTH(CAST(source_text AS BLOB))$packed_d) FROM documents")"
 }
 
 measure "seeds-before" "$before" "$work/seeds"
 measure "seeds-after" "$after" "$work/seeds"
 measure "corpus-before" "$before" "$work/corpus"
 measure "corpus-after" "$after" "$work/corpus"
-# The before database converted by migration 0005 (opening it with the new binary).
+# The before database converted by the after binary's migrations (opening it with it).
 cp "$work/seeds-before.db" "$work/seeds-migrated.db"
 "$after" --db "$work/seeds-migrated.db" list > /dev/null
 sqlite3 "$work/seeds-migrated.db" "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;" > /dev/null
-printf '%-16s database %10s B  agreements.data %10s B\n' "seeds-migrated" \
-  "$(stat -c %s "$work/seeds-migrated.db")" \
-  "$(sqlite3 "$work/seeds-migrated.db" "SELECT SUM(LENGTH(data)) FROM agreements")"
+printf '%-16s database %10s B  %s\n' "seeds-migrated" \
+  "$(stat -c %s "$work/seeds-migrated.db")" "$(stored "$work/seeds-migrated.db")"

@@ -25,5 +25,6 @@ mod review;
 mod rules_props;
 mod samples;
 mod serving_notice;
+mod size;
 mod spans;
 mod store;

@@ -6,8 +6,9 @@ use renewal_core::adapters::store::{ImportAction, Store};
 use renewal_core::services::edit::EditableField;
 use renewal_core::services::portfolio::{
     agreement_page, backup_replacing, edit_field, export_calendar, import_paths, import_samples,
-    set_business_day_adjustment, set_paper, settings, ImportDefaults, ImportPhase,
+    set_business_day_adjustment, set_paper, settings, ImportDefaults, ImportPhase, IMPORT_CHUNK,
 };
+use renewal_core::services::samples::generate_document;
 
 use crate::common::*;
 
@@ -85,6 +86,67 @@ fn a_batch_reports_progress_and_each_file_and_stores_nothing_of_a_bad_one() {
     )
     .unwrap();
     assert_eq!((again.created, again.unchanged), (0, 3));
+}
+
+/// Issue 14 item 4: a batch larger than a chunk is read and stored chunk by chunk, each
+/// chunk in its own transaction, with every document's result in input order and a bad
+/// document in a later chunk failing alone.
+#[test]
+fn a_batch_larger_than_a_chunk_is_stored_chunk_by_chunk_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 2 * IMPORT_CHUNK + 50;
+    let bad_at = IMPORT_CHUNK + 7; // in the second chunk
+    let mut paths = Vec::new();
+    for i in 0..n {
+        let path = dir.path().join(format!("agreement-{i:05}.md"));
+        if i == bad_at {
+            std::fs::write(&path, "# Shopping list\n\n- milk\n").unwrap();
+        } else {
+            std::fs::write(&path, generate_document(i)).unwrap();
+        }
+        paths.push(path);
+    }
+    let db = dir.path().join("chunks.db");
+    let mut store = Store::open(&db).unwrap();
+    let mut progress = Vec::new();
+    let report = import_paths(&mut store, &paths, &ImportDefaults::default(), |p| {
+        progress.push((p.phase, p.done, p.total))
+    })
+    .unwrap();
+
+    // Storing comes after each chunk is read: at 200, 400 and 450 documents read.
+    let storing: Vec<usize> = progress
+        .iter()
+        .filter(|(phase, _, _)| *phase == ImportPhase::Storing)
+        .map(|(_, done, _)| *done)
+        .collect();
+    assert_eq!(storing, [IMPORT_CHUNK, 2 * IMPORT_CHUNK, n]);
+    assert_eq!(progress.last(), Some(&(ImportPhase::Finished, n, n)));
+    let reading = progress
+        .iter()
+        .filter(|(phase, _, _)| *phase == ImportPhase::Reading)
+        .count();
+    assert_eq!(reading, n);
+
+    // One result per file, in input order; only the bad one failed.
+    assert_eq!(report.results.len(), n);
+    for (i, r) in report.results.iter().enumerate() {
+        assert_eq!(r.file, format!("agreement-{i:05}.md"));
+        assert_eq!(r.imported.is_some(), i != bad_at, "{i}: {:?}", r.error);
+    }
+    assert_eq!((report.created, report.failed), (n - 1, 1));
+    assert_eq!(store.count().unwrap(), i64::try_from(n - 1).unwrap());
+    // Ids follow the input order across chunks.
+    let ids: Vec<i64> = report
+        .results
+        .iter()
+        .filter_map(|r| r.imported.as_ref().map(|i| i.id))
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+
+    // Importing the same files again changes nothing.
+    let again = import_paths(&mut store, &paths, &ImportDefaults::default(), |_| {}).unwrap();
+    assert_eq!((again.unchanged, again.failed), (n - 1, 1));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use renewal_core::adapters::import::{import_file, import_file_spans, import_markdown};
-use renewal_core::adapters::store::{schema_version, Store};
+use renewal_core::adapters::store::{compact, schema_version, Store};
 use renewal_core::domain::model::{Agreement, Source};
 use renewal_core::services::portfolio::{import_paths, ImportDefaults};
 use rusqlite::Connection;
@@ -20,19 +20,37 @@ fn sources(a: &Agreement) -> Vec<Source> {
     out
 }
 
-/// `(total bytes of agreements.data, data of each agreement by id)`.
+/// `(total bytes of the stored agreement JSON, that JSON of each agreement by id)`: the
+/// `data` column, or since migration 0009 the `packed` column decompressed.
 fn stored_data(conn: &Connection) -> (i64, Vec<(i64, String)>) {
-    let total = conn
-        .query_row("SELECT SUM(LENGTH(data)) FROM agreements", [], |r| r.get(0))
+    let has_packed: bool = conn
+        .query_row(
+            "SELECT COUNT(*) > 0 FROM pragma_table_info('agreements') WHERE name = 'packed'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
-    let mut stmt = conn
-        .prepare("SELECT id, data FROM agreements ORDER BY id")
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+    let sql = if has_packed {
+        "SELECT id, data, packed FROM agreements ORDER BY id"
+    } else {
+        "SELECT id, data, NULL FROM agreements ORDER BY id"
+    };
+    let mut stmt = conn.prepare(sql).unwrap();
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<Vec<u8>>>(2)?,
+            ))
+        })
         .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .map(|row| {
+            let (id, data, packed) = row.unwrap();
+            (id, compact::agreement_json(id, data, packed).unwrap())
+        })
+        .collect();
+    let total = rows.iter().map(|(_, j)| j.len() as i64).sum();
     (total, rows)
 }
 
@@ -215,10 +233,7 @@ fn a_batch_import_stores_spans_and_reads_back_the_quotes_of_a_direct_import() {
         "Legal Director",
     )
     .unwrap();
-    let json: String = store
-        .conn()
-        .query_row("SELECT data FROM agreements WHERE id = 1", [], |r| r.get(0))
-        .unwrap();
+    let json = stored_data(store.conn()).1.remove(0).1;
     assert_eq!(json.matches(r#""text":"#).count(), 1, "{json}");
     assert_eq!(
         store

@@ -1242,7 +1242,7 @@ export type ImportProgress = {
  */
 phase: ImportPhase, 
 /**
- * Documents read so far (all of them once storing).
+ * Documents read so far (all of them once finished).
  */
 done: number, 
 /**

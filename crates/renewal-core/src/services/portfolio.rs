@@ -83,20 +83,21 @@ impl ImportDefaults {
 pub enum ImportPhase {
     /// Reading and checking the documents, one by one.
     Reading,
-    /// Storing them (one transaction, a savepoint per document).
+    /// Storing them (a transaction per chunk of up to [`IMPORT_CHUNK`] documents, a
+    /// savepoint per document).
     Storing,
     /// Done.
     Finished,
 }
 
-/// Progress of a batch import, reported after each document is read and once storing
-/// starts and ends.
+/// Progress of a batch import, reported after each document is read, before each chunk is
+/// stored and when it ends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportProgress {
     /// The phase.
     pub phase: ImportPhase,
-    /// Documents read so far (all of them once storing).
+    /// Documents read so far (all of them once finished).
     pub done: usize,
     /// Documents in the batch.
     pub total: usize,
@@ -187,20 +188,27 @@ fn file_error(e: &ImportError) -> FileError {
     }
 }
 
-/// Stores already-read documents (`(file name, path, read result)`) with
-/// [`Store::import_batch`]: one transaction, a savepoint per document, so a document that
-/// fails leaves nothing behind and does not stop the others. New agreements get
-/// `defaults`. Calls `progress` when storing starts and when it is finished.
+/// A document read for a batch import: `(file name, path as given, read result)`.
+pub type ReadDocument = (
+    String,
+    String,
+    std::result::Result<ImportOutcome, ImportError>,
+);
+
+/// How many documents [`import_paths`] reads and stores per transaction (issue 14 item 4):
+/// the memory of a batch import is that of one chunk, whatever the number of files.
+pub const IMPORT_CHUNK: usize = 200;
+
+/// Stores already-read documents with [`Store::import_batch`]: one transaction, a
+/// savepoint per document, so a document that fails leaves nothing behind and does not
+/// stop the others. New agreements get `defaults`. Calls `progress` when storing starts
+/// and when it is finished.
 ///
 /// Errors: only SQLite failures of the batch transaction itself (then nothing is stored);
 /// a bad document is reported in its [`FileResult`].
 pub fn store_documents(
     store: &mut Store,
-    docs: Vec<(
-        String,
-        String,
-        std::result::Result<ImportOutcome, ImportError>,
-    )>,
+    docs: Vec<ReadDocument>,
     defaults: &ImportDefaults,
     mut progress: impl FnMut(ImportProgress),
 ) -> Result<ImportReport> {
@@ -212,7 +220,25 @@ pub fn store_documents(
         file: String::new(),
     });
     let mut report = ImportReport::default();
-    let mut results: Vec<FileResult> = Vec::with_capacity(total);
+    store_chunk(store, docs, defaults, &mut report)?;
+    progress(ImportProgress {
+        phase: ImportPhase::Finished,
+        done: total,
+        total,
+        file: String::new(),
+    });
+    Ok(report)
+}
+
+/// Stores `docs` in one transaction ([`Store::import_batch`]) and appends their results,
+/// in order, to `report`, counting them. Errors: as [`store_documents`].
+fn store_chunk(
+    store: &mut Store,
+    docs: Vec<ReadDocument>,
+    defaults: &ImportDefaults,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let mut results: Vec<FileResult> = Vec::with_capacity(docs.len());
     let mut outcomes = Vec::new();
     let mut slots = Vec::new();
     for (file, path, read) in docs {
@@ -239,6 +265,7 @@ pub fn store_documents(
         }
     }
     let stored = store.import_batch(&outcomes)?;
+    drop(outcomes);
     for (slot, r) in slots.into_iter().zip(stored) {
         let Some(result) = results.get_mut(slot) else {
             continue;
@@ -275,23 +302,22 @@ pub fn store_documents(
             (None, _) => report.failed += 1,
         }
     }
-    report.results = results;
-    progress(ImportProgress {
-        phase: ImportPhase::Finished,
-        done: total,
-        total,
-        file: String::new(),
-    });
-    Ok(report)
+    report.results.extend(results);
+    Ok(())
 }
 
-/// Reads every file in `paths` (size, binary and UTF-8 checks, then the Markdown importer),
-/// reporting `progress` after each, then stores them all with [`store_documents`]. Nothing
-/// of a document that fails is stored; the others are. The documents are read with
-/// [`import_file_spans`]: their sources hold line spans, not copies of the lines, until
-/// the store reads them back.
+/// Reads every file in `paths` (size, binary and UTF-8 checks, then the importer),
+/// reporting `progress` after each, and stores them in chunks of [`IMPORT_CHUNK`]
+/// documents, each chunk in its own transaction ([`Store::import_batch`], a savepoint per
+/// document) once it is read: nothing of a document that fails is stored; the others are.
+/// Only one chunk of documents is held in memory at a time (issue 14 item 4: 50,000
+/// documents in at most 300 MB). `progress` reports [`ImportPhase::Storing`] before each
+/// chunk is stored (`done`: documents read so far) and [`ImportPhase::Finished`] at the
+/// end. The documents are read with [`import_file_spans`]: their sources hold line spans,
+/// not copies of the lines, until the store reads them back.
 ///
-/// Errors: as [`store_documents`].
+/// Errors: SQLite failures of a chunk's transaction. The chunks stored before it stay
+/// stored (each is complete), and nothing of the failing chunk or of later files is.
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
@@ -299,22 +325,41 @@ pub fn import_paths(
     mut progress: impl FnMut(ImportProgress),
 ) -> Result<ImportReport> {
     let total = paths.len();
-    let mut docs = Vec::with_capacity(total);
-    for (i, path) in paths.iter().enumerate() {
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        let read = import_file_spans(path);
+    let mut report = ImportReport::default();
+    report.results.reserve(total);
+    let mut done = 0;
+    for chunk in paths.chunks(IMPORT_CHUNK) {
+        let mut docs = Vec::with_capacity(chunk.len());
+        for path in chunk {
+            let file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            let read = import_file_spans(path);
+            done += 1;
+            progress(ImportProgress {
+                phase: ImportPhase::Reading,
+                done,
+                total,
+                file: file.clone(),
+            });
+            docs.push((file, path.display().to_string(), read));
+        }
         progress(ImportProgress {
-            phase: ImportPhase::Reading,
-            done: i + 1,
+            phase: ImportPhase::Storing,
+            done,
             total,
-            file: file.clone(),
+            file: String::new(),
         });
-        docs.push((file, path.display().to_string(), read));
+        store_chunk(store, docs, defaults, &mut report)?;
     }
-    store_documents(store, docs, defaults, progress)
+    progress(ImportProgress {
+        phase: ImportPhase::Finished,
+        done: total,
+        total,
+        file: String::new(),
+    });
+    Ok(report)
 }
 
 /// Imports the sample agreements shipped with Renewal Desk ([`SAMPLE_DOCUMENTS`]: fictional
@@ -358,7 +403,7 @@ pub struct DeskSettings {
 pub fn settings(store: &Store) -> Result<DeskSettings> {
     let ladder = store.global_ladder()?;
     let without: i64 = store.conn().query_row(
-        "SELECT COUNT(*) FROM agreements WHERE json_extract(data, '$.business_day_adjustment') = 0",
+        "SELECT COUNT(*) FROM agreement_engine WHERE json_extract(engine, '$.business_day_adjustment') = 0",
         [],
         |r| r.get(0),
     )?;

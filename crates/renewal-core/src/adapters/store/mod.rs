@@ -9,8 +9,11 @@
 //!   deletes there); every imported document is kept verbatim with its SHA-256.
 //! - Sources are stored as line spans into that document, not copies of its text
 //!   ([`spans`]); every agreement read from the store has its sources' texts back.
+//! - Agreements and documents are stored compressed, without what can be rebuilt from the
+//!   document (its `sections`, `null`s) ([`compact`], migration 0009).
 
 mod calendars;
+pub mod compact;
 pub(crate) mod history;
 pub mod spans;
 pub mod words;
@@ -64,11 +67,19 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0008_invitation_sequence",
         include_str!("../../../../../migrations/0008_invitation_sequence.sql"),
     ),
+    (
+        "0009_packed_rows",
+        include_str!("../../../../../migrations/0009_packed_rows.sql"),
+    ),
 ];
 
 /// Index in [`MIGRATION_SQL`] of the migration whose work is done in Rust after its SQL:
 /// 0005, sources as line spans ([`spans::migrate_0005`]).
 const SOURCE_SPANS_STEP: usize = 4;
+
+/// Index in [`MIGRATION_SQL`] of migration 0009, whose conversion of existing rows is done
+/// in Rust after its SQL ([`compact::migrate_0009`]).
+const PACKED_ROWS_STEP: usize = 8;
 
 /// The SQL of each migration, in order.
 pub fn migration_steps() -> Vec<&'static str> {
@@ -272,6 +283,10 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
                 if i == SOURCE_SPANS_STEP {
                     M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
                         spans::migrate_0005(tx).map_err(rusqlite_migration::HookError::from)
+                    })
+                } else if i == PACKED_ROWS_STEP {
+                    M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
+                        compact::migrate_0009(tx).map_err(rusqlite_migration::HookError::from)
                     })
                 } else {
                     M::up(sql)
@@ -583,16 +598,18 @@ impl Store {
 
     /// The current source document of agreement `id`: `(file name, sha256, text)`.
     pub fn source_document(&self, id: i64) -> Result<(String, String, String)> {
-        self.conn
+        let (name, sha, text, packed): (String, String, String, Option<Vec<u8>>) = self
+            .conn
             .query_row(
-                "SELECT d.file_name, d.sha256, d.source_text FROM documents d
+                "SELECT d.file_name, d.sha256, d.source_text, d.packed FROM documents d
                  JOIN agreements a ON a.id = d.agreement_id AND a.sha256 = d.sha256
                  WHERE a.id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
-            .ok_or(Error::NotFound(id))
+            .ok_or(Error::NotFound(id))?;
+        Ok((name, sha, compact::document_text(text, packed)?))
     }
 
     /// Copies the whole database to `dest` with SQLite's online backup (safe while the app
@@ -642,19 +659,28 @@ impl Store {
 
 /// An agreement row with the text of its current document (for its sources' spans).
 const SELECT_STORED: &str =
-    "SELECT a.id, a.data, a.sha256, a.created_at, a.updated_at, d.source_text
+    "SELECT a.id, a.data, a.sha256, a.created_at, a.updated_at, d.source_text, a.packed, d.packed
      FROM agreements a
      LEFT JOIN documents d ON d.agreement_id = a.id AND d.sha256 = a.sha256";
 
 fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<StoredAgreement>> {
-    let data: String = r.get(1)?;
     let id: i64 = r.get(0)?;
-    let document: Option<String> = r.get(5)?;
-    let mut agreement = match serde_json::from_str::<Agreement>(&data) {
-        Ok(a) => a,
-        Err(e) => return Ok(Err(Error::Json(e))),
+    let data: String = r.get(1)?;
+    let text: Option<String> = r.get(5)?;
+    let packed: Option<Vec<u8>> = r.get(6)?;
+    let document_packed: Option<Vec<u8>> = r.get(7)?;
+    let read = || -> Result<Agreement> {
+        let json = compact::agreement_json(id, data, packed)?;
+        let document = match text {
+            Some(t) => Some(compact::document_text(t, document_packed)?),
+            None => None,
+        };
+        compact::read_agreement(&json, document.as_deref())
     };
-    spans::resolve_source_texts(&mut agreement, document.as_deref());
+    let agreement = match read() {
+        Ok(a) => a,
+        Err(e) => return Ok(Err(e)),
+    };
     Ok(Ok(StoredAgreement {
         id,
         agreement,
@@ -662,6 +688,17 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<StoredAgreeme
         created_at: r.get(3)?,
         updated_at: r.get(4)?,
     }))
+}
+
+/// Inserts a document version (packed, [`compact::pack`]) unless that version of agreement
+/// `id` (same SHA-256) is stored already.
+fn insert_document(tx: &Connection, id: i64, doc: &ImportOutcome, at: &str) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO documents(agreement_id, file_name, sha256, source_text, imported_at, packed)
+         VALUES (?1, ?2, ?3, '', ?4, ?5)",
+        params![id, doc.file_name, doc.sha256, at, compact::pack(&doc.source_text)],
+    )?;
+    Ok(())
 }
 
 fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Imported> {
@@ -698,11 +735,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Import
             {
                 new.country = old.country.clone();
             }
-            tx.execute(
-                "INSERT OR IGNORE INTO documents(agreement_id, file_name, sha256, source_text, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, doc.file_name, doc.sha256, doc.source_text, at],
-            )?;
+            insert_document(tx, id, doc, &at)?;
             let changes = update_in(
                 tx,
                 id,
@@ -720,28 +753,24 @@ fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Import
             })
         }
         None => {
-            let data = spans::stored_json(a, Some(&doc.source_text))?;
+            let packed = compact::stored_form(a, Some(&doc.source_text))?;
             tx.execute(
-                "INSERT INTO agreements(key, title, counterparty, contract_owner, currency, data, sha256, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                "INSERT INTO agreements(key, title, counterparty, contract_owner, currency, data, sha256, created_at, updated_at, packed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, '', ?6, ?7, ?7, ?8)",
                 params![
                     key,
                     a.title,
                     a.counterparty,
                     a.contract_owner.as_ref().map(|o| &o.value),
                     a.main_currency(),
-                    data,
                     doc.sha256,
-                    at
+                    at,
+                    packed
                 ],
             )?;
             let id = tx.last_insert_rowid();
             write_engine(tx, id, a)?;
-            tx.execute(
-                "INSERT INTO documents(agreement_id, file_name, sha256, source_text, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, doc.file_name, doc.sha256, doc.source_text, at],
-            )?;
+            insert_document(tx, id, doc, &at)?;
             history::append(
                 tx,
                 id,
@@ -776,28 +805,31 @@ fn write_engine(tx: &Connection, id: i64, a: &Agreement) -> Result<()> {
 
 /// The text of agreement `id`'s current document, if stored.
 fn current_document(tx: &Connection, id: i64) -> Result<Option<String>> {
-    Ok(tx
+    let row: Option<(String, Option<Vec<u8>>)> = tx
         .query_row(
-            "SELECT d.source_text FROM agreements a
+            "SELECT d.source_text, d.packed FROM agreements a
              JOIN documents d ON d.agreement_id = a.id AND d.sha256 = a.sha256
              WHERE a.id = ?1",
             [id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?)
+        .optional()?;
+    row.map(|(text, packed)| compact::document_text(text, packed))
+        .transpose()
 }
 
 /// Agreement `id` as stored, its sources' texts read from its current document.
 fn load(tx: &Connection, id: i64) -> Result<Agreement> {
-    let data: Option<String> = tx
-        .query_row("SELECT data FROM agreements WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+    let row: Option<(String, Option<Vec<u8>>)> = tx
+        .query_row(
+            "SELECT data, packed FROM agreements WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
-    let data = data.ok_or(Error::NotFound(id))?;
-    let mut a: Agreement = serde_json::from_str(&data)?;
-    spans::resolve_source_texts(&mut a, current_document(tx, id)?.as_deref());
-    Ok(a)
+    let (data, packed) = row.ok_or(Error::NotFound(id))?;
+    let json = compact::agreement_json(id, data, packed)?;
+    compact::read_agreement(&json, current_document(tx, id)?.as_deref())
 }
 
 /// Replaces agreement `id` with `updated`; `new_document` is `(sha256, text)` of the
@@ -832,13 +864,13 @@ fn update_in(
     }
     let at = now();
     let key = agreement_key(&updated.title);
-    let data = match new_document {
-        Some((_, text)) => spans::stored_json(updated, Some(text))?,
-        None => spans::stored_json(updated, current_document(tx, id)?.as_deref())?,
+    let packed = match new_document {
+        Some((_, text)) => compact::stored_form(updated, Some(text))?,
+        None => compact::stored_form(updated, current_document(tx, id)?.as_deref())?,
     };
     tx.execute(
         "UPDATE agreements SET key = ?2, title = ?3, counterparty = ?4, contract_owner = ?5, currency = ?6,
-                data = ?7, sha256 = COALESCE(?8, sha256), updated_at = ?9 WHERE id = ?1",
+                data = '', packed = ?7, sha256 = COALESCE(?8, sha256), updated_at = ?9 WHERE id = ?1",
         params![
             id,
             key,
@@ -846,7 +878,7 @@ fn update_in(
             updated.counterparty,
             updated.contract_owner.as_ref().map(|o| &o.value),
             updated.main_currency(),
-            data,
+            packed,
             new_sha,
             at
         ],

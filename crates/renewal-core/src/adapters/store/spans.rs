@@ -11,6 +11,9 @@
 //!
 //! Migration 0005 ([`migrate_0005`]) converts databases written before: every source text
 //! that its span gives back exactly is dropped from the stored JSON.
+//!
+//! Since migration 0009 the stored JSON is also compact and compressed
+//! ([`super::compact`]), which strips source texts with [`strip_source_texts`].
 
 use rusqlite::{params, Connection};
 use serde_json::Value;
@@ -18,7 +21,9 @@ use serde_json::Value;
 use crate::domain::model::{Agreement, DocumentLines};
 use crate::error::Result;
 
-/// The `data` column's JSON of `agreement`, whose current document is `document`: each
+/// The JSON of `agreement` with its source texts stored as spans (the `data` column's form
+/// from migration 0005 to 0008; the store now writes [`super::compact::stored_form`]),
+/// whose current document is `document`: each
 /// source whose span resolves in it to its text (or whose text is still empty, a span read
 /// by [`crate::adapters::import::import_file_spans`]) is stored as its span only.
 ///
