@@ -1429,7 +1429,11 @@ attach_brief_days: string, };
 
 export type MailLogRow = { 
 /**
- * The event id, e.g. `exit_window_end:2026-12-27:migration`.
+ * The step for people, e.g. "14 days before", "weekly overdue reminder".
+ */
+step_text: string, 
+/**
+ * The event id.
  */
 event_id: string, 
 /**
@@ -1437,19 +1441,15 @@ event_id: string,
  */
 step: string, 
 /**
- * The step for people, e.g. "14 days before", "weekly overdue reminder".
- */
-step_text: string, 
-/**
  * The address.
  */
 recipient: string, 
 /**
- * `owner`, `deputy` or `escalation` (the last two: an escalation).
+ * `owner`, `deputy` or `escalation`.
  */
 role: string, 
 /**
- * `claimed` (being sent), `delivered` or `failed`.
+ * `claimed`, `delivered` or `failed`.
  */
 state: string, 
 /**
@@ -1461,7 +1461,7 @@ attempts: number,
  */
 delivered_at: string | null, 
 /**
- * When a send was last tried (RFC 3339 UTC).
+ * When a send was last tried (RFC 3339 UTC), delivered or not.
  */
 last_attempt_at: string | null, 
 /**

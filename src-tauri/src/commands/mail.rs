@@ -453,31 +453,17 @@ pub fn test_email(
     })
 }
 
-/// One email of an agreement's log: who was told what and when (from
-/// [`mail::MailLogEntry`]).
+/// One email of an agreement's log: who was told what and when ([`mail::MailLogEntry`],
+/// its fields at the top level of the JSON) and the step in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MailLogRow {
-    /// The event id, e.g. `exit_window_end:2026-12-27:migration`.
-    pub event_id: String,
-    /// The ladder step, e.g. `d14`.
-    pub step: String,
+    /// The log entry: event id, step, recipient, role, state, attempts, times, failure.
+    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
+    pub entry: mail::MailLogEntry,
     /// The step for people, e.g. "14 days before", "weekly overdue reminder".
     pub step_text: String,
-    /// The address.
-    pub recipient: String,
-    /// `owner`, `deputy` or `escalation` (the last two: an escalation).
-    pub role: String,
-    /// `claimed` (being sent), `delivered` or `failed`.
-    pub state: String,
-    /// How many sends were tried.
-    pub attempts: u32,
-    /// When it was delivered (RFC 3339 UTC).
-    pub delivered_at: Option<String>,
-    /// When a send was last tried (RFC 3339 UTC).
-    pub last_attempt_at: Option<String>,
-    /// Why the last send failed.
-    pub failure: Option<String>,
 }
 
 /// An agreement's contract owner as a person, and its email log.
@@ -521,16 +507,8 @@ pub fn agreement_mail_of(store: &Store, id: i64) -> AppResult<AgreementMail> {
         .mail_log(id)?
         .into_iter()
         .map(|e| MailLogRow {
-            event_id: e.event_id,
             step_text: renewal_core::adapters::store::words::reminder_step_words(&e.step),
-            step: e.step,
-            recipient: e.recipient,
-            role: e.role,
-            state: e.state,
-            attempts: e.attempts,
-            delivered_at: e.delivered_at,
-            last_attempt_at: e.last_attempt_at,
-            failure: e.failure,
+            entry: e,
         })
         .collect();
     Ok(AgreementMail {

@@ -848,7 +848,8 @@ fn record(
 }
 
 /// One row of the email log of an agreement: who was told what and when.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MailLogEntry {
     /// The event id.
     pub event_id: String,
