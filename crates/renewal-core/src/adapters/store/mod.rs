@@ -64,11 +64,19 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0008_invitation_sequence",
         include_str!("../../../../../migrations/0008_invitation_sequence.sql"),
     ),
+    (
+        "0009_engine_source_spans",
+        include_str!("../../../../../migrations/0009_engine_source_spans.sql"),
+    ),
 ];
 
 /// Index in [`MIGRATION_SQL`] of the migration whose work is done in Rust after its SQL:
 /// 0005, sources as line spans ([`spans::migrate_0005`]).
 const SOURCE_SPANS_STEP: usize = 4;
+
+/// Index in [`MIGRATION_SQL`] of migration 0009, the engine copy with source spans, whose
+/// rows are rebuilt in Rust after its SQL ([`migrate_0009`]).
+const ENGINE_SPANS_STEP: usize = 8;
 
 /// The SQL of each migration, in order.
 pub fn migration_steps() -> Vec<&'static str> {
@@ -197,19 +205,44 @@ pub fn agreement_key(title: &str) -> String {
 }
 
 /// The compact JSON of `agreement` kept in `agreement_engine` for computed views
-/// ([`Store::for_each_listed`]): the fields in [`VIEW_STRIPPED_FIELDS`] empty, every
-/// `source` object (but a low confidence) and every `null` left out (they read back as `Source::default()` and
-/// `None`). About 2 KB for a typical agreement instead of 9 KB.
+/// ([`Store::for_each_listed`]), without its current document: as
+/// [`engine_json_with`]`(agreement, None)`, so every source keeps its text.
 ///
 /// Errors: [`Error::Json`] if the agreement cannot be serialised.
 pub fn engine_json(agreement: &Agreement) -> Result<String> {
+    engine_json_with(agreement, None)
+}
+
+/// The compact JSON of `agreement` kept in `agreement_engine` for computed views
+/// ([`Store::for_each_listed`], [`Store::for_each_quoted`]): the fields in
+/// [`VIEW_STRIPPED_FIELDS`] empty, every `null` left out, and every source kept as its span
+/// (line, last line, section, page, confidence) without the text that `document`, the
+/// agreement's current document, gives back from that span (the same rule as the `data`
+/// column, [`spans::strip_source_texts`]; issue 14 item 1: the deadline views quote their
+/// clauses from the compact form and the document). A source with nothing left (a value
+/// with no source) is left out. About 2.5 KB for a typical agreement instead of 9 KB.
+///
+/// Errors: [`Error::Json`] if the agreement cannot be serialised.
+pub fn engine_json_with(agreement: &Agreement, document: Option<&str>) -> Result<String> {
+    let mut v = serde_json::to_value(agreement)?;
+    if let Some(doc) = document {
+        spans::strip_source_texts(&mut v, &crate::domain::model::DocumentLines::new(doc));
+    }
+    compact_engine_value(&mut v);
+    Ok(v.to_string())
+}
+
+/// Turns the JSON of an agreement (as serialised, or as stored in `data`) into its compact
+/// engine form in place: [`VIEW_STRIPPED_FIELDS`] emptied, nulls, empty source texts and
+/// sections, and sources with nothing left, removed.
+pub(crate) fn compact_engine_value(v: &mut serde_json::Value) {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {
-                // A source keeps only a low confidence (it makes the agreement provisional
-                // in the list and on the dashboard, issue 10 item 3); the rest is left out.
                 if let Some(serde_json::Value::Object(source)) = map.get_mut("source") {
-                    source.retain(|k, _| k == "confidence");
+                    source.retain(|k, x| {
+                        !x.is_null() && !((k == "text" || k == "section") && x.as_str() == Some(""))
+                    });
                 }
                 map.retain(|k, x| {
                     !x.is_null() && (k != "source" || x.as_object().is_some_and(|o| !o.is_empty()))
@@ -220,14 +253,12 @@ pub fn engine_json(agreement: &Agreement) -> Result<String> {
             _ => {}
         }
     }
-    let mut v = serde_json::to_value(agreement)?;
-    if let serde_json::Value::Object(map) = &mut v {
+    if let serde_json::Value::Object(map) = v {
         for k in VIEW_STRIPPED_FIELDS {
             map.insert((*k).to_string(), serde_json::Value::Array(Vec::new()));
         }
     }
-    strip(&mut v);
-    Ok(v.to_string())
+    strip(v);
 }
 
 /// Sets the per-connection pragmas: WAL, foreign keys, busy timeout, synchronous NORMAL,
@@ -273,6 +304,10 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
                     M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
                         spans::migrate_0005(tx).map_err(rusqlite_migration::HookError::from)
                     })
+                } else if i == ENGINE_SPANS_STEP {
+                    M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
+                        migrate_0009(tx).map_err(rusqlite_migration::HookError::from)
+                    })
                 } else {
                     M::up(sql)
                 }
@@ -282,6 +317,32 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
     migrations
         .to_latest(conn)
         .map_err(|e| Error::Schema(format!("migration failed, nothing was changed: {e}")))
+}
+
+/// Migration 0009: rebuilds every row of `agreement_engine` from its agreement's `data`
+/// ([`compact_engine_value`]), so that the compact copy keeps each source's span and, as
+/// `data` does since migration 0005, its text only where the document does not give it
+/// back. Runs inside the migrations' transaction.
+///
+/// Errors: SQLite errors; an agreement whose JSON cannot be read keeps its engine row.
+pub fn migrate_0009(conn: &Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare("SELECT id, data FROM agreements ORDER BY id")?;
+    let mut write =
+        conn.prepare("UPDATE agreement_engine SET engine = ?2 WHERE agreement_id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let data: String = row.get(1)?;
+        let Ok(mut v) = serde_json::from_str::<serde_json::Value>(&data) else {
+            tracing::warn!(
+                "agreement {id}: stored JSON unreadable; its engine copy is left as it is"
+            );
+            continue;
+        };
+        compact_engine_value(&mut v);
+        write.execute(params![id, v.to_string()])?;
+    }
+    Ok(())
 }
 
 /// How many times a write that found the database busy for a whole [`BUSY_TIMEOUT`] is
@@ -529,6 +590,55 @@ impl Store {
         Ok(out)
     }
 
+    /// Calls `f` with every agreement, by id, in the compact form of
+    /// [`Store::for_each_listed`] but with its sources complete: each source's span as
+    /// stored in the compact copy ([`engine_json_with`], migration 0009) and its text read
+    /// back from the agreement's current document, so that workings quote their clauses
+    /// exactly as with [`Store::get`] (issue 14 item 1: `renewals list`, `deadlines` and
+    /// `export-ics` stream from here). Reads the compact copy and the document's text only,
+    /// not the full `data`; one agreement is held at a time.
+    ///
+    /// Errors: as [`Store::for_each_listed`].
+    pub fn for_each_quoted(&self, mut f: impl FnMut(ListedAgreement) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.agreement_id, e.currency, e.engine, d.source_text
+             FROM agreement_engine e
+             JOIN agreements a ON a.id = e.agreement_id
+             LEFT JOIN documents d ON d.sha256 = a.sha256 AND d.agreement_id = a.id
+             ORDER BY e.agreement_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let engine: String = row.get(2)?;
+            let document: Option<String> = row.get(3)?;
+            let mut agreement: Agreement = serde_json::from_str(&engine)?;
+            spans::resolve_source_texts(&mut agreement, document.as_deref());
+            f(ListedAgreement {
+                id: row.get(0)?,
+                currency: row.get(1)?,
+                agreement,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with every agreement, by id, in full (as [`Store::get`] reads it), one at
+    /// a time: for what needs every field, such as `renewals brief --all`, without holding
+    /// all of them ([`Store::list`]).
+    ///
+    /// Errors: SQLite errors, stored JSON that cannot be read, or the first error `f`
+    /// returns (which stops the walk).
+    pub fn for_each_stored(&self, mut f: impl FnMut(StoredAgreement) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_STORED} ORDER BY a.id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            f(row_to_stored(row)??)?;
+        }
+        Ok(())
+    }
+
     /// The people directory's spelling of `name` (matched case-insensitively, ASCII, after
     /// trimming), or `None` when nobody of that name is in the directory (migration 0007).
     /// Used to link a contract owner or watcher to the directory whether or not the `mail`
@@ -736,7 +846,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Import
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            write_engine(tx, id, a)?;
+            write_engine(tx, id, a, Some(&doc.source_text))?;
             tx.execute(
                 "INSERT INTO documents(agreement_id, file_name, sha256, source_text, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -765,11 +875,11 @@ fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Import
 }
 
 /// Writes the compact copy of agreement `id` (same transaction as the agreement itself).
-fn write_engine(tx: &Connection, id: i64, a: &Agreement) -> Result<()> {
+fn write_engine(tx: &Connection, id: i64, a: &Agreement, document: Option<&str>) -> Result<()> {
     tx.execute(
         "INSERT INTO agreement_engine(agreement_id, currency, engine) VALUES (?1, ?2, ?3)
          ON CONFLICT(agreement_id) DO UPDATE SET currency = excluded.currency, engine = excluded.engine",
-        params![id, a.main_currency(), engine_json(a)?],
+        params![id, a.main_currency(), engine_json_with(a, document)?],
     )?;
     Ok(())
 }
@@ -832,10 +942,11 @@ fn update_in(
     }
     let at = now();
     let key = agreement_key(&updated.title);
-    let data = match new_document {
-        Some((_, text)) => spans::stored_json(updated, Some(text))?,
-        None => spans::stored_json(updated, current_document(tx, id)?.as_deref())?,
+    let document = match new_document {
+        Some((_, text)) => Some(text.to_string()),
+        None => current_document(tx, id)?,
     };
+    let data = spans::stored_json(updated, document.as_deref())?;
     tx.execute(
         "UPDATE agreements SET key = ?2, title = ?3, counterparty = ?4, contract_owner = ?5, currency = ?6,
                 data = ?7, sha256 = COALESCE(?8, sha256), updated_at = ?9 WHERE id = ?1",
@@ -862,7 +973,7 @@ fn update_in(
         }
         other => Error::from(other),
     })?;
-    write_engine(tx, id, updated)?;
+    write_engine(tx, id, updated, document.as_deref())?;
     history::append(tx, id, (&at, actor), action, &changes)?;
     Ok(changes)
 }
