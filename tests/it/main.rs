@@ -27,3 +27,4 @@ mod samples;
 mod serving_notice;
 mod spans;
 mod store;
+mod stream;
