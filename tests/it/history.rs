@@ -77,9 +77,9 @@ fn a_database_from_before_actors_keeps_every_history_row_and_shows_not_recorded(
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, schema_version() as i64);
-    // 0006 (history actors), 0007 (people and the mail log) and 0008 (invitation
-    // sequences) applied.
-    assert_eq!(version, 8);
+    // 0006 (history actors), 0007 (people and the mail log), 0008 (invitation
+    // sequences) and 0009 (the engine copy's source spans) applied.
+    assert_eq!(version, 9);
     // Every row kept as it was; none has an actor.
     assert_eq!(rows(store.conn()), before);
     let nulls: i64 = store
