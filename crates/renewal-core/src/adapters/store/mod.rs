@@ -138,8 +138,9 @@ pub const VIEW_STRIPPED_FIELDS: &[&str] = &[
 
 /// An agreement as computed views read it ([`Store::for_each_listed`]): every field the
 /// deadline engine uses and its warnings, but with the fields in [`VIEW_STRIPPED_FIELDS`]
-/// empty and every source `Source::default()` (read a full agreement with [`Store::get`]
-/// for workings that quote their clauses).
+/// empty and every source as its span without the text its document gives back (read it
+/// with [`Store::for_each_quoted`], or a full agreement with [`Store::get`], for workings
+/// that quote their clauses).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListedAgreement {
     /// Row id.
@@ -555,8 +556,9 @@ impl Store {
 
     /// Calls `f` with every agreement, by id, in the lighter form that computed views use
     /// ([`ListedAgreement`]), read from the compact copy in `agreement_engine`
-    /// ([`engine_json`], migration 0003): no
-    /// verbatim document structure, none of the [`VIEW_STRIPPED_FIELDS`], no source quotes.
+    /// ([`engine_json_with`], migrations 0003 and 0009): no verbatim document structure, none
+    /// of the [`VIEW_STRIPPED_FIELDS`], sources as spans without the quotes their document
+    /// gives back.
     /// Only one agreement is held at a time, so the dashboard of 10,000 agreements needs
     /// neither the time to parse their documents nor the memory to hold them all.
     ///
