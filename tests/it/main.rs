@@ -28,3 +28,4 @@ mod serving_notice;
 mod size;
 mod spans;
 mod store;
+mod stream;

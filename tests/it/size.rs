@@ -135,7 +135,7 @@ fn vacuumed_size(path: &Path) -> u64 {
 /// about 0.66× the documents, unchanged) and SQLite's pages (one 4 KB page per row of
 /// 2–4 KB); the agreements and their documents themselves take less than the documents.
 #[test]
-fn the_database_grows_by_at_most_two_and_a_half_times_its_documents() {
+fn the_database_grows_by_at_most_three_times_its_documents() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.db");
     drop(Store::open(&empty).unwrap());
@@ -186,8 +186,11 @@ fn the_database_grows_by_at_most_two_and_a_half_times_its_documents() {
     drop(store);
     let size = vacuumed_size(&path);
     let growth = size - empty_size;
+    // A regression bound, not the goal: 2.26× when rows were first packed (migration 0009),
+    // 2.79× since the engine copy keeps each source's span for the streamed views (migration
+    // 0010). Issue 14's goal of 1.5× is not reached (docs/benchmarks.md).
     assert!(
-        growth * 2 <= bytes * 5,
+        growth <= bytes * 3,
         "database {size} B (empty {empty_size} B) for {bytes} B of documents: {:.2}×",
         growth as f64 / bytes as f64
     );

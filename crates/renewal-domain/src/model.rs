@@ -24,8 +24,9 @@ use crate::money::Quantity;
 /// batch import reads a document, `text` is empty for spans of that document (nothing is
 /// copied per value), so an empty `text` with a `line` means "the document's lines".
 ///
-/// The compact copy the store keeps for computed views leaves sources out but for a low
-/// confidence (see `store::engine_json`); read back, a missing field takes its default.
+/// The compact copy the store keeps for computed views keeps each source's span, section,
+/// page and confidence, and its text by the same rule (see `store::engine_json_with`,
+/// migration 0009); read back, a missing field takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]

@@ -75,22 +75,20 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, as_of: NaiveDate) -> CliResul
         }
         std::fs::create_dir_all(dir)
             .map_err(|e| CliError::file(dir, format!("cannot create the folder: {e}")))?;
-        let list = store.list()?;
-        if list.is_empty() {
-            eprintln!("no agreements to brief: import some with `renewals import FILE.md`");
-            return Ok(ExitCode::SUCCESS);
-        }
-        let mut used: Vec<String> = Vec::new();
+        // One agreement at a time (issue 14 item 1): memory does not grow with the register.
+        let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut failed = 0usize;
-        for stored in &list {
+        let mut total = 0usize;
+        store.for_each_stored(|stored| {
+            total += 1;
             let mut name = brief_file_name(&stored.agreement.title);
             if used.contains(&name) {
                 // Two titles with the same slug: keep both, told apart by id.
                 name = format!("{}-{}.pdf", name.trim_end_matches(".pdf"), stored.id);
             }
-            used.push(name.clone());
+            used.insert(name.clone());
             let path = dir.join(&name);
-            match write_brief(store, stored, as_of, &options, &path) {
+            match write_brief(store, &stored, as_of, &options, &path) {
                 Ok(()) => outln!(
                     "{}\t{}\t{}",
                     stored.id,
@@ -102,9 +100,14 @@ pub(crate) fn run(store: &Store, args: &BriefArgs, as_of: NaiveDate) -> CliResul
                     eprintln!("error: {e}");
                 }
             }
+            Ok(())
+        })?;
+        if total == 0 {
+            eprintln!("no agreements to brief: import some with `renewals import FILE.md`");
+            return Ok(ExitCode::SUCCESS);
         }
         if failed > 0 {
-            eprintln!("{failed} of {} brief(s) failed", list.len());
+            eprintln!("{failed} of {total} brief(s) failed");
             return Ok(ExitCode::from(EXIT_SOME_FAILED));
         }
         Ok(ExitCode::SUCCESS)

@@ -17,7 +17,8 @@ use renewal_core::services::dashboard::agreement_listings;
 use renewal_core::services::edit::EditableField;
 use renewal_core::services::portfolio::{self, ImportDefaults};
 use renewal_core::services::real_today;
-use renewal_core::services::views::{deadlines, AgreementDetail};
+use renewal_core::services::stream::{deadline_rows, write_deadlines, write_listings, JsonForm};
+use renewal_core::services::views::AgreementDetail;
 
 use crate::error::{batch_exit_code, CliError, CliResult};
 
@@ -134,9 +135,12 @@ enum Command {
     },
     /// List agreements with status, current term end and next deadline
     List {
-        /// Print JSON instead of a table
+        /// Print JSON instead of a table (one array, written as it is computed)
         #[arg(long)]
         json: bool,
+        /// Print JSON Lines instead of a table: one object per agreement per line
+        #[arg(long, conflicts_with = "json")]
+        jsonl: bool,
     },
     /// Show every field of an agreement, its warnings and dated events with workings
     Show {
@@ -151,9 +155,12 @@ enum Command {
         /// Only events still to act on (open or overdue) due within DAYS of the as-of date
         #[arg(long, value_name = "DAYS")]
         within: Option<i64>,
-        /// Print JSON instead of a table
+        /// Print JSON instead of a table (one array, written as it is computed)
         #[arg(long)]
         json: bool,
+        /// Print JSON Lines instead of a table: one object per event per line
+        #[arg(long, conflicts_with = "json")]
+        jsonl: bool,
     },
     /// Write the PDF renewal brief of an agreement (or of every agreement with --all)
     Brief(brief::BriefArgs),
@@ -395,12 +402,25 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Extract { files, json } => extract::run(&files, json),
         Command::Add(args) => add::run(&mut open_store(db)?, *args, as_of),
-        Command::List { json } => {
+        Command::List { json, jsonl } => {
             let store = open_store(db)?;
-            let listings = agreement_listings(&store, as_of)?;
-            if json {
-                print_json(&listings)?;
+            if json || jsonl {
+                let form = if jsonl {
+                    JsonForm::Lines
+                } else {
+                    JsonForm::Array
+                };
+                streamed(write_listings(
+                    &store,
+                    as_of,
+                    form,
+                    std::io::stdout().lock(),
+                ))?;
+                if json {
+                    outln!();
+                }
             } else {
+                let listings = agreement_listings(&store, as_of)?;
                 let mut t = table(&[
                     "ID",
                     "Agreement",
@@ -455,13 +475,30 @@ fn run(cli: Cli) -> CliResult {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Deadlines { within, json } => {
+        Command::Deadlines {
+            within,
+            json,
+            jsonl,
+        } => {
             let store = open_store(db)?;
-            let list = store.list()?;
-            let rows = deadlines(&list, as_of, within);
-            if json {
-                print_json(&rows)?;
+            if json || jsonl {
+                let form = if jsonl {
+                    JsonForm::Lines
+                } else {
+                    JsonForm::Array
+                };
+                streamed(write_deadlines(
+                    &store,
+                    as_of,
+                    within,
+                    form,
+                    std::io::stdout().lock(),
+                ))?;
+                if json {
+                    outln!();
+                }
             } else {
+                let rows = deadline_rows(&store, as_of, within)?;
                 let mut t = table(&["Date", "Agreement", "Event", "Status", "Days"]);
                 for r in &rows {
                     let e = &r.event;
@@ -718,6 +755,20 @@ pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
     }
     if changes.is_empty() {
         outln!("nothing changed");
+    }
+}
+
+/// The result of a streamed view written to standard output: a closed pipe (`renewals
+/// deadlines --jsonl | head`) ends the program quietly with success, as [`emit`] does.
+fn streamed(r: renewal_core::Result<usize>) -> CliResult<()> {
+    match r {
+        Err(renewal_core::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            std::process::exit(0)
+        }
+        Err(e) => Err(e.into()),
+        Ok(_) => Ok(()),
     }
 }
 

@@ -580,6 +580,21 @@ impl AgreementListing {
     }
 }
 
+impl AgreementListing {
+    /// The listing of `listed` (the compact form with its sources, as
+    /// [`Store::for_each_quoted`] reads it, so that workings quote its clauses) as of
+    /// `as_of`: the same as [`AgreementListing::new`] of the full agreement.
+    pub fn from_listed(listed: &ListedAgreement, as_of: NaiveDate) -> Self {
+        let a = &listed.agreement;
+        let s = assess(a, as_of);
+        AgreementListing {
+            row: AgreementRow::from_assessment(listed.id, a, listed.currency.clone(), &s),
+            next_deadline: s.next_deadline().map(|e| EventView::new(e, a)),
+            default_outcome: s.default_outcome(a),
+        }
+    }
+}
+
 impl Serialize for AgreementListing {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -600,16 +615,19 @@ impl Serialize for AgreementListing {
     }
 }
 
-/// One [`AgreementListing`] per agreement in `store` as of `as_of`, by id (full
-/// agreements: use [`agreement_rows`] for the app's large tables).
+/// One [`AgreementListing`] per agreement in `store` as of `as_of`, by id, read from the
+/// compact form with sources ([`Store::for_each_quoted`]); use [`agreement_rows`] for the
+/// app's large tables, and [`crate::services::stream::write_listings`] to write them
+/// without holding them all.
 ///
-/// Errors: the store's ([`Store::list`]).
+/// Errors: the store's ([`Store::for_each_quoted`]).
 pub fn agreement_listings(store: &Store, as_of: NaiveDate) -> Result<Vec<AgreementListing>> {
-    Ok(store
-        .list()?
-        .iter()
-        .map(|stored| AgreementListing::new(stored, as_of))
-        .collect())
+    let mut out = Vec::new();
+    store.for_each_quoted(|l| {
+        out.push(AgreementListing::from_listed(&l, as_of));
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// One [`AgreementRow`] per agreement in `store` as of `as_of`, by id.

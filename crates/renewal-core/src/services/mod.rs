@@ -22,6 +22,7 @@ pub mod register;
 pub mod review;
 pub mod samples;
 pub mod serving_notice;
+pub mod stream;
 pub mod views;
 
 /// The machine's real date (the local calendar date now), as opposed to the as-of date

@@ -471,16 +471,21 @@ pub fn set_business_day_adjustment(
     if !apply_to_existing {
         return Ok(0);
     }
-    let mut changed = 0;
-    for stored in store.list()? {
-        if stored.agreement.business_day_adjustment != on {
-            let mut a = stored.agreement;
-            a.business_day_adjustment = on;
-            store.update(stored.id, &a, "settings")?;
-            changed += 1;
+    // The ids to change from the compact form; then each agreement read in full and
+    // updated, one at a time (issue 14 item 1: no list of every full agreement).
+    let mut ids = Vec::new();
+    store.for_each_listed(|l| {
+        if l.agreement.business_day_adjustment != on {
+            ids.push(l.id);
         }
+        Ok(())
+    })?;
+    for &id in &ids {
+        let mut a = store.get(id)?.agreement;
+        a.business_day_adjustment = on;
+        store.update(id, &a, "settings")?;
     }
-    Ok(changed)
+    Ok(ids.len())
 }
 
 /// Everything one agreement's page shows.
@@ -773,12 +778,35 @@ pub fn export_calendar_of_owner(
     owner: Option<&str>,
     dest: &Path,
 ) -> Result<CalendarExport> {
-    let export = crate::adapters::ics::export_store(store, as_of, owner)?;
-    write_replacing(dest, export.text.as_bytes())?;
+    // Written as it is computed (issue 14 item 1) to a file beside `dest`, which then
+    // replaces it whole.
+    let io = |source| Error::Io {
+        path: dest.to_path_buf(),
+        source,
+    };
+    let tmp = temp_beside(dest);
+    let written = std::fs::File::create(&tmp)
+        .map_err(io)
+        .and_then(|f| {
+            let counts = crate::adapters::ics::write_store(store, as_of, owner, &f)?;
+            f.sync_all().map_err(io)?;
+            Ok(counts)
+        })
+        .and_then(|counts| std::fs::rename(&tmp, dest).map(|()| counts).map_err(io));
+    let counts = match written {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(match e {
+                Error::Io { source, .. } => io(source),
+                other => other,
+            });
+        }
+    };
     Ok(CalendarExport {
-        agreements: export.agreements,
-        events: export.events,
-        alarms: export.alarms,
+        agreements: counts.agreements,
+        events: counts.events,
+        alarms: counts.alarms,
     })
 }
 

@@ -753,10 +753,12 @@ pub fn export_register(
     dest: &Path,
     format: ExportFormat,
 ) -> Result<RegisterExport> {
+    // The compact form (issue 14 item 1): a row needs values, the status and the next
+    // deadline's label and date, no source quote.
     let mut rows = Vec::new();
-    for stored in store.list()? {
+    store.for_each_listed(|stored| {
         let a = &stored.agreement;
-        let listing = AgreementListing::new(&stored, as_of);
+        let listing = AgreementListing::from_listed(&stored, as_of);
         let s = assess(a, as_of);
         let text = |f: EditableField| OutCell::Text(current_value(a, f).0);
         let end = s
@@ -813,7 +815,8 @@ pub fn export_register(
             ),
             OutCell::Date(listing.next_deadline.as_ref().map(|e| e.date)),
         ]);
-    }
+        Ok(())
+    })?;
     write_register(dest, format, &EXPORT_HEADERS, &rows)?;
     Ok(RegisterExport {
         path: dest.display().to_string(),

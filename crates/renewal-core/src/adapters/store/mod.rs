@@ -71,6 +71,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
         "0009_packed_rows",
         include_str!("../../../../../migrations/0009_packed_rows.sql"),
     ),
+    (
+        "0010_engine_source_spans",
+        include_str!("../../../../../migrations/0010_engine_source_spans.sql"),
+    ),
 ];
 
 /// Index in [`MIGRATION_SQL`] of the migration whose work is done in Rust after its SQL:
@@ -80,6 +84,10 @@ const SOURCE_SPANS_STEP: usize = 4;
 /// Index in [`MIGRATION_SQL`] of migration 0009, whose conversion of existing rows is done
 /// in Rust after its SQL ([`compact::migrate_0009`]).
 const PACKED_ROWS_STEP: usize = 8;
+
+/// Index in [`MIGRATION_SQL`] of migration 0010, the engine copy with source spans, whose
+/// rows are rebuilt in Rust after its SQL ([`migrate_0010`]).
+const ENGINE_SPANS_STEP: usize = 9;
 
 /// The SQL of each migration, in order.
 pub fn migration_steps() -> Vec<&'static str> {
@@ -141,8 +149,9 @@ pub const VIEW_STRIPPED_FIELDS: &[&str] = &[
 
 /// An agreement as computed views read it ([`Store::for_each_listed`]): every field the
 /// deadline engine uses and its warnings, but with the fields in [`VIEW_STRIPPED_FIELDS`]
-/// empty and every source `Source::default()` (read a full agreement with [`Store::get`]
-/// for workings that quote their clauses).
+/// empty and every source as its span without the text its document gives back (read it
+/// with [`Store::for_each_quoted`], or a full agreement with [`Store::get`], for workings
+/// that quote their clauses).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListedAgreement {
     /// Row id.
@@ -208,19 +217,44 @@ pub fn agreement_key(title: &str) -> String {
 }
 
 /// The compact JSON of `agreement` kept in `agreement_engine` for computed views
-/// ([`Store::for_each_listed`]): the fields in [`VIEW_STRIPPED_FIELDS`] empty, every
-/// `source` object (but a low confidence) and every `null` left out (they read back as `Source::default()` and
-/// `None`). About 2 KB for a typical agreement instead of 9 KB.
+/// ([`Store::for_each_listed`]), without its current document: as
+/// [`engine_json_with`]`(agreement, None)`, so every source keeps its text.
 ///
 /// Errors: [`Error::Json`] if the agreement cannot be serialised.
 pub fn engine_json(agreement: &Agreement) -> Result<String> {
+    engine_json_with(agreement, None)
+}
+
+/// The compact JSON of `agreement` kept in `agreement_engine` for computed views
+/// ([`Store::for_each_listed`], [`Store::for_each_quoted`]): the fields in
+/// [`VIEW_STRIPPED_FIELDS`] empty, every `null` left out, and every source kept as its span
+/// (line, last line, section, page, confidence) without the text that `document`, the
+/// agreement's current document, gives back from that span (the same rule as the `data`
+/// column, [`spans::strip_source_texts`]; issue 14 item 1: the deadline views quote their
+/// clauses from the compact form and the document). A source with nothing left (a value
+/// with no source) is left out. About 2.5 KB for a typical agreement instead of 9 KB.
+///
+/// Errors: [`Error::Json`] if the agreement cannot be serialised.
+pub fn engine_json_with(agreement: &Agreement, document: Option<&str>) -> Result<String> {
+    let mut v = serde_json::to_value(agreement)?;
+    if let Some(doc) = document {
+        spans::strip_source_texts(&mut v, &crate::domain::model::DocumentLines::new(doc));
+    }
+    compact_engine_value(&mut v);
+    Ok(v.to_string())
+}
+
+/// Turns the JSON of an agreement (as serialised, or as stored in `data`) into its compact
+/// engine form in place: [`VIEW_STRIPPED_FIELDS`] emptied, nulls, empty source texts and
+/// sections, and sources with nothing left, removed.
+pub(crate) fn compact_engine_value(v: &mut serde_json::Value) {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {
-                // A source keeps only a low confidence (it makes the agreement provisional
-                // in the list and on the dashboard, issue 10 item 3); the rest is left out.
                 if let Some(serde_json::Value::Object(source)) = map.get_mut("source") {
-                    source.retain(|k, _| k == "confidence");
+                    source.retain(|k, x| {
+                        !x.is_null() && !((k == "text" || k == "section") && x.as_str() == Some(""))
+                    });
                 }
                 map.retain(|k, x| {
                     !x.is_null() && (k != "source" || x.as_object().is_some_and(|o| !o.is_empty()))
@@ -231,14 +265,12 @@ pub fn engine_json(agreement: &Agreement) -> Result<String> {
             _ => {}
         }
     }
-    let mut v = serde_json::to_value(agreement)?;
-    if let serde_json::Value::Object(map) = &mut v {
+    if let serde_json::Value::Object(map) = v {
         for k in VIEW_STRIPPED_FIELDS {
             map.insert((*k).to_string(), serde_json::Value::Array(Vec::new()));
         }
     }
-    strip(&mut v);
-    Ok(v.to_string())
+    strip(v);
 }
 
 /// Sets the per-connection pragmas: WAL, foreign keys, busy timeout, synchronous NORMAL,
@@ -288,6 +320,10 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
                     M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
                         compact::migrate_0009(tx).map_err(rusqlite_migration::HookError::from)
                     })
+                } else if i == ENGINE_SPANS_STEP {
+                    M::up_with_hook(sql, |tx: &rusqlite::Transaction<'_>| {
+                        migrate_0010(tx).map_err(rusqlite_migration::HookError::from)
+                    })
                 } else {
                     M::up(sql)
                 }
@@ -297,6 +333,32 @@ pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
     migrations
         .to_latest(conn)
         .map_err(|e| Error::Schema(format!("migration failed, nothing was changed: {e}")))
+}
+
+/// Migration 0010: rebuilds every row of `agreement_engine` from its agreement as stored
+/// (read as [`Store::get`] reads it, after migration 0009 packed it) and its current
+/// document ([`engine_json_with`]), so that the compact copy keeps each source's span and
+/// its text only where the document does not give it back. Runs inside the migrations'
+/// transaction.
+///
+/// Errors: SQLite errors; an agreement that cannot be read keeps its engine row (logged).
+pub fn migrate_0010(conn: &Connection) -> rusqlite::Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM agreements ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let rebuilt = load(conn, id).and_then(|a| {
+            let document = current_document(conn, id)?;
+            write_engine(conn, id, &a, document.as_deref())
+        });
+        match rebuilt {
+            Ok(()) => {}
+            Err(Error::Sqlite(e)) => return Err(e),
+            Err(e) => tracing::warn!("agreement {id}: {e}; its engine copy is left as it is"),
+        }
+    }
+    Ok(())
 }
 
 /// How many times a write that found the database busy for a whole [`BUSY_TIMEOUT`] is
@@ -509,8 +571,9 @@ impl Store {
 
     /// Calls `f` with every agreement, by id, in the lighter form that computed views use
     /// ([`ListedAgreement`]), read from the compact copy in `agreement_engine`
-    /// ([`engine_json`], migration 0003): no
-    /// verbatim document structure, none of the [`VIEW_STRIPPED_FIELDS`], no source quotes.
+    /// ([`engine_json_with`], migrations 0003 and 0010): no verbatim document structure, none
+    /// of the [`VIEW_STRIPPED_FIELDS`], sources as spans without the quotes their document
+    /// gives back.
     /// Only one agreement is held at a time, so the dashboard of 10,000 agreements needs
     /// neither the time to parse their documents nor the memory to hold them all.
     ///
@@ -542,6 +605,58 @@ impl Store {
             Ok(())
         })?;
         Ok(out)
+    }
+
+    /// Calls `f` with every agreement, by id, in the compact form of
+    /// [`Store::for_each_listed`] but with its sources complete: each source's span as
+    /// stored in the compact copy ([`engine_json_with`], migration 0010) and its text read
+    /// back from the agreement's current document, so that workings quote their clauses
+    /// exactly as with [`Store::get`] (issue 14 item 1: `renewals list`, `deadlines` and
+    /// `export-ics` stream from here). Reads the compact copy and the document's text only,
+    /// not the full `data`; one agreement is held at a time.
+    ///
+    /// Errors: as [`Store::for_each_listed`].
+    pub fn for_each_quoted(&self, mut f: impl FnMut(ListedAgreement) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.agreement_id, e.currency, e.engine, d.source_text, d.packed
+             FROM agreement_engine e
+             JOIN agreements a ON a.id = e.agreement_id
+             LEFT JOIN documents d ON d.sha256 = a.sha256 AND d.agreement_id = a.id
+             ORDER BY e.agreement_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let engine: String = row.get(2)?;
+            let document: Option<String> = match row.get::<_, Option<String>>(3)? {
+                Some(text) => Some(compact::document_text(text, row.get(4)?)?),
+                None => None,
+            };
+            let mut agreement: Agreement = serde_json::from_str(&engine)?;
+            spans::resolve_source_texts(&mut agreement, document.as_deref());
+            f(ListedAgreement {
+                id: row.get(0)?,
+                currency: row.get(1)?,
+                agreement,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with every agreement, by id, in full (as [`Store::get`] reads it), one at
+    /// a time: for what needs every field, such as `renewals brief --all`, without holding
+    /// all of them ([`Store::list`]).
+    ///
+    /// Errors: SQLite errors, stored JSON that cannot be read, or the first error `f`
+    /// returns (which stops the walk).
+    pub fn for_each_stored(&self, mut f: impl FnMut(StoredAgreement) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_STORED} ORDER BY a.id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            f(row_to_stored(row)??)?;
+        }
+        Ok(())
     }
 
     /// The people directory's spelling of `name` (matched case-insensitively, ASCII, after
@@ -769,7 +884,7 @@ fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Import
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            write_engine(tx, id, a)?;
+            write_engine(tx, id, a, Some(&doc.source_text))?;
             insert_document(tx, id, doc, &at)?;
             history::append(
                 tx,
@@ -794,11 +909,11 @@ fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Import
 }
 
 /// Writes the compact copy of agreement `id` (same transaction as the agreement itself).
-fn write_engine(tx: &Connection, id: i64, a: &Agreement) -> Result<()> {
+fn write_engine(tx: &Connection, id: i64, a: &Agreement, document: Option<&str>) -> Result<()> {
     tx.execute(
         "INSERT INTO agreement_engine(agreement_id, currency, engine) VALUES (?1, ?2, ?3)
          ON CONFLICT(agreement_id) DO UPDATE SET currency = excluded.currency, engine = excluded.engine",
-        params![id, a.main_currency(), engine_json(a)?],
+        params![id, a.main_currency(), engine_json_with(a, document)?],
     )?;
     Ok(())
 }
@@ -864,10 +979,11 @@ fn update_in(
     }
     let at = now();
     let key = agreement_key(&updated.title);
-    let packed = match new_document {
-        Some((_, text)) => compact::stored_form(updated, Some(text))?,
-        None => compact::stored_form(updated, current_document(tx, id)?.as_deref())?,
+    let document = match new_document {
+        Some((_, text)) => Some(text.to_string()),
+        None => current_document(tx, id)?,
     };
+    let packed = compact::stored_form(updated, document.as_deref())?;
     tx.execute(
         "UPDATE agreements SET key = ?2, title = ?3, counterparty = ?4, contract_owner = ?5, currency = ?6,
                 data = '', packed = ?7, sha256 = COALESCE(?8, sha256), updated_at = ?9 WHERE id = ?1",
@@ -894,7 +1010,7 @@ fn update_in(
         }
         other => Error::from(other),
     })?;
-    write_engine(tx, id, updated)?;
+    write_engine(tx, id, updated, document.as_deref())?;
     history::append(tx, id, (&at, actor), action, &changes)?;
     Ok(changes)
 }

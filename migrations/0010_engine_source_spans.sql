@@ -1,0 +1,11 @@
+-- The compact engine copy keeps each source's span (issue 14 item 1): `agreement_engine.engine`
+-- holds, for every source, its line, last line, section, page and confidence, and its text
+-- only where the current document's lines do not give it back (as `agreements.data` does,
+-- migration 0005). The streamed views (`renewals list`, `deadlines`, `export-ics`) quote the
+-- clauses of their workings from this copy and the document, without reading `data`.
+-- The rows are rebuilt in Rust right after this step, in the same transaction
+-- (renewal_core::adapters::store::migrate_0010): each from its agreement as stored (after 0009 packed it).
+--
+-- The index lets those views find an agreement's current document (by its sha256) without
+-- reading the agreement's row, whose large `data` value comes before `sha256`.
+CREATE INDEX agreements_current_document ON agreements(id, sha256);

@@ -1,0 +1,281 @@
+//! Issue 14 item 1: `list`, `deadlines` and `export-ics` stream from the compact engine copy
+//! with its source spans (`Store::for_each_quoted`); their output is the same as the full
+//! agreements give (`Store::list`), on the seeds and on a generated register with hand
+//! edits; migration 0010 gives an older database's compact copy its spans. Item 5:
+//! `assess_many` over threads equals one thread.
+
+use renewal_core::adapters::ics;
+use renewal_core::adapters::import::import_markdown;
+use renewal_core::adapters::store::{Store, StoredAgreement};
+use renewal_core::domain::model::Agreement;
+use renewal_core::domain::rules::{assess, assess_many_with, PARALLEL_MIN_AGREEMENTS};
+use renewal_core::services::dashboard::AgreementListing;
+use renewal_core::services::edit::EditableField;
+use renewal_core::services::portfolio::edit_field;
+use renewal_core::services::samples::generate_document;
+use renewal_core::services::stream::{deadline_rows, write_deadlines, write_listings, JsonForm};
+use renewal_core::services::views::deadlines;
+
+use crate::common::{d, import_seed, today};
+
+fn seeded(store: &mut Store) {
+    for name in [
+        "aws-chile-wom.md",
+        "aws-peru-mifibra.md",
+        "microsoft-peru-mifibra.md",
+    ] {
+        store.import(&import_seed(name)).unwrap();
+    }
+}
+
+/// The seeds, 300 generated agreements, and hand edits: typed values (a source with a text
+/// and no line), a planned exit, business-day adjustment switched off on one.
+fn register(path: &std::path::Path) -> Store {
+    let mut store = Store::open(path).unwrap();
+    seeded(&mut store);
+    let docs: Vec<_> = (0..300)
+        .map(|i| import_markdown(&format!("g{i}.md"), &generate_document(i)).unwrap())
+        .collect();
+    for r in store.import_batch(&docs).unwrap() {
+        r.unwrap();
+    }
+    edit_field(&mut store, 2, EditableField::NonRenewalNotice, "45 days").unwrap();
+    edit_field(&mut store, 3, EditableField::PlannedExit, "2027-06-30").unwrap();
+    edit_field(&mut store, 10, EditableField::InitialTerm, "2 years").unwrap();
+    edit_field(&mut store, 11, EditableField::BusinessDayAdjustment, "no").unwrap();
+    store
+}
+
+fn old_list_json(list: &[StoredAgreement], as_of: chrono::NaiveDate) -> String {
+    let listings: Vec<AgreementListing> = list
+        .iter()
+        .map(|s| AgreementListing::new(s, as_of))
+        .collect();
+    serde_json::to_string_pretty(&listings).unwrap()
+}
+
+fn streamed(f: impl FnOnce(&mut Vec<u8>) -> renewal_core::Result<usize>) -> (String, usize) {
+    let mut out = Vec::new();
+    let n = f(&mut out).unwrap();
+    (String::from_utf8(out).unwrap(), n)
+}
+
+fn check_same_output(store: &Store) {
+    let list = store.list().unwrap();
+    assert!(!list.is_empty());
+    for as_of in [today(), d("2025-01-15"), d("2028-03-01")] {
+        // list --json: the same bytes as the whole array printed at once.
+        let (json, n) = streamed(|o| write_listings(store, as_of, JsonForm::Array, o));
+        assert_eq!(n, list.len());
+        assert_eq!(json, old_list_json(&list, as_of), "list as of {as_of}");
+        // --jsonl: one line per agreement, each the same object.
+        let (lines, _) = streamed(|o| write_listings(store, as_of, JsonForm::Lines, o));
+        let want: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        let got: Vec<serde_json::Value> = lines
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(got, want);
+
+        for within in [None, Some(90), Some(0)] {
+            let rows = deadlines(&list, as_of, within);
+            let old = serde_json::to_string_pretty(&rows).unwrap();
+            let (json, n) = streamed(|o| write_deadlines(store, as_of, within, JsonForm::Array, o));
+            assert_eq!(n, rows.len());
+            assert_eq!(json, old, "deadlines as of {as_of} within {within:?}");
+            let (lines, _) =
+                streamed(|o| write_deadlines(store, as_of, within, JsonForm::Lines, o));
+            let got: Vec<serde_json::Value> = lines
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(
+                got,
+                serde_json::to_value(&rows)
+                    .unwrap()
+                    .as_array()
+                    .unwrap()
+                    .clone()
+            );
+            assert_eq!(deadline_rows(store, as_of, within).unwrap(), rows);
+        }
+    }
+}
+
+#[test]
+fn streamed_views_equal_the_full_agreements_on_the_seeds() {
+    let mut store = Store::open_in_memory().unwrap();
+    seeded(&mut store);
+    check_same_output(&store);
+    // The workings still quote the document, e.g. Microsoft Peru's notice clause.
+    let (json, _) = streamed(|o| write_deadlines(&store, today(), None, JsonForm::Lines, o));
+    assert!(
+        json.contains("Source: line "),
+        "{}",
+        &json[..400.min(json.len())]
+    );
+    let empty = Store::open_in_memory().unwrap();
+    let (json, n) = streamed(|o| write_deadlines(&empty, today(), None, JsonForm::Array, o));
+    assert_eq!((json.as_str(), n), ("[]", 0));
+    let (json, _) = streamed(|o| write_listings(&empty, today(), JsonForm::Array, o));
+    assert_eq!(json, "[]");
+}
+
+#[test]
+fn streamed_views_equal_the_full_agreements_on_a_generated_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = register(&dir.path().join("r.db"));
+    // A typed value keeps its text in the compact copy; a document's line does not.
+    let typed: String = store
+        .conn()
+        .query_row(
+            "SELECT engine FROM agreement_engine WHERE agreement_id = 2",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(typed.contains("\"line\":"), "spans kept");
+    check_same_output(&store);
+}
+
+/// The iCalendar text without its DTSTAMP lines (the time of writing) and its alarms'
+/// UIDs (random UUIDs the `icalendar` crate gives each VALARM).
+fn without_stamps(text: &str) -> String {
+    text.split("\r\n")
+        .filter(|l| {
+            let alarm_uid = l.starts_with("UID:") && l.len() == 40 && !l.contains('@');
+            !(l.starts_with("DTSTAMP:") || alarm_uid)
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+#[test]
+fn the_streamed_calendar_equals_the_one_built_from_full_agreements() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = register(&dir.path().join("r.db"));
+    let global = store.global_ladder().unwrap();
+    for owner in [None, Some("commercial")] {
+        let owned = |s: &StoredAgreement| match owner {
+            None => true,
+            Some(o) => s
+                .agreement
+                .contract_owner
+                .as_ref()
+                .is_some_and(|c| c.value.to_lowercase().contains(o)),
+        };
+        let full: Vec<_> = store
+            .list()
+            .unwrap()
+            .into_iter()
+            .filter(owned)
+            .map(|s| (s, global.clone()))
+            .collect();
+        let want = ics::export(&full, today());
+        let mut out = Vec::new();
+        let counts = ics::write_store(&store, today(), owner, &mut out).unwrap();
+        let got = String::from_utf8(out).unwrap();
+        assert_eq!(without_stamps(&got), without_stamps(&want.text));
+        assert_eq!(
+            (counts.agreements, counts.events, counts.alarms),
+            (want.agreements, want.events, want.alarms)
+        );
+        assert!(counts.events > 0);
+        assert!(got.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(got.ends_with("END:VCALENDAR\r\n"));
+    }
+}
+
+#[test]
+fn migration_0010_gives_an_older_compact_copy_its_source_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        seeded(&mut store);
+    }
+    // As schema 9 (and 8) wrote it: every source reduced to its confidence, no index.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let rows: Vec<(i64, String)> = conn
+            .prepare("SELECT agreement_id, engine FROM agreement_engine")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        fn old_form(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    if let Some(serde_json::Value::Object(s)) = map.get_mut("source") {
+                        s.retain(|k, _| k == "confidence");
+                    }
+                    map.retain(|k, x| {
+                        k != "source" || x.as_object().is_some_and(|o| !o.is_empty())
+                    });
+                    map.values_mut().for_each(old_form);
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(old_form),
+                _ => {}
+            }
+        }
+        for (id, engine) in rows {
+            let mut v: serde_json::Value = serde_json::from_str(&engine).unwrap();
+            old_form(&mut v);
+            conn.execute(
+                "UPDATE agreement_engine SET engine = ?2 WHERE agreement_id = ?1",
+                rusqlite::params![id, v.to_string()],
+            )
+            .unwrap();
+        }
+        conn.execute_batch("DROP INDEX agreements_current_document; PRAGMA user_version = 9;")
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let version: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        version,
+        renewal_core::adapters::store::schema_version() as i64
+    );
+    check_same_output(&store);
+}
+
+#[test]
+fn assess_many_over_threads_equals_one_thread() {
+    let distinct: Vec<Agreement> = (0..500)
+        .map(|i| {
+            import_markdown("g.md", &generate_document(i))
+                .unwrap()
+                .agreement
+        })
+        .collect();
+    // More than the threshold, so that the threads are used; cycled, so that neighbours
+    // differ and any reordering shows.
+    let n = PARALLEL_MIN_AGREEMENTS + 1_537;
+    let refs: Vec<&Agreement> = (0..n)
+        .map(|i| &distinct[(i * 7) % distinct.len()])
+        .collect();
+    for as_of in [today(), d("2030-02-28")] {
+        let serial = assess_many_with(&refs, as_of, 1);
+        assert_eq!(serial.len(), n);
+        for (a, s) in refs.iter().zip(&serial).take(600) {
+            assert_eq!(&assess(a, as_of), s);
+        }
+        for threads in [2, 3, 8] {
+            assert_eq!(
+                assess_many_with(&refs, as_of, threads),
+                serial,
+                "{threads} threads"
+            );
+        }
+    }
+    // Below the threshold: the calling thread alone, same results.
+    let few = &refs[..100];
+    assert_eq!(
+        assess_many_with(few, today(), 4),
+        few.iter().map(|a| assess(a, today())).collect::<Vec<_>>()
+    );
+}
