@@ -96,8 +96,18 @@ fn a_pdf_review_locates_each_value_in_the_stored_text_with_its_page() {
     assert_eq!(page.total_lines, 91);
     assert_eq!(page.lines.len(), 91, "a short document comes whole");
 
+    // Two pages: page 1 from line 1, page 2 from a later line, which the effective date
+    // (read on page 2) is at or after.
+    assert_eq!(page.page_starts.len(), 2, "{:?}", page.page_starts);
+    assert_eq!(page.page_starts[0], 1);
     let eff = value(&page, "effective_date");
     assert_eq!(eff.value, "2023-04-01");
+    let eff_line = eff.span.as_ref().map(|s| s.line).unwrap_or(0);
+    assert!(
+        page.page_starts[1] > 1 && page.page_starts[1] <= eff_line,
+        "page 2 starts at {} and the effective date (page 2) is at line {eff_line}",
+        page.page_starts[1]
+    );
     assert_eq!(eff.status, ReviewStatus::Read);
     assert_eq!(eff.confidence, Confidence::High);
     assert!(eff.key);
@@ -141,6 +151,7 @@ fn a_word_document_is_located_by_its_lines_and_a_missing_value_can_be_filled() {
     let (_dir, mut store) = store_with(&["35-arrendamiento-vehiculos-chile.docx"]);
     let page = review_page(&store, 1).unwrap();
     assert!(!page.paged);
+    assert!(page.page_starts.is_empty());
     let eff = value(&page, "effective_date");
     assert_eq!(eff.value, "2025-04-01");
     let span = eff.span.clone().unwrap();

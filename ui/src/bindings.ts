@@ -2085,6 +2085,12 @@ file_name: string,
  */
 paged: boolean, 
 /**
+ * For a PDF, the first line (1-based) of each page of the stored text, in page order
+ * (`[1, 31]`: page 2 begins at line 31); empty for other documents and for PDFs
+ * imported before pages were kept.
+ */
+page_starts: Array<number>, 
+/**
  * The stored document's first lines, in order (line `n` is `lines[n - 1]`), at most
  * [`FIRST_LINES`]; the others come from [`review_lines`].
  */

@@ -83,6 +83,21 @@ describe('Review (corpus PDF 41, SUPPLY AGREEMENT)', () => {
     expect(row('country').querySelector('button')?.textContent).toBe('Correct');
   });
 
+  it('marks where each page of a PDF begins', async () => {
+    const paged = fixture();
+    paged.page_starts = [1, 20];
+    mockShell({ review_page: () => paged });
+    mount();
+    await waitFor(() => root.querySelector('[data-testid="review"]'));
+    expect(root.querySelector('.rv-doc header')?.textContent).toContain("2 pages: each page's first line is marked");
+    const line20 = root.querySelector('[data-line="20"]');
+    expect(line20?.classList.contains('is-page-start')).toBe(true);
+    expect(line20?.getAttribute('title')).toBe('Page 2 begins here');
+    expect(line20?.querySelector('.rv-page')?.textContent).toBe('p.2');
+    expect(root.querySelector('[data-line="19"]')?.classList.contains('is-page-start')).toBe(false);
+    expect(root.querySelector('[data-line="1"]')?.getAttribute('data-page-start')).toBe('1');
+  });
+
   it('moves between the values to confirm with j/k and accepts with Enter; the history gets a confirm', async () => {
     const { log } = mockShell({
       review_page: () => FIXTURES.review,

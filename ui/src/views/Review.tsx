@@ -65,6 +65,7 @@ function Line({
   top,
   mark,
   gutter,
+  pageStart = null,
   loading = false,
 }: {
   number: number;
@@ -73,6 +74,8 @@ function Line({
   /** UTF-16 columns `[from, to)` of the active source on this line, or null. */
   mark: [number, number] | null;
   gutter: { page: number | null; tone: 'warn' | 'plain' } | null;
+  /** The page this line begins (a PDF page's first line), or null. */
+  pageStart?: number | null;
   /** The line's text has not arrived yet. */
   loading?: boolean;
 }): JSX.Element {
@@ -88,12 +91,14 @@ function Line({
     );
   return (
     <div
-      class={`rv-line${mark ? ' is-source' : ''}${gutter ? ` has-value tone-${gutter.tone}` : ''}${loading ? ' is-loading' : ''}`}
+      class={`rv-line${mark ? ' is-source' : ''}${gutter ? ` has-value tone-${gutter.tone}` : ''}${pageStart ? ' is-page-start' : ''}${loading ? ' is-loading' : ''}`}
       style={{ top: `${top}px`, height: `${LINE_HEIGHT}px` }}
       data-line={number}
+      data-page-start={pageStart ?? undefined}
+      title={pageStart ? `Page ${pageStart} begins here` : undefined}
     >
       <span class="rv-num" aria-hidden="true">
-        {gutter?.page ? <span class="rv-page">p.{gutter.page}</span> : null}
+        {gutter?.page || pageStart ? <span class="rv-page">p.{gutter?.page ?? pageStart}</span> : null}
         {number}
       </span>
       <span class="rv-text">{body}</span>
@@ -179,6 +184,11 @@ function DocumentPane({
     }
   }, [first, last, page.id]);
   const span = active?.span ?? null;
+  // A PDF page's first line → its page number.
+  const pageStarts = useMemo(
+    () => new Map(page.page_starts.length > 1 ? page.page_starts.map((line, k) => [line, k + 1]) : []),
+    [page],
+  );
   const rows: JSX.Element[] = [];
   for (let i = first; i < last; i++) {
     const n = i + 1;
@@ -191,7 +201,7 @@ function DocumentPane({
       mark = [from, Math.max(from, to)];
     }
     rows.push(
-      <Line key={n} number={n} text={text} top={i * LINE_HEIGHT} mark={mark} gutter={gutter.get(n) ?? null} loading={known === undefined} />,
+      <Line key={n} number={n} text={text} top={i * LINE_HEIGHT} mark={mark} gutter={gutter.get(n) ?? null} pageStart={pageStarts.get(n) ?? null} loading={known === undefined} />,
     );
   }
 
@@ -201,7 +211,11 @@ function DocumentPane({
         <h2 id="rv-doc-title">{page.file_name || 'No document'}</h2>
         <span class="muted small">
           {page.total_lines.toLocaleString('en-GB')} lines
-          {page.paged ? ' · PDF: the page is shown where a value was read' : ''}
+          {page.page_starts.length > 1
+            ? ` · ${page.page_starts.length} pages: each page's first line is marked`
+            : page.paged
+              ? ' · PDF: the page is shown where a value was read'
+              : ''}
         </span>
       </header>
       {linesError && (

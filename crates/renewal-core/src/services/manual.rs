@@ -375,6 +375,7 @@ pub fn build(new: &NewAgreement, by: &str, on: NaiveDate) -> Result<ImportOutcom
         agreement: a,
         source_text: record,
         file_name: ENTERED_BY_HAND_FILE.to_string(),
+        page_starts: Vec::new(),
     })
 }
 

@@ -161,6 +161,10 @@ pub struct ReviewPage {
     pub file_name: String,
     /// Whether values carry PDF page numbers (the document was a PDF).
     pub paged: bool,
+    /// For a PDF, the first line (1-based) of each page of the stored text, in page order
+    /// (`[1, 31]`: page 2 begins at line 31); empty for other documents and for PDFs
+    /// imported before pages were kept.
+    pub page_starts: Vec<u32>,
     /// The stored document's first lines, in order (line `n` is `lines[n - 1]`), at most
     /// [`FIRST_LINES`]; the others come from [`review_lines`].
     pub lines: Vec<String>,
@@ -228,6 +232,9 @@ pub fn review_page(store: &Store, id: i64) -> Result<ReviewPage> {
         paged: values
             .iter()
             .any(|v| v.source.as_ref().is_some_and(|s| s.page.is_some())),
+        page_starts: store
+            .setting::<Vec<u32>>(&crate::adapters::store::page_starts_key(&stored.sha256))?
+            .unwrap_or_default(),
         total_lines: total,
         lines,
         values,

@@ -171,6 +171,10 @@ pub struct ImportOutcome {
     pub source_text: String,
     /// The file name it was read from.
     pub file_name: String,
+    /// For a paged document (PDF), the first line (1-based, in `source_text`) of each
+    /// page, in page order (`[1, 31, 58]`: page 2 starts at line 31); empty for others.
+    /// Kept by the store so the Review page can mark where each page begins.
+    pub page_starts: Vec<u32>,
 }
 
 impl ImportOutcome {
@@ -281,6 +285,20 @@ pub fn decode_document(name: &str, bytes: Vec<u8>) -> Result<String, ImportError
     }
 }
 
+/// The first line (1-based) of each page of `doc`, in page order; empty when its lines carry
+/// no page (not a PDF).
+fn page_starts(doc: &DocumentText) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for (i, l) in doc.lines.iter().enumerate() {
+        if l.page.is_some() && l.page != last {
+            out.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            last = l.page;
+        }
+    }
+    out
+}
+
 /// Reads an agreement from Markdown `text`; `file_name` is used in errors and kept.
 ///
 /// Errors (nothing is stored): no title or no agreement fields at all; an effective date
@@ -296,6 +314,7 @@ pub fn import_markdown(file_name: &str, text: &str) -> Result<ImportOutcome, Imp
         sha256: sha256_hex(text.as_bytes()),
         source_text: text.to_string(),
         file_name: file_name.to_string(),
+        page_starts: Vec::new(),
     })
 }
 
@@ -390,6 +409,7 @@ fn import_read(
     quotes: Quotes,
 ) -> Result<ImportOutcome, ImportError> {
     check_table_limits(file_name, &doc.lines)?;
+    let verbatim_given = verbatim.is_some();
     let text: String = verbatim.unwrap_or_else(|| {
         doc.lines
             .iter()
@@ -447,11 +467,19 @@ fn import_read(
     if quotes == Quotes::Filled || !addressable {
         agreement.fill_source_texts(&lines);
     }
+    // Where each page begins in the stored text (its lines are the reader's lines, one
+    // for one, when the text was not given verbatim).
+    let page_starts = if verbatim_given {
+        Vec::new()
+    } else {
+        page_starts(doc)
+    };
     Ok(ImportOutcome {
         agreement,
         sha256: doc.sha256.clone(),
         source_text: text,
         file_name: file_name.to_string(),
+        page_starts,
     })
 }
 

@@ -813,7 +813,23 @@ fn insert_document(tx: &Connection, id: i64, doc: &ImportOutcome, at: &str) -> R
          VALUES (?1, ?2, ?3, '', ?4, ?5)",
         params![id, doc.file_name, doc.sha256, at, compact::pack(&doc.source_text)],
     )?;
+    if !doc.page_starts.is_empty() {
+        tx.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![
+                page_starts_key(&doc.sha256),
+                serde_json::to_string(&doc.page_starts)?
+            ],
+        )?;
+    }
     Ok(())
+}
+
+/// The settings key under which the first line of each page of the document whose SHA-256
+/// is `sha256` is kept (a JSON array of 1-based line numbers, [`ImportOutcome::page_starts`]).
+pub fn page_starts_key(sha256: &str) -> String {
+    format!("document.pages.{sha256}")
 }
 
 fn import_in(tx: &Connection, doc: &ImportOutcome, actor: &str) -> Result<Imported> {

@@ -904,6 +904,7 @@ pub fn read_row(
             agreement: a,
             source_text: record,
             file_name: format!("{file}, row {row}"),
+            page_starts: Vec::new(),
         },
         given,
         term_from_end,
