@@ -768,3 +768,29 @@ fn owners_with_an_email_column_join_the_people_directory_once() {
         Some("rosa@andesfoods.pe")
     );
 }
+
+/// Fuzz findings (issue 13 item 5, the register target's first run): damaged .xlsx files on
+/// which the workbook reader (calamine 0.38) panics with an arithmetic overflow while reading
+/// a cell reference. Each is refused naming the file, and nothing is stored.
+#[test]
+fn damaged_workbooks_found_by_the_fuzzer_are_refused_not_a_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz-register");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "{files:?}");
+    for path in files {
+        let mut s = store();
+        let err = import_register(&mut s, &path, None, None, as_of()).unwrap_err();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let message = err.to_string();
+        assert!(message.contains(&name), "{message}");
+        assert!(
+            message.contains("cannot be read as a spreadsheet"),
+            "{message}"
+        );
+        assert_eq!(s.count().unwrap(), 0);
+    }
+}

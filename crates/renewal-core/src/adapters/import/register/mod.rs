@@ -111,7 +111,18 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, ImportError> {
             .map_err(|e| ImportError::unreadable(&path.display().to_string(), e.to_string()))?;
         read_csv(&file, &bytes)?
     } else {
-        read_workbook(&file, path)?
+        // The workbook reader (calamine) panics on some damaged files (an arithmetic
+        // overflow on a cell reference such as "AAAAAAAAAAAA1", found by the register fuzz
+        // target): such a file is refused like any unreadable workbook.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_workbook(&file, path))) {
+            Ok(sheet) => sheet?,
+            Err(_) => {
+                return Err(ImportError::new(
+                    &file,
+                    "cannot be read as a spreadsheet (the workbook is damaged); expected an .xlsx, .ods or .csv register",
+                ))
+            }
+        }
     };
     if sheet.rows.is_empty() {
         return Err(ImportError::new(&file, "the register is empty"));
