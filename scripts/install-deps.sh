@@ -7,8 +7,9 @@
 #     English and Spanish data (scanned PDF pages are read by it), python3-aiosmtpd (an SMTP server for the email tests), xdotool (answers file dialogs in the e2e tests) and a
 #     CJK-capable font for the renewal brief (fonts-droid-fallback);
 #   * tauri-driver 2.x (cargo install, pinned);
-#   * cargo-afl (cargo install, pinned), which builds its own AFL++ when installed: the fuzz
-#     targets of fuzz/ (scripts/fuzz.sh, `make test-fuzz`);
+#   * afl++ (Debian's afl-fuzz) for the fuzz targets' smoke run in `make test`; and, only with
+#     WITH_FUZZ=1, cargo-afl (cargo install, pinned), which builds its own AFL++ for the
+#     instrumented runs (scripts/fuzz.sh, `make test-fuzz`);
 #   * the npm packages of ui/ and e2e/ (from the lockfiles).
 # Needs root (or sudo) for apt-get. Node.js >= 20 and a Rust toolchain must already be there.
 set -euo pipefail
@@ -42,6 +43,8 @@ APT_PACKAGES=(
   # the renewal brief draws Chinese, Japanese and Korean text with a CJK-capable system font
   # (fontconfig finds it; the brief lists such text under data gaps when there is none)
   fontconfig fonts-droid-fallback
+  # the CI smoke run of the fuzz targets (`make test`): afl-fuzz in non-instrumented mode
+  afl++
 )
 
 SUDO=""
@@ -70,7 +73,8 @@ fi
 
 # cargo-afl for the fuzz targets (scripts/fuzz.sh). Installing it builds AFL++ (afl-fuzz
 # and the runtime the targets link) from the source it ships, matched to this Rust; no
-# Debian afl++ needed (its 4.04c is older than the 4.40c runtime cargo-afl links).
+# Debian afl++ for these (its 4.04c is older than the 4.40c runtime cargo-afl links; Debian's
+# serves the non-instrumented smoke run only).
 # Only with WITH_FUZZ=1 (make test-fuzz): the instrumented build is too long for every CI run.
 CARGO_AFL_VERSION="0.18.2"
 if [ "${WITH_FUZZ:-0}" = 1 ]; then

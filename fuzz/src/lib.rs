@@ -16,6 +16,30 @@ use renewal_core::domain::money::{group_digits, parse_quantity, Quantity};
 use renewal_core::domain::rules::assess;
 use renewal_core::services::edit::{parse_period_text, EditableField};
 
+/// Most bytes [`run_once`] reads from standard input: 1 MiB, AFL++'s own cap on the size of a
+/// test case; longer input is cut there.
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+
+/// Runs one target once on standard input, as AFL++ runs a binary without instrumentation
+/// (`afl-fuzz -n`): reads at most [`MAX_INPUT_BYTES`], calls `target`, and turns a panic that
+/// escapes it into an abort (SIGABRT), which the fuzzer records as a crash; a panic the
+/// product catches inside (pdf-extract, calamine) is not one. The default panic message is
+/// printed first, so a crash replayed by hand (`target/debug/pdf < FILE`) says where it was.
+pub fn run_once(target: fn(&[u8])) {
+    use std::io::Read;
+    let mut data = Vec::new();
+    if std::io::stdin()
+        .take(MAX_INPUT_BYTES)
+        .read_to_end(&mut data)
+        .is_err()
+    {
+        return;
+    }
+    if std::panic::catch_unwind(|| target(&data)).is_err() {
+        std::process::abort();
+    }
+}
+
 /// The as-of date every target computes for (the date of the examples).
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
