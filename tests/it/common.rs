@@ -93,3 +93,45 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// One row of the `history` table as stored: id, agreement id, when (`at`, RFC 3339), action,
+/// field, old and new value (JSON text), and who made it (`actor`, migration 0006).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    pub id: i64,
+    pub agreement_id: i64,
+    pub at: String,
+    pub action: String,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    /// `None` when read without the actor (a database from before migration 0006 has none).
+    pub actor: Option<String>,
+}
+
+/// Every history row, in id order, read straight from the table. `with_actor`: read the
+/// `actor` column too (only on databases at migration 0006 or later); the migration tests
+/// compare rows read without it before and after a migration that adds it.
+pub fn history_rows(conn: &rusqlite::Connection, with_actor: bool) -> Vec<HistoryRow> {
+    let actor = if with_actor { "actor" } else { "NULL" };
+    let sql = format!(
+        "SELECT id, agreement_id, at, action, field, old_value, new_value, {actor}
+         FROM history ORDER BY id"
+    );
+    let mut stmt = conn.prepare(&sql).unwrap();
+    stmt.query_map([], |r| {
+        Ok(HistoryRow {
+            id: r.get(0)?,
+            agreement_id: r.get(1)?,
+            at: r.get(2)?,
+            action: r.get(3)?,
+            field: r.get(4)?,
+            old_value: r.get(5)?,
+            new_value: r.get(6)?,
+            actor: r.get(7)?,
+        })
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}

@@ -14,36 +14,6 @@ use rusqlite::Connection;
 use crate::brief::{flat, pdftotext};
 use crate::common::*;
 
-type Row = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
-
-fn rows(conn: &Connection) -> Vec<Row> {
-    let mut stmt = conn
-        .prepare("SELECT id, agreement_id, at, action, field, old_value, new_value FROM history ORDER BY id")
-        .unwrap();
-    stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-        ))
-    })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
-}
-
 /// The three seeds in a store whose changes are made by `actor`; ids in the order of
 /// [`seed_files`]: 1 Microsoft Peru, 2 AWS Peru, 3 AWS Chile.
 fn seeded(actor: &str) -> Store {
@@ -68,7 +38,7 @@ fn a_database_from_before_actors_keeps_every_history_row_and_shows_not_recorded(
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("release.db");
     std::fs::copy(&fixture, &path).unwrap();
-    let before = rows(&Connection::open(&path).unwrap());
+    let before = history_rows(&Connection::open(&path).unwrap(), false);
     assert!(before.len() > 5, "{before:?}");
 
     let mut store = Store::open(&path).unwrap();
@@ -81,7 +51,7 @@ fn a_database_from_before_actors_keeps_every_history_row_and_shows_not_recorded(
     // sequences), 0009 (packed rows) and 0010 (the engine copy's source spans) applied.
     assert_eq!(version, 10);
     // Every row kept as it was; none has an actor.
-    assert_eq!(rows(store.conn()), before);
+    assert_eq!(history_rows(store.conn(), false), before);
     let nulls: i64 = store
         .conn()
         .query_row(
@@ -136,7 +106,7 @@ fn a_database_from_before_actors_keeps_every_history_row_and_shows_not_recorded(
     assert_eq!(last.actor.as_deref(), Some("Ana Torres"));
     assert_eq!(last.words.by, "Ana Torres");
     assert_eq!(
-        rows(store.conn())[..before.len()],
+        history_rows(store.conn(), false)[..before.len()],
         before[..],
         "older rows unchanged"
     );

@@ -224,41 +224,6 @@ fn agreements_as_stored_before(conn: &Connection) -> Vec<(i64, Agreement)> {
     .collect()
 }
 
-type HistoryRow = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-fn history_rows(conn: &Connection) -> Vec<HistoryRow> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT id, agreement_id, at, action, field, old_value, new_value, actor
-             FROM history ORDER BY id",
-        )
-        .unwrap();
-    stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-        ))
-    })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
-}
-
 #[test]
 fn a_database_made_by_the_release_before_0009_is_converted_without_changing_anything() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -282,7 +247,7 @@ fn a_database_made_by_the_release_before_0009_is_converted_without_changing_anyt
             .unwrap();
         (
             agreements_as_stored_before(&conn),
-            history_rows(&conn),
+            history_rows(&conn, true),
             documents,
         )
     };
@@ -302,7 +267,7 @@ fn a_database_made_by_the_release_before_0009_is_converted_without_changing_anyt
     }
     // The Markdown seeds' sections are rebuilt from their documents, not stored.
     assert!(!stored_json(store.conn(), 1).contains("\"sections\""));
-    assert_eq!(history_rows(store.conn()), before_history);
+    assert_eq!(history_rows(store.conn(), true), before_history);
     // Every document version (the Microsoft seed has two) reads back byte for byte.
     for (id, text) in &documents {
         let (source_text, packed): (String, Option<Vec<u8>>) = store
