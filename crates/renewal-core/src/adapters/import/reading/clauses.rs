@@ -420,7 +420,7 @@ regex!(
 );
 regex!(
     eff_defined,
-    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective\s*date|commencement\s*date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
+    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective\s*date|commencement\s*date|(?:(?:first|second|third|fourth|fifth)\s+)?(?:amendment|addendum)(?:\s+no\.?\s*\d+)?\s+(?:effective\s+)?date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
 );
 regex!(
     eff_before,
@@ -428,7 +428,30 @@ regex!(
 );
 regex!(
     agreement_before,
-    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*,?\s*(?:(?:as\s+of|on|this|at|effective(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|,\s+a\s+|,\s+el\s+)$"
+    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*[,:]?\s*(?:(?:as\s+of|as|on|this|at|for\s+reference|effective(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|\b(?:execute[sd]?|sign(?:s|ed)?)\s+(?:this|the\s+present)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|amendment|addendum)\s+(?:(?:as\s+of|on|this|at)\s*,?\s*)+(?:the\s+)?|\bto\s+be\s+(?:executed|signed)\b[^.;]{0,60}?\b(?:as\s+of|on|this)\s+(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|\b(?:se\s+)?(?:celebra|celebran|suscribe|suscriben|firma|firman|otorgan)\s+(?:(?:el|la)\s+presente\s+(?:contrato|convenio|acuerdo|adenda)\s+)?(?:en\s+[^,.;]{2,40}?,?\s+)?(?:el|a|con\s+fecha)\s+|,\s+a\s+|,\s+el\s+)$"
+);
+regex!(amendment_word, r"(?i)\b(?:amendment|addendum)\b");
+regex!(
+    this_amendment,
+    r"(?i)\b(?:this|the\s+present)\s+(?:[\w#.-]+\s+){0,3}?(?:amendment|addendum)\b"
+);
+regex!(
+    dated_key,
+    r"^(?:date|dated|fecha|agreement date|date of agreement|fecha del contrato|fecha de celebraci[oó]n)$"
+);
+regex!(dated_field, r"(?i)\bdated\s*:\s*$");
+regex!(
+    // the opening sentence of a document: "THIS AMENDMENT (the …) is entered into …",
+    // "Este contrato se celebra …"
+    opening_re,
+    r"(?i)^\W*(?:this|este|esta|el\s+presente|la\s+presente)\s+(?:[\w#.'-]+\s+){0,6}?(?:agreement|contract|amendment|addendum|contrato|convenio|acuerdo|adenda)\b"
+);
+regex!(
+    // the closing sentence of a contract that says it is signed ("IN WITNESS WHEREOF, the
+    // parties have executed this Agreement as of …", "En señal de conformidad, las partes
+    // suscriben el presente contrato el …"): its date is the agreement's wherever it sits
+    witness_re,
+    r"(?i)\b(?:in\s+witness\s+(?:whereof|hereof)|in\s+evidence\s+whereof|en\s+(?:fe|testimonio|se[ñn]al)\s+de\s+(?:lo\s+cual|conformidad)|firman\s+en\s+se[ñn]al)"
 );
 regex!(
     // a term that runs from a date to another: "from 1 March 2024 to 28 February 2025"
@@ -476,8 +499,13 @@ regex!(
     r#"(?i)^[^.;"“]{0,80}?\(\s*(?:the|this|el|la)?\s*["“]([^"”]{1,60})["”]"#
 );
 regex!(
+    // the words that introduce the parties of a dating sentence
+    parties_between,
+    r"(?i)\b(?:between|among|amongst|entre|by\s+and\s+(?:between|among)|celebran|otorgan)\b"
+);
+regex!(
     own_name,
-    r"(?i)^(?:agreement|contract|amendment|addendum|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:\s+effective)?\s+date|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
 );
 regex!(
     // a definition of another term: "Contract Year" means ...
@@ -529,8 +557,12 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
         }
     }
     if let Some(c) = defined_after().captures(after) {
+        // a name given after the parties are introduced ("dated as of 4 May 2005, by and
+        // between Acme Inc. (\"Acme\")") names a party, not the date's document
+        let gap = c.get(1).map_or("", |n| &after[..n.start()]);
         if c.get(1)
             .is_some_and(|n| !own_name().is_match(n.as_str().trim()))
+            && !parties_between().is_match(gap)
         {
             return true;
         }
@@ -598,6 +630,17 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
         let key_hit = u.key_is(eff_key());
         let dates = u.dates(order);
         let blank = find_blank(u.text);
+        if u.key_is(dated_key()) {
+            // "Date: 1 June 1998", "Dated: 7 January 2019": a form's date field, at the head
+            // of the document or beside a signature, is when it was signed: low
+            if let Some(d) = dates
+                .iter()
+                .find(|d| matches!(d.date, PartialDate::Day { .. }))
+            {
+                cands.push((4, u, d.date.deadline(), d.ambiguous));
+            }
+            continue;
+        }
         if key_hit {
             let d = dates
                 .iter()
@@ -619,8 +662,17 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             let after = &u.text[d.end..];
             let before = &u.text[..d.start];
             let other = || other_documents_date(u, before, after);
-            let rank = if eff_defined().is_match(head(after, 60)) {
+            let defined = eff_defined().find(head(after, 60));
+            let rank = if defined.is_some_and(|m| {
+                // an amendment's own effective date names this document only in an
+                // amendment ("This Amendment … effective as of …"), not when an agreement
+                // says when it was "amended by the parties on … (\"Amendment Effective
+                // Date\")"
+                !amendment_word().is_match(m.as_str()) || this_amendment().is_match(before)
+            }) {
                 8
+            } else if defined.is_some() {
+                continue;
             } else if let Some(cue) = eff_before().find(before) {
                 if not_start_re().is_match(tail(before, 120)) || other() {
                     continue;
@@ -632,7 +684,7 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                     continue;
                 }
                 if names_date
-                    || subject_words().is_match(&before[..cue.start()])
+                    || subject_words().is_match(tail(&before[..cue.start()], 90))
                     || subject_words().is_match(&cue_text)
                 {
                     7
@@ -651,7 +703,9 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                 && !other()
             {
                 7
-            } else if agreement_before().is_match(before) && u.index < 40 {
+            } else if agreement_before().is_match(before)
+                && (u.index < 40 || witness_re().is_match(u.text))
+            {
                 if other_date(u, before, after, true) {
                     continue;
                 }
@@ -659,7 +713,10 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                     .captures(after)
                     .and_then(|c| c.get(1))
                     .is_some_and(|n| signing_date().is_match(n.as_str()));
-                if (this_document().is_match(before) || u.index < 3) && !signing_name {
+                // "Dated: 7 January 2019" is a form's field, often beside a signature
+                let form_field = dated_field().is_match(tail(before, 12));
+                if (this_document().is_match(before) || u.index < 3) && !signing_name && !form_field
+                {
                     5
                 } else {
                     3
@@ -713,9 +770,17 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             None
         }
         Some(d) => {
-            let rival = cands
-                .iter()
-                .find(|c| c.2.is_some_and(|x| x != d) && c.0 >= 5 && c.0 + 1 >= rank);
+            // another date the next rank gives, or the dated opening of another document
+            // ("THIS AMENDMENT is entered into this 15th day of July 1998" after a first
+            // amendment in the same file)
+            let rival = cands.iter().find(|c| {
+                c.2.is_some_and(|x| x != d)
+                    && c.0 >= 5
+                    && (c.0 + 1 >= rank
+                        || c.1.index != u.index
+                            && opening_re().is_match(c.1.text)
+                            && opening_re().is_match(u.text))
+            });
             let conf = if ambiguous || rank < 5 || rival.is_some() || on_event {
                 Confidence::Low
             } else {
@@ -2604,5 +2669,81 @@ CUARTA. El contrato se renovará automáticamente por períodos sucesivos de un 
             r.non_renewal_notice.as_ref().map(|p| p.value),
             Some(Period::days(60))
         );
+    }
+
+    #[test]
+    fn a_name_given_to_a_party_after_the_date_is_not_another_documents() {
+        let r = rd("CONSULTING AGREEMENT\n\n\
+This Consulting Agreement is entered into as of September 3, 2021, by and between Harbor Advisory LLC, an Oregon limited liability company (\"Adviser\"), and Pine Street Foods Inc. (\"Client\").\n");
+        assert_eq!(eff(&r), Some((day(2021, 9, 3), Confidence::High)));
+        let r = rd("CONTRATO DE SERVICIOS\n\n\
+El presente contrato se celebra el 4 de febrero de 2022 entre Servicios Andinos S.A.C. (\"el Proveedor\") y Comercial Rímac S.A. (\"el Cliente\").\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2022, 2, 4)));
+        // the name of the date's own document still makes it another document's date
+        let r = rd("AMENDMENT\n\nThis Amendment changes the Hosting Agreement dated 2 June 2016 (the \"Original Agreement\") between Cloud Co and Shop Co.\n");
+        assert_eq!(eff(&r), None);
+    }
+
+    #[test]
+    fn an_amendments_own_effective_date_is_its_effective_date() {
+        let r = rd("SECOND AMENDMENT TO LICENSE AGREEMENT\n\n\
+This Second Amendment is effective as of 14 August 2019 (\"Second Amendment Effective Date\") and amends the License Agreement between Orchid Labs and Fern Pharma dated 1 May 2015 (\"Agreement\").\n");
+        assert_eq!(eff(&r), Some((day(2019, 8, 14), Confidence::High)));
+        // an agreement that says when it was amended: that date is not its start
+        let r = rd("DISTRIBUTION AGREEMENT\n\n\
+This Distribution Agreement, made on 3 March 2008 between Orchid Labs and Fern Pharma and amended by the parties on 9 November 2012 (\"Amendment Effective Date\"), sets out the terms below.\n");
+        assert_ne!(eff(&r).map(|e| e.0), Some(day(2012, 11, 9)));
+    }
+
+    #[test]
+    fn dating_phrases_without_of_with_blanks_or_dashes_are_read() {
+        let r = rd("RESELLER AGREEMENT\n\nRESELLER AGREEMENT (\"Agreement\") dated as March 2, 2001 by and between Maple Software Inc. and Birch Channel LLC.\n");
+        assert_eq!(eff(&r), Some((day(2001, 3, 2), Confidence::High)));
+        // a form's blank line left before the written date
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement shall be effective as of __Feb. 9, 2004 (the \"Effective Date\") by and between Oak Mills and Elm Stores.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2004, 2, 9)));
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is entered into as of 11-20-2017 (the \"Effective Date\") by and between Oak Mills Inc. and Elm Stores LLC.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2017, 11, 20)));
+        // a month name written with a full stop does not end the sentence
+        let r = rd("SERVICE AGREEMENT\n\nThis Service Agreement (\"Agreement\") is entered into on Sept. 5th 2018 (\"Effective Date\") by and between Oak Mills and Elm Stores.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2018, 9, 5)));
+    }
+
+    #[test]
+    fn the_date_of_the_signing_sentence_is_the_agreements_date() {
+        let mut text =
+            String::from("JOINT MARKETING AGREEMENT\n\nThe parties agree as follows.\n\n");
+        for i in 1..=45 {
+            text.push_str(&format!("{i}. Each party shall perform its obligations under clause {i} with reasonable care.\n\n"));
+        }
+        text.push_str("IN WITNESS WHEREOF, the undersigned hereby execute this Agreement as of October 12, 2016.\n");
+        let r = rd(&text);
+        assert_eq!(eff(&r), Some((day(2016, 10, 12), Confidence::High)));
+        let r = rd("CONTRATO DE DISTRIBUCIÓN\n\nLas partes acuerdan lo siguiente.\n\nEn señal de conformidad, las partes suscriben el presente contrato el 9 de mayo de 2023.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2023, 5, 9)));
+        // "Dated:" beside the signatures is a form's field: low, to confirm
+        let r = rd("JOINT FILING AGREEMENT\n\nThe undersigned agree to file one statement.\n\nDated: January 7, 2019\n\nBy: /s/ A. Signer\n");
+        assert_eq!(eff(&r).map(|e| e.1), Some(Confidence::Low));
+    }
+
+    #[test]
+    fn a_second_documents_dated_opening_makes_the_effective_date_low() {
+        let r = rd("AMENDMENT\n\n\
+This Amendment is entered into effective March 1, 2001 (\"Amendment Date\") by and between Lark Ltd and Wren Inc.\n\n\
+1. The territory is amended.\n\n\
+AMENDMENT NO. 2\n\n\
+THIS AMENDMENT is entered into this 4th day of June 2003, by and between Lark Ltd and Wren Inc.\n");
+        assert_eq!(eff(&r).map(|e| e.1), Some(Confidence::Low));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "effective_date_disagrees"));
+    }
+
+    #[test]
+    fn a_start_cue_far_from_the_agreement_is_not_its_effective_date() {
+        let r = rd("PLACEMENT AGREEMENT\n\n\
+(i) Following issuance of the shares in accordance with this Agreement, the preferred shares will be redeemable at the option of the holders of the shares beginning March 3, 2027.\n");
+        assert_ne!(eff(&r).map(|e| e.1), Some(Confidence::High));
     }
 }
