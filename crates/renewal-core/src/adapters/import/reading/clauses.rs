@@ -428,7 +428,7 @@ regex!(
 );
 regex!(
     agreement_before,
-    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*[,:]?\s*(?:(?:as\s+of|as|on|this|at|for\s+reference|effective(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|\b(?:execute[sd]?|sign(?:s|ed)?)\s+(?:this|the\s+present)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|amendment|addendum)\s+(?:(?:as\s+of|on|this|at)\s*,?\s*)+(?:the\s+)?|\bto\s+be\s+(?:executed|signed)\b[^.;]{0,60}?\b(?:as\s+of|on|this)\s+(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|\b(?:se\s+)?(?:celebra|celebran|suscribe|suscriben|firma|firman|otorgan)\s+(?:(?:el|la)\s+presente\s+(?:contrato|convenio|acuerdo|adenda)\s+)?(?:en\s+[^,.;]{2,40}?,?\s+)?(?:el|a|con\s+fecha)\s+|,\s+a\s+|,\s+el\s+)$"
+    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*[,:]?\s*(?:(?:as\s+of|as|on|this|at|for\s+reference|effective(?:\s+for\s+all\s+purposes(?:\s+and\s+in\s+all\s+respects)?)?(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|\b(?:execute[sd]?|sign(?:s|ed)?)\s+(?:this|the\s+present)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|amendment|addendum)\s+(?:(?:as\s+of|on|this|at)\s*,?\s*)+(?:the\s+)?|\bto\s+be\s+(?:executed|signed)\b[^.;]{0,60}?\b(?:as\s+of|on|this)\s+(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|\b(?:se\s+)?(?:celebra|celebran|suscribe|suscriben|firma|firman|otorgan)\s+(?:(?:el|la)\s+presente\s+(?:contrato|convenio|acuerdo|adenda)\s+)?(?:en\s+[^,.;]{2,40}?,?\s+)?(?:el|a|con\s+fecha)\s+|,\s+a\s+|,\s+el\s+)$"
 );
 regex!(amendment_word, r"(?i)\b(?:amendment|addendum)\b");
 regex!(
@@ -439,6 +439,7 @@ regex!(
     dated_key,
     r"^(?:date|dated|fecha|agreement date|date of agreement|fecha del contrato|fecha de celebraci[oó]n)$"
 );
+regex!(as_of_before, r"(?i)\bas\s+of\s*,?\s*(?:this\s+|the\s+)?$");
 regex!(dated_field, r"(?i)\bdated\s*:\s*$");
 regex!(
     // the opening sentence of a document: "THIS AMENDMENT (the …) is entered into …",
@@ -505,7 +506,7 @@ regex!(
 );
 regex!(
     own_name,
-    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:\s+effective)?\s+date|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
 );
 regex!(
     // a definition of another term: "Contract Year" means ...
@@ -703,7 +704,10 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                 && !other()
             {
                 7
-            } else if agreement_before().is_match(before)
+            } else if (agreement_before().is_match(before)
+                // "This Agreement is entered into by and between A and B as of the 1st day
+                // of June 2004": the opening's date after the parties
+                || opening_re().is_match(u.text) && as_of_before().is_match(tail(before, 40)))
                 && (u.index < 40 || witness_re().is_match(u.text))
             {
                 if other_date(u, before, after, true) {
@@ -721,6 +725,22 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                 } else {
                     3
                 }
+            } else if place_dating_before().is_match(before)
+                && signs_after().is_match(head(after, 80))
+            {
+                // "En Lima, a los 12 días del mes de junio de 2023, se celebra el presente
+                // contrato …", "In Madrid, on 3 May 2021, the parties sign this agreement"
+                5
+            } else if after
+                .trim_matches(|c: char| c.is_whitespace() || ".,;".contains(c))
+                .is_empty()
+                && (u.index < 8 && title_before_date().is_match(before.trim_end())
+                    || place_before_date().is_match(before.trim_end()))
+            {
+                // a date on its own under the title ("AGENCY AGREEMENT\n\nMay 14, 2014") or
+                // after a place ("Hamburg, November 19, 2012", "Lima, 5 de marzo de 2024"):
+                // the document's date, with nothing saying so (low)
+                4
             } else {
                 continue;
             };
@@ -737,7 +757,9 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                         .map_or(after, |x| x.1)
                         .get(..40)
                         .unwrap_or(""),
-                ) || u.lower.contains("effective date") && before.len() < 400
+                ) || eff_before().is_match(tail(before, 80))
+                    && u.lower.contains("effective")
+                    && before.len() < 400
                     || agreement_before().is_match(before) && u.index < 40)
             {
                 cands.push((6, u, None, false));
@@ -749,6 +771,13 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
     for c in &cands {
         if best.is_none_or(|b| c.0 > b.0) {
             best = Some(c);
+        }
+    }
+    // "effective as of the date of the last signature": the latest date beside the
+    // signatures, when nothing states the date itself (low: the reader chose it)
+    if best.is_none_or(|b| b.0 < 7) {
+        if let Some(f) = last_signature_date(us, order, w) {
+            return Some(f);
         }
     }
     let &(rank, u, date, ambiguous) = best?;
@@ -810,6 +839,97 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             Some(Found::new(d, conf, u.loc()))
         }
     }
+}
+
+regex!(
+    // the effective date is the date the last party signs: "effective as of the date of the
+    // last signature below", "the later of the two signature dates below", "the date this
+    // Agreement is signed by the last signatory", "la fecha de la última firma"
+    last_signature_re,
+    r"(?i)\b(?:(?:date|day)\s+(?:of\s+(?:the\s+)?|on\s+which\s+(?:the\s+)?)?(?:last|latest|final)\s+(?:signature|signatory|party\s+to\s+sign|execution)|(?:later|latest|last)\s+of\s+the\s+(?:two\s+|respective\s+)?(?:signature\s+|execution\s+)?dates?\b[^.;]{0,40}?\b(?:sign\w*|execut\w*)|(?:later|latest|last)\s+of\s+the\s+(?:two\s+)?(?:signature|execution)\s+dates|signed\s+by\s+the\s+last\s+(?:signatory|party|of\s+the\s+parties)|date\s+last\s+(?:written|signed|set\s+forth)\s+below|last\s+date\s+signed\s+below|fecha\s+de\s+(?:la\s+)?[uú]ltima\s+firma|[uú]ltim[oa]\s+(?:en\s+)?firmar)"
+);
+regex!(
+    // a filing's page footer ("Source: ACME INC, 8-K, 3/16/2018"): the filing's date
+    filing_footer,
+    r"(?i)^\W*source\s*:|\b(?:8-K|10-K|10-Q|S-1|S-4|SB-2|20-F|6-K|10-KSB|DRS)(?:/A)?\b"
+);
+regex!(
+    // what may stand before a date alone at the head of a document: nothing, "Dated", or
+    // the title in capitals
+    title_before_date,
+    r"^(?:|(?i:dated|date|fecha)\s*:?|[A-Z0-9&,.'’/() -]{0,100}\b(?:AGREEMENT|CONTRACT|AMENDMENT|ADDENDUM|CONTRATO|CONVENIO|ACUERDO|ADENDA)\s*[-–—:,]?)$"
+);
+regex!(
+    // "Hamburg,", "En Lima,", "Santiago, a": a place before the date of signing
+    place_before_date,
+    r"^(?:(?i:en|in|at)\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s*,\s*(?i:a|el|on|this)?$"
+);
+regex!(
+    place_dating_before,
+    r"^\W*(?:(?i:en|in|at)\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s*,\s*(?i:a\s+los|a|el\s+d[ií]a|el|on|this)?\s*$"
+);
+regex!(
+    signs_after,
+    r"(?i)^\W{0,3}(?:[^.;]{0,30}?\b)?(?:se\s+)?(?:celebra|suscribe|firma|otorga|sign|enter|execute|make)\w*\b[^.;]{0,40}\b(?:presente|this|el\s+siguiente|the\s+following)\b"
+);
+regex!(
+    day_after_re,
+    r"(?i)\bday\s+(?:after|following)\s+(?:the\s+)?$"
+);
+
+/// The effective date of an agreement that says it takes effect when the last party signs
+/// ([`last_signature_re`]): the latest full date in the signature block (the dozen
+/// sentences after "IN WITNESS WHEREOF" or its Spanish forms) or in a `Date:` field,
+/// plus one day for "the day after the date of last signature". Low confidence with a
+/// warning: the reader chose it among the signatures. `None` when the document does not
+/// say so or the signatures carry no date.
+fn last_signature_date(
+    us: &[Unit<'_>],
+    order: DayOrder,
+    w: &mut Vec<Warning>,
+) -> Option<Found<NaiveDate>> {
+    let (cue_unit, cue) = us.iter().find_map(|u| {
+        last_signature_re()
+            .find(u.text)
+            .filter(|_| {
+                u.lower.contains("effective")
+                    || u.lower.contains("vigencia")
+                    || u.lower.contains("vigor")
+                    || u.lower.contains("begin")
+                    || u.lower.contains("commence")
+            })
+            .map(|m| (u, m))
+    })?;
+    let day_after = day_after_re().is_match(&cue_unit.text[..cue.start()]);
+    let witness = us.iter().rposition(|u| witness_re().is_match(u.text));
+    let mut latest: Option<(NaiveDate, &Unit<'_>)> = None;
+    for (i, u) in us.iter().enumerate() {
+        let in_block = witness.is_some_and(|k| i >= k && i <= k + 12);
+        if !in_block && !u.key_is(dated_key()) || filing_footer().is_match(u.text) {
+            continue;
+        }
+        for d in u.dates(order) {
+            if let PartialDate::Day { date } = d.date {
+                if latest.is_none_or(|(l, _)| date > l) {
+                    latest = Some((date, u));
+                }
+            }
+        }
+    }
+    let (date, u) = latest?;
+    let date = if day_after { date.succ_opt()? } else { date };
+    warn(
+        w,
+        "effective_date_last_signature",
+        "effective_date",
+        Some(u.block.lines.0),
+        format!(
+            "the agreement takes effect {} the last signature (\"{}\"): {date} is the latest date beside the signatures; confirm it",
+            if day_after { "the day after" } else { "on" },
+            cue_unit.loc().text
+        ),
+    );
+    Some(Found::new(date, Confidence::Low, u.loc()))
 }
 
 // ---------------------------------------------------------------- term
@@ -2745,5 +2865,67 @@ THIS AMENDMENT is entered into this 4th day of June 2003, by and between Lark Lt
         let r = rd("PLACEMENT AGREEMENT\n\n\
 (i) Following issuance of the shares in accordance with this Agreement, the preferred shares will be redeemable at the option of the holders of the shares beginning March 3, 2027.\n");
         assert_ne!(eff(&r).map(|e| e.1), Some(Confidence::High));
+    }
+
+    #[test]
+    fn the_opening_date_after_the_parties_and_two_digit_years_are_read() {
+        let r = rd("RESELLER AGREEMENT\n\nThis Reseller Agreement is made between Quill Networks Ltd, having its office at 12 Harbour Road, Cork, and Vela Telecom SRL, having its office in Cluj, as of the 3rd day of May, 2011.\n\nWHEREAS Quill sells services.\n");
+        assert_eq!(eff(&r), Some((day(2011, 5, 3), Confidence::High)));
+        let r = rd("DISTRIBUTOR AGREEMENT\n\nThis Agreement is effective 9/15/03 (\"Effective Date\") between Quill Networks Inc. (\"Quill\") and Vela Supply Corp.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2003, 9, 15)));
+        let r = rd("SECOND AMENDMENT TO HOSTING AGREEMENT\n\nThis SECOND AMENDMENT TO HOSTING AGREEMENT, dated and effective as of May 2, 2017, (this \"Second Amendment\"), is made between Quill Networks Inc. and Vela Supply Corp.\n");
+        assert_eq!(eff(&r), Some((day(2017, 5, 2), Confidence::High)));
+        let r = rd("FIRST AMENDMENT\n\nTHIS FIRST AMENDMENT (this \"Amendment\") is made and entered into, effective for all purposes and in all respects as of the 8th day of October, 2009, by and between Quill Networks Inc. and Vela Supply Corp.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2009, 10, 8)));
+        let r = rd("CONTRATO DE ARRENDAMIENTO\n\nEn Lima, a los 12 días del mes de junio de 2023, se celebra el presente contrato de arrendamiento entre Inmobiliaria Sur S.A.C. y Textiles Norte S.A.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2023, 6, 12)));
+    }
+
+    #[test]
+    fn a_blank_elsewhere_near_the_words_effective_date_is_not_a_blank_effective_date() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made on 4 April 2016 between Maker Ltd and Buyer Inc.\n\n\
+4.1 The Buyer has paid US$ [***] within 3 business days of the Effective Date.\n");
+        assert_eq!(eff(&r), Some((day(2016, 4, 4), Confidence::High)));
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement shall be effective as of [***] (the \"Effective Date\") between Maker Ltd and Buyer Inc.\n");
+        assert_eq!(eff(&r), None);
+        assert!(r.warnings.iter().any(|w| w.code == "effective_date_blank"));
+    }
+
+    #[test]
+    fn effective_on_the_last_signature_is_the_latest_signature_date_low() {
+        let r = rd("HOSTING AGREEMENT\n\n\
+1. This Agreement shall be effective on the later of the two dates on which it is signed by the parties (the \"Effective Date\").\n\n\
+2. The host shall keep the service available.\n\n\
+IN WITNESS WHEREOF, the parties have signed this Agreement below.\n\n\
+Host Co. By: /s/ A. Lee Date: 2/3/2015\n\n\
+Client Co. By: /s/ B. Ortiz Date: 2/11/2015\n\n\
+Source: CLIENT CO, 8-K, 3/30/2015\n");
+        assert_eq!(eff(&r), Some((day(2015, 2, 11), Confidence::Low)));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "effective_date_last_signature"));
+        // the day after the last signature
+        let r = rd("SERVICES AGREEMENT\n\n\
+3.1 This Agreement will be effective on the day after the date of last signature below (\"Effective Date\").\n\n\
+IN WITNESS WHEREOF the parties sign below.\n\n\
+Date: March 30, 2020\n\nDate: March 31, 2020\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2020, 4, 1)));
+        // a stated date wins over the signatures
+        let r = rd("LICENSE AGREEMENT\n\n\
+This License Agreement is effective as of 1 July 2019 (the \"Effective Date\") between Alpha Ltd and Beta Ltd; it is signed by the last signatory below.\n\n\
+IN WITNESS WHEREOF the parties sign below.\n\nDate: 9 July 2019\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2019, 7, 1)));
+    }
+
+    #[test]
+    fn a_date_alone_under_the_title_or_after_a_place_is_low() {
+        let r = rd("PLACEMENT AGENCY AGREEMENT\n\nMay 14, 2014\n\nNorth Bank Securities\n\nLadies and Gentlemen:\n\nThe company confirms its agreement with you as follows.\n");
+        assert_eq!(eff(&r), Some((day(2014, 5, 14), Confidence::Low)));
+        let r = rd("SUPPLY AGREEMENT\n\nThe parties agree as follows.\n\n1. Supplier delivers the oil.\n\nBremen, March 3rd, 2015\n\n/s/ K. Vogel\n");
+        assert_eq!(eff(&r), Some((day(2015, 3, 3), Confidence::Low)));
+        // a date at the end of a sentence is not a date alone
+        let r = rd("SUPPLY AGREEMENT\n\nThe parties agree as follows.\n\n1. Prices hold until March 3, 2015.\n");
+        assert_eq!(eff(&r), None);
     }
 }

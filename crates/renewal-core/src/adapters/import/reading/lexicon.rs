@@ -288,10 +288,11 @@ fn date_re() -> &'static Regex {
         &R,
         &format!(
             r"(?ix)
-            (?:\b|_)(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th|s\s?t|n\s?d|r\s?d|t\s?h|°|º|o\b|ª)?\s*(?:day\s+of\s+|de\s+|of\s+)?(?P<m1>{m})\.?,?\s*(?:de(?:l)?\s+|,\s*)?(?P<y1>\d{{4}})\b
+            (?:\b|_)(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th|s\s?t|n\s?d|r\s?d|t\s?h|°|º|o\b|ª)?\s*(?:day\s+of\s+|d[ií]as?\s+del\s+mes\s+de\s+|de\s+|of\s+)?(?P<m1>{m})\.?,?\s*(?:de(?:l)?\s+|,\s*)?(?P<y1>\d{{4}})\b
           | (?:\b|_)(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b
           | \b(?P<y3>\d{{4}})-(?P<mo3>\d{{1,2}})-(?P<d3>\d{{1,2}})\b
           | (?:\b|_)(?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})\b
+          | (?:\b|_)(?P<a8>\d{{1,2}})(?:/(?P<b8>\d{{1,2}})/|-(?P<b9>\d{{1,2}})-)(?P<y8>\d{{2}})\b(?:[^/\d-]|$)
           | (?:\b|_)(?P<a7>\d{{1,2}})-(?P<b7>\d{{1,2}})-(?P<y7>\d{{4}})\b
           | \b(?P<m5>{m})\.?,?\s+(?:de(?:l)?\s+)?(?P<y5>\d{{4}})\b
           | \bQ(?P<q6>[1-4])\s*(?P<y6>\d{{4}})\b
@@ -356,9 +357,12 @@ pub fn find_dates(text: &str, order: DayOrder) -> Vec<FoundDate> {
         } else if let (Some(y), Some(mo), Some(d)) = (num("y3"), num("mo3"), num("d3")) {
             day(y, mo, d)
         } else if let (Some(a), Some(b), Some(y)) = (
-            num("a4").or(num("a7")),
-            num("b4").or(num("b7")),
-            num("y4").or(num("y7")),
+            num("a4").or(num("a7")).or(num("a8")),
+            num("b4").or(num("b7")).or(num("b8")).or(num("b9")),
+            num("y4")
+                .or(num("y7"))
+                // "7/1/98", "11/4/10": a two-digit year is of 1950–2049
+                .or(num("y8").map(|y| if y < 50 { 2000 + y } else { 1900 + y })),
         ) {
             let (d, mo) = if a > 12 {
                 (a, b)
@@ -401,7 +405,8 @@ pub fn find_dates(text: &str, order: DayOrder) -> Vec<FoundDate> {
             out.push(FoundDate {
                 date,
                 start: m.start(),
-                end: m.end(),
+                // a two-digit year's match takes the character after it (no look-ahead)
+                end: c.name("y8").map_or(m.end(), |y| y.end()),
                 ambiguous,
             });
         }
