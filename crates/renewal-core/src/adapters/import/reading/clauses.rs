@@ -989,7 +989,7 @@ regex!(
 );
 regex!(
     evergreen_re,
-    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,60}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
+    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,60}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|continue\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:indefinitely|in\s+perpetuity|perpetually)|(?:will|shall)\s+end\s+(?:only\s+)?when\s+terminated|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
 );
 regex!(
     // a period inside the term whose own end is stated: a contract year, a quarter, a phase
@@ -1009,6 +1009,42 @@ regex!(
     prior_re,
     r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
 );
+
+regex!(
+    survives_re,
+    r"(?i)\b(?:following|after|upon|beyond)\s+(?:the\s+|any\s+|its\s+|such\s+)?(?:(?:future|early)\s+)?(?:termination|expir\w*)|\bsurviv\w*|\btras\s+la\s+terminaci|\bdespu[eé]s\s+de\s+(?:la\s+)?(?:terminaci|su\s+t[eé]rmino)"
+);
+regex!(
+    anniversary_re,
+    r"(?i)\banniversary\s+of\s+the\s+(?:effective|commencement)\s+date|\b(?:following|after|from)\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    ordinal_anniversary,
+    r"(?i)\b(?:until|on|upon|at|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:\(\d+(?:st|nd|rd|th)?\)\s+)?anniversary\s+of\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    until_the_before,
+    r"(?i)\b(?:until|through|on|upon|at)\s+(?:the\s+(?:date\s+(?:that\s+is\s+)?)?)?$"
+);
+regex!(
+    from_effective_after,
+    r"(?i)^\s*(?:\(\d+\)\s*)?(?:(?:following|after|from)\s+the\s+(?:effective|commencement)\s+date|(?:following|after|from)\s+the\s+date\s+(?:hereof|of\s+this\s+agreement)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date)"
+);
+
+/// 1 for "first" or "1st" … 10 for "tenth" or "10th".
+fn ordinal_value(s: &str) -> Option<u32> {
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    if let Some(i) = words.iter().position(|w| *w == s) {
+        return Some(i as u32 + 1);
+    }
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+        .filter(|n| (1..=10).contains(n))
+}
 
 fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
     let mut length: Option<(u8, Found<Period>)> = None;
@@ -1032,7 +1068,21 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 || u.lower.contains("plazo")
                 || u.lower.contains("vigencia"));
         // length
-        if key_term || (term_sentence().is_match(u.text) && !prior_re().is_match(u.text)) {
+        let anniversary = anniversary_re().is_match(u.text);
+        // a sentence about the term: every wording of a length may state it
+        let general = key_term || term_sentence().is_match(u.text) && !prior_re().is_match(u.text);
+        if general || anniversary && !prior_re().is_match(u.text) {
+            // "until the third anniversary of the Effective Date": a length in years
+            if let Some(c) = ordinal_anniversary().captures(u.text) {
+                let n = ordinal_value(&c[1].to_lowercase());
+                if let (Some(n), true) = (n, term_subject().is_match(u.text)) {
+                    if length.as_ref().is_none_or(|(r0, _)| *r0 < 7) {
+                        length = Some((7, Found::new(Period::years(n), Confidence::High, u.loc())));
+                        length_from_event = false;
+                        length_start = None;
+                    }
+                }
+            }
             for p in periods {
                 let before = &u.text[..p.start];
                 let near_before = tail(before, 80);
@@ -1061,7 +1111,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 }
                 let rank = if key_term {
                     8
-                } else if term_before().is_match(near_before)
+                } else if general
+                    && term_before().is_match(near_before)
                     && !term_avoid().is_match(u.text.get(..p.start).map_or("", |s| tail(s, 30)))
                 {
                     let subject = tail(before, 160).to_lowercase();
@@ -1077,6 +1128,13 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     } else {
                         5
                     }
+                } else if until_the_before().is_match(tail(before, 30))
+                    && from_effective_after().is_match(&u.text[p.end..])
+                    && term_subject().is_match(before)
+                {
+                    // "shall continue until five (5) years following the Effective Date",
+                    // "until the four (4) year anniversary of the Effective Date"
+                    7
                 } else {
                     continue;
                 };
@@ -1190,6 +1248,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         if ![
             "terminat",
             "indefinit",
+            "perpetu",
             "indefinid",
             "indetermin",
             "unlimited",
@@ -1202,7 +1261,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
             return None;
         }
         let m = evergreen_re().find(u.text)?;
-        if prior_re().is_match(u.text) {
+        // "shall continue in perpetuity following termination": what survives the agreement
+        if prior_re().is_match(u.text) || survives_re().is_match(&u.text[m.start()..]) {
             return None;
         }
         let subject = tail(&u.text[..m.start()], 120);
@@ -2927,5 +2987,42 @@ IN WITNESS WHEREOF the parties sign below.\n\nDate: 9 July 2019\n");
         // a date at the end of a sentence is not a date alone
         let r = rd("SUPPLY AGREEMENT\n\nThe parties agree as follows.\n\n1. Prices hold until March 3, 2015.\n");
         assert_eq!(eff(&r), None);
+    }
+
+    #[test]
+    fn a_term_that_ends_on_an_anniversary_of_the_effective_date() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 10 March 2020 between Maker Ltd and Buyer Inc.\n\n\
+8.1 The term of this Agreement will commence on the Effective Date and will continue until the third (3rd) anniversary of the Effective Date, unless terminated earlier.\n");
+        assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(3))
+        );
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2023, 3, 9)), Confidence::High))
+        );
+        let r = rd("PROMOTION AGREEMENT\n\nThis Promotion Agreement is made as of 1 October 2018 between Maker Ltd and Buyer Inc.\n\n\
+12.1 This Agreement shall become effective on the Effective Date and shall extend until the four (4) year anniversary of the Effective Date.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2022, 9, 30))));
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made as of 15 January 2021 between Maker Ltd and Buyer Inc.\n\n\
+2. The initial term commences on the Effective Date and shall continue until two (2) years following the Effective Date.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2023, 1, 14))));
+        // a covenant for a time after the effective date is not the term
+        let r = rd("NON-COMPETITION AGREEMENT\n\nThis Agreement is made as of 2 May 2006 between Alpha Ltd and Beta Ltd.\n\n\
+2.1 Alpha agrees that, for a period of 2 years after the Effective Date, it will not compete with Beta.\n");
+        assert_eq!(r.initial_term, None);
+        assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn an_agreement_that_continues_indefinitely_is_perpetual_but_what_survives_it_is_not() {
+        let r = rd("MARKETING AGREEMENT\n\nThis Agreement is made as of 2 June 2015 between Alpha Ltd and Beta Ltd.\n\n\
+5.1 This Agreement begins on the Effective Date and shall continue indefinitely unless sooner terminated as provided in this Article 5.\n");
+        assert_eq!(exp(&r), Some((Expiry::Perpetual, Confidence::High)));
+        let r = rd("AFFILIATE AGREEMENT\n\n5. The term of this Agreement will commence on the date the form is approved and will end when terminated by either party.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Perpetual));
+        let r = rd("SPONSORSHIP AGREEMENT\n\nThis Agreement is made as of 2 June 2015 between Alpha Ltd and Beta Ltd.\n\n\
+3.4 The obligations of confidence shall continue in perpetuity following termination of this Agreement.\n");
+        assert_eq!(exp(&r), None);
     }
 }
