@@ -469,6 +469,12 @@ regex!(
     r"(?i)^\W*(?:whereas|recitals?\b|background\b|considerando|witnesseth|[a-h]\.\s+whereas)"
 );
 regex!(
+    // a recital that the sentence splitter left inside a longer unit: "… RECITALS
+    // WHEREAS, Licensee and Host have entered into a Hosting Agreement dated …"
+    recital_inline,
+    r"\b(?:WHEREAS|Whereas,|CONSIDERANDO|Considerando\s+que)\b"
+);
+regex!(
     this_document,
     r"(?i)\b(?:this|these|the\s+present|hereby|herein|hereof|este|esta|el\s+presente|la\s+presente)\b"
 );
@@ -506,7 +512,7 @@ regex!(
 );
 regex!(
     own_name,
-    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|closing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
 );
 regex!(
     // a definition of another term: "Contract Year" means ...
@@ -549,7 +555,10 @@ fn other_documents_date(u: &Unit<'_>, before: &str, after: &str) -> bool {
 /// [`other_documents_date`]; `named` also counts "the Supply Agreement dated …" (for a
 /// dating sentence, whose document must be this one).
 fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
-    if recital_re().is_match(u.text) || recital_re().is_match(&u.topic) {
+    if recital_re().is_match(u.text)
+        || recital_re().is_match(&u.topic)
+        || recital_inline().is_match(before)
+    {
         return true;
     }
     if let Some(c) = other_definition().captures(u.text) {
@@ -671,6 +680,10 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                 // Date\")"
                 !amendment_word().is_match(m.as_str()) || this_amendment().is_match(before)
             }) {
+                // a recital tells the history, even of a date it names the Effective Date
+                if recital_re().is_match(u.text) || recital_inline().is_match(before) {
+                    continue;
+                }
                 8
             } else if defined.is_some() {
                 continue;
@@ -940,7 +953,7 @@ regex!(
 );
 regex!(
     end_key,
-    r"^(end date|expiry date|expiration date|expiry|expiration|end of term|fecha de t[eé]rmino|fecha de vencimiento|fecha de fin|vencimiento|t[eé]rmino|fecha de finalizaci[oó]n|initial term end|term end)$"
+    r"^(end date|expiry date|expiration date|expiry|expiration|end of term|fecha de t[eé]rmino|fecha de vencimiento|fecha de fin|vencimiento|t[eé]rmino|fecha de finalizaci[oó]n|initial term end|term end|termination date|contract end|fecha de terminaci[oó]n)$"
 );
 regex!(
     term_before,
@@ -962,7 +975,7 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
 regex!(
     // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
@@ -989,7 +1002,7 @@ regex!(
 );
 regex!(
     evergreen_re,
-    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,60}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|continue\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:indefinitely|in\s+perpetuity|perpetually)|(?:will|shall)\s+end\s+(?:only\s+)?when\s+terminated|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
+    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,120}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|continu\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:thereafter\s+)?(?:indefinitely|in\s+perpetuity|perpetually)|(?:remain|continue)s?\s+in\s+(?:full\s+)?(?:force|effect)\s+(?:for|in)\s+perpetuity|(?:continue|remain)s?\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:thereafter\s+)?(?:unless\s+and\s+)?until\s+(?:it\s+is\s+|so\s+)?terminat(?:ed|ion)\b(?:\s+(?:by|as|in|pursuant|under)\b|\s*[.;,]|$)|(?:will|shall)\s+end\s+(?:only\s+)?when\s+terminated|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
 );
 regex!(
     // a period inside the term whose own end is stated: a contract year, a quarter, a phase
@@ -3024,5 +3037,45 @@ IN WITNESS WHEREOF the parties sign below.\n\nDate: 9 July 2019\n");
         let r = rd("SPONSORSHIP AGREEMENT\n\nThis Agreement is made as of 2 June 2015 between Alpha Ltd and Beta Ltd.\n\n\
 3.4 The obligations of confidence shall continue in perpetuity following termination of this Agreement.\n");
         assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn more_wordings_of_an_agreement_without_end() {
+        for text in [
+            "5. This Agreement shall become effective on the date of execution and shall continue in force and effect for an indefinite term thereafter unless terminated under Article 16.",
+            "1.9 \"Term\" means the period commencing on the Effective Date and continuing thereafter indefinitely until this Agreement is terminated under Section 10.",
+            "3. This Agreement will remain in force for perpetuity unless the parties agree otherwise in writing.",
+            "2. This Agreement shall remain in effect until terminated by the Parties.",
+            "7. This Agreement will commence on the Effective Date and will continue until termination as provided below.",
+        ] {
+            let r = rd(&format!("SERVICES AGREEMENT\n\n{text}\n"));
+            assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Perpetual), "{text}");
+        }
+        // what continues until the agreement ends is not the agreement
+        let r = rd("LICENSE AGREEMENT\n\nThis Agreement is made on 1 May 2019 between Alpha Ltd and Beta Ltd and ends on 30 April 2022.\n\n4. The licence continues until termination or expiry of this Agreement.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2022, 4, 30))));
+    }
+
+    #[test]
+    fn more_wordings_of_a_stated_end() {
+        let r = rd("DISTRIBUTOR AGREEMENT AMENDMENT\n\nThis Amendment is made as of January 1, 1999 between Alpha Inc and Beta Inc.\n\n1. This Agreement shall be effective through and including March 31, 2004.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2004, 3, 31))));
+        let r = rd("ENDORSEMENT AGREEMENT\n\n1. The term of this Agreement is the period commencing on 1 June 2021 and concluding on 31 May 2023.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2023, 5, 31))));
+        let r = rd("SUPPLY TERMS\n\nTermination Date: December 31, 2025\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2025, 12, 31)), Confidence::High))
+        );
+        let r = rd("CONSULTING AGREEMENT\n\nThis Agreement is made on 2 February 2020 between Alpha Inc and Beta Inc.\n\n4. This Agreement shall be in effect until March 18. 2021, unless sooner terminated by either party.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2021, 3, 18))));
+    }
+
+    #[test]
+    fn a_closing_date_named_in_the_opening_and_a_recital_left_inside_a_sentence() {
+        let r = rd("COOPERATION AGREEMENT\n\nTHIS COOPERATION AGREEMENT (\"Agreement\") is signed this 9th day of March, 2016 (the \"Closing Date\"), by and between Alpha Inc. and Beta AG.\n");
+        assert_eq!(eff(&r), Some((day(2016, 3, 9), Confidence::High)));
+        let r = rd("HOSTING ADDENDUM\n\nHost and Client may be referred to as the \"Parties\". RECITALS WHEREAS, Client and Host have entered into a Hosting Agreement (the \"Agreement\") dated March 7t h, 2018 (the \"Effective Date\") and wish to add services.\n");
+        assert_eq!(eff(&r), None);
     }
 }
