@@ -2164,20 +2164,68 @@ fn country_in(text: &str) -> Option<&'static str> {
     best.map(|(_, c)| c)
 }
 
+regex!(
+    law_strong_re,
+    r"(?i)\b(?:governed\s+by|governing\s+law|construed\s+(?:and\s+\w+\s+)?(?:in\s+accordance\s+with|under)|interpreted\s+(?:in\s+accordance\s+with|under)|subject\s+to\s+the\s+laws|law\s+applicable|se\s+rige|se\s+regir[aá]|regid[oa]\s+por|ley\s+aplicable|derecho\s+aplicable|legislaci[oó]n\s+aplicable|sometid[oa]s?\s+a\s+las\s+leyes)"
+);
+regex!(
+    law_topic,
+    r"(?i)\b(?:governing\s+law|applicable\s+law|choice\s+of\s+law|ley\s+aplicable|legislaci[oó]n\s+aplicable|derecho\s+aplicable)\b"
+);
+regex!(
+    // where a party is incorporated, not the law the agreement is governed by: "a
+    // corporation organized and existing under the laws of Israel", "constituida bajo las
+    // leyes de Chile"
+    incorporated_re,
+    r"(?i)(?:organi[sz]ed|incorporated|existing|formed|constituted|registered|established|constituid[ao]|organizad[ao]|existente)\s+(?:and\s+existing\s+|y\s+existente\s+)?(?:under|in\s+accordance\s+with|bajo|conforme\s+a|de\s+acuerdo\s+con)\s+(?:the\s+|las\s+)?(?:laws?|leyes)\s*(?:of|de)?\s*$"
+);
+regex!(
+    // a party's address or domicile: "with its principal place of business at", "having
+    // its registered office in", "con domicilio en", "domiciliada en"
+    address_re,
+    r"(?i)\b(?:principal\s+(?:place\s+of\s+business|offices?|executive\s+offices?)|registered\s+(?:office|address)|(?:with|having)\s+(?:its\s+|an\s+|a\s+)?(?:offices?|address|headquarters)\s+(?:at|in)|located\s+at|residing\s+at|(?:con\s+)?domicilio\s+(?:legal\s+|fiscal\s+|social\s+)?(?:en|ubicado\s+en)|domiciliad[ao]\s+en|con\s+sede\s+en|ubicad[ao]\s+en)\b"
+);
+regex!(
+    // where the data are kept: "Customer Data shall be stored and processed only in Peru",
+    // "los datos personales se almacenarán en servidores ubicados en Chile"
+    residency_re,
+    r"(?i)\b(?:data|datos|information|informaci[oó]n|servers?|servidores)\b[^.;]{0,80}?\b(?:stored|hosted|processed|kept|located|reside|resident|remain|almacenad\w*|alojad\w*|tratad\w*|resid\w*|ubicad\w*|permanecer\w*|almacenar\w*)\b[^.;]{0,50}?\b(?:in|within|inside|en|dentro\s+de(?:l)?)\b"
+);
+
+/// The country of the agreement (ISO 3166-1 alpha-2), by what says it, best first: a
+/// country key (9); the country named after the governing-law words ("governed by the
+/// laws of England", "se rige por las leyes de la República del Perú") (8); a forum
+/// ("the courts of Santiago") (6). Where a party is incorporated ("organized under the
+/// laws of Delaware") is not the governing law. With none of those, `low` with a warning:
+/// where the data are kept ("Customer Data shall be stored only in Chile"), else the
+/// country the parties' addresses name most (their addresses and places of
+/// incorporation), else the one the document names most.
 fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
     let mut best: Option<(u8, Found<String>)> = None;
     for u in us {
         let rank = if u.key_is(country_key()) {
             9
-        } else if let Some(m) = law_re().find(u.text) {
-            // the country named after "laws of"
+        } else if let Some(m) = law_re()
+            .find_iter(u.text)
+            .find(|m| !incorporated_re().is_match(&u.text[..m.end()]))
+        {
+            // the country named after "laws of": the governing law when the sentence or
+            // its heading says it governs ("governed by", "se rige por", "Governing Law");
+            // "compliance with the laws of China" is a weaker hint (5)
+            let strong = law_strong_re().is_match(u.text) || law_topic().is_match(&u.topic);
+            let rank = if strong { 8 } else { 5 };
             if let Some(c) = country_in(&u.text[m.start()..]) {
-                if best.as_ref().is_none_or(|(r0, _)| *r0 < 8) {
-                    best = Some((8, Found::new(c.to_string(), Confidence::High, u.loc())));
+                if best.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+                    let conf = if strong {
+                        Confidence::High
+                    } else {
+                        Confidence::Low
+                    };
+                    best = Some((rank, Found::new(c.to_string(), conf, u.loc())));
                 }
             }
             continue;
-        } else if forum_re().is_match(u.text) {
+        } else if forum_re().is_match(u.text) && !incorporated_re().is_match(u.text) {
             6
         } else {
             continue;
@@ -2188,10 +2236,48 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
             }
         }
     }
-    if best.is_none() {
-        // addresses and data residency: the most frequent country named
+    if let Some((rank, f)) = best {
+        if rank == 5 {
+            warn(
+                w,
+                "country_assumed",
+                "country",
+                Some(f.source.line),
+                format!(
+                    "no governing law found: country {} read from \"{}\"; confirm it",
+                    f.value, f.source.text
+                ),
+            );
+        }
+        return Some(f);
+    }
+    // where the data are kept
+    for u in us {
+        if let Some(m) = residency_re().find(u.text) {
+            if let Some(c) = country_in(head(&u.text[m.end()..], 80)) {
+                warn(
+                    w,
+                    "country_assumed",
+                    "country",
+                    Some(u.block.lines.0),
+                    format!("no governing law found: country {c} read from where the data are kept; confirm it"),
+                );
+                return Some(Found::new(c.to_string(), Confidence::Low, u.loc()));
+            }
+        }
+    }
+    // the parties' addresses and places of incorporation, else every country named
+    let tally = |only_addresses: bool| {
         let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
         for u in us {
+            if only_addresses
+                && !(address_re().is_match(u.text)
+                    || incorporated_re().is_match(u.text)
+                    || u.lower.contains("under the laws of")
+                    || u.lower.contains("bajo las leyes de"))
+            {
+                continue;
+            }
             if let Some(c) = country_in(u.text) {
                 match counts.iter_mut().find(|(k, _, _)| *k == c) {
                     Some(e) => e.1 += 1,
@@ -2200,14 +2286,28 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        if let Some((c, _, idx)) = counts.first() {
-            if let Some(u) = us.get(*idx) {
-                warn(w, "country_assumed", "country", Some(u.block.lines.0), format!("no governing law found: country {c} assumed from the addresses; confirm it"));
-                return Some(Found::new(c.to_string(), Confidence::Low, u.loc()));
-            }
-        }
-    }
-    best.map(|(_, f)| f)
+        counts
+    };
+    let (counts, what) = match tally(true) {
+        c if !c.is_empty() => (c, "the parties' addresses"),
+        _ => (tally(false), "the places the document names"),
+    };
+    let (c, _, idx) = *counts.first()?;
+    let u = us.get(idx)?;
+    let others: Vec<&str> = counts.iter().skip(1).map(|x| x.0).collect();
+    let also = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" (it also names {})", others.join(", "))
+    };
+    warn(
+        w,
+        "country_assumed",
+        "country",
+        Some(u.block.lines.0),
+        format!("no governing law found: country {c} assumed from {what}{also}; confirm it"),
+    );
+    Some(Found::new(c.to_string(), Confidence::Low, u.loc()))
 }
 
 regex!(
@@ -3077,5 +3177,47 @@ IN WITNESS WHEREOF the parties sign below.\n\nDate: 9 July 2019\n");
         assert_eq!(eff(&r), Some((day(2016, 3, 9), Confidence::High)));
         let r = rd("HOSTING ADDENDUM\n\nHost and Client may be referred to as the \"Parties\". RECITALS WHEREAS, Client and Host have entered into a Hosting Agreement (the \"Agreement\") dated March 7t h, 2018 (the \"Effective Date\") and wish to add services.\n");
         assert_eq!(eff(&r), None);
+    }
+
+    fn ctry(r: &Reading) -> Option<(String, Confidence)> {
+        r.country.as_ref().map(|f| (f.value.clone(), f.confidence))
+    }
+
+    #[test]
+    fn where_a_party_is_incorporated_is_not_the_governing_law() {
+        let r = rd("SUPPLY AGREEMENT\n\n\
+This Supply Agreement is made on 3 May 2016 between Nordlicht GmbH, a company organized and existing under the laws of Germany, and Pampa S.A., a company incorporated under the laws of Argentina.\n\n\
+19. This Agreement shall be governed by and construed in accordance with the laws of the State of New York.\n");
+        assert_eq!(ctry(&r), Some(("US".into(), Confidence::High)));
+        let r = rd("CONTRATO DE SUMINISTRO\n\n\
+Celebran el presente contrato Andes Verde S.A., sociedad constituida bajo las leyes de Chile, y Río Claro S.A.C.\n\n\
+DÉCIMA. El presente contrato se rige por las leyes de la República del Perú.\n");
+        assert_eq!(ctry(&r), Some(("PE".into(), Confidence::High)));
+    }
+
+    #[test]
+    fn without_governing_law_the_country_comes_from_data_residency_or_addresses_low() {
+        let r = rd("CLOUD SERVICES AGREEMENT\n\n\
+This Agreement is made on 1 March 2024 between Nube Segura SpA and Tienda Austral Ltda.\n\n\
+7. Customer Data shall be stored and processed only in data centres located in Chile.\n");
+        assert_eq!(ctry(&r), Some(("CL".into(), Confidence::Low)));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "country_assumed" && w.message.contains("data are kept")));
+        let r = rd("CONTRATO DE HOSTING\n\n\
+Las partes acuerdan que los datos personales del Cliente permanecerán almacenados en servidores ubicados en Colombia.\n");
+        assert_eq!(ctry(&r).map(|c| c.0), Some("CO".into()));
+        let r = rd("DISTRIBUTION AGREEMENT\n\n\
+This Agreement is made on 2 April 2019 between Maple Tools Ltd., with its principal place of business at 40 King Street, Toronto, Ontario, Canada, and Lakeside Supply Inc., having its offices at 12 Bay Road, Vancouver, British Columbia.\n\n\
+4. Distributor may sell the products in Mexico and in Brazil.\n");
+        assert_eq!(ctry(&r), Some(("CA".into(), Confidence::Low)));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "country_assumed" && w.message.contains("addresses")));
+        // a mention of a country's laws that does not govern the agreement is low
+        let r = rd("MANUFACTURING AGREEMENT\n\n10.3 Manufacturer will comply with all applicable laws of Japan in making the products.\n");
+        assert_eq!(ctry(&r), Some(("JP".into(), Confidence::Low)));
     }
 }
