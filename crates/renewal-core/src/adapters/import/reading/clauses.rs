@@ -359,6 +359,11 @@ regex!(
     r#"(?i)\b(?:de|por)\s+una\s+parte\s*,?\s*(?:la\s+empresa\s+|la\s+sociedad\s+)?(.{2,100}?)(?:,|\s*\(|\s+con\s+(?:RUC|R\.U\.[CT]\.?|RUT|NIT|CIF|domicilio))(?:.*?)\b(?:de|por)\s+(?:la\s+)?otra(?:\s+parte)?\s*,?\s*(?:la\s+empresa\s+|la\s+sociedad\s+)?(.{2,100}?)(?:,|\s*\(|;|\s+con\s+(?:RUC|R\.U\.[CT]\.?|RUT|NIT|CIF|domicilio)|\.\s|$)"#
 );
 
+regex!(
+    incorporation_and,
+    r"(?i)\b(organi[sz]ed|incorporated|formed|duly\s+organi[sz]ed|constituid[ao])\s+(?:and|y)\s+((?:validly\s+)?existing|existente|in\s+good\s+standing)\b"
+);
+
 fn clean_party(s: &str) -> String {
     let s = s
         .trim()
@@ -397,10 +402,13 @@ fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
         ));
     }
     for u in us.iter().take(40) {
+        // "a corporation organized and existing under the laws of …": that "and" does not
+        // join the two parties
+        let text = incorporation_and().replace_all(u.text, "${1}-${2}");
         let c = between_re()
-            .captures(u.text)
-            .or_else(|| comparecen_re().captures(u.text))
-            .or_else(|| una_parte_re().captures(u.text));
+            .captures(&text)
+            .or_else(|| comparecen_re().captures(&text))
+            .or_else(|| una_parte_re().captures(&text));
         if let Some(c) = c {
             let a = clean_party(&c[1]);
             let b = clean_party(&c[2]);
@@ -467,6 +475,10 @@ regex!(
     // an opening that is not the agreement's own date: a recital or a reference
     recital_re,
     r"(?i)^\W*(?:whereas|recitals?\b|background\b|considerando|witnesseth|[a-h]\.\s+whereas)"
+);
+regex!(
+    predicate_before,
+    r"(?i)\b(?:this|it|este|esto|el\s+presente)\s+(?:is|es|constitutes|constituye|shall\s+be|ser[aá])\s+$"
 );
 regex!(
     // a recital that the sentence splitter left inside a longer unit: "… RECITALS
@@ -589,6 +601,8 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
     let this = this_document().find_iter(before).last().map(|m| m.end());
     let other = other_document()
         .find_iter(before)
+        // "This is a fixed-term agreement": the document itself, not another one
+        .filter(|m| !predicate_before().is_match(&before[..m.start()]))
         .last()
         .map(|m| m.start())
         .max(if named {
@@ -3219,5 +3233,24 @@ This Agreement is made on 2 April 2019 between Maple Tools Ltd., with its princi
         // a mention of a country's laws that does not govern the agreement is low
         let r = rd("MANUFACTURING AGREEMENT\n\n10.3 Manufacturer will comply with all applicable laws of Japan in making the products.\n");
         assert_eq!(ctry(&r), Some(("JP".into(), Confidence::Low)));
+    }
+
+    #[test]
+    fn organized_and_existing_does_not_join_the_parties() {
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made between Fjord Analytics AS, a company duly organized and validly existing under the laws of Norway, and Cedar Point Retail Inc., a Delaware corporation, as of 5 May 2022.\n");
+        assert_eq!(
+            r.parties.as_ref().map(|p| p.value.clone()),
+            Some(vec![
+                "Fjord Analytics AS".to_string(),
+                "Cedar Point Retail Inc.".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn this_is_an_agreement_names_this_document() {
+        let r = rd("CONSULTANCY AGREEMENT\n\nValencia, 20 May 2025\n\n\
+Three. Duration. This is a fixed-term agreement of eighteen (18) months commencing on 1 June 2025.\n");
+        assert_eq!(eff(&r), Some((day(2025, 6, 1), Confidence::High)));
     }
 }
