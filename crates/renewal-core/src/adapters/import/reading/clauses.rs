@@ -1397,6 +1397,15 @@ regex!(
     renewal_words,
     r"(?i)(renew|renova|renueva|pr[oó]rroga|prorrog|(?:on\s+a\s+)?rolling\s+(?:basis|terms?|contract|monthly|annual|yearly|(?:one|1|twelve|12)[- ](?:month|year)\s+(?:terms?|basis|contract))|month[- ]to[- ]month|year[- ]to[- ]year|mes\s+a\s+mes|successive|sucesiv|t[aá]cita)"
 );
+regex!(rolling_word, r"(?i)^(?:on\s+a\s+)?rolling\b");
+regex!(
+    rolling_not_term,
+    r"(?i)\b(?:forecasts?|purchas\w*|orders?|inventory|schedules?|pron[oó]sticos?|previsi[oó]n\w*|pedidos?)\b"
+);
+regex!(
+    auto_renew_phrase,
+    r"(?i)\bautomatic\w*\s+(?:be\s+)?(?:renew|extend)\w*|\b(?:renew|extend)\w*\s+automatic\w*|\bse\s+(?:renovar|prorrogar)[aá]\s+autom[aá]ticamente|\bautom[aá]ticamente\s+(?:renovad|prorrogad)\w*"
+);
 regex!(
     renewal_key,
     r"^(renewal|auto[- ]?renewal|automatic renewal|renewals|renovaci[oó]n|renovaci[oó]n autom[aá]tica|pr[oó]rroga|renewal term|renewal terms|does it renew\??|what happens at the end\??)$"
@@ -1428,6 +1437,15 @@ regex!(
 regex!(
     yearly_re,
     r"(?i)(year[- ]to[- ]year|año\s+a\s+año|(?:on\s+an?\s+)?annual\s+basis|annually|por\s+per[ií]odos\s+anuales|anualmente)"
+);
+regex!(
+    // a renewal's cadence said in words next to it
+    year_cadence,
+    r"(?i)year[- ]to[- ]year|año\s+a\s+año|annual\s+(?:renewals?|periods?|terms?|extensions?)|(?:renew|extend)\w*\s+(?:\w+\s+)?(?:each|every)\s+year|por\s+per[ií]odos\s+anuales"
+);
+regex!(
+    month_cadence,
+    r"(?i)month[- ]to[- ]month|mes\s+a\s+mes|rolling\s+monthly|monthly\s+rolling|por\s+per[ií]odos\s+mensuales"
 );
 regex!(
     notice_after,
@@ -1497,6 +1515,18 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
                     notice = Some((9, Found::new(p.period, Confidence::High, u.loc())));
                 }
             }
+            continue;
+        }
+        // "purchase … on a rolling basis", "Rolling Monthly Forecast": a forecast or an
+        // order that rolls, not the agreement
+        if !key_ren
+            && renewal_words()
+                .find(u.text)
+                .is_some_and(|m| rolling_word().is_match(m.as_str()))
+            && rolling_not_term().is_match(u.text)
+            && !u.lower.contains("renew")
+            && !u.lower.contains("renov")
+        {
             continue;
         }
         let Some(rp) = renew_pos.or(key_ren.then_some(0)) else {
@@ -1571,8 +1601,39 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
                 notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
             }
         }
+        // the renewal itself ("shall automatically renew for …") after a first "renew"
+        // word ("notifies its intent not to renew … within three (3) months"); the window
+        // just before it holds "automatic annual renewals"
+        let rp = auto_renew_phrase()
+            .find(u.text)
+            .map_or(rp, |m| m.start().max(rp));
+        let from = floor_boundary(u.text, rp.saturating_sub(24));
+        let near_rp = &u.text[from..];
+        // a cadence word before any length after the renewal
+        let first_len = periods
+            .iter()
+            .find(|p| p.start >= rp && !is_notice(u.text, p))
+            .map_or(usize::MAX, |p| p.start);
+        let cadence = |r: &Regex| {
+            r.find(near_rp)
+                .is_some_and(|m| m.start() < 60 && from + m.start() < first_len)
+        };
         if period.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
             if equal_re().is_match(u.text) {
+                equal_to_initial = Some(u.loc());
+            } else if cadence(month_cadence()) {
+                // "shall be effective month to month, until terminated … sixty (60) days"
+                period = Some((
+                    rank,
+                    Found::new(Period::months(1), Confidence::High, u.loc()),
+                ));
+            } else if cadence(year_cadence()) {
+                // "automatic annual renewals", "renew automatically each year"
+                period = Some((
+                    rank,
+                    Found::new(Period::years(1), Confidence::High, u.loc()),
+                ));
+            } else if equal_re().is_match(u.text) {
                 equal_to_initial = Some(u.loc());
             } else if let Some(p) = periods
                 .iter()
@@ -3252,5 +3313,30 @@ This Agreement is made on 2 April 2019 between Maple Tools Ltd., with its princi
         let r = rd("CONSULTANCY AGREEMENT\n\nValencia, 20 May 2025\n\n\
 Three. Duration. This is a fixed-term agreement of eighteen (18) months commencing on 1 June 2025.\n");
         assert_eq!(eff(&r), Some((day(2025, 6, 1), Confidence::High)));
+    }
+
+    #[test]
+    fn a_renewal_cadence_in_words_and_a_rolling_forecast() {
+        let ren = |t: &str| rd(t).renewal_period.map(|p| p.value);
+        assert_eq!(
+            ren("HOSTING AGREEMENT\n\n9. This agreement shall renew automatically each year thereafter, unless either party serves written notice of its intention not to renew at least 90 days prior to the expiration of the then current term.\n"),
+            Some(Period::years(1))
+        );
+        assert_eq!(
+            ren("DISTRIBUTOR AGREEMENT\n\n4. The term of this Agreement shall be three (3) years from the Effective Date with automatic annual renewals thereafter provided either party does not give sixty (60) days notice of termination prior to the renewal date.\n"),
+            Some(Period::years(1))
+        );
+        assert_eq!(
+            ren("TRANSPORT AGREEMENT\n\n5. Thereafter, this Agreement shall be effective month to month, until terminated by either party upon the following written notice: thirty (30) days for firm service.\n"),
+            Some(Period::months(1))
+        );
+        assert_eq!(
+            ren("OUTSOURCING AGREEMENT\n\n3. Unless Customer notifies Supplier of its intent not to renew this Agreement within a period of two (2) months following the Renewal Notice, this Agreement shall automatically renew at the end of the Initial Term for one (1) twelve-month period.\n"),
+            Some(Period::months(12))
+        );
+        // a rolling forecast is not a renewal
+        let r = rd("SUPPLY AGREEMENT\n\n5.2 Rolling Monthly Forecast; the Buyer shall update it each month.\n\n6. Supplier will buy the inventory for up to six (6) months on a rolling basis.\n");
+        assert_eq!(r.renewal_period, None);
+        assert_eq!(r.auto_renewal, None);
     }
 }
