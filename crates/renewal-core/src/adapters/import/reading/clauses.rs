@@ -359,6 +359,11 @@ regex!(
     r#"(?i)\b(?:de|por)\s+una\s+parte\s*,?\s*(?:la\s+empresa\s+|la\s+sociedad\s+)?(.{2,100}?)(?:,|\s*\(|\s+con\s+(?:RUC|R\.U\.[CT]\.?|RUT|NIT|CIF|domicilio))(?:.*?)\b(?:de|por)\s+(?:la\s+)?otra(?:\s+parte)?\s*,?\s*(?:la\s+empresa\s+|la\s+sociedad\s+)?(.{2,100}?)(?:,|\s*\(|;|\s+con\s+(?:RUC|R\.U\.[CT]\.?|RUT|NIT|CIF|domicilio)|\.\s|$)"#
 );
 
+regex!(
+    incorporation_and,
+    r"(?i)\b(organi[sz]ed|incorporated|formed|duly\s+organi[sz]ed|constituid[ao])\s+(?:and|y)\s+((?:validly\s+)?existing|existente|in\s+good\s+standing)\b"
+);
+
 fn clean_party(s: &str) -> String {
     let s = s
         .trim()
@@ -397,10 +402,13 @@ fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
         ));
     }
     for u in us.iter().take(40) {
+        // "a corporation organized and existing under the laws of …": that "and" does not
+        // join the two parties
+        let text = incorporation_and().replace_all(u.text, "${1}-${2}");
         let c = between_re()
-            .captures(u.text)
-            .or_else(|| comparecen_re().captures(u.text))
-            .or_else(|| una_parte_re().captures(u.text));
+            .captures(&text)
+            .or_else(|| comparecen_re().captures(&text))
+            .or_else(|| una_parte_re().captures(&text));
         if let Some(c) = c {
             let a = clean_party(&c[1]);
             let b = clean_party(&c[2]);
@@ -420,7 +428,7 @@ regex!(
 );
 regex!(
     eff_defined,
-    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective\s*date|commencement\s*date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
+    r#"(?i)^\W{0,4}(?:\(?(?:the|hereinafter|en adelante)?\s*(?:the\s+)?["“'‘]?)?(?:effective\s*date|commencement\s*date|(?:(?:first|second|third|fourth|fifth)\s+)?(?:amendment|addendum)(?:\s+no\.?\s*\d+)?\s+(?:effective\s+)?date|fecha de (?:inicio|vigencia|entrada en vigor)|fecha efectiva)"#
 );
 regex!(
     eff_before,
@@ -428,7 +436,31 @@ regex!(
 );
 regex!(
     agreement_before,
-    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*,?\s*(?:(?:as\s+of|on|this|at|effective(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|,\s+a\s+|,\s+el\s+)$"
+    r"(?i)(?:(?:made|entered\s+into|executed|dated|concluded|signed)(?:\s+and\s+(?:entered\s+into|effective|agreed\s+upon))?(?:\s+in\s+(?:duplicate|triplicate|counterparts))?\s*[,:]?\s*(?:(?:as\s+of|as|on|this|at|for\s+reference|effective(?:\s+for\s+all\s+purposes(?:\s+and\s+in\s+all\s+respects)?)?(?:\s+as\s+of)?)\s*,?\s*)*(?:the\s+)?|\b(?:execute[sd]?|sign(?:s|ed)?)\s+(?:this|the\s+present)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|amendment|addendum)\s+(?:(?:as\s+of|on|this|at)\s*,?\s*)+(?:the\s+)?|\bto\s+be\s+(?:executed|signed)\b[^.;]{0,60}?\b(?:as\s+of|on|this)\s+(?:the\s+)?|suscrito\s+(?:el|a)\s+|celebrado\s+(?:el|a)\s+|\b(?:se\s+)?(?:celebra|celebran|suscribe|suscriben|firma|firman|otorgan)\s+(?:(?:el|la)\s+presente\s+(?:contrato|convenio|acuerdo|adenda)\s+)?(?:en\s+[^,.;]{2,40}?,?\s+)?(?:el|a|con\s+fecha)\s+|,\s+a\s+|,\s+el\s+)$"
+);
+regex!(amendment_word, r"(?i)\b(?:amendment|addendum)\b");
+regex!(
+    this_amendment,
+    r"(?i)\b(?:this|the\s+present)\s+(?:[\w#.-]+\s+){0,3}?(?:amendment|addendum)\b"
+);
+regex!(
+    dated_key,
+    r"^(?:date|dated|fecha|agreement date|date of agreement|fecha del contrato|fecha de celebraci[oó]n)$"
+);
+regex!(as_of_before, r"(?i)\bas\s+of\s*,?\s*(?:this\s+|the\s+)?$");
+regex!(dated_field, r"(?i)\bdated\s*:\s*$");
+regex!(
+    // the opening sentence of a document: "THIS AMENDMENT (the …) is entered into …",
+    // "Este contrato se celebra …"
+    opening_re,
+    r"(?i)^\W*(?:this|este|esta|el\s+presente|la\s+presente)\s+(?:[\w#.'-]+\s+){0,6}?(?:agreement|contract|amendment|addendum|contrato|convenio|acuerdo|adenda)\b"
+);
+regex!(
+    // the closing sentence of a contract that says it is signed ("IN WITNESS WHEREOF, the
+    // parties have executed this Agreement as of …", "En señal de conformidad, las partes
+    // suscriben el presente contrato el …"): its date is the agreement's wherever it sits
+    witness_re,
+    r"(?i)\b(?:in\s+witness\s+(?:whereof|hereof)|in\s+evidence\s+whereof|en\s+(?:fe|testimonio|se[ñn]al)\s+de\s+(?:lo\s+cual|conformidad)|firman\s+en\s+se[ñn]al)"
 );
 regex!(
     // a term that runs from a date to another: "from 1 March 2024 to 28 February 2025"
@@ -443,6 +475,16 @@ regex!(
     // an opening that is not the agreement's own date: a recital or a reference
     recital_re,
     r"(?i)^\W*(?:whereas|recitals?\b|background\b|considerando|witnesseth|[a-h]\.\s+whereas)"
+);
+regex!(
+    predicate_before,
+    r"(?i)\b(?:this|it|este|esto|el\s+presente)\s+(?:is|es|constitutes|constituye|shall\s+be|ser[aá])\s+$"
+);
+regex!(
+    // a recital that the sentence splitter left inside a longer unit: "… RECITALS
+    // WHEREAS, Licensee and Host have entered into a Hosting Agreement dated …"
+    recital_inline,
+    r"\b(?:WHEREAS|Whereas,|CONSIDERANDO|Considerando\s+que)\b"
 );
 regex!(
     this_document,
@@ -476,8 +518,13 @@ regex!(
     r#"(?i)^[^.;"“]{0,80}?\(\s*(?:the|this|el|la)?\s*["“]([^"”]{1,60})["”]"#
 );
 regex!(
+    // the words that introduce the parties of a dating sentence
+    parties_between,
+    r"(?i)\b(?:between|among|amongst|entre|by\s+and\s+(?:between|among)|celebran|otorgan)\b"
+);
+regex!(
     own_name,
-    r"(?i)^(?:agreement|contract|amendment|addendum|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|closing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
 );
 regex!(
     // a definition of another term: "Contract Year" means ...
@@ -520,7 +567,10 @@ fn other_documents_date(u: &Unit<'_>, before: &str, after: &str) -> bool {
 /// [`other_documents_date`]; `named` also counts "the Supply Agreement dated …" (for a
 /// dating sentence, whose document must be this one).
 fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
-    if recital_re().is_match(u.text) || recital_re().is_match(&u.topic) {
+    if recital_re().is_match(u.text)
+        || recital_re().is_match(&u.topic)
+        || recital_inline().is_match(before)
+    {
         return true;
     }
     if let Some(c) = other_definition().captures(u.text) {
@@ -529,8 +579,12 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
         }
     }
     if let Some(c) = defined_after().captures(after) {
+        // a name given after the parties are introduced ("dated as of 4 May 2005, by and
+        // between Acme Inc. (\"Acme\")") names a party, not the date's document
+        let gap = c.get(1).map_or("", |n| &after[..n.start()]);
         if c.get(1)
             .is_some_and(|n| !own_name().is_match(n.as_str().trim()))
+            && !parties_between().is_match(gap)
         {
             return true;
         }
@@ -547,6 +601,8 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
     let this = this_document().find_iter(before).last().map(|m| m.end());
     let other = other_document()
         .find_iter(before)
+        // "This is a fixed-term agreement": the document itself, not another one
+        .filter(|m| !predicate_before().is_match(&before[..m.start()]))
         .last()
         .map(|m| m.start())
         .max(if named {
@@ -598,6 +654,17 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
         let key_hit = u.key_is(eff_key());
         let dates = u.dates(order);
         let blank = find_blank(u.text);
+        if u.key_is(dated_key()) {
+            // "Date: 1 June 1998", "Dated: 7 January 2019": a form's date field, at the head
+            // of the document or beside a signature, is when it was signed: low
+            if let Some(d) = dates
+                .iter()
+                .find(|d| matches!(d.date, PartialDate::Day { .. }))
+            {
+                cands.push((4, u, d.date.deadline(), d.ambiguous));
+            }
+            continue;
+        }
         if key_hit {
             let d = dates
                 .iter()
@@ -619,8 +686,21 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             let after = &u.text[d.end..];
             let before = &u.text[..d.start];
             let other = || other_documents_date(u, before, after);
-            let rank = if eff_defined().is_match(head(after, 60)) {
+            let defined = eff_defined().find(head(after, 60));
+            let rank = if defined.is_some_and(|m| {
+                // an amendment's own effective date names this document only in an
+                // amendment ("This Amendment … effective as of …"), not when an agreement
+                // says when it was "amended by the parties on … (\"Amendment Effective
+                // Date\")"
+                !amendment_word().is_match(m.as_str()) || this_amendment().is_match(before)
+            }) {
+                // a recital tells the history, even of a date it names the Effective Date
+                if recital_re().is_match(u.text) || recital_inline().is_match(before) {
+                    continue;
+                }
                 8
+            } else if defined.is_some() {
+                continue;
             } else if let Some(cue) = eff_before().find(before) {
                 if not_start_re().is_match(tail(before, 120)) || other() {
                     continue;
@@ -632,7 +712,7 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                     continue;
                 }
                 if names_date
-                    || subject_words().is_match(&before[..cue.start()])
+                    || subject_words().is_match(tail(&before[..cue.start()], 90))
                     || subject_words().is_match(&cue_text)
                 {
                     7
@@ -651,7 +731,12 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                 && !other()
             {
                 7
-            } else if agreement_before().is_match(before) && u.index < 40 {
+            } else if (agreement_before().is_match(before)
+                // "This Agreement is entered into by and between A and B as of the 1st day
+                // of June 2004": the opening's date after the parties
+                || opening_re().is_match(u.text) && as_of_before().is_match(tail(before, 40)))
+                && (u.index < 40 || witness_re().is_match(u.text))
+            {
                 if other_date(u, before, after, true) {
                     continue;
                 }
@@ -659,11 +744,30 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                     .captures(after)
                     .and_then(|c| c.get(1))
                     .is_some_and(|n| signing_date().is_match(n.as_str()));
-                if (this_document().is_match(before) || u.index < 3) && !signing_name {
+                // "Dated: 7 January 2019" is a form's field, often beside a signature
+                let form_field = dated_field().is_match(tail(before, 12));
+                if (this_document().is_match(before) || u.index < 3) && !signing_name && !form_field
+                {
                     5
                 } else {
                     3
                 }
+            } else if place_dating_before().is_match(before)
+                && signs_after().is_match(head(after, 80))
+            {
+                // "En Lima, a los 12 días del mes de junio de 2023, se celebra el presente
+                // contrato …", "In Madrid, on 3 May 2021, the parties sign this agreement"
+                5
+            } else if after
+                .trim_matches(|c: char| c.is_whitespace() || ".,;".contains(c))
+                .is_empty()
+                && (u.index < 8 && title_before_date().is_match(before.trim_end())
+                    || place_before_date().is_match(before.trim_end()))
+            {
+                // a date on its own under the title ("AGENCY AGREEMENT\n\nMay 14, 2014") or
+                // after a place ("Hamburg, November 19, 2012", "Lima, 5 de marzo de 2024"):
+                // the document's date, with nothing saying so (low)
+                4
             } else {
                 continue;
             };
@@ -680,7 +784,9 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
                         .map_or(after, |x| x.1)
                         .get(..40)
                         .unwrap_or(""),
-                ) || u.lower.contains("effective date") && before.len() < 400
+                ) || eff_before().is_match(tail(before, 80))
+                    && u.lower.contains("effective")
+                    && before.len() < 400
                     || agreement_before().is_match(before) && u.index < 40)
             {
                 cands.push((6, u, None, false));
@@ -692,6 +798,13 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
     for c in &cands {
         if best.is_none_or(|b| c.0 > b.0) {
             best = Some(c);
+        }
+    }
+    // "effective as of the date of the last signature": the latest date beside the
+    // signatures, when nothing states the date itself (low: the reader chose it)
+    if best.is_none_or(|b| b.0 < 7) {
+        if let Some(f) = last_signature_date(us, order, w) {
+            return Some(f);
         }
     }
     let &(rank, u, date, ambiguous) = best?;
@@ -713,9 +826,17 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
             None
         }
         Some(d) => {
-            let rival = cands
-                .iter()
-                .find(|c| c.2.is_some_and(|x| x != d) && c.0 >= 5 && c.0 + 1 >= rank);
+            // another date the next rank gives, or the dated opening of another document
+            // ("THIS AMENDMENT is entered into this 15th day of July 1998" after a first
+            // amendment in the same file)
+            let rival = cands.iter().find(|c| {
+                c.2.is_some_and(|x| x != d)
+                    && c.0 >= 5
+                    && (c.0 + 1 >= rank
+                        || c.1.index != u.index
+                            && opening_re().is_match(c.1.text)
+                            && opening_re().is_match(u.text))
+            });
             let conf = if ambiguous || rank < 5 || rival.is_some() || on_event {
                 Confidence::Low
             } else {
@@ -747,6 +868,97 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
     }
 }
 
+regex!(
+    // the effective date is the date the last party signs: "effective as of the date of the
+    // last signature below", "the later of the two signature dates below", "the date this
+    // Agreement is signed by the last signatory", "la fecha de la última firma"
+    last_signature_re,
+    r"(?i)\b(?:(?:date|day)\s+(?:of\s+(?:the\s+)?|on\s+which\s+(?:the\s+)?)?(?:last|latest|final)\s+(?:signature|signatory|party\s+to\s+sign|execution)|(?:later|latest|last)\s+of\s+the\s+(?:two\s+|respective\s+)?(?:signature\s+|execution\s+)?dates?\b[^.;]{0,40}?\b(?:sign\w*|execut\w*)|(?:later|latest|last)\s+of\s+the\s+(?:two\s+)?(?:signature|execution)\s+dates|signed\s+by\s+the\s+last\s+(?:signatory|party|of\s+the\s+parties)|date\s+last\s+(?:written|signed|set\s+forth)\s+below|last\s+date\s+signed\s+below|fecha\s+de\s+(?:la\s+)?[uú]ltima\s+firma|[uú]ltim[oa]\s+(?:en\s+)?firmar)"
+);
+regex!(
+    // a filing's page footer ("Source: ACME INC, 8-K, 3/16/2018"): the filing's date
+    filing_footer,
+    r"(?i)^\W*source\s*:|\b(?:8-K|10-K|10-Q|S-1|S-4|SB-2|20-F|6-K|10-KSB|DRS)(?:/A)?\b"
+);
+regex!(
+    // what may stand before a date alone at the head of a document: nothing, "Dated", or
+    // the title in capitals
+    title_before_date,
+    r"^(?:|(?i:dated|date|fecha)\s*:?|[A-Z0-9&,.'’/() -]{0,100}\b(?:AGREEMENT|CONTRACT|AMENDMENT|ADDENDUM|CONTRATO|CONVENIO|ACUERDO|ADENDA)\s*[-–—:,]?)$"
+);
+regex!(
+    // "Hamburg,", "En Lima,", "Santiago, a": a place before the date of signing
+    place_before_date,
+    r"^(?:(?i:en|in|at)\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s*,\s*(?i:a|el|on|this)?$"
+);
+regex!(
+    place_dating_before,
+    r"^\W*(?:(?i:en|in|at)\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s*,\s*(?i:a\s+los|a|el\s+d[ií]a|el|on|this)?\s*$"
+);
+regex!(
+    signs_after,
+    r"(?i)^\W{0,3}(?:[^.;]{0,30}?\b)?(?:se\s+)?(?:celebra|suscribe|firma|otorga|sign|enter|execute|make)\w*\b[^.;]{0,40}\b(?:presente|this|el\s+siguiente|the\s+following)\b"
+);
+regex!(
+    day_after_re,
+    r"(?i)\bday\s+(?:after|following)\s+(?:the\s+)?$"
+);
+
+/// The effective date of an agreement that says it takes effect when the last party signs
+/// ([`last_signature_re`]): the latest full date in the signature block (the dozen
+/// sentences after "IN WITNESS WHEREOF" or its Spanish forms) or in a `Date:` field,
+/// plus one day for "the day after the date of last signature". Low confidence with a
+/// warning: the reader chose it among the signatures. `None` when the document does not
+/// say so or the signatures carry no date.
+fn last_signature_date(
+    us: &[Unit<'_>],
+    order: DayOrder,
+    w: &mut Vec<Warning>,
+) -> Option<Found<NaiveDate>> {
+    let (cue_unit, cue) = us.iter().find_map(|u| {
+        last_signature_re()
+            .find(u.text)
+            .filter(|_| {
+                u.lower.contains("effective")
+                    || u.lower.contains("vigencia")
+                    || u.lower.contains("vigor")
+                    || u.lower.contains("begin")
+                    || u.lower.contains("commence")
+            })
+            .map(|m| (u, m))
+    })?;
+    let day_after = day_after_re().is_match(&cue_unit.text[..cue.start()]);
+    let witness = us.iter().rposition(|u| witness_re().is_match(u.text));
+    let mut latest: Option<(NaiveDate, &Unit<'_>)> = None;
+    for (i, u) in us.iter().enumerate() {
+        let in_block = witness.is_some_and(|k| i >= k && i <= k + 12);
+        if !in_block && !u.key_is(dated_key()) || filing_footer().is_match(u.text) {
+            continue;
+        }
+        for d in u.dates(order) {
+            if let PartialDate::Day { date } = d.date {
+                if latest.is_none_or(|(l, _)| date > l) {
+                    latest = Some((date, u));
+                }
+            }
+        }
+    }
+    let (date, u) = latest?;
+    let date = if day_after { date.succ_opt()? } else { date };
+    warn(
+        w,
+        "effective_date_last_signature",
+        "effective_date",
+        Some(u.block.lines.0),
+        format!(
+            "the agreement takes effect {} the last signature (\"{}\"): {date} is the latest date beside the signatures; confirm it",
+            if day_after { "the day after" } else { "on" },
+            cue_unit.loc().text
+        ),
+    );
+    Some(Found::new(date, Confidence::Low, u.loc()))
+}
+
 // ---------------------------------------------------------------- term
 
 regex!(
@@ -755,7 +967,7 @@ regex!(
 );
 regex!(
     end_key,
-    r"^(end date|expiry date|expiration date|expiry|expiration|end of term|fecha de t[eé]rmino|fecha de vencimiento|fecha de fin|vencimiento|t[eé]rmino|fecha de finalizaci[oó]n|initial term end|term end)$"
+    r"^(end date|expiry date|expiration date|expiry|expiration|end of term|fecha de t[eé]rmino|fecha de vencimiento|fecha de fin|vencimiento|t[eé]rmino|fecha de finalizaci[oó]n|initial term end|term end|termination date|contract end|fecha de terminaci[oó]n)$"
 );
 regex!(
     term_before,
@@ -777,7 +989,7 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
 regex!(
     // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
@@ -804,7 +1016,7 @@ regex!(
 );
 regex!(
     evergreen_re,
-    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,60}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
+    r"(?i)(continues?\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+terminated|shall\s+continue\s+(?:in\s+(?:full\s+)?(?:force\s+and\s+effect|force|effect)\s+)?(?:thereafter\s+)?until\s+(?:it\s+is\s+)?terminated|(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect))\s+(?:(?:in\s+(?:full\s+)?)?(?:force|effect)\s+(?:and\s+effect\s+)?)?indefinitely|(?:agreement|contract|term)\b[^.;]{0,120}\b(?:for\s+an?|of\s+an?)\s+(?:indefinite|unlimited)\s+(?:term|period|duration)|continu\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?(?:thereafter\s+)?(?:indefinitely|in\s+perpetuity|perpetually)|(?:remain|continue)s?\s+in\s+(?:full\s+)?(?:force|effect)\s+(?:for|in)\s+perpetuity|(?:continue|remain)s?\s+(?:in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+)?(?:thereafter\s+)?(?:unless\s+and\s+)?until\s+(?:it\s+is\s+|so\s+)?terminat(?:ed|ion)\b(?:\s+(?:by|as|in|pursuant|under)\b|\s*[.;,]|$)|(?:will|shall)\s+end\s+(?:only\s+)?when\s+terminated|plazo\s+indefinido|tiempo\s+indefinido|duraci[oó]n\s+indefinida|plazo\s+indeterminado|tiempo\s+indeterminado|(?-i:evergreen)\s+(?:basis|term|renewal|clause)|no\s+fixed\s+(?:end|term))"
 );
 regex!(
     // a period inside the term whose own end is stated: a contract year, a quarter, a phase
@@ -824,6 +1036,42 @@ regex!(
     prior_re,
     r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
 );
+
+regex!(
+    survives_re,
+    r"(?i)\b(?:following|after|upon|beyond)\s+(?:the\s+|any\s+|its\s+|such\s+)?(?:(?:future|early)\s+)?(?:termination|expir\w*)|\bsurviv\w*|\btras\s+la\s+terminaci|\bdespu[eé]s\s+de\s+(?:la\s+)?(?:terminaci|su\s+t[eé]rmino)"
+);
+regex!(
+    anniversary_re,
+    r"(?i)\banniversary\s+of\s+the\s+(?:effective|commencement)\s+date|\b(?:following|after|from)\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    ordinal_anniversary,
+    r"(?i)\b(?:until|on|upon|at|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:\(\d+(?:st|nd|rd|th)?\)\s+)?anniversary\s+of\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    until_the_before,
+    r"(?i)\b(?:until|through|on|upon|at)\s+(?:the\s+(?:date\s+(?:that\s+is\s+)?)?)?$"
+);
+regex!(
+    from_effective_after,
+    r"(?i)^\s*(?:\(\d+\)\s*)?(?:(?:following|after|from)\s+the\s+(?:effective|commencement)\s+date|(?:following|after|from)\s+the\s+date\s+(?:hereof|of\s+this\s+agreement)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date)"
+);
+
+/// 1 for "first" or "1st" … 10 for "tenth" or "10th".
+fn ordinal_value(s: &str) -> Option<u32> {
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    if let Some(i) = words.iter().position(|w| *w == s) {
+        return Some(i as u32 + 1);
+    }
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+        .filter(|n| (1..=10).contains(n))
+}
 
 fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
     let mut length: Option<(u8, Found<Period>)> = None;
@@ -847,7 +1095,21 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 || u.lower.contains("plazo")
                 || u.lower.contains("vigencia"));
         // length
-        if key_term || (term_sentence().is_match(u.text) && !prior_re().is_match(u.text)) {
+        let anniversary = anniversary_re().is_match(u.text);
+        // a sentence about the term: every wording of a length may state it
+        let general = key_term || term_sentence().is_match(u.text) && !prior_re().is_match(u.text);
+        if general || anniversary && !prior_re().is_match(u.text) {
+            // "until the third anniversary of the Effective Date": a length in years
+            if let Some(c) = ordinal_anniversary().captures(u.text) {
+                let n = ordinal_value(&c[1].to_lowercase());
+                if let (Some(n), true) = (n, term_subject().is_match(u.text)) {
+                    if length.as_ref().is_none_or(|(r0, _)| *r0 < 7) {
+                        length = Some((7, Found::new(Period::years(n), Confidence::High, u.loc())));
+                        length_from_event = false;
+                        length_start = None;
+                    }
+                }
+            }
             for p in periods {
                 let before = &u.text[..p.start];
                 let near_before = tail(before, 80);
@@ -876,7 +1138,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 }
                 let rank = if key_term {
                     8
-                } else if term_before().is_match(near_before)
+                } else if general
+                    && term_before().is_match(near_before)
                     && !term_avoid().is_match(u.text.get(..p.start).map_or("", |s| tail(s, 30)))
                 {
                     let subject = tail(before, 160).to_lowercase();
@@ -892,6 +1155,13 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     } else {
                         5
                     }
+                } else if until_the_before().is_match(tail(before, 30))
+                    && from_effective_after().is_match(&u.text[p.end..])
+                    && term_subject().is_match(before)
+                {
+                    // "shall continue until five (5) years following the Effective Date",
+                    // "until the four (4) year anniversary of the Effective Date"
+                    7
                 } else {
                     continue;
                 };
@@ -1005,6 +1275,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         if ![
             "terminat",
             "indefinit",
+            "perpetu",
             "indefinid",
             "indetermin",
             "unlimited",
@@ -1017,7 +1288,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
             return None;
         }
         let m = evergreen_re().find(u.text)?;
-        if prior_re().is_match(u.text) {
+        // "shall continue in perpetuity following termination": what survives the agreement
+        if prior_re().is_match(u.text) || survives_re().is_match(&u.text[m.start()..]) {
             return None;
         }
         let subject = tail(&u.text[..m.start()], 120);
@@ -1125,6 +1397,15 @@ regex!(
     renewal_words,
     r"(?i)(renew|renova|renueva|pr[oó]rroga|prorrog|(?:on\s+a\s+)?rolling\s+(?:basis|terms?|contract|monthly|annual|yearly|(?:one|1|twelve|12)[- ](?:month|year)\s+(?:terms?|basis|contract))|month[- ]to[- ]month|year[- ]to[- ]year|mes\s+a\s+mes|successive|sucesiv|t[aá]cita)"
 );
+regex!(rolling_word, r"(?i)^(?:on\s+a\s+)?rolling\b");
+regex!(
+    rolling_not_term,
+    r"(?i)\b(?:forecasts?|purchas\w*|orders?|inventory|schedules?|pron[oó]sticos?|previsi[oó]n\w*|pedidos?)\b"
+);
+regex!(
+    auto_renew_phrase,
+    r"(?i)\bautomatic\w*\s+(?:be\s+)?(?:renew|extend)\w*|\b(?:renew|extend)\w*\s+automatic\w*|\bse\s+(?:renovar|prorrogar)[aá]\s+autom[aá]ticamente|\bautom[aá]ticamente\s+(?:renovad|prorrogad)\w*"
+);
 regex!(
     renewal_key,
     r"^(renewal|auto[- ]?renewal|automatic renewal|renewals|renovaci[oó]n|renovaci[oó]n autom[aá]tica|pr[oó]rroga|renewal term|renewal terms|does it renew\??|what happens at the end\??)$"
@@ -1156,6 +1437,15 @@ regex!(
 regex!(
     yearly_re,
     r"(?i)(year[- ]to[- ]year|año\s+a\s+año|(?:on\s+an?\s+)?annual\s+basis|annually|por\s+per[ií]odos\s+anuales|anualmente)"
+);
+regex!(
+    // a renewal's cadence said in words next to it
+    year_cadence,
+    r"(?i)year[- ]to[- ]year|año\s+a\s+año|annual\s+(?:renewals?|periods?|terms?|extensions?)|(?:renew|extend)\w*\s+(?:\w+\s+)?(?:each|every)\s+year|por\s+per[ií]odos\s+anuales"
+);
+regex!(
+    month_cadence,
+    r"(?i)month[- ]to[- ]month|mes\s+a\s+mes|rolling\s+monthly|monthly\s+rolling|por\s+per[ií]odos\s+mensuales"
 );
 regex!(
     notice_after,
@@ -1225,6 +1515,18 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
                     notice = Some((9, Found::new(p.period, Confidence::High, u.loc())));
                 }
             }
+            continue;
+        }
+        // "purchase … on a rolling basis", "Rolling Monthly Forecast": a forecast or an
+        // order that rolls, not the agreement
+        if !key_ren
+            && renewal_words()
+                .find(u.text)
+                .is_some_and(|m| rolling_word().is_match(m.as_str()))
+            && rolling_not_term().is_match(u.text)
+            && !u.lower.contains("renew")
+            && !u.lower.contains("renov")
+        {
             continue;
         }
         let Some(rp) = renew_pos.or(key_ren.then_some(0)) else {
@@ -1299,8 +1601,39 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
                 notice = Some((rank, Found::new(p.period, Confidence::High, u.loc())));
             }
         }
+        // the renewal itself ("shall automatically renew for …") after a first "renew"
+        // word ("notifies its intent not to renew … within three (3) months"); the window
+        // just before it holds "automatic annual renewals"
+        let rp = auto_renew_phrase()
+            .find(u.text)
+            .map_or(rp, |m| m.start().max(rp));
+        let from = floor_boundary(u.text, rp.saturating_sub(24));
+        let near_rp = &u.text[from..];
+        // a cadence word before any length after the renewal
+        let first_len = periods
+            .iter()
+            .find(|p| p.start >= rp && !is_notice(u.text, p))
+            .map_or(usize::MAX, |p| p.start);
+        let cadence = |r: &Regex| {
+            r.find(near_rp)
+                .is_some_and(|m| m.start() < 60 && from + m.start() < first_len)
+        };
         if period.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
             if equal_re().is_match(u.text) {
+                equal_to_initial = Some(u.loc());
+            } else if cadence(month_cadence()) {
+                // "shall be effective month to month, until terminated … sixty (60) days"
+                period = Some((
+                    rank,
+                    Found::new(Period::months(1), Confidence::High, u.loc()),
+                ));
+            } else if cadence(year_cadence()) {
+                // "automatic annual renewals", "renew automatically each year"
+                period = Some((
+                    rank,
+                    Found::new(Period::years(1), Confidence::High, u.loc()),
+                ));
+            } else if equal_re().is_match(u.text) {
                 equal_to_initial = Some(u.loc());
             } else if let Some(p) = periods
                 .iter()
@@ -1906,20 +2239,68 @@ fn country_in(text: &str) -> Option<&'static str> {
     best.map(|(_, c)| c)
 }
 
+regex!(
+    law_strong_re,
+    r"(?i)\b(?:governed\s+by|governing\s+law|construed\s+(?:and\s+\w+\s+)?(?:in\s+accordance\s+with|under)|interpreted\s+(?:in\s+accordance\s+with|under)|subject\s+to\s+the\s+laws|law\s+applicable|se\s+rige|se\s+regir[aá]|regid[oa]\s+por|ley\s+aplicable|derecho\s+aplicable|legislaci[oó]n\s+aplicable|sometid[oa]s?\s+a\s+las\s+leyes)"
+);
+regex!(
+    law_topic,
+    r"(?i)\b(?:governing\s+law|applicable\s+law|choice\s+of\s+law|ley\s+aplicable|legislaci[oó]n\s+aplicable|derecho\s+aplicable)\b"
+);
+regex!(
+    // where a party is incorporated, not the law the agreement is governed by: "a
+    // corporation organized and existing under the laws of Israel", "constituida bajo las
+    // leyes de Chile"
+    incorporated_re,
+    r"(?i)(?:organi[sz]ed|incorporated|existing|formed|constituted|registered|established|constituid[ao]|organizad[ao]|existente)\s+(?:and\s+existing\s+|y\s+existente\s+)?(?:under|in\s+accordance\s+with|bajo|conforme\s+a|de\s+acuerdo\s+con)\s+(?:the\s+|las\s+)?(?:laws?|leyes)\s*(?:of|de)?\s*$"
+);
+regex!(
+    // a party's address or domicile: "with its principal place of business at", "having
+    // its registered office in", "con domicilio en", "domiciliada en"
+    address_re,
+    r"(?i)\b(?:principal\s+(?:place\s+of\s+business|offices?|executive\s+offices?)|registered\s+(?:office|address)|(?:with|having)\s+(?:its\s+|an\s+|a\s+)?(?:offices?|address|headquarters)\s+(?:at|in)|located\s+at|residing\s+at|(?:con\s+)?domicilio\s+(?:legal\s+|fiscal\s+|social\s+)?(?:en|ubicado\s+en)|domiciliad[ao]\s+en|con\s+sede\s+en|ubicad[ao]\s+en)\b"
+);
+regex!(
+    // where the data are kept: "Customer Data shall be stored and processed only in Peru",
+    // "los datos personales se almacenarán en servidores ubicados en Chile"
+    residency_re,
+    r"(?i)\b(?:data|datos|information|informaci[oó]n|servers?|servidores)\b[^.;]{0,80}?\b(?:stored|hosted|processed|kept|located|reside|resident|remain|almacenad\w*|alojad\w*|tratad\w*|resid\w*|ubicad\w*|permanecer\w*|almacenar\w*)\b[^.;]{0,50}?\b(?:in|within|inside|en|dentro\s+de(?:l)?)\b"
+);
+
+/// The country of the agreement (ISO 3166-1 alpha-2), by what says it, best first: a
+/// country key (9); the country named after the governing-law words ("governed by the
+/// laws of England", "se rige por las leyes de la República del Perú") (8); a forum
+/// ("the courts of Santiago") (6). Where a party is incorporated ("organized under the
+/// laws of Delaware") is not the governing law. With none of those, `low` with a warning:
+/// where the data are kept ("Customer Data shall be stored only in Chile"), else the
+/// country the parties' addresses name most (their addresses and places of
+/// incorporation), else the one the document names most.
 fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
     let mut best: Option<(u8, Found<String>)> = None;
     for u in us {
         let rank = if u.key_is(country_key()) {
             9
-        } else if let Some(m) = law_re().find(u.text) {
-            // the country named after "laws of"
+        } else if let Some(m) = law_re()
+            .find_iter(u.text)
+            .find(|m| !incorporated_re().is_match(&u.text[..m.end()]))
+        {
+            // the country named after "laws of": the governing law when the sentence or
+            // its heading says it governs ("governed by", "se rige por", "Governing Law");
+            // "compliance with the laws of China" is a weaker hint (5)
+            let strong = law_strong_re().is_match(u.text) || law_topic().is_match(&u.topic);
+            let rank = if strong { 8 } else { 5 };
             if let Some(c) = country_in(&u.text[m.start()..]) {
-                if best.as_ref().is_none_or(|(r0, _)| *r0 < 8) {
-                    best = Some((8, Found::new(c.to_string(), Confidence::High, u.loc())));
+                if best.as_ref().is_none_or(|(r0, _)| *r0 < rank) {
+                    let conf = if strong {
+                        Confidence::High
+                    } else {
+                        Confidence::Low
+                    };
+                    best = Some((rank, Found::new(c.to_string(), conf, u.loc())));
                 }
             }
             continue;
-        } else if forum_re().is_match(u.text) {
+        } else if forum_re().is_match(u.text) && !incorporated_re().is_match(u.text) {
             6
         } else {
             continue;
@@ -1930,10 +2311,48 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
             }
         }
     }
-    if best.is_none() {
-        // addresses and data residency: the most frequent country named
+    if let Some((rank, f)) = best {
+        if rank == 5 {
+            warn(
+                w,
+                "country_assumed",
+                "country",
+                Some(f.source.line),
+                format!(
+                    "no governing law found: country {} read from \"{}\"; confirm it",
+                    f.value, f.source.text
+                ),
+            );
+        }
+        return Some(f);
+    }
+    // where the data are kept
+    for u in us {
+        if let Some(m) = residency_re().find(u.text) {
+            if let Some(c) = country_in(head(&u.text[m.end()..], 80)) {
+                warn(
+                    w,
+                    "country_assumed",
+                    "country",
+                    Some(u.block.lines.0),
+                    format!("no governing law found: country {c} read from where the data are kept; confirm it"),
+                );
+                return Some(Found::new(c.to_string(), Confidence::Low, u.loc()));
+            }
+        }
+    }
+    // the parties' addresses and places of incorporation, else every country named
+    let tally = |only_addresses: bool| {
         let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
         for u in us {
+            if only_addresses
+                && !(address_re().is_match(u.text)
+                    || incorporated_re().is_match(u.text)
+                    || u.lower.contains("under the laws of")
+                    || u.lower.contains("bajo las leyes de"))
+            {
+                continue;
+            }
             if let Some(c) = country_in(u.text) {
                 match counts.iter_mut().find(|(k, _, _)| *k == c) {
                     Some(e) => e.1 += 1,
@@ -1942,14 +2361,28 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        if let Some((c, _, idx)) = counts.first() {
-            if let Some(u) = us.get(*idx) {
-                warn(w, "country_assumed", "country", Some(u.block.lines.0), format!("no governing law found: country {c} assumed from the addresses; confirm it"));
-                return Some(Found::new(c.to_string(), Confidence::Low, u.loc()));
-            }
-        }
-    }
-    best.map(|(_, f)| f)
+        counts
+    };
+    let (counts, what) = match tally(true) {
+        c if !c.is_empty() => (c, "the parties' addresses"),
+        _ => (tally(false), "the places the document names"),
+    };
+    let (c, _, idx) = *counts.first()?;
+    let u = us.get(idx)?;
+    let others: Vec<&str> = counts.iter().skip(1).map(|x| x.0).collect();
+    let also = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" (it also names {})", others.join(", "))
+    };
+    warn(
+        w,
+        "country_assumed",
+        "country",
+        Some(u.block.lines.0),
+        format!("no governing law found: country {c} assumed from {what}{also}; confirm it"),
+    );
+    Some(Found::new(c.to_string(), Confidence::Low, u.loc()))
 }
 
 regex!(
@@ -2604,5 +3037,306 @@ CUARTA. El contrato se renovará automáticamente por períodos sucesivos de un 
             r.non_renewal_notice.as_ref().map(|p| p.value),
             Some(Period::days(60))
         );
+    }
+
+    #[test]
+    fn a_name_given_to_a_party_after_the_date_is_not_another_documents() {
+        let r = rd("CONSULTING AGREEMENT\n\n\
+This Consulting Agreement is entered into as of September 3, 2021, by and between Harbor Advisory LLC, an Oregon limited liability company (\"Adviser\"), and Pine Street Foods Inc. (\"Client\").\n");
+        assert_eq!(eff(&r), Some((day(2021, 9, 3), Confidence::High)));
+        let r = rd("CONTRATO DE SERVICIOS\n\n\
+El presente contrato se celebra el 4 de febrero de 2022 entre Servicios Andinos S.A.C. (\"el Proveedor\") y Comercial Rímac S.A. (\"el Cliente\").\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2022, 2, 4)));
+        // the name of the date's own document still makes it another document's date
+        let r = rd("AMENDMENT\n\nThis Amendment changes the Hosting Agreement dated 2 June 2016 (the \"Original Agreement\") between Cloud Co and Shop Co.\n");
+        assert_eq!(eff(&r), None);
+    }
+
+    #[test]
+    fn an_amendments_own_effective_date_is_its_effective_date() {
+        let r = rd("SECOND AMENDMENT TO LICENSE AGREEMENT\n\n\
+This Second Amendment is effective as of 14 August 2019 (\"Second Amendment Effective Date\") and amends the License Agreement between Orchid Labs and Fern Pharma dated 1 May 2015 (\"Agreement\").\n");
+        assert_eq!(eff(&r), Some((day(2019, 8, 14), Confidence::High)));
+        // an agreement that says when it was amended: that date is not its start
+        let r = rd("DISTRIBUTION AGREEMENT\n\n\
+This Distribution Agreement, made on 3 March 2008 between Orchid Labs and Fern Pharma and amended by the parties on 9 November 2012 (\"Amendment Effective Date\"), sets out the terms below.\n");
+        assert_ne!(eff(&r).map(|e| e.0), Some(day(2012, 11, 9)));
+    }
+
+    #[test]
+    fn dating_phrases_without_of_with_blanks_or_dashes_are_read() {
+        let r = rd("RESELLER AGREEMENT\n\nRESELLER AGREEMENT (\"Agreement\") dated as March 2, 2001 by and between Maple Software Inc. and Birch Channel LLC.\n");
+        assert_eq!(eff(&r), Some((day(2001, 3, 2), Confidence::High)));
+        // a form's blank line left before the written date
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement shall be effective as of __Feb. 9, 2004 (the \"Effective Date\") by and between Oak Mills and Elm Stores.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2004, 2, 9)));
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is entered into as of 11-20-2017 (the \"Effective Date\") by and between Oak Mills Inc. and Elm Stores LLC.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2017, 11, 20)));
+        // a month name written with a full stop does not end the sentence
+        let r = rd("SERVICE AGREEMENT\n\nThis Service Agreement (\"Agreement\") is entered into on Sept. 5th 2018 (\"Effective Date\") by and between Oak Mills and Elm Stores.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2018, 9, 5)));
+    }
+
+    #[test]
+    fn the_date_of_the_signing_sentence_is_the_agreements_date() {
+        let mut text =
+            String::from("JOINT MARKETING AGREEMENT\n\nThe parties agree as follows.\n\n");
+        for i in 1..=45 {
+            text.push_str(&format!("{i}. Each party shall perform its obligations under clause {i} with reasonable care.\n\n"));
+        }
+        text.push_str("IN WITNESS WHEREOF, the undersigned hereby execute this Agreement as of October 12, 2016.\n");
+        let r = rd(&text);
+        assert_eq!(eff(&r), Some((day(2016, 10, 12), Confidence::High)));
+        let r = rd("CONTRATO DE DISTRIBUCIÓN\n\nLas partes acuerdan lo siguiente.\n\nEn señal de conformidad, las partes suscriben el presente contrato el 9 de mayo de 2023.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2023, 5, 9)));
+        // "Dated:" beside the signatures is a form's field: low, to confirm
+        let r = rd("JOINT FILING AGREEMENT\n\nThe undersigned agree to file one statement.\n\nDated: January 7, 2019\n\nBy: /s/ A. Signer\n");
+        assert_eq!(eff(&r).map(|e| e.1), Some(Confidence::Low));
+    }
+
+    #[test]
+    fn a_second_documents_dated_opening_makes_the_effective_date_low() {
+        let r = rd("AMENDMENT\n\n\
+This Amendment is entered into effective March 1, 2001 (\"Amendment Date\") by and between Lark Ltd and Wren Inc.\n\n\
+1. The territory is amended.\n\n\
+AMENDMENT NO. 2\n\n\
+THIS AMENDMENT is entered into this 4th day of June 2003, by and between Lark Ltd and Wren Inc.\n");
+        assert_eq!(eff(&r).map(|e| e.1), Some(Confidence::Low));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "effective_date_disagrees"));
+    }
+
+    #[test]
+    fn a_start_cue_far_from_the_agreement_is_not_its_effective_date() {
+        let r = rd("PLACEMENT AGREEMENT\n\n\
+(i) Following issuance of the shares in accordance with this Agreement, the preferred shares will be redeemable at the option of the holders of the shares beginning March 3, 2027.\n");
+        assert_ne!(eff(&r).map(|e| e.1), Some(Confidence::High));
+    }
+
+    #[test]
+    fn the_opening_date_after_the_parties_and_two_digit_years_are_read() {
+        let r = rd("RESELLER AGREEMENT\n\nThis Reseller Agreement is made between Quill Networks Ltd, having its office at 12 Harbour Road, Cork, and Vela Telecom SRL, having its office in Cluj, as of the 3rd day of May, 2011.\n\nWHEREAS Quill sells services.\n");
+        assert_eq!(eff(&r), Some((day(2011, 5, 3), Confidence::High)));
+        let r = rd("DISTRIBUTOR AGREEMENT\n\nThis Agreement is effective 9/15/03 (\"Effective Date\") between Quill Networks Inc. (\"Quill\") and Vela Supply Corp.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2003, 9, 15)));
+        let r = rd("SECOND AMENDMENT TO HOSTING AGREEMENT\n\nThis SECOND AMENDMENT TO HOSTING AGREEMENT, dated and effective as of May 2, 2017, (this \"Second Amendment\"), is made between Quill Networks Inc. and Vela Supply Corp.\n");
+        assert_eq!(eff(&r), Some((day(2017, 5, 2), Confidence::High)));
+        let r = rd("FIRST AMENDMENT\n\nTHIS FIRST AMENDMENT (this \"Amendment\") is made and entered into, effective for all purposes and in all respects as of the 8th day of October, 2009, by and between Quill Networks Inc. and Vela Supply Corp.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2009, 10, 8)));
+        let r = rd("CONTRATO DE ARRENDAMIENTO\n\nEn Lima, a los 12 días del mes de junio de 2023, se celebra el presente contrato de arrendamiento entre Inmobiliaria Sur S.A.C. y Textiles Norte S.A.\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2023, 6, 12)));
+    }
+
+    #[test]
+    fn a_blank_elsewhere_near_the_words_effective_date_is_not_a_blank_effective_date() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made on 4 April 2016 between Maker Ltd and Buyer Inc.\n\n\
+4.1 The Buyer has paid US$ [***] within 3 business days of the Effective Date.\n");
+        assert_eq!(eff(&r), Some((day(2016, 4, 4), Confidence::High)));
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement shall be effective as of [***] (the \"Effective Date\") between Maker Ltd and Buyer Inc.\n");
+        assert_eq!(eff(&r), None);
+        assert!(r.warnings.iter().any(|w| w.code == "effective_date_blank"));
+    }
+
+    #[test]
+    fn effective_on_the_last_signature_is_the_latest_signature_date_low() {
+        let r = rd("HOSTING AGREEMENT\n\n\
+1. This Agreement shall be effective on the later of the two dates on which it is signed by the parties (the \"Effective Date\").\n\n\
+2. The host shall keep the service available.\n\n\
+IN WITNESS WHEREOF, the parties have signed this Agreement below.\n\n\
+Host Co. By: /s/ A. Lee Date: 2/3/2015\n\n\
+Client Co. By: /s/ B. Ortiz Date: 2/11/2015\n\n\
+Source: CLIENT CO, 8-K, 3/30/2015\n");
+        assert_eq!(eff(&r), Some((day(2015, 2, 11), Confidence::Low)));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "effective_date_last_signature"));
+        // the day after the last signature
+        let r = rd("SERVICES AGREEMENT\n\n\
+3.1 This Agreement will be effective on the day after the date of last signature below (\"Effective Date\").\n\n\
+IN WITNESS WHEREOF the parties sign below.\n\n\
+Date: March 30, 2020\n\nDate: March 31, 2020\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2020, 4, 1)));
+        // a stated date wins over the signatures
+        let r = rd("LICENSE AGREEMENT\n\n\
+This License Agreement is effective as of 1 July 2019 (the \"Effective Date\") between Alpha Ltd and Beta Ltd; it is signed by the last signatory below.\n\n\
+IN WITNESS WHEREOF the parties sign below.\n\nDate: 9 July 2019\n");
+        assert_eq!(eff(&r).map(|e| e.0), Some(day(2019, 7, 1)));
+    }
+
+    #[test]
+    fn a_date_alone_under_the_title_or_after_a_place_is_low() {
+        let r = rd("PLACEMENT AGENCY AGREEMENT\n\nMay 14, 2014\n\nNorth Bank Securities\n\nLadies and Gentlemen:\n\nThe company confirms its agreement with you as follows.\n");
+        assert_eq!(eff(&r), Some((day(2014, 5, 14), Confidence::Low)));
+        let r = rd("SUPPLY AGREEMENT\n\nThe parties agree as follows.\n\n1. Supplier delivers the oil.\n\nBremen, March 3rd, 2015\n\n/s/ K. Vogel\n");
+        assert_eq!(eff(&r), Some((day(2015, 3, 3), Confidence::Low)));
+        // a date at the end of a sentence is not a date alone
+        let r = rd("SUPPLY AGREEMENT\n\nThe parties agree as follows.\n\n1. Prices hold until March 3, 2015.\n");
+        assert_eq!(eff(&r), None);
+    }
+
+    #[test]
+    fn a_term_that_ends_on_an_anniversary_of_the_effective_date() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 10 March 2020 between Maker Ltd and Buyer Inc.\n\n\
+8.1 The term of this Agreement will commence on the Effective Date and will continue until the third (3rd) anniversary of the Effective Date, unless terminated earlier.\n");
+        assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(3))
+        );
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2023, 3, 9)), Confidence::High))
+        );
+        let r = rd("PROMOTION AGREEMENT\n\nThis Promotion Agreement is made as of 1 October 2018 between Maker Ltd and Buyer Inc.\n\n\
+12.1 This Agreement shall become effective on the Effective Date and shall extend until the four (4) year anniversary of the Effective Date.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2022, 9, 30))));
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made as of 15 January 2021 between Maker Ltd and Buyer Inc.\n\n\
+2. The initial term commences on the Effective Date and shall continue until two (2) years following the Effective Date.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2023, 1, 14))));
+        // a covenant for a time after the effective date is not the term
+        let r = rd("NON-COMPETITION AGREEMENT\n\nThis Agreement is made as of 2 May 2006 between Alpha Ltd and Beta Ltd.\n\n\
+2.1 Alpha agrees that, for a period of 2 years after the Effective Date, it will not compete with Beta.\n");
+        assert_eq!(r.initial_term, None);
+        assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn an_agreement_that_continues_indefinitely_is_perpetual_but_what_survives_it_is_not() {
+        let r = rd("MARKETING AGREEMENT\n\nThis Agreement is made as of 2 June 2015 between Alpha Ltd and Beta Ltd.\n\n\
+5.1 This Agreement begins on the Effective Date and shall continue indefinitely unless sooner terminated as provided in this Article 5.\n");
+        assert_eq!(exp(&r), Some((Expiry::Perpetual, Confidence::High)));
+        let r = rd("AFFILIATE AGREEMENT\n\n5. The term of this Agreement will commence on the date the form is approved and will end when terminated by either party.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Perpetual));
+        let r = rd("SPONSORSHIP AGREEMENT\n\nThis Agreement is made as of 2 June 2015 between Alpha Ltd and Beta Ltd.\n\n\
+3.4 The obligations of confidence shall continue in perpetuity following termination of this Agreement.\n");
+        assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn more_wordings_of_an_agreement_without_end() {
+        for text in [
+            "5. This Agreement shall become effective on the date of execution and shall continue in force and effect for an indefinite term thereafter unless terminated under Article 16.",
+            "1.9 \"Term\" means the period commencing on the Effective Date and continuing thereafter indefinitely until this Agreement is terminated under Section 10.",
+            "3. This Agreement will remain in force for perpetuity unless the parties agree otherwise in writing.",
+            "2. This Agreement shall remain in effect until terminated by the Parties.",
+            "7. This Agreement will commence on the Effective Date and will continue until termination as provided below.",
+        ] {
+            let r = rd(&format!("SERVICES AGREEMENT\n\n{text}\n"));
+            assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Perpetual), "{text}");
+        }
+        // what continues until the agreement ends is not the agreement
+        let r = rd("LICENSE AGREEMENT\n\nThis Agreement is made on 1 May 2019 between Alpha Ltd and Beta Ltd and ends on 30 April 2022.\n\n4. The licence continues until termination or expiry of this Agreement.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2022, 4, 30))));
+    }
+
+    #[test]
+    fn more_wordings_of_a_stated_end() {
+        let r = rd("DISTRIBUTOR AGREEMENT AMENDMENT\n\nThis Amendment is made as of January 1, 1999 between Alpha Inc and Beta Inc.\n\n1. This Agreement shall be effective through and including March 31, 2004.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2004, 3, 31))));
+        let r = rd("ENDORSEMENT AGREEMENT\n\n1. The term of this Agreement is the period commencing on 1 June 2021 and concluding on 31 May 2023.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2023, 5, 31))));
+        let r = rd("SUPPLY TERMS\n\nTermination Date: December 31, 2025\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2025, 12, 31)), Confidence::High))
+        );
+        let r = rd("CONSULTING AGREEMENT\n\nThis Agreement is made on 2 February 2020 between Alpha Inc and Beta Inc.\n\n4. This Agreement shall be in effect until March 18. 2021, unless sooner terminated by either party.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(Expiry::Date(day(2021, 3, 18))));
+    }
+
+    #[test]
+    fn a_closing_date_named_in_the_opening_and_a_recital_left_inside_a_sentence() {
+        let r = rd("COOPERATION AGREEMENT\n\nTHIS COOPERATION AGREEMENT (\"Agreement\") is signed this 9th day of March, 2016 (the \"Closing Date\"), by and between Alpha Inc. and Beta AG.\n");
+        assert_eq!(eff(&r), Some((day(2016, 3, 9), Confidence::High)));
+        let r = rd("HOSTING ADDENDUM\n\nHost and Client may be referred to as the \"Parties\". RECITALS WHEREAS, Client and Host have entered into a Hosting Agreement (the \"Agreement\") dated March 7t h, 2018 (the \"Effective Date\") and wish to add services.\n");
+        assert_eq!(eff(&r), None);
+    }
+
+    fn ctry(r: &Reading) -> Option<(String, Confidence)> {
+        r.country.as_ref().map(|f| (f.value.clone(), f.confidence))
+    }
+
+    #[test]
+    fn where_a_party_is_incorporated_is_not_the_governing_law() {
+        let r = rd("SUPPLY AGREEMENT\n\n\
+This Supply Agreement is made on 3 May 2016 between Nordlicht GmbH, a company organized and existing under the laws of Germany, and Pampa S.A., a company incorporated under the laws of Argentina.\n\n\
+19. This Agreement shall be governed by and construed in accordance with the laws of the State of New York.\n");
+        assert_eq!(ctry(&r), Some(("US".into(), Confidence::High)));
+        let r = rd("CONTRATO DE SUMINISTRO\n\n\
+Celebran el presente contrato Andes Verde S.A., sociedad constituida bajo las leyes de Chile, y Río Claro S.A.C.\n\n\
+DÉCIMA. El presente contrato se rige por las leyes de la República del Perú.\n");
+        assert_eq!(ctry(&r), Some(("PE".into(), Confidence::High)));
+    }
+
+    #[test]
+    fn without_governing_law_the_country_comes_from_data_residency_or_addresses_low() {
+        let r = rd("CLOUD SERVICES AGREEMENT\n\n\
+This Agreement is made on 1 March 2024 between Nube Segura SpA and Tienda Austral Ltda.\n\n\
+7. Customer Data shall be stored and processed only in data centres located in Chile.\n");
+        assert_eq!(ctry(&r), Some(("CL".into(), Confidence::Low)));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "country_assumed" && w.message.contains("data are kept")));
+        let r = rd("CONTRATO DE HOSTING\n\n\
+Las partes acuerdan que los datos personales del Cliente permanecerán almacenados en servidores ubicados en Colombia.\n");
+        assert_eq!(ctry(&r).map(|c| c.0), Some("CO".into()));
+        let r = rd("DISTRIBUTION AGREEMENT\n\n\
+This Agreement is made on 2 April 2019 between Maple Tools Ltd., with its principal place of business at 40 King Street, Toronto, Ontario, Canada, and Lakeside Supply Inc., having its offices at 12 Bay Road, Vancouver, British Columbia.\n\n\
+4. Distributor may sell the products in Mexico and in Brazil.\n");
+        assert_eq!(ctry(&r), Some(("CA".into(), Confidence::Low)));
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == "country_assumed" && w.message.contains("addresses")));
+        // a mention of a country's laws that does not govern the agreement is low
+        let r = rd("MANUFACTURING AGREEMENT\n\n10.3 Manufacturer will comply with all applicable laws of Japan in making the products.\n");
+        assert_eq!(ctry(&r), Some(("JP".into(), Confidence::Low)));
+    }
+
+    #[test]
+    fn organized_and_existing_does_not_join_the_parties() {
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made between Fjord Analytics AS, a company duly organized and validly existing under the laws of Norway, and Cedar Point Retail Inc., a Delaware corporation, as of 5 May 2022.\n");
+        assert_eq!(
+            r.parties.as_ref().map(|p| p.value.clone()),
+            Some(vec![
+                "Fjord Analytics AS".to_string(),
+                "Cedar Point Retail Inc.".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn this_is_an_agreement_names_this_document() {
+        let r = rd("CONSULTANCY AGREEMENT\n\nValencia, 20 May 2025\n\n\
+Three. Duration. This is a fixed-term agreement of eighteen (18) months commencing on 1 June 2025.\n");
+        assert_eq!(eff(&r), Some((day(2025, 6, 1), Confidence::High)));
+    }
+
+    #[test]
+    fn a_renewal_cadence_in_words_and_a_rolling_forecast() {
+        let ren = |t: &str| rd(t).renewal_period.map(|p| p.value);
+        assert_eq!(
+            ren("HOSTING AGREEMENT\n\n9. This agreement shall renew automatically each year thereafter, unless either party serves written notice of its intention not to renew at least 90 days prior to the expiration of the then current term.\n"),
+            Some(Period::years(1))
+        );
+        assert_eq!(
+            ren("DISTRIBUTOR AGREEMENT\n\n4. The term of this Agreement shall be three (3) years from the Effective Date with automatic annual renewals thereafter provided either party does not give sixty (60) days notice of termination prior to the renewal date.\n"),
+            Some(Period::years(1))
+        );
+        assert_eq!(
+            ren("TRANSPORT AGREEMENT\n\n5. Thereafter, this Agreement shall be effective month to month, until terminated by either party upon the following written notice: thirty (30) days for firm service.\n"),
+            Some(Period::months(1))
+        );
+        assert_eq!(
+            ren("OUTSOURCING AGREEMENT\n\n3. Unless Customer notifies Supplier of its intent not to renew this Agreement within a period of two (2) months following the Renewal Notice, this Agreement shall automatically renew at the end of the Initial Term for one (1) twelve-month period.\n"),
+            Some(Period::months(12))
+        );
+        // a rolling forecast is not a renewal
+        let r = rd("SUPPLY AGREEMENT\n\n5.2 Rolling Monthly Forecast; the Buyer shall update it each month.\n\n6. Supplier will buy the inventory for up to six (6) months on a rolling basis.\n");
+        assert_eq!(r.renewal_period, None);
+        assert_eq!(r.auto_renewal, None);
     }
 }

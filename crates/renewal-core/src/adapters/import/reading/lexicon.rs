@@ -288,10 +288,12 @@ fn date_re() -> &'static Regex {
         &R,
         &format!(
             r"(?ix)
-            \b(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th|s\s?t|n\s?d|r\s?d|t\s?h|°|º|o\b|ª)?\s*(?:day\s+of\s+|de\s+|of\s+)?(?P<m1>{m})\.?,?\s*(?:de(?:l)?\s+|,\s*)?(?P<y1>\d{{4}})\b
-          | \b(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b
+            (?:\b|_)(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th|s\s?t|n\s?d|r\s?d|t\s?h|°|º|o\b|ª)?\s*(?:day\s+of\s+|d[ií]as?\s+del\s+mes\s+de\s+|de\s+|of\s+)?(?P<m1>{m})\.?,?\s*(?:de(?:l)?\s+|,\s*)?(?P<y1>\d{{4}})\b
+          | (?:\b|_)(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th|s\s?t|n\s?d|r\s?d|t\s?h)?\s*[,.]?\s*(?P<y2>\d{{4}})\b
           | \b(?P<y3>\d{{4}})-(?P<mo3>\d{{1,2}})-(?P<d3>\d{{1,2}})\b
-          | \b(?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})\b
+          | (?:\b|_)(?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})\b
+          | (?:\b|_)(?P<a8>\d{{1,2}})(?:/(?P<b8>\d{{1,2}})/|-(?P<b9>\d{{1,2}})-)(?P<y8>\d{{2}})\b(?:[^/\d-]|$)
+          | (?:\b|_)(?P<a7>\d{{1,2}})-(?P<b7>\d{{1,2}})-(?P<y7>\d{{4}})\b
           | \b(?P<m5>{m})\.?,?\s+(?:de(?:l)?\s+)?(?P<y5>\d{{4}})\b
           | \bQ(?P<q6>[1-4])\s*(?P<y6>\d{{4}})\b
             ",
@@ -325,7 +327,7 @@ fn plausible_year(y: i32) -> bool {
 /// expects its date reports it instead of saying nothing (issue 13 item 3).
 pub fn find_out_of_range_year(text: &str) -> Option<(String, String)> {
     for c in date_re().captures_iter(text) {
-        for k in ["y1", "y2", "y3", "y4", "y5", "y6"] {
+        for k in ["y1", "y2", "y3", "y4", "y5", "y6", "y7"] {
             let Some(y) = c.name(k) else { continue };
             let Ok(year) = y.as_str().parse::<i32>() else {
                 continue;
@@ -354,7 +356,14 @@ pub fn find_dates(text: &str, order: DayOrder) -> Vec<FoundDate> {
             day(y, mo as i64, d)
         } else if let (Some(y), Some(mo), Some(d)) = (num("y3"), num("mo3"), num("d3")) {
             day(y, mo, d)
-        } else if let (Some(a), Some(b), Some(y)) = (num("a4"), num("b4"), num("y4")) {
+        } else if let (Some(a), Some(b), Some(y)) = (
+            num("a4").or(num("a7")).or(num("a8")),
+            num("b4").or(num("b7")).or(num("b8")).or(num("b9")),
+            num("y4")
+                .or(num("y7"))
+                // "7/1/98", "11/4/10": a two-digit year is of 1950–2049
+                .or(num("y8").map(|y| if y < 50 { 2000 + y } else { 1900 + y })),
+        ) {
             let (d, mo) = if a > 12 {
                 (a, b)
             } else if b > 12 {
@@ -396,7 +405,8 @@ pub fn find_dates(text: &str, order: DayOrder) -> Vec<FoundDate> {
             out.push(FoundDate {
                 date,
                 start: m.start(),
-                end: m.end(),
+                // a two-digit year's match takes the character after it (no look-ahead)
+                end: c.name("y8").map_or(m.end(), |y| y.end()),
                 ambiguous,
             });
         }
@@ -550,7 +560,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                             | "saa"
                             | "spa"
                     ));
-            let numbered = word.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let numbered = word.chars().all(|c| c.is_ascii_digit() || c == '.')
+                // "April. 1st 2019": a month name written with a full stop before its day
+                || first.is_ascii_digit()
+                    && MONTHS.split('|').any(|m| m.eq_ignore_ascii_case(word));
             if starts_new && !abbrev && !numbered {
                 out.push((start, i + 1));
                 start = i + 1;
@@ -664,6 +677,41 @@ mod tests {
         assert_eq!(d("July 2025", o), Some((ymd(2025, 7, 1), false)));
         assert_eq!(d("Q2 2025", o), Some((ymd(2025, 6, 30), false)));
         assert_eq!(d("31 February 2025", o), None);
+    }
+
+    #[test]
+    fn dashed_dates_and_dates_after_a_blank_line() {
+        let o = DayOrder::MonthFirst;
+        assert_eq!(
+            d("as of 11-20-2017 (the", o),
+            Some((ymd(2017, 11, 20), false))
+        );
+        assert_eq!(
+            d("12-05-2019", DayOrder::Unknown),
+            Some((ymd(2019, 12, 5), true))
+        );
+        assert_eq!(
+            d("31-01-2020", DayOrder::Unknown),
+            Some((ymd(2020, 1, 31), false))
+        );
+        assert_eq!(
+            d("effective as of __Feb. 9, 2004", o),
+            Some((ymd(2004, 2, 9), false))
+        );
+        assert_eq!(d("on ___14 March 2016", o), Some((ymd(2016, 3, 14), false)));
+        // a phone number or a reference is not a date
+        assert_eq!(d("call 604-684-2255", o), None);
+        assert_eq!(d("ref 2019-13-40", o), None);
+    }
+
+    #[test]
+    fn a_month_with_a_full_stop_before_its_day_does_not_end_a_sentence() {
+        let t = "It starts on April. 1st 2019 as agreed. Then it ends.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            s,
+            vec!["It starts on April. 1st 2019 as agreed.", "Then it ends."]
+        );
     }
 
     #[test]
