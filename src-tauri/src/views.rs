@@ -9,12 +9,16 @@
 use std::time::Instant;
 
 use renewal_core::services::dashboard::{
-    agreement_rows, dashboard_cached, AgreementRow, Dashboard,
+    agreement_rows, dashboard, dashboard_cached, AgreementRow, CachedDashboard, Dashboard,
 };
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+
+/// Set to `1`, the dashboard is always computed, never read back from the database (for
+/// benchmarks: the first start of a day or after a change; docs/benchmarks.md).
+pub const ENV_NO_STORED_VIEWS: &str = "RENEWAL_DESK_NO_STORED_VIEWS";
 
 fn poisoned() -> AppError {
     AppError::Internal("view cache lock poisoned".into())
@@ -39,7 +43,14 @@ pub fn dashboard_view<R: Runtime>(app: &AppHandle<R>) -> AppResult<Dashboard> {
     let t = Instant::now();
     // Read back from the database when nothing was written since it was last computed
     // for this as-of date (issue 14 item 2), else computed and stored.
-    let cached = dashboard_cached(&store, as_of)?;
+    let cached = if std::env::var_os(ENV_NO_STORED_VIEWS).is_some_and(|v| v == "1") {
+        CachedDashboard {
+            dashboard: dashboard(&store, as_of)?,
+            stored: false,
+        }
+    } else {
+        dashboard_cached(&store, as_of)?
+    };
     drop(store);
     let computed = cached.dashboard;
     tracing::info!(
