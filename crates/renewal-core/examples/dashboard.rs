@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use renewal_core::adapters::store::Store;
-use renewal_core::services::dashboard::{agreement_rows_with, dashboard_with, view_threads};
+use renewal_core::services::dashboard::{
+    agreement_rows_with, dashboard_cached, dashboard_with, view_threads,
+};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -55,6 +57,21 @@ fn main() -> ExitCode {
                 t3 - t2,
                 t4 - t3,
                 rows_json.len()
+            );
+        }
+        // Kept between starts (what the app does): the first call computes and stores it,
+        // the second reads it back.
+        for _ in 0..2 {
+            let t = Instant::now();
+            let c = dashboard_cached(&store, today)?;
+            println!(
+                "dashboard_cached: {:?} ({})",
+                t.elapsed(),
+                if c.stored {
+                    "read back"
+                } else {
+                    "computed and stored"
+                }
             );
         }
         Ok(())
