@@ -1,7 +1,7 @@
 -- Computed views kept between starts (issue 14 item 2: the dashboard of 100,000 agreements).
 -- A view is a pure function of the compact engine copies (`agreement_engine`), the as-of
 -- date and the program that computed it. `view_generation` counts every change to
--- `agreement_engine` (the triggers below: every import, edit, recorded notice, snooze or
+-- `agreement_engine` (the triggers below: every import, edit, recorded notice, step marked done or
 -- deletion writes it), so a stored view is used only when its as-of date, its generation
 -- and its program version are exactly the current ones (renewal_core::services::dashboard::
 -- dashboard_cached); any write makes it unusable at once, in the same transaction.
