@@ -368,3 +368,181 @@ fn a_planned_exit_puts_its_serve_by_date_among_the_decisions() {
         .iter()
         .any(|e| e.action == "edit" && e.field == "recorded.planned_exit"));
 }
+
+/// The dashboard and the table computed on several threads (issue 14 items 2 and 5) are
+/// the one-thread computation's, item for item, for as-of dates from 2019 to 2031 (before
+/// every effective date, across notice deadlines, renewals and expiries), with more
+/// agreements than one block (256) and more list items than [`LIST_LIMIT`].
+#[test]
+fn the_parallel_dashboard_and_table_equal_the_one_thread_computation() {
+    use renewal_core::services::dashboard::{agreement_rows_with, dashboard_with};
+    let mut store = Store::open_in_memory().unwrap();
+    let docs: Vec<_> = (0..520)
+        .map(|i| import_markdown(&format!("p{i}.md"), &generate_document(i)).unwrap())
+        .collect();
+    for r in store.import_batch(&docs).unwrap() {
+        r.unwrap();
+    }
+    let mut as_of = d("2019-01-01");
+    let mut seen_lists_full = 0;
+    while as_of < d("2031-06-30") {
+        let one = dashboard_with(&store, as_of, 1).unwrap();
+        assert_eq!(one.counts.agreements, 520);
+        if one.decisions.len() == LIST_LIMIT && one.counts.decisions > LIST_LIMIT {
+            seen_lists_full += 1;
+        }
+        for threads in [2, 3] {
+            assert_eq!(
+                dashboard_with(&store, as_of, threads).unwrap(),
+                one,
+                "as of {as_of}, {threads} threads"
+            );
+        }
+        let rows = agreement_rows_with(&store, as_of, 1).unwrap();
+        assert_eq!(rows.len(), 520);
+        assert!(rows.windows(2).all(|w| w[0].id < w[1].id));
+        assert_eq!(
+            agreement_rows_with(&store, as_of, 2).unwrap(),
+            rows,
+            "as of {as_of}"
+        );
+        as_of += chrono::Duration::days(211);
+    }
+    assert!(
+        seen_lists_full > 5,
+        "the test needs lists longer than a page"
+    );
+}
+
+/// The dashboard read back from the store (issue 14 item 2) is the one computed now, for
+/// many as-of dates and after every kind of write: an import, an edit, a recorded notice, a
+/// step marked done, and a write by another connection (another process) to the same file.
+/// A stored dashboard is used only for exactly its as-of date, generation and version.
+#[test]
+fn the_stored_dashboard_equals_the_computed_one_and_no_write_leaves_it_in_use() {
+    use renewal_core::adapters::remind::NoticeKind;
+    use renewal_core::services::dashboard::{dashboard_cached, dashboard_with, DASHBOARD_VERSION};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("views.db");
+    let mut store = Store::open(&path).unwrap();
+    let docs: Vec<_> = (0..120)
+        .map(|i| import_markdown(&format!("c{i}.md"), &generate_document(i)).unwrap())
+        .collect();
+    for r in store.import_batch(&docs).unwrap() {
+        r.unwrap();
+    }
+    // Computed once, then read back, equal to the plain computation, for each as-of date.
+    let check = |store: &Store, as_of: chrono::NaiveDate, what: &str| {
+        let plain = dashboard_with(store, as_of, 1).unwrap();
+        let first = dashboard_cached(store, as_of).unwrap();
+        assert!(
+            !first.stored,
+            "{what}: as of {as_of} nothing usable was stored"
+        );
+        assert_eq!(first.dashboard, plain, "{what}: as of {as_of}");
+        let again = dashboard_cached(store, as_of).unwrap();
+        assert!(
+            again.stored,
+            "{what}: as of {as_of} the second read is the stored one"
+        );
+        assert_eq!(again.dashboard, plain, "{what}: as of {as_of}");
+    };
+    let mut as_of = d("2019-03-01");
+    while as_of < d("2031-01-01") {
+        check(&store, as_of, "many dates");
+        as_of += chrono::Duration::days(173);
+    }
+    let t = today();
+    check(&store, t, "today");
+    // The next day is another as-of date: never the day before's dashboard.
+    let next = dashboard_cached(&store, t + chrono::Duration::days(1)).unwrap();
+    assert!(!next.stored);
+    assert_eq!(next.dashboard.as_of, t + chrono::Duration::days(1));
+
+    // An import.
+    store
+        .import(&import_markdown("new.md", &generate_document(5000)).unwrap())
+        .unwrap();
+    let after = dashboard_cached(&store, t).unwrap();
+    assert!(
+        !after.stored,
+        "an import makes the stored dashboard unusable"
+    );
+    assert_eq!(after.dashboard.counts.agreements, 121);
+    assert_eq!(after.dashboard, dashboard_with(&store, t, 1).unwrap());
+
+    // An edit that moves the first decision's deadline: it must not stay on the dashboard.
+    let first = after.dashboard.decisions[0].clone();
+    let mut a = store.get(first.agreement_id).unwrap().agreement;
+    a.title = format!("{} (renamed)", a.title);
+    a.non_renewal_notice = None;
+    store.update(first.agreement_id, &a, "edit").unwrap();
+    let edited = dashboard_cached(&store, t).unwrap();
+    assert!(
+        !edited.stored,
+        "an edit makes the stored dashboard unusable"
+    );
+    assert_eq!(edited.dashboard, dashboard_with(&store, t, 1).unwrap());
+    assert_ne!(edited.dashboard, after.dashboard);
+    check(&store, t + chrono::Duration::days(2), "after the edit");
+
+    // A recorded notice.
+    let decision = edited.dashboard.decisions[0].clone();
+    store
+        .record_notice(
+            decision.agreement_id,
+            NoticeKind::NonRenewal,
+            t,
+            "by courier",
+        )
+        .unwrap();
+    let noticed = dashboard_cached(&store, t).unwrap();
+    assert!(
+        !noticed.stored,
+        "a recorded notice makes the stored dashboard unusable"
+    );
+    assert_eq!(noticed.dashboard, dashboard_with(&store, t, 1).unwrap());
+    assert_ne!(noticed.dashboard, edited.dashboard);
+
+    // A step marked done.
+    let overdue = noticed.dashboard.overdue[0].clone();
+    store
+        .mark_done(overdue.agreement_id, &overdue.event_id, t, "done", t)
+        .unwrap();
+    let done = dashboard_cached(&store, t).unwrap();
+    assert!(
+        !done.stored,
+        "a step marked done makes the stored dashboard unusable"
+    );
+    assert_eq!(done.dashboard, dashboard_with(&store, t, 1).unwrap());
+    assert_eq!(
+        done.dashboard.counts.overdue + 1,
+        noticed.dashboard.counts.overdue
+    );
+    assert!(dashboard_cached(&store, t).unwrap().stored);
+
+    // Another process writes the same file: this connection sees the new generation.
+    let mut other = Store::open(&path).unwrap();
+    other
+        .import(&import_markdown("other.md", &generate_document(5001)).unwrap())
+        .unwrap();
+    drop(other);
+    let seen = dashboard_cached(&store, t).unwrap();
+    assert!(
+        !seen.stored,
+        "another process's import makes the stored dashboard unusable"
+    );
+    assert_eq!(seen.dashboard.counts.agreements, 122);
+    assert_eq!(seen.dashboard, dashboard_with(&store, t, 1).unwrap());
+
+    // Another program version never reads it.
+    let generation = store.view_generation().unwrap();
+    assert!(store
+        .stored_view("dashboard", t, generation, DASHBOARD_VERSION)
+        .unwrap()
+        .is_some());
+    assert!(store
+        .stored_view("dashboard", t, generation, "0.0.0/dashboard-0")
+        .unwrap()
+        .is_none());
+}

@@ -37,13 +37,14 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::adapters::store::{ListedAgreement, Store, StoredAgreement};
+use crate::adapters::store::{ListedAgreement, RawListed, Store, StoredAgreement};
 use crate::domain::dates::{days_between, long_date};
 use crate::domain::model::{Agreement, AgreementStatus};
 use crate::domain::money::Money;
 use crate::domain::rules::decision::{renews_text, Decision};
 use crate::domain::rules::{
     assess, Assessment, Basis, DatedEvent, EventKind, EventStatus, EventView,
+    PARALLEL_MIN_AGREEMENTS,
 };
 use crate::error::Result;
 
@@ -323,6 +324,17 @@ impl<K: Ord + Copy> TopN<K> {
         self.items.truncate(LIST_LIMIT);
     }
 
+    /// Adds what `other` kept (an equal key never comes from two lists: keys end with the
+    /// agreement's id, and one agreement is added to one list), so that the result is
+    /// what one list offered both lists' items, in order, would hold.
+    fn merge(&mut self, other: TopN<K>) {
+        self.total += other.total;
+        self.items.extend(other.items);
+        // Stable: items with equal keys (one agreement's) keep their order.
+        self.items.sort_by_key(|(k, _)| *k);
+        self.items.truncate(LIST_LIMIT);
+    }
+
     fn into_items(self) -> Vec<DashboardItem> {
         self.items.into_iter().map(|(_, item)| item).collect()
     }
@@ -471,6 +483,31 @@ impl DashboardBuilder {
         }
     }
 
+    /// Adds the agreements `other` was given (a builder with the same as-of date, given
+    /// other agreements): the result is the builder that was given both sets.
+    pub fn merge(&mut self, other: DashboardBuilder) {
+        debug_assert_eq!(self.as_of, other.as_of);
+        let (c, o) = (&mut self.counts, other.counts);
+        c.agreements += o.agreements;
+        c.active += o.active;
+        c.expired += o.expired;
+        c.terminated += o.terminated;
+        c.decisions += o.decisions;
+        c.decisions_soon += o.decisions_soon;
+        c.overdue += o.overdue;
+        c.upcoming += o.upcoming;
+        c.recently_closed += o.recently_closed;
+        c.with_warnings += o.with_warnings;
+        for (currency, amount) in other.at_stake {
+            *self.at_stake.entry(currency).or_default() += amount;
+        }
+        self.decisions.merge(other.decisions);
+        self.overdue.merge(other.overdue);
+        self.upcoming.merge(other.upcoming);
+        self.recent.merge(other.recent);
+        self.next.merge(other.next);
+    }
+
     /// The dashboard.
     pub fn finish(self) -> Dashboard {
         Dashboard {
@@ -490,16 +527,183 @@ impl DashboardBuilder {
     }
 }
 
-/// The dashboard of every agreement in `store` as of `as_of`.
+/// Agreements read, parsed and assessed per block by [`par_listed`].
+const VIEW_BLOCK: usize = 256;
+
+/// How many threads a computed view over `agreements` agreements uses (issue 14 item 5,
+/// parallelism that pays): one below [`PARALLEL_MIN_AGREEMENTS`] (starting threads costs
+/// more than it saves) or on one core, else the available cores (at most 8). On the
+/// benchmark machine (2 cores) two threads compute the dashboard of 100,000 agreements in
+/// about 0.6 of the time of one (docs/benchmarks.md, "Desktop app at 100,000 agreements").
+pub fn view_threads(agreements: usize) -> usize {
+    if agreements < PARALLEL_MIN_AGREEMENTS {
+        return 1;
+    }
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8)
+}
+
+/// Runs `work` over every agreement's compact copy in `store`, by blocks of
+/// [`VIEW_BLOCK`] (with the block's index, in id order), on the calling thread (which reads
+/// the store) and `threads − 1` helpers; each thread keeps its own state, made by `init`.
+/// The reader hands a block to an idle helper, or works on it itself when none is idle, so
+/// a helper that gets no CPU time leaves its share to the reader. Returns every thread's
+/// state (the reader's first).
+///
+/// Errors: the store's, or the first error `work` returned (the walk stops at it).
+fn par_listed<S: Send>(
+    store: &Store,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, Vec<RawListed>) -> Result<()> + Sync,
+) -> Result<Vec<S>> {
+    use std::sync::mpsc::{sync_channel, TrySendError};
+    use std::sync::Mutex;
+    let (tx, rx) = sync_channel::<(usize, Vec<RawListed>)>(threads);
+    let rx = Mutex::new(rx);
+    let (init, work, rx) = (&init, &work, &rx);
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.max(1))
+            .map(|_| {
+                scope.spawn(move || -> Result<S> {
+                    let mut state = init();
+                    loop {
+                        let next = match rx.lock() {
+                            Ok(r) => r.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok((b, block)) = next else { break };
+                        work(&mut state, b, block)?;
+                    }
+                    Ok(state)
+                })
+            })
+            .collect();
+        let mut mine = init();
+        let mut b = 0;
+        let read = store.for_each_listed_block(VIEW_BLOCK, |block| {
+            let index = b;
+            b += 1;
+            match tx.try_send((index, block)) {
+                Ok(()) => Ok(()),
+                Err(TrySendError::Full((i, block)) | TrySendError::Disconnected((i, block))) => {
+                    work(&mut mine, i, block)
+                }
+            }
+        });
+        drop(tx);
+        let mut states = vec![mine];
+        let mut first_error = read.err();
+        for h in helpers {
+            match h.join() {
+                Ok(Ok(state)) => states.push(state),
+                Ok(Err(e)) => {
+                    first_error.get_or_insert(e);
+                }
+                // A panic in a helper is a bug: it surfaces as it would on one thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(states),
+        }
+    })
+}
+
+/// The dashboard of every agreement in `store` as of `as_of`, on [`view_threads`] threads.
 ///
 /// Errors: the store's ([`Store::for_each_listed`]).
 pub fn dashboard(store: &Store, as_of: NaiveDate) -> Result<Dashboard> {
-    let mut b = DashboardBuilder::new(as_of);
-    store.for_each_listed(|l| {
-        b.add(l.id, &l.agreement);
-        Ok(())
-    })?;
+    let count = usize::try_from(store.count()?).unwrap_or(0);
+    dashboard_with(store, as_of, view_threads(count))
+}
+
+/// [`dashboard`] on at most `threads` threads (0 or 1: the calling thread alone). The
+/// result does not depend on `threads`.
+///
+/// Errors: the store's ([`Store::for_each_listed`]).
+pub fn dashboard_with(store: &Store, as_of: NaiveDate, threads: usize) -> Result<Dashboard> {
+    if threads <= 1 {
+        let mut b = DashboardBuilder::new(as_of);
+        store.for_each_listed(|l| {
+            b.add(l.id, &l.agreement);
+            Ok(())
+        })?;
+        return Ok(b.finish());
+    }
+    let parts = par_listed(
+        store,
+        threads,
+        || DashboardBuilder::new(as_of),
+        |b, _, block| {
+            for raw in block {
+                let l = raw.parse()?;
+                b.add(l.id, &l.agreement);
+            }
+            Ok(())
+        },
+    )?;
+    let mut parts = parts.into_iter();
+    let mut b = parts.next().unwrap_or_else(|| DashboardBuilder::new(as_of));
+    for p in parts {
+        b.merge(p);
+    }
     Ok(b.finish())
+}
+
+/// The program version a stored dashboard was computed with ([`dashboard_cached`]): this
+/// crate's version and the dashboard's format. A stored dashboard from any other version is
+/// computed again, so a new engine never shows an old engine's dates.
+pub const DASHBOARD_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/dashboard-1");
+
+/// A dashboard and where it came from ([`dashboard_cached`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedDashboard {
+    /// The dashboard, equal to [`dashboard`] of the same store and as-of date.
+    pub dashboard: Dashboard,
+    /// Whether it was read from the store (`true`) or computed now (`false`).
+    pub stored: bool,
+}
+
+/// The dashboard of every agreement in `store` as of `as_of`, as [`dashboard`] computes it,
+/// read from the store when it was computed before for exactly this as-of date, this
+/// [`Store::view_generation`] (no agreement written since) and this [`DASHBOARD_VERSION`]
+/// (issue 14 item 2: the app's first screen with 100,000 agreements); otherwise computed,
+/// then stored for the next start ([`Store::store_view`], skipped when another process is
+/// writing). The generation and the agreements are read in one snapshot, so a write by
+/// another process during the computation leaves a stored view that is never used.
+///
+/// Errors: the store's ([`Store::for_each_listed`]).
+pub fn dashboard_cached(store: &Store, as_of: NaiveDate) -> Result<CachedDashboard> {
+    const NAME: &str = "dashboard";
+    let (found, generation) = store.read_snapshot(|s| {
+        let generation = s.view_generation()?;
+        let stored = s
+            .stored_view(NAME, as_of, generation, DASHBOARD_VERSION)?
+            // A stored view that does not read back is computed again.
+            .and_then(|json| serde_json::from_str::<Dashboard>(&json).ok());
+        match stored {
+            Some(d) => Ok((Ok(d), generation)),
+            None => Ok((Err(dashboard(s, as_of)?), generation)),
+        }
+    })?;
+    match found {
+        Ok(dashboard) => Ok(CachedDashboard {
+            dashboard,
+            stored: true,
+        }),
+        Err(dashboard) => {
+            let json = serde_json::to_string(&dashboard)?;
+            store.store_view(NAME, as_of, generation, DASHBOARD_VERSION, &json)?;
+            Ok(CachedDashboard {
+                dashboard,
+                stored: false,
+            })
+        }
+    }
 }
 
 impl AgreementRow {
@@ -630,14 +834,51 @@ pub fn agreement_listings(store: &Store, as_of: NaiveDate) -> Result<Vec<Agreeme
     Ok(out)
 }
 
-/// One [`AgreementRow`] per agreement in `store` as of `as_of`, by id.
+/// One [`AgreementRow`] per agreement in `store` as of `as_of`, by id, on
+/// [`view_threads`] threads.
 ///
 /// Errors: the store's ([`Store::for_each_listed`]).
 pub fn agreement_rows(store: &Store, as_of: NaiveDate) -> Result<Vec<AgreementRow>> {
-    let mut rows = Vec::with_capacity(usize::try_from(store.count()?).unwrap_or(0));
-    store.for_each_listed(|l| {
-        rows.push(agreement_row(&l, as_of));
-        Ok(())
-    })?;
+    let count = usize::try_from(store.count()?).unwrap_or(0);
+    agreement_rows_with(store, as_of, view_threads(count))
+}
+
+/// [`agreement_rows`] on at most `threads` threads (0 or 1: the calling thread alone). The
+/// result does not depend on `threads`.
+///
+/// Errors: the store's ([`Store::for_each_listed`]).
+pub fn agreement_rows_with(
+    store: &Store,
+    as_of: NaiveDate,
+    threads: usize,
+) -> Result<Vec<AgreementRow>> {
+    let count = usize::try_from(store.count()?).unwrap_or(0);
+    if threads <= 1 {
+        let mut rows = Vec::with_capacity(count);
+        store.for_each_listed(|l| {
+            rows.push(agreement_row(&l, as_of));
+            Ok(())
+        })?;
+        return Ok(rows);
+    }
+    let parts = par_listed(
+        store,
+        threads,
+        Vec::new,
+        |done: &mut Vec<(usize, Vec<AgreementRow>)>, b, block| {
+            let mut rows = Vec::with_capacity(block.len());
+            for raw in block {
+                rows.push(agreement_row(&raw.parse()?, as_of));
+            }
+            done.push((b, rows));
+            Ok(())
+        },
+    )?;
+    let mut blocks: Vec<(usize, Vec<AgreementRow>)> = parts.into_iter().flatten().collect();
+    blocks.sort_by_key(|(b, _)| *b);
+    let mut rows = Vec::with_capacity(count);
+    for (_, part) in blocks {
+        rows.extend(part);
+    }
     Ok(rows)
 }

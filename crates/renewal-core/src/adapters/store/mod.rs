@@ -16,6 +16,7 @@ mod calendars;
 pub mod compact;
 pub(crate) mod history;
 pub mod spans;
+mod views;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -74,6 +75,10 @@ pub const MIGRATION_SQL: &[(&str, &str)] = &[
     (
         "0010_engine_source_spans",
         include_str!("../../../../../migrations/0010_engine_source_spans.sql"),
+    ),
+    (
+        "0011_view_cache",
+        include_str!("../../../../../migrations/0011_view_cache.sql"),
     ),
 ];
 
@@ -161,6 +166,31 @@ pub struct ListedAgreement {
     pub currency: Option<String>,
     /// The agreement without the [`VIEW_STRIPPED_FIELDS`].
     pub agreement: Agreement,
+}
+
+/// One agreement's compact engine copy as stored, not yet parsed
+/// ([`Store::for_each_listed_block`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawListed {
+    /// Row id.
+    pub id: i64,
+    /// ISO 4217 code of its main amounts (as [`ListedAgreement::currency`]).
+    pub currency: Option<String>,
+    /// The compact JSON ([`engine_json_with`]).
+    pub engine: String,
+}
+
+impl RawListed {
+    /// The [`ListedAgreement`] this row holds, exactly as [`Store::for_each_listed`] reads it.
+    ///
+    /// Errors: [`Error::Json`] when the stored JSON cannot be read.
+    pub fn parse(self) -> Result<ListedAgreement> {
+        Ok(ListedAgreement {
+            id: self.id,
+            agreement: serde_json::from_str(&self.engine)?,
+            currency: self.currency,
+        })
+    }
 }
 
 /// What an import did.
@@ -591,6 +621,39 @@ impl Store {
                 currency: row.get(1)?,
                 agreement: serde_json::from_str(&data)?,
             })?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with the compact copies of every agreement, by id, in blocks of at most
+    /// `block` rows (at least 1), not yet parsed: for computed views that parse and assess
+    /// the blocks on several threads ([`RawListed::parse`] gives the [`ListedAgreement`] of
+    /// [`Store::for_each_listed`]). One block is held at a time by this reader.
+    ///
+    /// Errors: SQLite errors, or the first error `f` returns (which stops the walk).
+    pub fn for_each_listed_block(
+        &self,
+        block: usize,
+        mut f: impl FnMut(Vec<RawListed>) -> Result<()>,
+    ) -> Result<()> {
+        let block = block.max(1);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT agreement_id, currency, engine FROM agreement_engine ORDER BY agreement_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut part = Vec::with_capacity(block);
+        while let Some(row) = rows.next()? {
+            part.push(RawListed {
+                id: row.get(0)?,
+                currency: row.get(1)?,
+                engine: row.get(2)?,
+            });
+            if part.len() == block {
+                f(std::mem::replace(&mut part, Vec::with_capacity(block)))?;
+            }
+        }
+        if !part.is_empty() {
+            f(part)?;
         }
         Ok(())
     }
