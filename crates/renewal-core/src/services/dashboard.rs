@@ -654,10 +654,17 @@ pub fn dashboard_with(store: &Store, as_of: NaiveDate, threads: usize) -> Result
     Ok(b.finish())
 }
 
-/// The program version a stored dashboard was computed with ([`dashboard_cached`]): this
-/// crate's version and the dashboard's format. A stored dashboard from any other version is
-/// computed again, so a new engine never shows an old engine's dates.
-pub const DASHBOARD_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/dashboard-1");
+/// The program a stored dashboard was computed with ([`dashboard_cached`]): this crate's
+/// version, the dashboard's format, and a fingerprint of the source of the deadline engine,
+/// the calendars and this crate (`build.rs`: a hash of every file under `renewal-domain/src`
+/// and `renewal-core/src`), so any build with a changed engine, calendar or dashboard computes
+/// again instead of showing dates an older build stored, even under the same crate version.
+/// Shape: `"0.1.0/dashboard-1/0123456789abcdef"`.
+pub const DASHBOARD_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "/dashboard-1/",
+    env!("RENEWAL_RULES_FINGERPRINT")
+);
 
 /// A dashboard and where it came from ([`dashboard_cached`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -881,4 +888,21 @@ pub fn agreement_rows_with(
         rows.extend(part);
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DASHBOARD_VERSION;
+
+    #[test]
+    fn the_stored_dashboards_version_names_the_build_of_the_engine() {
+        let parts: Vec<&str> = DASHBOARD_VERSION.split('/').collect();
+        assert_eq!(parts.len(), 3, "{DASHBOARD_VERSION}");
+        assert_eq!(parts[0], env!("CARGO_PKG_VERSION"));
+        assert_eq!(parts[1], "dashboard-1");
+        assert_eq!(parts[2].len(), 16, "{DASHBOARD_VERSION}");
+        assert!(parts[2].chars().all(|c| c.is_ascii_hexdigit()));
+        // Not the hash of nothing: build.rs read the engine's sources.
+        assert_ne!(parts[2], "cbf29ce484222325");
+    }
 }
