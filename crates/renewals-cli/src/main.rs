@@ -815,17 +815,29 @@ fn streamed(r: renewal_core::Result<usize>) -> CliResult<()> {
 /// quietly when stdout is a closed pipe, as [`emit`] does. Errors: a value that cannot be
 /// serialised (exit 4, like stored data that cannot be read back).
 fn print_json<T: serde::Serialize>(v: &T) -> CliResult<()> {
+    write_json_with(|out| Ok(serde_json::to_writer_pretty(out, v)?))
+}
+
+/// Runs `write` on buffered standard output, then writes a newline, as [`print_json`] does
+/// (a closed pipe ends the program quietly). Errors: those of `write` that are not output
+/// errors.
+pub(crate) fn write_json_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> renewal_core::Result<()>,
+) -> CliResult<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let r = serde_json::to_writer_pretty(&mut out, v)
-        .map_err(|e| match e.io_error_kind() {
-            Some(kind) => Err(std::io::Error::new(kind, e.to_string())),
-            None => Ok(e),
+    let r = write(&mut out)
+        .map_err(|e| match e {
+            renewal_core::Error::Json(e) => match e.io_error_kind() {
+                Some(kind) => Err(std::io::Error::new(kind, e.to_string())),
+                None => Ok(renewal_core::Error::Json(e)),
+            },
+            other => Ok(other),
         })
         .and_then(|()| out.write_all(b"\n").and_then(|()| out.flush()).map_err(Err));
     match r {
         Ok(()) => Ok(()),
-        Err(Ok(e)) => Err(renewal_core::Error::from(e).into()),
+        Err(Ok(e)) => Err(e.into()),
         Err(Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(Err(e)) => {
             eprintln!("error: cannot write output: {e}");

@@ -466,6 +466,74 @@ fn claim_token() -> String {
 /// What [`run`] or [`preview`] would do on `as_of`, without writing anything: the reminders
 /// that would be delivered (retries included) and the steps that would be superseded.
 pub fn preview(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
+    let mut report = preview_without_message(store, as_of)?;
+    report.message = Message::for_reminders(&report.delivered);
+    Ok(report)
+}
+
+/// The report of [`preview`] as pretty JSON (two-space indent, no final newline) written to
+/// `out`: the same bytes as `serde_json::to_string_pretty(&preview(store, as_of)?)`, with
+/// each reminder held once (the message's `reminders` are the report's `delivered`, not a
+/// copy; `remind --dry-run --json` over a large register).
+///
+/// Errors: SQLite errors; [`crate::Error::Json`] when `out` cannot be written (its I/O
+/// error kind is kept: `serde_json::Error::io_error_kind`).
+pub fn write_preview_json<W: std::io::Write>(
+    store: &Store,
+    as_of: NaiveDate,
+    out: W,
+) -> Result<()> {
+    /// [`Message`] borrowing its reminders.
+    #[derive(Serialize)]
+    struct MessageView<'a> {
+        summary: &'a str,
+        body: &'a str,
+        urgency: Urgency,
+        actions: &'a [MessageAction],
+        reminders: &'a [Reminder],
+    }
+    /// [`RunReport`] borrowing its parts (same keys, same order).
+    #[derive(Serialize)]
+    struct ReportView<'a> {
+        today: NaiveDate,
+        dry_run: bool,
+        delivered: &'a [Reminder],
+        failed: &'a [Reminder],
+        failure: &'a Option<String>,
+        channel: &'a Option<String>,
+        notification_id: Option<u32>,
+        message: Option<MessageView<'a>>,
+        superseded: &'a [(String, String, String, String)],
+        superseded_count: usize,
+        claimed_elsewhere: usize,
+    }
+    let r = preview_without_message(store, as_of)?;
+    let m = Message::without_reminders(&r.delivered);
+    let view = ReportView {
+        today: r.as_of,
+        dry_run: r.dry_run,
+        delivered: &r.delivered,
+        failed: &r.failed,
+        failure: &r.failure,
+        channel: &r.channel,
+        notification_id: r.notification_id,
+        message: m.as_ref().map(|m| MessageView {
+            summary: &m.summary,
+            body: &m.body,
+            urgency: m.urgency,
+            actions: &m.actions,
+            reminders: &r.delivered,
+        }),
+        superseded: &r.superseded,
+        superseded_count: r.superseded_count,
+        claimed_elsewhere: r.claimed_elsewhere,
+    };
+    serde_json::to_writer_pretty(out, &view)?;
+    Ok(())
+}
+
+/// [`preview`] without its message.
+fn preview_without_message(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
     let index = log::log_index(store.conn())?;
     let (mut due, silenced, settled) = gather(store, as_of, &index)?;
     let p = plan(&due, &silenced, settled, &index, Utc::now());
@@ -489,7 +557,7 @@ pub fn preview(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
     Ok(RunReport {
         as_of,
         dry_run: true,
-        message: Message::for_reminders(&delivered),
+        message: None,
         delivered,
         failed: Vec::new(),
         failure: None,
