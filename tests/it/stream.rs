@@ -6,6 +6,7 @@
 
 use renewal_core::adapters::ics;
 use renewal_core::adapters::import::import_markdown;
+use renewal_core::adapters::remind;
 use renewal_core::adapters::store::{Store, StoredAgreement};
 use renewal_core::domain::model::Agreement;
 use renewal_core::domain::rules::{assess, assess_many_with, PARALLEL_MIN_AGREEMENTS};
@@ -284,4 +285,283 @@ fn assess_many_over_threads_equals_one_thread() {
         assess_many_with(few, today(), 4),
         few.iter().map(|a| assess(a, today())).collect::<Vec<_>>()
     );
+}
+
+/// Records every message; fails while `fail` holds a reason.
+struct Outbox {
+    fail: std::cell::RefCell<Option<String>>,
+}
+
+impl remind::Notifier for Outbox {
+    fn send(&self, _: &remind::Message) -> Result<remind::Sent, remind::NotifyError> {
+        match self.fail.borrow().clone() {
+            Some(why) => Err(remind::NotifyError::NoServer(why)),
+            None => Ok(remind::Sent {
+                channel: "test outbox".to_string(),
+                id: Some(7),
+            }),
+        }
+    }
+}
+
+/// Reminder runs over the generated register, as `remind --dry-run --json` and `remind
+/// --json` print them (pretty JSON), and the reminder log they leave (without the claim
+/// stamps and times, which change from run to run): a first dry run, a first run whose
+/// delivery fails (claims hundreds, supersedes older steps), a dry run of the retries, a
+/// failed event marked done, a run that delivers, and a catch-up months later.
+fn remind_transcript(store: &mut Store) -> String {
+    let mut out = String::new();
+    let outbox = Outbox {
+        fail: std::cell::RefCell::new(Some("no notification server".to_string())),
+    };
+    let mut push = |label: &str, report: &remind::RunReport| {
+        out.push_str(&format!("== {label}\n"));
+        // The failures superseded because their event no longer reminds were listed in the
+        // order of a hash map before (it changed from process to process): sorted here.
+        let mut report = report.clone();
+        report.superseded.sort();
+        out.push_str(&serde_json::to_string_pretty(&report).unwrap());
+        out.push('\n');
+    };
+    push(
+        "preview 2026-11-23",
+        &remind::preview(store, today()).unwrap(),
+    );
+    let failed = remind::run(store, &outbox, today()).unwrap();
+    assert!(failed.failed.len() > 100, "{}", failed.failed.len());
+    assert!(failed.superseded_count > 100, "{}", failed.superseded_count);
+    push("run 2026-11-23, delivery fails", &failed);
+    push(
+        "preview 2026-11-24",
+        &remind::preview(store, d("2026-11-24")).unwrap(),
+    );
+    // A failed reminder's event is marked done: its failure is superseded as done.
+    let done = failed
+        .failed
+        .iter()
+        .find(|r| r.act_by.is_none())
+        .expect("a failed reminder of a dated event");
+    store
+        .mark_done(
+            done.agreement_id,
+            &done.event_id,
+            d("2026-11-24"),
+            "test",
+            d("2026-11-24"),
+        )
+        .unwrap();
+    *outbox.fail.borrow_mut() = None;
+    push(
+        "run 2026-11-30",
+        &remind::run(store, &outbox, d("2026-11-30")).unwrap(),
+    );
+    push(
+        "run 2026-11-30 again",
+        &remind::run(store, &outbox, d("2026-11-30")).unwrap(),
+    );
+    push(
+        "run 2027-03-01",
+        &remind::run(store, &outbox, d("2027-03-01")).unwrap(),
+    );
+    push(
+        "preview 2027-03-02",
+        &remind::preview(store, d("2027-03-02")).unwrap(),
+    );
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT id, agreement_id, event_id, step, event_date, due_on, label, state,
+                    coalesce(note, ''), coalesce(channel, ''), coalesce(failure, ''), attempts
+             FROM reminder_log ORDER BY id",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            let mut cells = Vec::new();
+            for i in 0..12 {
+                let v: rusqlite::types::Value = r.get(i)?;
+                cells.push(format!("{v:?}"));
+            }
+            Ok(cells.join("|"))
+        })
+        .unwrap();
+    out.push_str("== reminder_log\n");
+    for row in rows {
+        out.push_str(&row.unwrap());
+        out.push('\n');
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a fingerprint that stays the same across Rust releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Issue 14 item 1: `remind` plans by index and moves its reminders instead of copying them,
+/// keeps the reasons for silenced events only where the log has open rows, and prints its
+/// report as it is serialised. Its reports and the reminder log it writes are the same as
+/// the implementation's before that change (commit f0ff865), recorded in
+/// tests/fixtures/remind-stream.golden as the transcript's length and FNV-1a fingerprint
+/// (`RENEWAL_RECORD_GOLDEN=1` writes it again; only on a commit whose output is known good).
+#[test]
+fn remind_reports_and_log_equal_the_previous_implementation_on_a_generated_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = register(&dir.path().join("r.db"));
+    let text = remind_transcript(&mut store);
+    let got = format!("{} {:016x}\n", text.len(), fnv1a(text.as_bytes()));
+    let golden =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/remind-stream.golden");
+    if std::env::var_os("RENEWAL_RECORD_GOLDEN").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    if let Some(path) = std::env::var_os("RENEWAL_TRANSCRIPT") {
+        std::fs::write(path, &text).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap();
+    assert_eq!(
+        got,
+        want,
+        "the transcript changed:\n{}",
+        &text[..text.len().min(4000)]
+    );
+}
+
+/// `renewals remind --dry-run --json` prints, as it serialises it, the same bytes as the
+/// report printed whole (`serde_json::to_string_pretty` and a newline).
+#[test]
+fn remind_dry_run_json_streams_the_same_bytes_as_the_whole_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let store = register(&path);
+    let want = serde_json::to_string_pretty(&remind::preview(&store, today()).unwrap()).unwrap();
+    drop(store);
+    let o = crate::common::renewals(&path, "2026-11-23", &["remind", "--dry-run", "--json"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let got = crate::common::stdout(&o);
+    assert!(want.len() > 10_000, "{}", want.len());
+    assert_eq!(got, format!("{want}\n"));
+}
+
+/// A table as `renewals` made it before streaming: every row at once (not on a terminal).
+fn whole_table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .force_no_tty()
+        .set_header(headers.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    format!("{t}\n")
+}
+
+fn days_words(days: i64) -> String {
+    match days {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        d if d > 0 => format!("in {d} days"),
+        d => format!("{} days ago", -d),
+    }
+}
+
+/// Issue 14 item 1: `renewals list` and `renewals deadlines` (tables) print rows as they
+/// spool them, a chunk at a time with the whole table's column widths: the same text as
+/// the table of every row built at once (the code before), on a generated register whose
+/// deadlines table spans many chunks.
+#[test]
+fn streamed_tables_equal_the_tables_built_whole() {
+    use renewal_core::domain::dates::long_date;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let store = register(&path);
+    let as_of = today();
+    let listings = renewal_core::services::dashboard::agreement_listings(&store, as_of).unwrap();
+    let rows = listings
+        .iter()
+        .map(|l| {
+            let r = &l.row;
+            let next = match (
+                r.next_deadline,
+                &r.next_deadline_label,
+                r.next_deadline_days,
+            ) {
+                (Some(date), Some(label), Some(days)) => {
+                    format!("{} {label} ({})", long_date(date), days_words(days))
+                }
+                _ => "-".to_string(),
+            };
+            vec![
+                r.id.to_string(),
+                r.title.clone(),
+                r.counterparty.clone().unwrap_or_default(),
+                if r.provisional {
+                    format!("{}, provisional", r.status)
+                } else {
+                    r.status.to_string()
+                },
+                r.current_term_end.map(long_date).unwrap_or_default(),
+                next,
+            ]
+        })
+        .collect();
+    let want = whole_table(
+        &[
+            "ID",
+            "Agreement",
+            "Counterparty",
+            "Status",
+            "Term ends",
+            "Next deadline",
+        ],
+        rows,
+    );
+    let o = crate::common::renewals(&path, "2026-11-23", &["list"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    assert_eq!(
+        crate::common::stdout(&o),
+        format!("{want}As of {}.\n", long_date(as_of))
+    );
+
+    for within in [None, Some(90)] {
+        let rows: Vec<Vec<String>> = deadline_rows(&store, as_of, within)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                let e = &r.event;
+                let date = if e.date != e.unadjusted_date {
+                    format!("{}\n(from {})", long_date(e.date), e.unadjusted_date)
+                } else {
+                    long_date(e.date)
+                };
+                vec![
+                    date,
+                    r.agreement.clone(),
+                    e.label.clone(),
+                    e.status.to_string(),
+                    e.days_from_today.to_string(),
+                ]
+            })
+            .collect();
+        if within.is_none() {
+            assert!(rows.len() > 2 * 512, "{} rows: several chunks", rows.len());
+            assert!(rows.iter().any(|r| r[0].contains("(from ")), "a moved date");
+        }
+        let want = whole_table(&["Date", "Agreement", "Event", "Status", "Days"], rows);
+        let n = within.map(|n| n.to_string());
+        let mut args = vec!["deadlines"];
+        if let Some(n) = &n {
+            args.extend(["--within", n.as_str()]);
+        }
+        let o = crate::common::renewals(&path, "2026-11-23", &args);
+        assert!(o.status.success(), "{}", crate::common::stderr(&o));
+        assert_eq!(
+            crate::common::stdout(&o),
+            format!("{want}As of {}.\n", long_date(as_of)),
+            "deadlines within {within:?}"
+        );
+    }
 }

@@ -13,11 +13,11 @@ use clap::{Parser, Subcommand};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use renewal_core::adapters::store::{default_db_path, ImportAction, Store, DB_ENV_VAR};
 use renewal_core::domain::dates::long_date;
-use renewal_core::services::dashboard::agreement_listings;
+use renewal_core::services::dashboard::AgreementListing;
 use renewal_core::services::edit::EditableField;
 use renewal_core::services::portfolio::{self, ImportDefaults};
 use renewal_core::services::real_today;
-use renewal_core::services::stream::{deadline_rows, write_deadlines, write_listings, JsonForm};
+use renewal_core::services::stream::{deadline_rows_of, write_deadlines, write_listings, JsonForm};
 use renewal_core::services::views::AgreementDetail;
 
 use crate::error::{batch_exit_code, CliError, CliResult};
@@ -45,6 +45,7 @@ mod register;
 mod remind;
 mod rows;
 mod settings;
+mod tables;
 mod timer;
 
 /// Writes one line of output; exits quietly when stdout is a closed pipe.
@@ -420,16 +421,18 @@ fn run(cli: Cli) -> CliResult {
                     outln!();
                 }
             } else {
-                let listings = agreement_listings(&store, as_of)?;
-                let mut t = table(&[
+                let mut t = tables::SpooledTable::new(&[
                     "ID",
                     "Agreement",
                     "Counterparty",
                     "Status",
                     "Term ends",
                     "Next deadline",
-                ]);
-                for l in &listings {
+                ])?;
+                let mut n = 0u64;
+                let mut failed: Option<CliError> = None;
+                store.for_each_quoted(|listed| {
+                    let l = AgreementListing::from_listed(&listed, as_of);
                     let r = &l.row;
                     let next = match (
                         r.next_deadline,
@@ -441,20 +444,28 @@ fn run(cli: Cli) -> CliResult {
                         }
                         _ => "-".to_string(),
                     };
-                    t.add_row(vec![
-                        r.id.to_string(),
-                        r.title.clone(),
-                        r.counterparty.clone().unwrap_or_default(),
-                        if r.provisional {
-                            format!("{}, provisional", r.status)
-                        } else {
-                            r.status.to_string()
-                        },
-                        r.current_term_end.map(long_date).unwrap_or_default(),
-                        next,
-                    ]);
+                    n += 1;
+                    let pushed = t.push(
+                        n,
+                        vec![
+                            r.id.to_string(),
+                            r.title.clone(),
+                            r.counterparty.clone().unwrap_or_default(),
+                            if r.provisional {
+                                format!("{}, provisional", r.status)
+                            } else {
+                                r.status.to_string()
+                            },
+                            r.current_term_end.map(long_date).unwrap_or_default(),
+                            next,
+                        ],
+                    );
+                    stop_on(pushed, &mut failed)
+                })?;
+                if let Some(e) = failed {
+                    return Err(e);
                 }
-                outln!("{t}");
+                t.print()?;
                 outln!("As of {}.", long_date(as_of));
             }
             Ok(ExitCode::SUCCESS)
@@ -498,24 +509,36 @@ fn run(cli: Cli) -> CliResult {
                     outln!();
                 }
             } else {
-                let rows = deadline_rows(&store, as_of, within)?;
-                let mut t = table(&["Date", "Agreement", "Event", "Status", "Days"]);
-                for r in &rows {
-                    let e = &r.event;
-                    let date = if e.date != e.unadjusted_date {
-                        format!("{}\n(from {})", long_date(e.date), e.unadjusted_date)
-                    } else {
-                        long_date(e.date)
-                    };
-                    t.add_row(vec![
-                        date,
-                        r.agreement.clone(),
-                        e.label.clone(),
-                        e.status.to_string(),
-                        e.days_from_today.to_string(),
-                    ]);
+                // Sorted by date, then agreement id, then the engine's order (as
+                // `deadline_rows` sorts them).
+                let mut t =
+                    tables::SpooledTable::new(&["Date", "Agreement", "Event", "Status", "Days"])?;
+                let mut failed: Option<CliError> = None;
+                store.for_each_quoted(|listed| {
+                    deadline_rows_of(&listed, as_of, within, |r| {
+                        let e = &r.event;
+                        let date = if e.date != e.unadjusted_date {
+                            format!("{}\n(from {})", long_date(e.date), e.unadjusted_date)
+                        } else {
+                            long_date(e.date)
+                        };
+                        let pushed = t.push(
+                            (e.date, r.agreement_id),
+                            vec![
+                                date,
+                                r.agreement.clone(),
+                                e.label.clone(),
+                                e.status.to_string(),
+                                e.days_from_today.to_string(),
+                            ],
+                        );
+                        stop_on(pushed, &mut failed)
+                    })
+                })?;
+                if let Some(e) = failed {
+                    return Err(e);
                 }
-                outln!("{t}");
+                t.print()?;
                 outln!("As of {}.", long_date(as_of));
             }
             Ok(ExitCode::SUCCESS)
@@ -758,6 +781,21 @@ pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
     }
 }
 
+/// Keeps the first CLI error of a walk over the store in `failed` and stops the walk (with a
+/// stand-in store error the caller replaces by `failed`).
+fn stop_on(r: CliResult<()>, failed: &mut Option<CliError>) -> renewal_core::Result<()> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            *failed = Some(e);
+            Err(renewal_core::Error::Invalid {
+                field: "output".to_string(),
+                message: "stopped".to_string(),
+            })
+        }
+    }
+}
+
 /// The result of a streamed view written to standard output: a closed pipe (`renewals
 /// deadlines --jsonl | head`) ends the program quietly with success, as [`emit`] does.
 fn streamed(r: renewal_core::Result<usize>) -> CliResult<()> {
@@ -772,12 +810,40 @@ fn streamed(r: renewal_core::Result<usize>) -> CliResult<()> {
     }
 }
 
-/// Prints `v` as pretty JSON. Errors: a value that cannot be serialised (exit 4, like
-/// stored data that cannot be read back).
+/// Prints `v` as pretty JSON and a newline, written as it is serialised (a large report,
+/// such as `remind --json` over 100,000 agreements, is never held whole as text). Exits
+/// quietly when stdout is a closed pipe, as [`emit`] does. Errors: a value that cannot be
+/// serialised (exit 4, like stored data that cannot be read back).
 fn print_json<T: serde::Serialize>(v: &T) -> CliResult<()> {
-    let s = serde_json::to_string_pretty(v).map_err(renewal_core::Error::from)?;
-    outln!("{s}");
-    Ok(())
+    write_json_with(|out| Ok(serde_json::to_writer_pretty(out, v)?))
+}
+
+/// Runs `write` on buffered standard output, then writes a newline, as [`print_json`] does
+/// (a closed pipe ends the program quietly). Errors: those of `write` that are not output
+/// errors.
+pub(crate) fn write_json_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> renewal_core::Result<()>,
+) -> CliResult<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let r = write(&mut out)
+        .map_err(|e| match e {
+            renewal_core::Error::Json(e) => match e.io_error_kind() {
+                Some(kind) => Err(std::io::Error::new(kind, e.to_string())),
+                None => Ok(renewal_core::Error::Json(e)),
+            },
+            other => Ok(other),
+        })
+        .and_then(|()| out.write_all(b"\n").and_then(|()| out.flush()).map_err(Err));
+    match r {
+        Ok(()) => Ok(()),
+        Err(Ok(e)) => Err(e.into()),
+        Err(Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(Err(e)) => {
+            eprintln!("error: cannot write output: {e}");
+            std::process::exit(1);
+        }
+    }
 }
 
 fn table(headers: &[&str]) -> Table {

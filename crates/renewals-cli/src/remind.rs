@@ -113,12 +113,11 @@ pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) 
         }
     }
     if args.dry_run {
-        let report = remind::preview(&store, as_of)?;
         if args.json {
-            print_json(&report)?;
-        } else {
-            print_report(&report);
+            crate::write_json_with(|out| remind::write_preview_json(&store, as_of, out))?;
+            return Ok(code);
         }
+        print_report(&remind::preview(&store, as_of)?);
         return Ok(code);
     }
     let desktop = DesktopNotifier::new()

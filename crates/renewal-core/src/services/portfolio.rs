@@ -723,7 +723,9 @@ pub fn write_replacing(dest: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-fn temp_beside(dest: &Path) -> PathBuf {
+/// A temporary file name in `dest`'s folder, `.NAME.PID.tmp`, for writing a file that is
+/// then renamed over `dest`.
+pub(crate) fn temp_beside(dest: &Path) -> PathBuf {
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

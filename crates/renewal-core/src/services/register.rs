@@ -27,7 +27,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::adapters::import::register::export::{write_register, ExportFormat, OutCell};
+use crate::adapters::import::register::export::{write_register_streamed, ExportFormat, OutCell};
 use crate::adapters::import::register::{
     apply_overrides, data_rows, detect_mapping, find_header, header_texts, mapping_key, normalise,
     read_row, read_sheet, terms_reach, Column, RowAgreement, Sheet,
@@ -754,72 +754,71 @@ pub fn export_register(
     format: ExportFormat,
 ) -> Result<RegisterExport> {
     // The compact form (issue 14 item 1): a row needs values, the status and the next
-    // deadline's label and date, no source quote.
-    let mut rows = Vec::new();
-    store.for_each_listed(|stored| {
-        let a = &stored.agreement;
-        let listing = AgreementListing::from_listed(&stored, as_of);
-        let s = assess(a, as_of);
-        let text = |f: EditableField| OutCell::Text(current_value(a, f).0);
-        let end = s
-            .current_term()
-            .map(|t| t.end)
-            .or_else(|| s.terms.last().map(|t| t.end));
-        let (value, currency) = match a.total_commitment.as_ref().map(|c| &c.value) {
-            Some(Quantity::Money { money, .. }) => {
-                (money.amount.normalize().to_string(), money.currency.clone())
-            }
-            _ => (String::new(), String::new()),
-        };
-        let renews = a.auto_renewal.as_ref().map(|r| r.value);
-        let id = register_id_of(store, stored.id)?.unwrap_or_else(|| stored.id.to_string());
-        rows.push(vec![
-            OutCell::Text(id),
-            OutCell::Text(a.title.clone()),
-            text(EditableField::Counterparty),
-            text(EditableField::ContractOwner),
-            OutCell::Text(
-                a.country
-                    .as_ref()
-                    .map(|c| c.value.code().to_string())
-                    .unwrap_or_default(),
-            ),
-            OutCell::Date(a.effective_date.as_ref().map(|d| d.value)),
-            OutCell::Date(end),
-            text(EditableField::InitialTerm),
-            OutCell::Text(match renews {
-                Some(true) => "Yes".to_string(),
-                Some(false) => "No".to_string(),
-                None => String::new(),
-            }),
-            if renews == Some(true) {
-                text(EditableField::RenewalPeriod)
-            } else {
-                OutCell::Text(String::new())
-            },
-            if renews == Some(false) {
-                OutCell::Text(String::new())
-            } else {
-                text(EditableField::NonRenewalNotice)
-            },
-            OutCell::Text(convenience_text(a)),
-            OutCell::Text(value),
-            OutCell::Text(currency),
-            OutCell::Text(listing.row.status.as_str().to_string()),
-            OutCell::Text(
-                listing
-                    .next_deadline
-                    .as_ref()
-                    .map(|e| e.label.clone())
-                    .unwrap_or_default(),
-            ),
-            OutCell::Date(listing.next_deadline.as_ref().map(|e| e.date)),
-        ]);
-        Ok(())
+    // deadline's label and date, no source quote; each row is written as it is made.
+    let n = write_register_streamed(dest, format, &EXPORT_HEADERS, |emit| {
+        store.for_each_listed(|stored| {
+            let a = &stored.agreement;
+            let listing = AgreementListing::from_listed(&stored, as_of);
+            let s = assess(a, as_of);
+            let text = |f: EditableField| OutCell::Text(current_value(a, f).0);
+            let end = s
+                .current_term()
+                .map(|t| t.end)
+                .or_else(|| s.terms.last().map(|t| t.end));
+            let (value, currency) = match a.total_commitment.as_ref().map(|c| &c.value) {
+                Some(Quantity::Money { money, .. }) => {
+                    (money.amount.normalize().to_string(), money.currency.clone())
+                }
+                _ => (String::new(), String::new()),
+            };
+            let renews = a.auto_renewal.as_ref().map(|r| r.value);
+            let id = register_id_of(store, stored.id)?.unwrap_or_else(|| stored.id.to_string());
+            emit(vec![
+                OutCell::Text(id),
+                OutCell::Text(a.title.clone()),
+                text(EditableField::Counterparty),
+                text(EditableField::ContractOwner),
+                OutCell::Text(
+                    a.country
+                        .as_ref()
+                        .map(|c| c.value.code().to_string())
+                        .unwrap_or_default(),
+                ),
+                OutCell::Date(a.effective_date.as_ref().map(|d| d.value)),
+                OutCell::Date(end),
+                text(EditableField::InitialTerm),
+                OutCell::Text(match renews {
+                    Some(true) => "Yes".to_string(),
+                    Some(false) => "No".to_string(),
+                    None => String::new(),
+                }),
+                if renews == Some(true) {
+                    text(EditableField::RenewalPeriod)
+                } else {
+                    OutCell::Text(String::new())
+                },
+                if renews == Some(false) {
+                    OutCell::Text(String::new())
+                } else {
+                    text(EditableField::NonRenewalNotice)
+                },
+                OutCell::Text(convenience_text(a)),
+                OutCell::Text(value),
+                OutCell::Text(currency),
+                OutCell::Text(listing.row.status.as_str().to_string()),
+                OutCell::Text(
+                    listing
+                        .next_deadline
+                        .as_ref()
+                        .map(|e| e.label.clone())
+                        .unwrap_or_default(),
+                ),
+                OutCell::Date(listing.next_deadline.as_ref().map(|e| e.date)),
+            ])
+        })
     })?;
-    write_register(dest, format, &EXPORT_HEADERS, &rows)?;
     Ok(RegisterExport {
         path: dest.display().to_string(),
-        agreements: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        agreements: u32::try_from(n).unwrap_or(u32::MAX),
     })
 }

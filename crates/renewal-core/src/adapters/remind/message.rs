@@ -142,6 +142,14 @@ impl Message {
     /// The notification for `reminders` due at once: a single one for one reminder, a digest
     /// for several. `None` when there is nothing to say.
     pub fn for_reminders(reminders: &[Reminder]) -> Option<Message> {
+        let mut m = Message::without_reminders(reminders)?;
+        m.reminders = reminders.to_vec();
+        Some(m)
+    }
+
+    /// [`Message::for_reminders`] with an empty `reminders` list: what it says, for a
+    /// caller that has the reminders already (a large digest is not copied).
+    pub(crate) fn without_reminders(reminders: &[Reminder]) -> Option<Message> {
         match reminders {
             [] => None,
             [r] => Some(Message::single(r)),
@@ -202,7 +210,7 @@ impl Message {
             body,
             urgency: r.urgency(),
             actions,
-            reminders: vec![r.clone()],
+            reminders: Vec::new(),
         }
     }
 
@@ -266,7 +274,7 @@ impl Message {
                     action: ReminderAction::Snooze { days: 1 },
                 },
             ],
-            reminders: reminders.to_vec(),
+            reminders: Vec::new(),
         }
     }
 }

@@ -133,11 +133,13 @@ fn compact_weekly(steps: &mut Vec<DueStep>) {
 
 /// A remindable event and its due steps.
 struct EventDue {
-    reminder: Reminder,
+    /// `None` once taken for delivery ([`take_reminder`]).
+    reminder: Option<Reminder>,
     steps: Vec<DueStep>,
 }
 
-/// Events with no reminder now, and why (for superseding their pending failures).
+/// Events with no reminder now, and why (for superseding their pending failures): only those
+/// with open (failed or claimed) rows in the log [`gather`] was given.
 type Silenced = HashMap<(i64, String), String>;
 
 /// Events whose due steps were all settled in the log when [`gather`] looked: nothing new,
@@ -165,11 +167,15 @@ fn gather(
             let key = (stored.id, e.id());
             let snooze = snoozes.get(&key).copied();
             if !policy::is_remindable(e) {
-                let why = match e.status {
-                    EventStatus::Done => "the event was marked done".to_string(),
-                    _ => "the event's date has passed".to_string(),
-                };
-                silenced.insert(key, why);
+                // Kept only for events with open rows in the log (the only ones it is
+                // asked about): every past event of a large register would not fit.
+                if log.open.contains_key(&key) {
+                    let why = match e.status {
+                        EventStatus::Done => "the event was marked done".to_string(),
+                        _ => "the event's date has passed".to_string(),
+                    };
+                    silenced.insert(key, why);
+                }
                 continue;
             }
             let mut steps = due_steps(
@@ -192,7 +198,9 @@ fn gather(
             }
             if steps.is_empty() {
                 if let Some(u) = snooze.filter(|u| as_of < *u) {
-                    silenced.insert(key, format!("snoozed until {u}"));
+                    if log.open.contains_key(&key) {
+                        silenced.insert(key, format!("snoozed until {u}"));
+                    }
                 }
                 continue;
             }
@@ -200,7 +208,7 @@ fn gather(
                 continue;
             };
             due.push(EventDue {
-                reminder: Reminder {
+                reminder: Some(Reminder {
                     log_id: None,
                     agreement_id: stored.id,
                     agreement: a.title.clone(),
@@ -215,7 +223,7 @@ fn gather(
                     default_outcome: outcome.clone(),
                     previous_failure: None,
                     act_by: None,
-                },
+                }),
                 steps,
             });
         }
@@ -236,13 +244,15 @@ fn gather(
                     settled.insert(key);
                 } else if steps.is_empty() {
                     if let Some(u) = snooze.filter(|u| as_of < *u) {
-                        silenced.insert(key, format!("snoozed until {u}"));
+                        if log.open.contains_key(&key) {
+                            silenced.insert(key, format!("snoozed until {u}"));
+                        }
                     }
                 } else if let (Some(last), Some(e), Some(act_by)) =
                     (steps.last().copied(), decision.event(&s), decision.act_by)
                 {
                     due.push(EventDue {
-                        reminder: Reminder {
+                        reminder: Some(Reminder {
                             log_id: None,
                             agreement_id: stored.id,
                             agreement: a.title.clone(),
@@ -257,7 +267,7 @@ fn gather(
                             default_outcome: outcome.clone(),
                             previous_failure: None,
                             act_by: Some(act_by),
-                        },
+                        }),
                         steps,
                     });
                 }
@@ -270,10 +280,10 @@ fn gather(
                     } else {
                         "the decide-by date has passed or is off"
                     };
-                    silenced.insert(
-                        (stored.id, format!("{DECIDE_BY_ID_PREFIX}{id}")),
-                        why.to_string(),
-                    );
+                    let key = (stored.id, format!("{DECIDE_BY_ID_PREFIX}{id}"));
+                    if log.open.contains_key(&key) {
+                        silenced.insert(key, why.to_string());
+                    }
                 }
             }
         }
@@ -290,16 +300,19 @@ fn gather(
 #[cfg(feature = "mail")]
 pub(crate) fn due_reminders(store: &Store, as_of: NaiveDate) -> Result<Vec<Reminder>> {
     let (due, _, _) = gather(store, as_of, &log::LogIndex::default())?;
-    Ok(due.into_iter().map(|d| d.reminder).collect())
+    Ok(due.into_iter().filter_map(|d| d.reminder).collect())
 }
 
-/// What to write in the claim transaction.
+/// What to write in the claim transaction. Reminders are named by their index in the
+/// `due` list given to [`plan`] and the step to deliver, not copied: a first run over a
+/// large register claims hundreds of thousands (see [`take_reminder`]).
 #[derive(Default)]
 struct Plan {
-    /// New claims (rows to insert).
-    claim: Vec<Reminder>,
-    /// Failed or stale rows to take back: (row id, old state, reminder).
-    retry: Vec<(i64, LogState, Reminder)>,
+    /// New claims (rows to insert): (index in `due`, the latest due step).
+    claim: Vec<(usize, DueStep)>,
+    /// Failed or stale rows to take back: (row id, old state, index in `due`, the latest due
+    /// step, why the previous attempt failed).
+    retry: Vec<(i64, LogState, usize, DueStep, Option<String>)>,
     /// Unlogged older steps to record as superseded: (index in `due`, step).
     supersede_new: Vec<(usize, DueStep)>,
     /// Why, per index in `due` (the later step that supersedes them).
@@ -332,7 +345,9 @@ fn plan(
     // Settled events need nothing; their open rows (if a run opened one since) wait.
     let mut handled = settled;
     for (at, ev) in due.iter().enumerate() {
-        let r = &ev.reminder;
+        let Some(r) = ev.reminder.as_ref() else {
+            continue;
+        };
         let key = (r.agreement_id, r.event_id.clone());
         let empty = HashMap::new();
         let logged = index.open.get(&key).unwrap_or(&empty);
@@ -340,39 +355,41 @@ fn plan(
         // (e.g. a step added to the ladder after a later one went out, or the weekly repeats
         // a catch-up superseded): keep only newer ones, or ones still open in the log.
         let floor = index.floors.get(&key).map(String::as_str).unwrap_or("");
-        handled.insert(key);
+        // Only the events with open rows are looked up in `handled` below.
+        if index.open.contains_key(&key) {
+            handled.insert(key);
+        }
         let steps: Vec<DueStep> = ev
             .steps
             .iter()
             .filter(|s| s.due_on.to_string().as_str() > floor || logged.contains_key(&s.step.key()))
             .copied()
             .collect();
-        let Some(latest) = steps.last() else {
+        let Some(latest) = steps.last().copied() else {
             continue;
         };
-        let mut r = r.clone();
-        r.step = latest.step;
-        r.due_on = latest.due_on;
-        let r = &r;
-        let latest_key = r.step.key();
+        let latest_key = latest.step.key();
         // The latest due step: claim it, retry it, or leave it.
         match logged.get(&latest_key) {
-            None => p.claim.push(r.clone()),
+            None => p.claim.push((at, latest)),
             Some(row) => match row.state {
                 LogState::Delivered | LogState::Superseded => {}
                 LogState::Failed => {
-                    let mut retry = r.clone();
-                    retry.previous_failure = row.failure.clone();
-                    p.retry.push((row.id, LogState::Failed, retry));
+                    p.retry
+                        .push((row.id, LogState::Failed, at, latest, row.failure.clone()));
                 }
                 LogState::Claimed => {
                     if is_stale(row.claimed_at.as_deref(), now) {
-                        let mut retry = r.clone();
-                        retry.previous_failure = Some(
-                            "interrupted: a run claimed it but never confirmed delivery"
-                                .to_string(),
-                        );
-                        p.retry.push((row.id, LogState::Claimed, retry));
+                        p.retry.push((
+                            row.id,
+                            LogState::Claimed,
+                            at,
+                            latest,
+                            Some(
+                                "interrupted: a run claimed it but never confirmed delivery"
+                                    .to_string(),
+                            ),
+                        ));
                     } else {
                         p.claimed_elsewhere += 1;
                     }
@@ -420,21 +437,23 @@ fn plan(
             }
         }
     }
-    // Pending failures of events that no longer remind (done, passed, snoozed, gone).
-    for (key, steps) in &index.open {
-        if handled.contains(key) {
-            continue;
-        }
-        for (step, row) in steps {
-            if row.state == LogState::Failed {
-                let why = silenced
-                    .get(key)
-                    .cloned()
-                    .unwrap_or_else(|| "the event is no longer computed".to_string());
-                p.supersede_rows
-                    .push((row.id, why, String::new(), key.1.clone(), step.clone()));
-            }
-        }
+    // Pending failures of events that no longer remind (done, passed, snoozed, gone), by
+    // agreement, event and step (the report lists them in this order).
+    let mut left: Vec<(&(i64, String), &String, &log::RowState)> = index
+        .open
+        .iter()
+        .filter(|(key, _)| !handled.contains(*key))
+        .flat_map(|(key, steps)| steps.iter().map(move |(step, row)| (key, step, row)))
+        .filter(|(_, _, row)| row.state == LogState::Failed)
+        .collect();
+    left.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for (key, step, row) in left {
+        let why = silenced
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| "the event is no longer computed".to_string());
+        p.supersede_rows
+            .push((row.id, why, String::new(), key.1.clone(), step.clone()));
     }
     p
 }
@@ -447,21 +466,98 @@ fn claim_token() -> String {
 /// What [`run`] or [`preview`] would do on `as_of`, without writing anything: the reminders
 /// that would be delivered (retries included) and the steps that would be superseded.
 pub fn preview(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
+    let mut report = preview_without_message(store, as_of)?;
+    report.message = Message::for_reminders(&report.delivered);
+    Ok(report)
+}
+
+/// The report of [`preview`] as pretty JSON (two-space indent, no final newline) written to
+/// `out`: the same bytes as `serde_json::to_string_pretty(&preview(store, as_of)?)`, with
+/// each reminder held once (the message's `reminders` are the report's `delivered`, not a
+/// copy; `remind --dry-run --json` over a large register).
+///
+/// Errors: SQLite errors; [`crate::Error::Json`] when `out` cannot be written (its I/O
+/// error kind is kept: `serde_json::Error::io_error_kind`).
+pub fn write_preview_json<W: std::io::Write>(
+    store: &Store,
+    as_of: NaiveDate,
+    out: W,
+) -> Result<()> {
+    /// [`Message`] borrowing its reminders.
+    #[derive(Serialize)]
+    struct MessageView<'a> {
+        summary: &'a str,
+        body: &'a str,
+        urgency: Urgency,
+        actions: &'a [MessageAction],
+        reminders: &'a [Reminder],
+    }
+    /// [`RunReport`] borrowing its parts (same keys, same order).
+    #[derive(Serialize)]
+    struct ReportView<'a> {
+        today: NaiveDate,
+        dry_run: bool,
+        delivered: &'a [Reminder],
+        failed: &'a [Reminder],
+        failure: &'a Option<String>,
+        channel: &'a Option<String>,
+        notification_id: Option<u32>,
+        message: Option<MessageView<'a>>,
+        superseded: &'a [(String, String, String, String)],
+        superseded_count: usize,
+        claimed_elsewhere: usize,
+    }
+    let r = preview_without_message(store, as_of)?;
+    let m = Message::without_reminders(&r.delivered);
+    let view = ReportView {
+        today: r.as_of,
+        dry_run: r.dry_run,
+        delivered: &r.delivered,
+        failed: &r.failed,
+        failure: &r.failure,
+        channel: &r.channel,
+        notification_id: r.notification_id,
+        message: m.as_ref().map(|m| MessageView {
+            summary: &m.summary,
+            body: &m.body,
+            urgency: m.urgency,
+            actions: &m.actions,
+            reminders: &r.delivered,
+        }),
+        superseded: &r.superseded,
+        superseded_count: r.superseded_count,
+        claimed_elsewhere: r.claimed_elsewhere,
+    };
+    serde_json::to_writer_pretty(out, &view)?;
+    Ok(())
+}
+
+/// [`preview`] without its message.
+fn preview_without_message(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
     let index = log::log_index(store.conn())?;
-    let (due, silenced, settled) = gather(store, as_of, &index)?;
-    let mut p = plan(&due, &silenced, settled, &index, Utc::now());
+    let (mut due, silenced, settled) = gather(store, as_of, &index)?;
+    let p = plan(&due, &silenced, settled, &index, Utc::now());
+    drop(index);
     let superseded = superseded_list(&due, &p);
     let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
-    let mut delivered: Vec<Reminder> = std::mem::take(&mut p.claim)
-        .into_iter()
-        .chain(std::mem::take(&mut p.retry).into_iter().map(|(_, _, r)| r))
+    let mut delivered: Vec<Reminder> = p
+        .claim
+        .iter()
+        .map(|&(at, step)| (at, step, None))
+        .chain(
+            p.retry
+                .into_iter()
+                .map(|(_, _, at, step, failure)| (at, step, failure)),
+        )
+        .filter_map(|(at, step, failure)| take_reminder(&mut due, at, step, failure))
         .collect();
+    drop(due);
     delivered
         .sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
     Ok(RunReport {
         as_of,
         dry_run: true,
-        message: Message::for_reminders(&delivered),
+        message: None,
         delivered,
         failed: Vec::new(),
         failure: None,
@@ -473,12 +569,28 @@ pub fn preview(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
     })
 }
 
+/// Moves the reminder of `due[at]` out (each event is claimed or retried at most once, so
+/// each is taken at most once), set to deliver `step`, with `previous_failure`. `None` when
+/// `at` is out of range or already taken.
+fn take_reminder(
+    due: &mut [EventDue],
+    at: usize,
+    step: DueStep,
+    previous_failure: Option<String>,
+) -> Option<Reminder> {
+    let mut r = due.get_mut(at)?.reminder.take()?;
+    r.step = step.step;
+    r.due_on = step.due_on;
+    r.previous_failure = previous_failure;
+    Some(r)
+}
+
 /// The first [`SUPERSEDED_LISTED`] superseded steps of `p`, for the report.
 fn superseded_list(due: &[EventDue], p: &Plan) -> Vec<(String, String, String, String)> {
     p.supersede_new
         .iter()
         .filter_map(|(at, s)| {
-            let r = &due.get(*at)?.reminder;
+            let r = due.get(*at)?.reminder.as_ref()?;
             Some((
                 r.agreement.clone(),
                 r.label.clone(),
@@ -504,7 +616,10 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
     // A first look at the log leaves out events with nothing new; the claim transaction
     // below reads it again (settled dates only grow, so what was left out stays settled).
     let snapshot = log::log_index(store.conn())?;
-    let (due, silenced, settled) = gather(store, as_of, &snapshot)?;
+    // (The reasons for superseding failures of events that no longer remind are gathered for
+    // the events open in this snapshot: a row a concurrent run opens and fails in between
+    // is superseded, if at all, as "no longer computed".)
+    let (mut due, silenced, settled) = gather(store, as_of, &snapshot)?;
     drop(snapshot);
     let token = claim_token();
     let at = now();
@@ -514,7 +629,8 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let index = log::log_index(&tx)?;
     let p = plan(&due, &silenced, settled, &index, Utc::now());
-    let mut claimed: Vec<Reminder> = Vec::new();
+    // (index in `due`, step, previous failure, log row id) of each claim made.
+    let mut claimed_at: Vec<(usize, DueStep, Option<String>, i64)> = Vec::new();
     {
         let mut insert = tx.prepare_cached(
             "INSERT INTO reminder_log(agreement_id, event_id, step, event_date, due_on, label,
@@ -522,13 +638,16 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT(agreement_id, event_id, step) DO NOTHING",
         )?;
-        for r in &p.claim {
+        for &(i, step) in &p.claim {
+            let Some(r) = due.get(i).and_then(|d| d.reminder.as_ref()) else {
+                continue;
+            };
             let n = insert.execute(params![
                 r.agreement_id,
                 r.event_id,
-                r.step.key(),
+                step.step.key(),
                 r.date.to_string(),
-                r.due_on.to_string(),
+                step.due_on.to_string(),
                 r.label,
                 LogState::Claimed.as_str(),
                 Option::<String>::None,
@@ -536,13 +655,11 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
                 at
             ])?;
             if n == 1 {
-                let mut r = r.clone();
-                r.log_id = Some(tx.last_insert_rowid());
-                claimed.push(r);
+                claimed_at.push((i, step, None, tx.last_insert_rowid()));
             }
         }
         for (i, s) in &p.supersede_new {
-            let Some(r) = due.get(*i).map(|d| &d.reminder) else {
+            let Some(r) = due.get(*i).and_then(|d| d.reminder.as_ref()) else {
                 continue;
             };
             insert.execute(params![
@@ -562,11 +679,9 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
             "UPDATE reminder_log SET state = 'claimed', claimed_by = ?2, claimed_at = ?3
              WHERE id = ?1 AND state = ?4",
         )?;
-        for (id, old, r) in &p.retry {
+        for (id, old, i, step, failure) in &p.retry {
             if retake.execute(params![id, token, at, old.as_str()])? == 1 {
-                let mut r = r.clone();
-                r.log_id = Some(*id);
-                claimed.push(r);
+                claimed_at.push((*i, *step, failure.clone(), *id));
             }
         }
         let mut supersede = tx.prepare_cached(
@@ -577,6 +692,19 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
         }
     }
     tx.commit()?;
+    let superseded = superseded_list(&due, &p);
+    let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
+    let claimed_elsewhere = p.claimed_elsewhere;
+    drop(p);
+    let mut claimed: Vec<Reminder> = claimed_at
+        .into_iter()
+        .filter_map(|(i, step, failure, log_id)| {
+            let mut r = take_reminder(&mut due, i, step, failure)?;
+            r.log_id = Some(log_id);
+            Some(r)
+        })
+        .collect();
+    drop(due);
     claimed.sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
 
     let mut report = RunReport {
@@ -588,9 +716,9 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
         channel: None,
         notification_id: None,
         message: None,
-        superseded: superseded_list(&due, &p),
-        superseded_count: p.supersede_new.len() + p.supersede_rows.len(),
-        claimed_elsewhere: p.claimed_elsewhere,
+        superseded,
+        superseded_count,
+        claimed_elsewhere,
     };
     let Some(message) = Message::for_reminders(&claimed) else {
         return Ok(report);
