@@ -1702,7 +1702,7 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
 
 regex!(
     conv_re,
-    r"(?i)(for\s+(?:its\s+|their\s+)?(?:own\s+)?convenience|without\s+cause|with\s+or\s+without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|at\s+any\s+time\s+(?:and\s+)?for\s+any\s+reason|at\s+will|sin\s+expresi[oó]n\s+de\s+causa|sin\s+(?:justa\s+)?causa|sin\s+necesidad\s+de\s+(?:invocar|expresar|justificar)\s+causa|desistimiento|desistir|terminaci[oó]n\s+anticipada|terminar\s+anticipadamente|poner\s+t[eé]rmino\s+anticipado|resciliaci[oó]n\s+unilateral)"
+    r"(?i)(for\s+(?:its\s+|their\s+)?(?:own\s+)?convenience|without\s+(?:just\s+)?cause|with\s+or\s+without\s+cause|for\s+non-?\s?cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|at\s+any\s+time\s+(?:and\s+)?for\s+any\s+reason|at\s+will|sin\s+expresi[oó]n\s+de\s+causa|sin\s+(?:justa\s+)?causa|sin\s+necesidad\s+de\s+(?:invocar|expresar|justificar)\s+causa|desistimiento|desistir|terminaci[oó]n\s+anticipada|terminar\s+anticipadamente|poner\s+t[eé]rmino\s+anticipado|resciliaci[oó]n\s+unilateral)"
 );
 regex!(
     conv_neg,
@@ -1722,7 +1722,15 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+);
+regex!(
+    // an open-ended term that either party ends on notice: "shall continue until terminated by
+    // either party upon thirty (30) days' notice", "hasta que cualquiera de las partes le ponga
+    // término con un aviso de treinta días"; the right is itself the term's end, so a renewal or
+    // an end of term said in the same sentence does not make it a notice of non-renewal
+    conv_until,
+    r"(?i)\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+party\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
 );
 regex!(
     // what makes a termination right conditional: a breach, an event, a failure
@@ -1754,7 +1762,8 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             || u.lower.contains("resolver")
             || u.lower.contains("resci")
             || u.lower.contains("poner término")
-            || u.lower.contains("término anticipado");
+            || u.lower.contains("término anticipado")
+            || conv_until().is_match(u.text);
         if !termin {
             continue;
         }
@@ -1788,10 +1797,12 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         } else if free && !conv_condition().is_match(u.text) {
             2
         } else if notice.is_some()
-            && !conv_condition().is_match(u.text)
-            && !end_of_term().is_match(u.text)
-            && !renewal_words().is_match(u.text)
-            && !u.lower.contains("expir")
+            && ((conv_until().is_match(u.text)
+                && !conv_condition().is_match(&conv_until().replace_all(u.text, "")))
+                || (!conv_condition().is_match(u.text)
+                    && !end_of_term().is_match(u.text)
+                    && !renewal_words().is_match(u.text)
+                    && !u.lower.contains("expir")))
         {
             1
         } else {
@@ -2898,6 +2909,37 @@ This Agreement shall renew for successive one-year periods if agreed by both par
 
     fn tfc(text: &str) -> Option<Convenience> {
         rd(text).termination_for_convenience.map(|c| c.value)
+    }
+
+    #[test]
+    fn termination_for_convenience_in_an_open_term_wished_for_or_unilateral() {
+        // an open-ended term that either party ends on notice, even after a month-to-month cadence
+        assert_eq!(
+            tfc("CLEANING SERVICES AGREEMENT\n\n4. After the first year this Agreement shall carry on month to month until terminated by either party upon forty-five (45) days' written notice to the other.\n"),
+            Some(Convenience::Allowed(Some(Period::days(45))))
+        );
+        assert_eq!(
+            tfc("CONTRATO DE ASESORÍA\n\nCUARTA. El contrato rige por tiempo indefinido, hasta que cualquiera de las partes le ponga término mediante aviso escrito con treinta (30) días de anticipación.\n"),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        // a party wishing to end it gives notice; a unilateral right to cancel at any time
+        assert_eq!(
+            tfc("MAINTENANCE AGREEMENT\n\n9. A party wishing to terminate this Agreement shall give the other party not less than two (2) months' written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::months(2))))
+        );
+        assert_eq!(
+            tfc("DESIGN AGREEMENT\n\nThe Studio has the unilateral right to cancel this agreement at any time on ten (10) days' notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(10))))
+        );
+        assert_eq!(
+            tfc("AGENCY AGREEMENT\n\n7. The Agency may terminate this agreement for non-cause with fifteen (15) days' written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(15))))
+        );
+        // still not a free right: an end on a breach, or a term that only ends by mutual consent
+        assert_eq!(
+            tfc("SUPPLY AGREEMENT\n\nThis Agreement continues until terminated by either party upon thirty (30) days' notice if the other party is in breach.\n"),
+            None
+        );
     }
 
     #[test]
