@@ -1702,11 +1702,11 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
 
 regex!(
     conv_re,
-    r"(?i)(for\s+(?:its\s+|their\s+)?(?:own\s+)?convenience|without\s+cause|with\s+or\s+without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|at\s+any\s+time\s+(?:and\s+)?for\s+any\s+reason|at\s+will|sin\s+expresi[oó]n\s+de\s+causa|sin\s+(?:justa\s+)?causa|sin\s+necesidad\s+de\s+(?:invocar|expresar|justificar)\s+causa|desistimiento|desistir|terminaci[oó]n\s+anticipada|terminar\s+anticipadamente|poner\s+t[eé]rmino\s+anticipado|resciliaci[oó]n\s+unilateral)"
+    r"(?i)(for\s+(?:its\s+|their\s+)?(?:own\s+)?convenience|without\s+(?:just\s+)?cause|with\s+or\s+without\s+cause|for\s+non-?\s?cause|for\s+any\s+(?:or\s+no\s+)?reason|for\s+no\s+reason|at\s+any\s+time\s+(?:and\s+)?for\s+any\s+reason|at\s+will|sin\s+expresi[oó]n\s+de\s+causa|sin\s+(?:justa\s+)?causa|sin\s+necesidad\s+de\s+(?:invocar|expresar|justificar)\s+causa|desistimiento|desistir|terminaci[oó]n\s+anticipada|terminar\s+anticipadamente|poner\s+t[eé]rmino\s+anticipado|resciliaci[oó]n\s+unilateral)"
 );
 regex!(
     conv_neg,
-    r"(?i)(neither\s+party\s+(?:may|shall|will|has|is)|no\s+party\s+(?:may|shall)|(?:may|shall|will)\s+not\s+(?:be\s+entitled\s+to\s+)?terminat|(?:is|are)\s+not\s+(?:entitled|permitted)|no\s+termination\s+for\s+convenience|not\s+(?:be\s+)?(?:entitled|permitted|allowed)\s+to\s+terminate|ninguna\s+de\s+las\s+partes\s+podr[aá]|no\s+podr[aá]n?\s+(?:dar\s+por\s+)?termin|no\s+(?:se\s+)?(?:admite|procede|permite|cabe)|excluid|queda\s+excluid|renuncia\w*\s+(?:a|al)\s+(?:su\s+)?(?:derecho\s+de\s+)?desist|excluded|waive\w*)"
+    r"(?i)(neither\s+party\s+(?:may|shall|will|has|is)|no\s+party\s+(?:may|shall)|(?:may|shall|will)\s+not\s+(?:be\s+entitled\s+to\s+)?terminat|(?:may|shall|will|can)(?:\s+not|not)\s+be\s+(?:terminated|cancell?ed)\b|(?:is|are)\s+not\s+(?:entitled|permitted)|no\s+termination\s+for\s+convenience|not\s+(?:be\s+)?(?:entitled|permitted|allowed)\s+to\s+terminate|ninguna\s+de\s+las\s+partes\s+podr[aá]|no\s+podr[aá]n?\s+(?:dar\s+por\s+)?termin|no\s+(?:se\s+)?(?:admite|procede|permite|cabe)|excluid|queda\s+excluid|renuncia\w*\s+(?:a|al)\s+(?:su\s+)?(?:derecho\s+de\s+)?desist|excluded|waive\w*)"
 );
 regex!(
     conv_key,
@@ -1722,7 +1722,34 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+);
+regex!(
+    // an open-ended term that either party ends on notice: "shall continue until terminated by
+    // either party upon thirty (30) days' notice", "hasta que cualquiera de las partes le ponga
+    // término con un aviso de treinta días"; the right is itself the term's end, so a renewal or
+    // an end of term said in the same sentence does not make it a notice of non-renewal
+    conv_until,
+    r"(?i)\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+party\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+);
+regex!(
+    // a right given as one way this agreement ends, often an item of a list: "may be
+    // terminated: (d) by either party upon sixty (60) days' notice", "shall terminate (a) at the
+    // option of any party, upon ninety (90) days' notice", "13.1.3 By either party for any
+    // reason", "podrá terminarse: (c) por cualquiera de las partes, con un aviso de treinta días"
+    conv_list,
+    r"(?i)(?:\b(?:terminated|cancell?ed|terminate|terminarse|terminado)\s*:?\s*(?:\(\w{1,4}\)\s*)?|^\s*(?:\(?\w{1,4}\)|\d+(?:\.\d+)+\.?)\s+)(?:by|at\s+the\s+option\s+of|por|a\s+opci[oó]n\s+de)\s+(?:either|any|each|cualquiera\s+de\s+las)\s+(?:party|parties|partes)\b"
+);
+regex!(
+    // where an item of a list ends: the next "(b)", "(iv)" or "; or" (not a number "(60)")
+    list_item_end,
+    r"(?i);|\s\((?:[a-z]|[ivx]{2,4})\)\s"
+);
+regex!(
+    // what a termination already made leads to: "upon termination of this Agreement by either
+    // party", "if this Agreement is terminated by either party for any reason"
+    conv_after_end,
+    r"(?i)\b(?:upon|after|following|on|if|when|in\s+case\s+of|at|tras|si|en\s+caso\s+de)\b[^.;:]{0,50}$"
 );
 regex!(
     // what makes a termination right conditional: a breach, an event, a failure
@@ -1754,61 +1781,103 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             || u.lower.contains("resolver")
             || u.lower.contains("resci")
             || u.lower.contains("poner término")
-            || u.lower.contains("término anticipado");
+            || u.lower.contains("término anticipado")
+            || conv_until().is_match(u.text)
+            || u.key
+                .as_deref()
+                .is_some_and(|k| k.contains("terminat") || k.contains("termina"));
         if !termin {
             continue;
         }
-        let phrase = conv_re().find(u.text);
-        let grant = conv_grant().find(u.text);
+        // an item of the ways this agreement ends ("may be terminated: (a) by either party upon
+        // sixty (60) days' notice; (b) if …") is read alone, up to the next item
+        let (lo, hi) = match conv_list()
+            .find(u.text)
+            .filter(|m| !conv_after_end().is_match(tail(&u.text[..m.start()], 60)))
+        {
+            // only a marked item ("(a) by either party", "terminated: by either party")
+            Some(m)
+                if conv_grant().find(u.text).is_none()
+                    && (m.as_str().contains('(')
+                        || m.as_str().contains(':')
+                        || u.text[..m.start()].trim_end().ends_with(':')) =>
+            {
+                let hi = list_item_end()
+                    .find(&u.text[m.end()..])
+                    .map_or(u.text.len(), |n| m.end() + n.start());
+                (m.start(), hi)
+            }
+            _ => (0, u.text.len()),
+        };
+        let text = &u.text[lo..hi];
+        let lower = text.to_lowercase();
+        let phrase = conv_re().find(text);
+        // an item counts only when nothing conditions it
+        let grant = conv_grant().find(text).or_else(|| {
+            conv_list().find(text).filter(|m| {
+                !conv_after_end().is_match(tail(&text[..m.start()], 60))
+                    && !conv_condition().is_match(text)
+            })
+        });
         let neg = conv_neg().is_match(u.text);
         if !key && grant.is_none() && !(neg && phrase.is_some()) {
             continue;
         }
-        let periods = u.periods();
-        let notice = periods.iter().find(|p| is_notice(u.text, p));
+        let periods: Vec<&FoundPeriod> = u
+            .periods()
+            .iter()
+            .filter(|p| p.start >= lo && p.end <= hi)
+            .collect();
+        let notice = periods.iter().copied().find(|p| is_notice(u.text, p));
         // "at any time after …" waits for an event; a mutual right is no party's right
         let free = conv_free()
-            .find_iter(u.text)
+            .find_iter(text)
             .any(|m| !m.as_str().ends_with("after") && !m.as_str().ends_with("following"));
-        if mutual_re().is_match(u.text)
-            || u.lower.contains("mutual")
-            || u.lower.contains("by agreement")
-            || u.lower.contains("by consent")
+        if mutual_re().is_match(text)
+            || lower.contains("mutual")
+            || lower.contains("by agreement")
+            || lower.contains("by consent")
         {
             continue;
         }
         // "for any reason" frees the right only when no condition is attached ("if for any
         // reason you fail …")
         let phrase = phrase.filter(|m| {
-            !m.as_str().to_lowercase().contains("any reason") || !conv_condition().is_match(u.text)
+            !m.as_str().to_lowercase().contains("any reason") || !conv_condition().is_match(text)
         });
         // the grant, then why it is free: a convenience phrase, freedom words, or plain notice
         let kind = if key || phrase.is_some() {
             3
-        } else if free && !conv_condition().is_match(u.text) {
+        } else if free && !conv_condition().is_match(text) {
             2
         } else if notice.is_some()
-            && !conv_condition().is_match(u.text)
-            && !end_of_term().is_match(u.text)
-            && !renewal_words().is_match(u.text)
-            && !u.lower.contains("expir")
+            && ((conv_until().is_match(text)
+                && !conv_condition().is_match(&conv_until().replace_all(text, "")))
+                || (!conv_condition().is_match(text)
+                    && !end_of_term().is_match(text)
+                    && !renewal_words().is_match(text)
+                    && !lower.contains("expir")))
         {
             1
         } else {
             continue;
         };
-        if breach_re().is_match(u.text)
-            && !u.lower.contains("convenience")
-            && !u.lower.contains("sin expresión")
-            && !u.lower.contains("sin causa")
-            && !u.lower.contains("without cause")
+        if breach_re().is_match(text)
+            && !lower.contains("convenience")
+            && !lower.contains("sin expresión")
+            && !lower.contains("sin causa")
+            && !lower.contains("without cause")
         {
             continue;
         }
         let value = if neg {
             Convenience::Excluded
         } else {
-            Convenience::Allowed(notice.or_else(|| periods.first()).map(|p| p.period))
+            Convenience::Allowed(
+                notice
+                    .or_else(|| periods.first().copied())
+                    .map(|p| p.period),
+            )
         };
         let rank = match (key, neg, value, kind) {
             (true, _, _, _) => 9,
@@ -2898,6 +2967,67 @@ This Agreement shall renew for successive one-year periods if agreed by both par
 
     fn tfc(text: &str) -> Option<Convenience> {
         rd(text).termination_for_convenience.map(|c| c.value)
+    }
+
+    #[test]
+    fn termination_for_convenience_in_an_open_term_wished_for_or_unilateral() {
+        // an open-ended term that either party ends on notice, even after a month-to-month cadence
+        assert_eq!(
+            tfc("CLEANING SERVICES AGREEMENT\n\n4. After the first year this Agreement shall carry on month to month until terminated by either party upon forty-five (45) days' written notice to the other.\n"),
+            Some(Convenience::Allowed(Some(Period::days(45))))
+        );
+        assert_eq!(
+            tfc("CONTRATO DE ASESORÍA\n\nCUARTA. El contrato rige por tiempo indefinido, hasta que cualquiera de las partes le ponga término mediante aviso escrito con treinta (30) días de anticipación.\n"),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        // a party wishing to end it gives notice; a unilateral right to cancel at any time
+        assert_eq!(
+            tfc("MAINTENANCE AGREEMENT\n\n9. A party wishing to terminate this Agreement shall give the other party not less than two (2) months' written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::months(2))))
+        );
+        assert_eq!(
+            tfc("DESIGN AGREEMENT\n\nThe Studio has the unilateral right to cancel this agreement at any time on ten (10) days' notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(10))))
+        );
+        assert_eq!(
+            tfc("AGENCY AGREEMENT\n\n7. The Agency may terminate this agreement for non-cause with fifteen (15) days' written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(15))))
+        );
+        // still not a free right: an end on a breach, or a term that only ends by mutual consent
+        assert_eq!(
+            tfc("SUPPLY AGREEMENT\n\nThis Agreement continues until terminated by either party upon thirty (30) days' notice if the other party is in breach.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn termination_for_convenience_as_an_item_of_the_ways_it_ends() {
+        assert_eq!(
+            tfc("HOSTING AGREEMENT\n\n11. This Agreement may be terminated: (a) by either party upon sixty (60) days' written notice to the other.\n"),
+            Some(Convenience::Allowed(Some(Period::days(60))))
+        );
+        assert_eq!(
+            tfc("PARTICIPATION AGREEMENT\n\nThis Agreement shall terminate (a) at the option of any party, upon ninety (90) days' advance written notice to the other parties.\n"),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
+        assert_eq!(
+            tfc("CONTRATO DE DISTRIBUCIÓN\n\nEl contrato podrá terminarse: (c) por cualquiera de las partes, mediante aviso escrito con treinta (30) días de anticipación.\n"),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        // what follows an ending is not a right to end; nor is an ending on an event, and a
+        // right denied is excluded
+        assert_eq!(
+            tfc("CONSULTING AGREEMENT\n\nThis Agreement may, on written notice, be terminated by either party should the Advisor cease to hold office for any reason.\n"),
+            None
+        );
+        assert_eq!(
+            tfc("BUILD AGREEMENT\n\nThis Agreement may not be terminated by either party at any time for its own convenience.\n"),
+            Some(Convenience::Excluded)
+        );
+        assert_eq!(
+            tfc("LICENSE AGREEMENT\n\nUpon this Agreement being terminated by either party for any reason, the Licensee shall return all copies within thirty (30) days.\n"),
+            None
+        );
     }
 
     #[test]
