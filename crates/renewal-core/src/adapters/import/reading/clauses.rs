@@ -2310,11 +2310,11 @@ fn country_in(text: &str) -> Option<&'static str> {
 
 regex!(
     law_strong_re,
-    r"(?i)\b(?:governed\s+by|governing\s+law|construed\s+(?:and\s+\w+\s+)?(?:in\s+accordance\s+with|under)|interpreted\s+(?:in\s+accordance\s+with|under)|subject\s+to\s+the\s+laws|law\s+applicable|se\s+rige|se\s+regir[aá]|regid[oa]\s+por|ley\s+aplicable|derecho\s+aplicable|legislaci[oó]n\s+aplicable|sometid[oa]s?\s+a\s+las\s+leyes)"
+    r"(?i)\b(?:governed\s+by|governing\s+law|construed\s+(?:and\s+\w+\s+)?(?:in\s+accordance\s+with|under)|interpreted\s+(?:in\s+accordance\s+with|under)|subject\s+to\s+the\s+laws|law\s+applicable|se\s+rige|se\s+regir[aá]|regid[oa]\s+por|ley\s+aplicable|derecho\s+aplicable|legislaci[oó]n\s+aplicable|sometid[oa]s?\s+a\s+las\s+leyes|(?:se\s+)?somet(?:e|en|er[aá]n?|emos)\s+a\s+las\s+leyes|sujet[oa]s?\s+a\s+las\s+leyes|submits?\s+to\s+the\s+laws|submit\s+themselves\s+to\s+the\s+laws)"
 );
 regex!(
     law_topic,
-    r"(?i)\b(?:governing\s+law|applicable\s+law|choice\s+of\s+law|ley\s+aplicable|legislaci[oó]n\s+aplicable|derecho\s+aplicable)\b"
+    r"(?i)\b(?:governing\s+law|applicable\s+law|choice\s+of\s+law|ley\s+aplicable|legislaci[oó]n|derecho\s+aplicable)\b"
 );
 regex!(
     // where a party is incorporated, not the law the agreement is governed by: "a
@@ -3424,6 +3424,26 @@ This Agreement is made on 2 April 2019 between Maple Tools Ltd., with its princi
         // a mention of a country's laws that does not govern the agreement is low
         let r = rd("MANUFACTURING AGREEMENT\n\n10.3 Manufacturer will comply with all applicable laws of Japan in making the products.\n");
         assert_eq!(ctry(&r), Some(("JP".into(), Confidence::Low)));
+    }
+
+    #[test]
+    fn parties_submitting_to_a_countrys_laws_is_the_governing_law() {
+        // Chilean and Peruvian contracts say it under "Domicilio y legislación": the parties
+        // submit to the laws of a country; that is the governing law, not a bare mention.
+        for text in [
+            "## OCTAVO. Domicilio y legislación\n\nPara todos los efectos legales, las partes fijan domicilio en Temuco y se someten a las leyes de la República de Chile.\n",
+            "DÉCIMO. Las partes se someterán a las leyes del Perú para cualquier controversia.\n",
+            "12. Legislación. Este contrato queda sujeto a las leyes de Colombia.\n",
+            "14. The parties submit to the laws of England in respect of any dispute.\n",
+        ] {
+            let r = rd(&format!("CONTRATO DE SERVICIOS\n\nEl presente contrato se celebra el 2 de mayo de 2024.\n\n{text}"));
+            let c = ctry(&r);
+            assert!(
+                matches!(&c, Some((_, Confidence::High))),
+                "{text}: {c:?}"
+            );
+            assert!(!r.warnings.iter().any(|w| w.code == "country_assumed"), "{text}");
+        }
     }
 
     #[test]
