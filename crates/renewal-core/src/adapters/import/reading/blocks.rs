@@ -119,8 +119,29 @@ pub fn clean_inline(s: &str) -> String {
     out.trim().to_string()
 }
 
+/// Drops Markdown's emphasis marks: `**`, backticks, and a run of exactly two underscores
+/// (`__bold__`). A longer run of underscores is a form's blank ("dated ______, 2020", "on or
+/// about ________") and stays, so the reader sees the blank (`lexicon::find_blank`) instead
+/// of the words around it joined.
 fn strip_marks(s: &str) -> String {
-    s.replace("**", "").replace("__", "").replace('`', "")
+    let s = s.replace("**", "").replace('`', "");
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0usize;
+    for c in s.chars() {
+        if c == '_' {
+            run += 1;
+            continue;
+        }
+        if run != 2 {
+            out.extend(std::iter::repeat_n('_', run));
+        }
+        run = 0;
+        out.push(c);
+    }
+    if run != 2 {
+        out.extend(std::iter::repeat_n('_', run));
+    }
+    out
 }
 
 fn is_kv_key(key: &str) -> bool {
@@ -462,5 +483,22 @@ mod tests {
             clean_inline("**Effective date:** [***]"),
             "Effective date: [***]"
         );
+    }
+
+    #[test]
+    fn a_forms_blank_survives_markdown_cleaning_but_bold_marks_do_not() {
+        assert_eq!(
+            clean_inline("__Start date:__ 1 May 2024"),
+            "Start date: 1 May 2024"
+        );
+        assert_eq!(
+            clean_inline("dated as of ______, 2020 by and between"),
+            "dated as of ______, 2020 by and between"
+        );
+        assert_eq!(
+            clean_inline("on or about _________ (the **Effective Date**)"),
+            "on or about _________ (the Effective Date)"
+        );
+        assert_eq!(clean_inline("snake_case and a_b"), "snake_case and a_b");
     }
 }
