@@ -142,7 +142,8 @@ impl<K: Ord + Copy> SpooledTable<K> {
             }
             for p in chunk {
                 buf.resize(p.len as usize, 0);
-                read_at(&file, &mut buf, p.offset).map_err(spool_err)?;
+                renewal_core::services::stream::read_at(&file, &mut buf, p.offset)
+                    .map_err(spool_err)?;
                 let cells: Vec<String> =
                     serde_json::from_slice(&buf).map_err(renewal_core::Error::from)?;
                 t.add_row(cells);
@@ -209,19 +210,4 @@ fn arranged_widths(headers: &[String], widths: &[u16], widest: &[String]) -> Vec
         }
         None => natural,
     }
-}
-
-/// Reads exactly `buf.len()` bytes of `file` at `offset`.
-#[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-/// Reads exactly `buf.len()` bytes of `file` at `offset`.
-#[cfg(not(unix))]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut f = file;
-    f.seek(SeekFrom::Start(offset))?;
-    f.read_exact(buf)
 }

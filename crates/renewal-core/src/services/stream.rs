@@ -256,15 +256,18 @@ pub fn write_deadlines<W: Write>(
     Ok(keys.len())
 }
 
-/// Reads exactly `buf.len()` bytes of `file` at `offset`.
+/// Reads exactly `buf.len()` bytes of `file` at byte `offset`, without moving a cursor (the
+/// spooled rows of a sorted output are read back by offset: here and in the CLI's tables).
+///
+/// Errors: the file's, `UnexpectedEof` when fewer bytes are there.
 #[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
-/// Reads exactly `buf.len()` bytes of `file` at `offset`.
+/// Reads exactly `buf.len()` bytes of `file` at byte `offset` (see the Unix version).
 #[cfg(not(unix))]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     use std::io::{Read, Seek, SeekFrom};
     let mut f = file;
     f.seek(SeekFrom::Start(offset))?;

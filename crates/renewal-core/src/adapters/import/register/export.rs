@@ -41,31 +41,15 @@ pub enum OutCell {
     Date(Option<NaiveDate>),
 }
 
-/// Writes `headers` and `rows` to `dest` in `format` (replacing the file).
-///
-/// Errors: [`Error::Io`] naming `dest` when it cannot be written; [`Error::Invalid`] for
-/// a workbook the writer refuses.
-pub fn write_register(
-    dest: &Path,
-    format: ExportFormat,
-    headers: &[&str],
-    rows: &[Vec<OutCell>],
-) -> Result<()> {
-    let bytes = match format {
-        ExportFormat::Csv => csv_bytes(headers, rows)?,
-        ExportFormat::Xlsx => xlsx_bytes(headers, rows)?,
-    };
-    crate::services::portfolio::write_replacing(dest, &bytes)
-}
-
 /// Writes `headers` and the rows `walk` gives (it calls its argument once per row, in
 /// order) to `dest` in `format`, one row at a time (issue 14 item 1): CSV through a buffered
 /// file, XLSX with `rust_xlsxwriter`'s constant-memory worksheet (rows flushed to a
 /// temporary file as they are written, strings inline). The file is written beside `dest`
-/// and renamed over it once complete, as [`write_register`] does. Returns how many rows.
+/// and renamed over it once complete. Returns how many rows.
 ///
-/// The CSV has the same bytes as [`write_register`]'s; the workbook the same cells, formats,
-/// column widths and frozen header (its XML stores strings inline instead of in a shared
+/// The CSV has the same bytes as the whole file written at once (the tests' `csv_bytes`);
+/// the workbook the same cells, formats, column widths and frozen header as a workbook
+/// written whole (`xlsx_bytes`; its XML stores strings inline instead of in a shared
 /// table).
 ///
 /// Errors: those of `walk`; [`Error::Io`] naming `dest` when it cannot be written;
@@ -147,19 +131,8 @@ fn xlsx_streamed(
     };
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet_with_constant_memory().map_err(wrap)?;
-    sheet.set_name("Register").map_err(wrap)?;
-    let bold = Format::new().set_bold();
+    let mut widths = write_xlsx_header(sheet, headers)?;
     let date_format = Format::new().set_num_format("yyyy-mm-dd");
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for (c, h) in headers.iter().enumerate() {
-        let col = u16::try_from(c).map_err(|_| Error::Invalid {
-            field: "register".to_string(),
-            message: "too many columns".to_string(),
-        })?;
-        sheet
-            .write_string_with_format(0, col, *h, &bold)
-            .map_err(wrap)?;
-    }
     let mut n = 0usize;
     walk(&mut |cells| {
         n += 1;
@@ -173,6 +146,30 @@ fn xlsx_streamed(
     sheet.set_freeze_panes(1, 0).map_err(wrap)?;
     wb.save(tmp).map_err(wrap)?;
     Ok(n)
+}
+
+/// Names `sheet` "Register" and writes `headers` in bold in its first row. Returns each
+/// column's width so far (characters: its header's length), for [`set_xlsx_widths`].
+fn write_xlsx_header(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    headers: &[&str],
+) -> Result<Vec<usize>> {
+    let wrap = |e: rust_xlsxwriter::XlsxError| Error::Invalid {
+        field: "register".to_string(),
+        message: format!("the workbook could not be written: {e}"),
+    };
+    sheet.set_name("Register").map_err(wrap)?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (c, h) in headers.iter().enumerate() {
+        let col = u16::try_from(c).map_err(|_| Error::Invalid {
+            field: "register".to_string(),
+            message: "too many columns".to_string(),
+        })?;
+        sheet
+            .write_string_with_format(0, col, *h, &bold)
+            .map_err(wrap)?;
+    }
+    Ok(headers.iter().map(|h| h.chars().count()).collect())
 }
 
 /// Writes `cells` as row `row` of `sheet` (texts as strings, dates as date cells in
@@ -236,6 +233,9 @@ fn set_xlsx_widths(sheet: &mut rust_xlsxwriter::Worksheet, widths: &[usize]) -> 
     Ok(())
 }
 
+/// The register written whole, as the export did before it streamed (issue 14 item 1): the
+/// reference the streamed CSV must equal byte for byte.
+#[cfg(test)]
 fn csv_bytes(headers: &[&str], rows: &[Vec<OutCell>]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let wrap = |e: csv::Error| Error::Invalid {
@@ -256,6 +256,9 @@ fn csv_bytes(headers: &[&str], rows: &[Vec<OutCell>]) -> Result<Vec<u8>> {
     })
 }
 
+/// The workbook written whole in memory (shared strings), as the export did before it
+/// streamed: the reference whose cells the streamed workbook must have.
+#[cfg(test)]
 fn xlsx_bytes(headers: &[&str], rows: &[Vec<OutCell>]) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let wrap = |e: rust_xlsxwriter::XlsxError| Error::Invalid {
@@ -264,19 +267,8 @@ fn xlsx_bytes(headers: &[&str], rows: &[Vec<OutCell>]) -> Result<Vec<u8>> {
     };
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet();
-    sheet.set_name("Register").map_err(wrap)?;
-    let bold = Format::new().set_bold();
+    let mut widths = write_xlsx_header(sheet, headers)?;
     let date_format = Format::new().set_num_format("yyyy-mm-dd");
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for (c, h) in headers.iter().enumerate() {
-        let col = u16::try_from(c).map_err(|_| Error::Invalid {
-            field: "register".to_string(),
-            message: "too many columns".to_string(),
-        })?;
-        sheet
-            .write_string_with_format(0, col, *h, &bold)
-            .map_err(wrap)?;
-    }
     for (r, cells) in rows.iter().enumerate() {
         let row = u32::try_from(r + 1).map_err(|_| Error::Invalid {
             field: "register".to_string(),
