@@ -2,18 +2,15 @@
  * The reference the app's agreements table (renewal-core's services::table) is checked
  * against: for a set of rows, the page's own search text, order of every column in both
  * directions and searches, as the page computed them when it held every row. Written to
- * table-reference.json with UPDATE_TABLE_REFERENCE=1; this test fails when the page's
- * semantics change without it, and renewal-core's tests read the same file.
+ * table-reference.json by `npx vitest run -u src/views/table-reference.test.ts`; this test
+ * fails when the page's semantics change without it, and renewal-core's tests read the
+ * same file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AgreementRow } from '../bindings';
 import { filterRows, rowHaystack, sortRows } from '../components/VirtualTable';
 import { FIXTURES } from '../test-support';
 import { COLUMNS } from './Agreements';
-
-// Vitest runs in ui/.
-const FILE = 'src/views/table-reference.json';
 
 function rows(): AgreementRow[] {
   const [a, b, c] = FIXTURES.rows as [AgreementRow, AgreementRow, AgreementRow];
@@ -44,9 +41,7 @@ function reference() {
 }
 
 describe('the agreements table reference', () => {
-  it('is what the page computes', () => {
-    const now = reference();
-    if (process.env.UPDATE_TABLE_REFERENCE === '1') writeFileSync(FILE, `${JSON.stringify(now, null, 1)}\n`);
-    expect(JSON.parse(readFileSync(FILE, 'utf8'))).toEqual(now);
+  it('is what the page computes', async () => {
+    await expect(`${JSON.stringify(reference(), null, 1)}\n`).toMatchFileSnapshot('./table-reference.json');
   });
 });
