@@ -91,7 +91,11 @@ impl TableColumn {
             TableColumn::Value => r
                 .value
                 .as_ref()
-                .map(|v| format!("{} {:0>24}", v.currency, v.amount.to_string()))
+                .map(|v| {
+                    // Padded as text (the page's `padStart(24, '0')` on the amount's string).
+                    let amount = v.amount.to_string();
+                    format!("{} {amount:0>24}", v.currency)
+                })
                 .unwrap_or_default(),
         }
     }
@@ -201,6 +205,9 @@ pub struct TablePage {
     pub options: Option<TableOptions>,
 }
 
+/// Row indices (into the rows by id) in some order, shared between queries.
+type RowOrder = Arc<Vec<u32>>;
+
 /// Every agreement's row, with what searching and sorting them needs, computed once: the
 /// rows (by id), their searchable texts, the filters' options, and each order once asked
 /// for. Queries are answered from it ([`AgreementTable::query`]).
@@ -212,7 +219,7 @@ pub struct AgreementTable {
     /// For each column: each row's dense rank of its sort text (equal texts, equal rank).
     ranks: Mutex<HashMap<TableColumn, Arc<Vec<u32>>>>,
     /// For each column and direction: the row indices in that order.
-    orders: Mutex<HashMap<(TableColumn, SortDirection), Arc<Vec<u32>>>>,
+    orders: Mutex<HashMap<(TableColumn, SortDirection), RowOrder>>,
     /// The last search-or-filter selection asked for and its matching row indices, in
     /// order (scrolling through one selection asks for many windows of it).
     last: Mutex<Option<(TableQuery, Arc<Vec<u32>>)>>,
