@@ -26,6 +26,7 @@ use renewal_core::services::portfolio::{
 };
 use renewal_core::services::register::{Mapping, RegisterExport, RegisterPreview, RegisterReport};
 use renewal_core::services::review::{QueueItem, ReviewLines, ReviewPage};
+use renewal_core::services::table::{TablePage, TableQuery};
 
 use crate::commands::files::GeneratedBrief;
 use crate::commands::mail::{
@@ -94,6 +95,8 @@ fn render_checked() -> (String, Vec<String>) {
     // The core's types the commands take or return.
     c.visit::<renewal_core::services::dashboard::Dashboard>();
     c.visit::<renewal_core::services::dashboard::AgreementRow>();
+    c.visit::<renewal_core::services::table::TableQuery>();
+    c.visit::<renewal_core::services::table::TablePage>();
     c.visit::<renewal_core::services::portfolio::AgreementPage>();
     c.visit::<renewal_core::services::portfolio::ImportProgress>();
     c.visit::<renewal_core::services::portfolio::ImportReport>();

@@ -24,6 +24,7 @@ command_table! {
     shell::quit_app() -> ();
     agreements::dashboard() -> Dashboard;
     agreements::agreement_rows() -> Vec<AgreementRow>;
+    agreements::agreement_rows_page(query: TableQuery) -> TablePage;
     agreements::agreement_page(id: i64 => "number") -> AgreementPage;
     agreements::edit_field(id: i64 => "number", field: EditableField, value: String) -> AgreementPage;
     agreements::edit_row(id: i64 => "number", table: ClauseTable, edit: RowEdit) -> AgreementPage;

@@ -5,12 +5,13 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use renewal_core::adapters::store::Store;
-use renewal_core::services::dashboard::{AgreementRow, Dashboard};
+use renewal_core::services::dashboard::Dashboard;
+use renewal_core::services::table::AgreementTable;
 use serde::Serialize;
 
 use crate::error::{AppError, AppResult};
@@ -154,8 +155,9 @@ impl GrantedPaths {
 pub struct ViewCache {
     /// The dashboard and the date it was computed as of.
     pub dashboard: Option<(NaiveDate, Dashboard)>,
-    /// The agreements table and the date it was computed as of.
-    pub rows: Option<(NaiveDate, Vec<AgreementRow>)>,
+    /// The agreements table (every row, searched, sorted and paged on request) and the
+    /// date it was computed as of.
+    pub rows: Option<(NaiveDate, Arc<AgreementTable>)>,
 }
 
 /// Everything managed as Tauri state (`app.manage(AppState::new(..))`).

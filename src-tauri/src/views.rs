@@ -1,16 +1,19 @@
 //! Computed views the window shows (the dashboard and the agreements table), kept in
-//! [`AppState::views`] until the data or the as-of date changes.
+//! [`AppState::views`] until the data or the as-of date changes. Both are computed at
+//! start-up and after every change on a background thread ([`prewarm`]).
 //!
 //! The dashboard is kept in the database between starts
 //! ([`renewal_core::services::dashboard::dashboard_cached`]) and is also computed (or read
 //! back) once at start-up on a background thread
 //! ([`prewarm`]), while WebKit starts, so the first screen's request finds it ready.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use renewal_core::services::dashboard::{
-    agreement_rows, dashboard, dashboard_cached, AgreementRow, CachedDashboard, Dashboard,
+    agreement_rows, dashboard, dashboard_cached, CachedDashboard, Dashboard,
 };
+use renewal_core::services::table::{AgreementTable, TableColumn, TableQuery};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
@@ -72,31 +75,41 @@ pub fn dashboard_view<R: Runtime>(app: &AppHandle<R>) -> AppResult<Dashboard> {
     Ok(computed)
 }
 
-/// Every agreement's row for the table, as of the as-of date (cached).
+/// The agreements table as of the as-of date: every agreement's row, searched, filtered,
+/// sorted and paged on request (cached; its default order, by next deadline, is computed
+/// with it, so the view's first request only slices it).
 ///
 /// # Errors
 /// [`AppError::Core`] if the database fails.
-pub fn rows_view(state: &AppState) -> AppResult<Vec<AgreementRow>> {
+pub fn table_view(state: &AppState) -> AppResult<Arc<AgreementTable>> {
     let as_of = state.view_as_of();
+    // The store lock first, as for the dashboard: a computation in progress (the start-up
+    // one) fills the cache before this looks at it.
     let store = state.store()?;
     if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.rows {
         if *d == as_of {
-            return Ok(cached.clone());
+            return Ok(Arc::clone(cached));
         }
     }
     let t = Instant::now();
     let rows = agreement_rows(&store, as_of)?;
     drop(store);
+    let computed_ms = t.elapsed().as_millis() as u64;
+    let table = Arc::new(AgreementTable::new(rows));
+    table.query(&TableQuery::all(TableColumn::Next, 0));
     tracing::info!(
         ms = t.elapsed().as_millis() as u64,
-        rows = rows.len(),
-        "agreement rows computed"
+        rows_ms = computed_ms,
+        rows = table.rows().len(),
+        "agreements table computed"
     );
-    state.views.lock().map_err(|_| poisoned())?.rows = Some((as_of, rows.clone()));
-    Ok(rows)
+    state.views.lock().map_err(|_| poisoned())?.rows = Some((as_of, Arc::clone(&table)));
+    Ok(table)
 }
 
-/// Computes the dashboard on a background thread (at start-up, while WebKit loads).
+/// Computes the dashboard, then the agreements table, on a background thread (at
+/// start-up, while WebKit loads, and after every change): the first screen's request finds
+/// the dashboard ready, and the first click on Agreements the table.
 pub fn prewarm<R: Runtime>(app: &AppHandle<R>) {
     let handle = app.clone();
     let spawned = std::thread::Builder::new()
@@ -105,8 +118,65 @@ pub fn prewarm<R: Runtime>(app: &AppHandle<R>) {
             if let Err(e) = dashboard_view(&handle) {
                 tracing::warn!("dashboard at start-up: {e}");
             }
+            match table_view(&handle.state::<AppState>()) {
+                // Every order (outside the store's lock), so any header's first click
+                // only reads one.
+                Ok(table) => table.prepare_orders(),
+                Err(e) => tracing::warn!("agreements table at start-up: {e}"),
+            }
         });
     if let Err(e) = spawned {
         tracing::warn!("no start-up dashboard thread: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Config;
+    use chrono::NaiveDate;
+    use renewal_core::services::portfolio::{import_samples, ImportDefaults};
+    use renewal_core::services::table::TableQuery;
+    use std::ffi::OsString;
+
+    #[test]
+    fn the_table_is_kept_until_a_change_or_another_as_of_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let config = Config::from_lookup(
+            |k| match k {
+                crate::state::ENV_DB => Some(OsString::from(&db)),
+                crate::state::ENV_TODAY => Some(OsString::from("2026-11-23")),
+                _ => None,
+            },
+            false,
+        )
+        .unwrap();
+        let state = AppState::new(config, Instant::now());
+        import_samples(&mut state.store().unwrap(), &ImportDefaults::default()).unwrap();
+
+        let table = table_view(&state).unwrap();
+        let n = table.rows().len();
+        assert!(n >= 3, "{n} sample agreements");
+        // The same table, not a new computation, until something changes.
+        assert!(Arc::ptr_eq(&table, &table_view(&state).unwrap()));
+        let page = table.query(&TableQuery::all(TableColumn::Next, 2));
+        assert_eq!((page.total, page.matching, page.rows.len()), (n, n, 2));
+
+        state.invalidate_views();
+        let after_change = table_view(&state).unwrap();
+        assert!(!Arc::ptr_eq(&table, &after_change));
+        assert_eq!(after_change.rows(), table.rows());
+
+        // Another as-of date: recomputed for it (days counted from it).
+        let later = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        state.set_what_if(Some(later));
+        let then = table_view(&state).unwrap();
+        assert!(!Arc::ptr_eq(&after_change, &then));
+        assert_eq!(
+            then.rows(),
+            agreement_rows(&state.store().unwrap(), later).unwrap()
+        );
+        assert_ne!(then.rows(), table.rows());
     }
 }

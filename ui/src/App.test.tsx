@@ -5,7 +5,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { App } from './App';
 import { resetReadyForTests } from './lib/ready';
-import { FIXTURES, TEST_INFO, button, mockShell, settle, waitFor, testRoot } from './test-support';
+import { agreementsTable, FIXTURES, TEST_INFO, button, mockShell, settle, waitFor, testRoot } from './test-support';
 import { routeFromHash, viewFromHash } from './router';
 
 const root = testRoot();
@@ -35,7 +35,7 @@ describe('app shell', () => {
   });
 
   it('switches view from the sidebar (loading its code) and moves focus to the heading', async () => {
-    mockShell({ agreement_rows: () => FIXTURES.rows });
+    mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
     await mount();
     act(() => root.querySelector<HTMLAnchorElement>('[data-nav="agreements"]')?.click());
     await waitFor(() => heading() === 'Agreements');

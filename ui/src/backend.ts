@@ -33,6 +33,7 @@ import type {
   RegisterColumn,
   ReminderRunSummary,
   RowEdit,
+  TableQuery,
 } from './bindings';
 
 export type * from './bindings';
@@ -151,8 +152,10 @@ export const backend = {
 
   /** What needs a decision, soonest first, as of the as-of date. */
   dashboard: () => invoke('dashboard', {}),
-  /** One row per agreement (the table). */
+  /** One row per agreement, by id. */
   agreementRows: () => invoke('agreement_rows', {}),
+  /** One window of the agreements table: searched, filtered and sorted over every agreement by the app. */
+  agreementRowsPage: (query: TableQuery) => invoke('agreement_rows_page', { query }),
   /** Everything about one agreement. */
   agreementPage: (id: number) => invoke('agreement_page', { id }),
   /** Fixes or fills a field; rejects with `invalid` located at the field. */

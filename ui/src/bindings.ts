@@ -2360,6 +2360,8 @@ source: string | null, };
 
 export type ShellErrorCode = "not_permitted" | "autostart" | "opener" | "internal";
 
+export type SortDirection = "asc" | "desc";
+
 export type Source = { 
 /**
  * 1-based first line in the source document (within the page for a paged document,
@@ -2439,6 +2441,89 @@ headers: Array<string>,
  * Body rows, each with as many cells as the header.
  */
 rows: Array<Array<string>>, };
+
+export type TableColumn = "title" | "counterparty" | "owner" | "status" | "notice" | "next" | "currency" | "value";
+
+export type TableOptions = { 
+/**
+ * Every counterparty.
+ */
+counterparties: Array<string>, 
+/**
+ * Every contract owner.
+ */
+owners: Array<string>, 
+/**
+ * Every currency (ISO 4217).
+ */
+currencies: Array<string>, };
+
+export type TablePage = { 
+/**
+ * Every agreement.
+ */
+total: number, 
+/**
+ * The agreements that match the search and the filters.
+ */
+matching: number, 
+/**
+ * Index of `rows[0]` among the matching rows (the query's offset, or `matching` when
+ * the offset is past the end).
+ */
+offset: number, 
+/**
+ * The matching rows from `offset`, in order, at most the query's limit.
+ */
+rows: Array<AgreementRow>, 
+/**
+ * What the filters offer, when the query asked for it.
+ */
+options: TableOptions | null, };
+
+export type TableQuery = { 
+/**
+ * Free text: every white-space separated word must occur (case-insensitively) in the
+ * row's searchable text. Empty: no search.
+ */
+search: string, 
+/**
+ * Only rows with this status.
+ */
+status: AgreementStatus | null, 
+/**
+ * Only rows with exactly this counterparty.
+ */
+counterparty: string | null, 
+/**
+ * Only rows with exactly this contract owner.
+ */
+owner: string | null, 
+/**
+ * Only rows with exactly this currency (ISO 4217).
+ */
+currency: string | null, 
+/**
+ * The column to sort by.
+ */
+sort: TableColumn, 
+/**
+ * Its direction.
+ */
+direction: SortDirection, 
+/**
+ * Index (0-based) of the first matching row to return.
+ */
+offset: number, 
+/**
+ * How many rows to return at most (capped at [`MAX_PAGE_ROWS`]).
+ */
+limit: number, 
+/**
+ * Whether to return the filters' options too (the page asks once per load: they do
+ * not depend on the query).
+ */
+with_options: boolean, };
 
 export type Term = { 
 /**
@@ -2551,6 +2636,7 @@ export type Commands = {
   quit_app: { args: Record<string, never>; result: null };
   dashboard: { args: Record<string, never>; result: Dashboard };
   agreement_rows: { args: Record<string, never>; result: Array<AgreementRow> };
+  agreement_rows_page: { args: { query: TableQuery }; result: TablePage };
   agreement_page: { args: { id: number }; result: AgreementPage };
   edit_field: { args: { id: number; field: EditableField; value: string }; result: AgreementPage };
   edit_row: { args: { id: number; table: ClauseTable; edit: RowEdit }; result: AgreementPage };

@@ -4,8 +4,10 @@ import type { InvokeArgs } from '@tauri-apps/api/core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
-import type { AgreementPage, AgreementRow, AppInfo, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport, MailSettingsView, ReviewPage } from './bindings';
+import type { AgreementPage, AgreementRow, AppInfo, TablePage, TableQuery, Dashboard, DeskSettings, ErrorLocation, ErrorPayload, ImportReport, MailSettingsView, ReviewPage } from './bindings';
 import raw from './fixtures.json';
+import { filterRows, rowHaystack, sortRows } from './components/VirtualTable';
+import { applyFilters, COLUMNS } from './views/Agreements';
 
 /**
  * Real core output for the three sample agreements of ../shared/seeds as of 2026-11-23
@@ -98,6 +100,7 @@ export function mockShell(handlers: Record<string, Handler> = {}): { calls: stri
     last_reminder_run: () => null,
     dashboard: () => EMPTY_DASHBOARD,
     agreement_rows: () => [],
+    agreement_rows_page: agreementsTable([]),
     get_settings: () => TEST_SETTINGS,
     mail_settings: () => TEST_MAIL_SETTINGS,
     people_directory: () => ({ people: [], to_complete: [] }),
@@ -115,6 +118,42 @@ export function mockShell(handlers: Record<string, Handler> = {}): { calls: stri
     { shouldMockEvents: true },
   );
   return { calls, log };
+}
+
+/**
+ * A mock of the app's `agreement_rows_page` over `rows`, with the semantics the page had
+ * when it searched, filtered and sorted every row itself (its own functions: the
+ * reference the app's table reproduces).
+ */
+export function agreementsTable(rows: readonly AgreementRow[]): Handler {
+  return (args) => {
+    const q = (args as { query: TableQuery }).query;
+    const filtered = applyFilters(rows, {
+      status: q.status ?? '',
+      counterparty: q.counterparty ?? '',
+      owner: q.owner ?? '',
+      currency: q.currency ?? '',
+    });
+    const sorted = sortRows(
+      filtered,
+      COLUMNS.find((c) => c.key === q.sort),
+      q.direction,
+    );
+    const shown = filterRows(sorted, (r) => rowHaystack(r, COLUMNS), q.search);
+    const offset = Math.min(q.offset, shown.length);
+    const distinct = (pick: (r: AgreementRow) => string | null) =>
+      [...new Set(rows.map(pick).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+    const page: TablePage = {
+      total: rows.length,
+      matching: shown.length,
+      offset,
+      rows: shown.slice(offset, offset + q.limit),
+      options: q.with_options
+        ? { counterparties: distinct((r) => r.counterparty), owners: distinct((r) => r.contract_owner), currencies: distinct((r) => r.currency) }
+        : null,
+    };
+    return page;
+  };
 }
 
 /** Waits for pending promises and Preact's scheduled renders. */

@@ -1,5 +1,7 @@
 //! Computes the dashboard and the agreements table of a database and prints how long each
-//! took (a quick check of the app's first screen with a large register).
+//! took (a quick check of the app's first screen with a large register), then the
+//! agreements table's queries as the app answers them (services::table: building it, the
+//! first window in each order, a search typed key by key, a filter).
 //!
 //! `cargo run --release -p renewal-core --example dashboard -- DB [YYYY-MM-DD]`
 #![allow(missing_docs)]
@@ -13,6 +15,7 @@ use renewal_core::adapters::store::Store;
 use renewal_core::services::dashboard::{
     agreement_rows_with, dashboard_cached, dashboard_with, view_threads,
 };
+use renewal_core::services::table::{AgreementTable, SortDirection, TableColumn, TableQuery};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -59,6 +62,54 @@ fn main() -> ExitCode {
                 rows_json.len()
             );
         }
+        // The table as the app keeps it, and the queries of the page.
+        let rows = agreement_rows_with(&store, today, view_threads(count))?;
+        let t = Instant::now();
+        let table = AgreementTable::new(rows);
+        println!("table built: {:?}", t.elapsed());
+        let window = |q: &TableQuery| -> renewal_core::Result<String> {
+            let t = Instant::now();
+            let page = table.query(q);
+            let ms = t.elapsed();
+            let json = serde_json::to_string(&page)?;
+            Ok(format!(
+                "{ms:?} ({} of {}, {} bytes of JSON)",
+                page.matching,
+                page.total,
+                json.len()
+            ))
+        };
+        for column in TableColumn::ALL {
+            for direction in [SortDirection::Asc, SortDirection::Desc] {
+                let q = TableQuery {
+                    direction,
+                    ..TableQuery::all(column, 200)
+                };
+                println!("sort {column:?} {direction:?}: first {}", window(&q)?);
+                println!("  again: {}", window(&q)?);
+            }
+        }
+        let mut typed = String::new();
+        for key in "4821".chars() {
+            typed.push(key);
+            let q = TableQuery {
+                search: typed.clone(),
+                ..TableQuery::all(TableColumn::Next, 200)
+            };
+            println!("search {typed:?}: {}", window(&q)?);
+        }
+        let q = TableQuery {
+            search: "4821".into(),
+            offset: 200,
+            ..TableQuery::all(TableColumn::Next, 200)
+        };
+        println!("search \"4821\", next window: {}", window(&q)?);
+        let q = TableQuery {
+            with_options: true,
+            currency: table.options().currencies.first().cloned(),
+            ..TableQuery::all(TableColumn::Next, 200)
+        };
+        println!("filter {:?} with options: {}", q.currency, window(&q)?);
         // Kept between starts (what the app does): the first call computes and stores it,
         // the second reads it back.
         for _ in 0..2 {

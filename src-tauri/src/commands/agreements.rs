@@ -12,6 +12,7 @@ use renewal_core::services::dashboard::{AgreementRow, Dashboard};
 use renewal_core::services::edit::EditableField;
 use renewal_core::services::manual::{self, NewAgreement, NewAgreementPreview};
 use renewal_core::services::portfolio::{self, AgreementPage};
+use renewal_core::services::table::{TablePage, TableQuery};
 use tauri::AppHandle;
 
 use super::{blocking, change_agreement};
@@ -27,13 +28,33 @@ pub async fn dashboard(app: AppHandle) -> AppResult<Dashboard> {
     blocking(app, |app, _| crate::views::dashboard_view(app)).await
 }
 
-/// One row per agreement for the table (see [`renewal_core::services::dashboard::agreement_rows`]).
+/// One row per agreement, by id (see [`renewal_core::services::dashboard::agreement_rows`];
+/// the agreements table asks for windows instead: [`agreement_rows_page`]).
 ///
 /// # Errors
 /// `database` if the store fails.
 #[tauri::command]
 pub async fn agreement_rows(app: AppHandle) -> AppResult<Vec<AgreementRow>> {
-    blocking(app, |_, state| crate::views::rows_view(state)).await
+    blocking(app, |_, state| {
+        Ok(crate::views::table_view(state)?.rows().to_vec())
+    })
+    .await
+}
+
+/// One window of the agreements table: the rows matching `query`'s search and filters, in
+/// its order, from its offset (at most its limit, capped at
+/// [`renewal_core::services::table::MAX_PAGE_ROWS`]), with the counts and the filters'
+/// options (see [`renewal_core::services::table`]), over the rows computed as of the as-of
+/// date (kept until the data or that date changes).
+///
+/// # Errors
+/// `database` if the store fails.
+#[tauri::command]
+pub async fn agreement_rows_page(app: AppHandle, query: TableQuery) -> AppResult<TablePage> {
+    blocking(app, move |_, state| {
+        Ok(crate::views::table_view(state)?.query(&query))
+    })
+    .await
 }
 
 /// Agreement `id`'s page as of the as-of date: every field with its source, warnings,

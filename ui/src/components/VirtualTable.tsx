@@ -77,8 +77,8 @@ export function visibleRange(
   return { start: Math.max(0, first - overscan), end: Math.min(total, last + overscan) };
 }
 
-export interface VirtualTableProps<T> {
-  rows: readonly T[];
+/** What the table's frame shows, whoever holds the rows (see [`VirtualTable`], [`PagedTable`]). */
+export interface TableFrameProps<T> {
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
   /** Accessible name of the table, also used in the filter's label. */
@@ -87,21 +87,45 @@ export interface VirtualTableProps<T> {
   rowHeight?: number;
   /** Viewport height used until (or where) the real one cannot be measured. */
   fallbackHeight?: number;
-  initialSort?: SortState;
   onActivate?: (row: T) => void;
-  /** Extra controls shown beside the filter box (e.g. selects that pre-filter `rows`). */
+  /** Extra controls shown beside the filter box (e.g. selects that pre-filter the rows). */
   toolbar?: ComponentChild;
-  /** Total before any outside filter, for the count ("12 of 10,000 rows"). */
-  totalRows?: number;
   /** The filter box's placeholder. */
   placeholder?: string;
+  /** How many rows the table has (after the search and any filter). */
+  count: number;
+  /** The row at index `i` (0-based) of those, or undefined when it is not loaded (not drawn). */
+  rowAt: (i: number) => T | undefined;
+  /** The text of the count ("12 of 10,000 rows"). */
+  countText: string;
+  /** Whether to say that no rows match (false while the first rows are loading). */
+  showEmpty: boolean;
+  sort: SortState | undefined;
+  onSort: (key: string) => void;
+  /** The filter box's text. */
+  query: string;
+  onQuery: (query: string) => void;
+  /** When this changes (a new search, order or filter), the table goes back to its top. */
+  resetKey: unknown;
+  /** Called with the range of row indexes `[start, end)` drawn, whenever it changes. */
+  onRange?: (start: number, end: number) => void;
 }
 
-export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
-  const { rows, columns, rowKey, label, onActivate } = props;
+/** "12 of 10,000 rows", or "10,000 rows" when every row is shown. */
+export function countText(shown: number, total: number): string {
+  return shown === total
+    ? `${shown.toLocaleString('en-GB')} rows`
+    : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`;
+}
+
+/**
+ * The table itself: the filter box, the toolbar, the count, the sorting headers and the
+ * virtually scrolled body with its keyboard navigation. It draws the rows `rowAt` gives
+ * for the indexes in view.
+ */
+export function TableFrame<T>(props: TableFrameProps<T>): JSX.Element {
+  const { columns, rowKey, label, onActivate, count, rowAt, sort, query, onRange } = props;
   const rowHeight = props.rowHeight ?? 36;
-  const [sort, setSort] = useState<SortState | undefined>(props.initialSort);
-  const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(props.fallbackHeight ?? 480);
   const [active, setActive] = useState(-1);
@@ -118,39 +142,23 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
     return () => ro.disconnect();
   }, []);
 
-  const haystacks = useMemo(() => {
-    const map = new Map<T, string>();
-    for (const row of rows) map.set(row, rowHaystack(row, columns));
-    return map;
-  }, [rows, columns]);
-
-  const sorted = useMemo(
-    () => sortRows(rows, columns.find((c) => c.key === sort?.key), sort?.dir ?? 'asc'),
-    [rows, columns, sort],
-  );
-  const shown = useMemo(
-    () => filterRows(sorted, (row) => haystacks.get(row) ?? '', query),
-    [sorted, haystacks, query],
-  );
-
   // A new filter or order starts at the top.
   useEffect(() => {
     setActive(-1);
     if (body.current) body.current.scrollTop = 0;
     setScrollTop(0);
-  }, [query, sort, rows]);
+  }, [props.resetKey]);
 
-  const { start, end } = visibleRange(scrollTop, viewportHeight, rowHeight, shown.length);
+  const { start, end } = visibleRange(scrollTop, viewportHeight, rowHeight, count);
+  useEffect(() => {
+    onRange?.(start, end);
+  }, [start, end, onRange]);
   const template = columns.map((c) => c.width).join(' ');
   const idBase = useMemo(() => `vt-${Math.random().toString(36).slice(2, 8)}`, []);
 
-  function toggleSort(key: string): void {
-    setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
-  }
-
   function moveTo(index: number): void {
-    if (shown.length === 0) return;
-    const i = Math.min(shown.length - 1, Math.max(0, index));
+    if (count === 0) return;
+    const i = Math.min(count - 1, Math.max(0, index));
     setActive(i);
     const el = body.current;
     if (!el) return;
@@ -168,21 +176,21 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
       PageDown: active + page,
       PageUp: active - page,
       Home: 0,
-      End: shown.length - 1,
+      End: count - 1,
     };
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
       moveTo(active < 0 && e.key === 'ArrowUp' ? 0 : target);
     } else if (e.key === 'Enter' && active >= 0) {
-      const row = shown[active];
+      const row = rowAt(active);
       if (row !== undefined) onActivate?.(row);
     }
   }
 
   const visible: JSX.Element[] = [];
   for (let i = start; i < end; i++) {
-    const row = shown[i];
+    const row = rowAt(i);
     if (row === undefined) continue;
     visible.push(
       <div
@@ -214,16 +222,14 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
           placeholder={props.placeholder ?? 'Filter…'}
           aria-label={`Filter ${label}`}
           value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
+          onInput={(e) => props.onQuery(e.currentTarget.value)}
         />
         {props.toolbar}
         <span class="vt-count" aria-live="polite">
-          {shown.length === (props.totalRows ?? rows.length)
-            ? `${shown.length.toLocaleString('en-GB')} rows`
-            : `${shown.length.toLocaleString('en-GB')} of ${(props.totalRows ?? rows.length).toLocaleString('en-GB')} rows`}
+          {props.countText}
         </span>
       </div>
-      <div role="table" aria-label={label} aria-rowcount={shown.length + 1} class="vt-table">
+      <div role="table" aria-label={label} aria-rowcount={count + 1} class="vt-table">
         <div role="rowgroup" class="vt-head">
           <div role="row" aria-rowindex={1} class="vt-header-row" style={{ gridTemplateColumns: template }}>
             {columns.map((c) => {
@@ -237,7 +243,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
                   key={c.key}
                 >
                   {c.sortValue ? (
-                    <button type="button" class="vt-sort" onClick={() => toggleSort(c.key)}>
+                    <button type="button" class="vt-sort" onClick={() => props.onSort(c.key)}>
                       {c.header}
                       <span aria-hidden="true" class="vt-arrow">
                         {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
@@ -261,12 +267,67 @@ export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
           onKeyDown={onKeyDown}
         >
-          <div class="vt-spacer" style={{ height: `${shown.length * rowHeight}px` }}>
+          <div class="vt-spacer" style={{ height: `${count * rowHeight}px` }}>
             {visible}
           </div>
-          {shown.length === 0 && <p class="vt-empty">No rows match “{query}”.</p>}
+          {count === 0 && props.showEmpty && <p class="vt-empty">No rows match “{query}”.</p>}
         </div>
       </div>
     </div>
+  );
+}
+
+/** The next sort after a click on column `key`'s header: ascending, then reversed. */
+export function nextSort(s: SortState | undefined, key: string): SortState {
+  return s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
+}
+
+export interface VirtualTableProps<T> extends Omit<
+  TableFrameProps<T>,
+  'count' | 'rowAt' | 'countText' | 'showEmpty' | 'sort' | 'onSort' | 'query' | 'onQuery' | 'resetKey' | 'onRange'
+> {
+  /** Every row, in memory: sorted and searched here. */
+  rows: readonly T[];
+  initialSort?: SortState;
+  /** Total before any outside filter, for the count ("12 of 10,000 rows"). */
+  totalRows?: number;
+}
+
+/** A table of rows held in the page: sorted and searched here (see the module's comment). */
+export function VirtualTable<T>(props: VirtualTableProps<T>): JSX.Element {
+  const { rows, columns, totalRows, initialSort, ...frame } = props;
+  const [sort, setSort] = useState<SortState | undefined>(initialSort);
+  const [query, setQuery] = useState('');
+
+  const haystacks = useMemo(() => {
+    const map = new Map<T, string>();
+    for (const row of rows) map.set(row, rowHaystack(row, columns));
+    return map;
+  }, [rows, columns]);
+
+  const sorted = useMemo(
+    () => sortRows(rows, columns.find((c) => c.key === sort?.key), sort?.dir ?? 'asc'),
+    [rows, columns, sort],
+  );
+  const shown = useMemo(
+    () => filterRows(sorted, (row) => haystacks.get(row) ?? '', query),
+    [sorted, haystacks, query],
+  );
+  const resetKey = useMemo(() => ({}), [query, sort, rows]);
+
+  return (
+    <TableFrame
+      {...frame}
+      columns={columns}
+      count={shown.length}
+      rowAt={(i) => shown[i]}
+      countText={countText(shown.length, totalRows ?? rows.length)}
+      showEmpty
+      sort={sort}
+      onSort={(key) => setSort((s) => nextSort(s, key))}
+      query={query}
+      onQuery={setQuery}
+      resetKey={resetKey}
+    />
   );
 }

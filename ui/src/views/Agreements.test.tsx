@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { emit } from '@tauri-apps/api/event';
 import type { AgreementRow } from '../bindings';
 import { Agreements, applyFilters } from './Agreements';
 import type { Route } from '../router';
-import { FIXTURES, mockShell, typeInto, waitFor, testRoot } from '../test-support';
+import type { TableQuery } from '../bindings';
+import { agreementsTable, FIXTURES, mockShell, typeInto, waitFor, testRoot, type Handler } from '../test-support';
 
 const root = testRoot();
 let went: Route[];
@@ -25,7 +27,7 @@ const select = (label: string) => root.querySelector<HTMLSelectElement>(`select[
 
 describe('Agreements', () => {
   it('lists every agreement with status, deadlines and currency', async () => {
-    mockShell({ agreement_rows: () => FIXTURES.rows });
+    mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     await waitFor(() => rows().length === 3);
     // Sorted by next deadline: the AWS exit windows (27 Dec 2026) before Microsoft.
@@ -40,7 +42,7 @@ describe('Agreements', () => {
 
   it('counts the contract owners still to complete and leads to People', async () => {
     mockShell({
-      agreement_rows: () => FIXTURES.rows,
+      agreement_rows_page: agreementsTable(FIXTURES.rows),
       people_directory: () => ({
         people: [],
         to_complete: [
@@ -59,14 +61,14 @@ describe('Agreements', () => {
   });
 
   it('shows no count when every owner has an address', async () => {
-    mockShell({ agreement_rows: () => FIXTURES.rows });
+    mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     await waitFor(() => rows().length === 3);
     expect(root.querySelector('[data-testid="owners-to-complete"]')).toBeNull();
   });
 
   it('filters by status, counterparty, owner and currency, and searches', async () => {
-    mockShell({ agreement_rows: () => FIXTURES.rows });
+    mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     await waitFor(() => rows().length === 3);
     typeInto(select('Statuses') as HTMLSelectElement, 'expired');
@@ -88,7 +90,7 @@ describe('Agreements', () => {
   });
 
   it('opens an agreement with Enter on the active row', async () => {
-    mockShell({ agreement_rows: () => FIXTURES.rows });
+    mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     await waitFor(() => rows().length === 3);
     const body = root.querySelector<HTMLElement>('.vt-body') as HTMLElement;
@@ -101,16 +103,96 @@ describe('Agreements', () => {
     expect(went).toEqual([{ view: 'agreements', id: 1 }]);
   });
 
-  it('stays small with 10,000 agreements: only the visible rows are drawn', async () => {
+  it('stays small with 10,000 agreements: asks for the rows in view, draws only those', async () => {
     const big = many(10_000);
-    mockShell({ agreement_rows: () => big });
+    const { log } = mockShell({ agreement_rows_page: agreementsTable(big) });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     await waitFor(() => root.querySelector('.vt-count')?.textContent === '10,000 rows');
     expect(rows().length).toBeLessThan(40);
-    const t0 = performance.now();
+    const asked = () => log.filter((c) => c.cmd === 'agreement_rows_page').map((c) => (c.args as { query: TableQuery }).query);
+    // One request for the first 200 rows, with the filters' options.
+    expect(asked().map((q) => [q.offset, q.limit, q.with_options, q.sort, q.direction])).toEqual([[0, 200, true, 'next', 'asc']]);
+    expect(root.querySelector('[role="table"]')?.getAttribute('aria-rowcount')).toBe('10001');
+    expect(root.querySelector('.vt-spacer')?.getAttribute('style')).toContain(`${10_000 * 36}px`);
+    // Scrolled far down: the page around the viewport is asked for, then drawn.
+    const body = root.querySelector<HTMLDivElement>('.vt-body') as HTMLDivElement;
+    act(() => {
+      body.scrollTop = 36 * 5000;
+      body.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => rows().some((r) => r.getAttribute('aria-rowindex') === '5002'));
+    const deep = asked().slice(1);
+    expect(deep.map((q) => [q.offset, q.limit, q.with_options])).toEqual([[4800, 200, false], [5000, 200, false]]);
+    const row5000 = rows().find((r) => r.getAttribute('aria-rowindex') === '5002');
+    const expected = agreementsTable(big)({ query: { ...(deep[0] as TableQuery), offset: 5000, limit: 1 } }) as { rows: AgreementRow[] };
+    expect(row5000?.textContent).toContain(expected.rows[0]?.title);
+    expect(rows().length).toBeLessThan(40);
     typeInto(select('Currencies') as HTMLSelectElement, 'CLP');
     await waitFor(() => root.querySelector('.vt-count')?.textContent === '1,429 of 10,000 rows');
-    expect(performance.now() - t0).toBeLessThan(1500);
+    const last = asked().at(-1);
+    expect([last?.currency, last?.offset, last?.with_options]).toEqual(['CLP', 0, false]);
+    // A new filter starts at the top.
+    expect(rows()[0]?.getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('sends the sort of a clicked header, reversed on a second click', async () => {
+    const { log } = mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
+    act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
+    await waitFor(() => rows().length === 3);
+    const header = () => root.querySelector<HTMLElement>('[role="columnheader"]') as HTMLElement;
+    act(() => header().querySelector('button')?.click());
+    await waitFor(() => rows()[0]?.textContent?.includes('AWS Chile'));
+    expect(header().getAttribute('aria-sort')).toBe('ascending');
+    act(() => header().querySelector('button')?.click());
+    expect(header().getAttribute('aria-sort')).toBe('descending');
+    await waitFor(() => rows()[0]?.textContent?.includes('Microsoft Peru'));
+    const sorts = log.filter((c) => c.cmd === 'agreement_rows_page').map((c) => {
+      const q = (c.args as { query: TableQuery }).query;
+      return `${q.sort} ${q.direction}`;
+    });
+    expect(sorts).toEqual(['next asc', 'title asc', 'title desc']);
+  });
+
+  it('ignores a stale answer and sends only the latest of the keys typed meanwhile', async () => {
+    const table = agreementsTable(FIXTURES.rows);
+    const pending: { search: string; resolve: () => void }[] = [];
+    const slow: Handler = (args) => {
+      const q = (args as { query: TableQuery }).query;
+      if (q.search === '') return table(args);
+      return new Promise((resolve) => pending.push({ search: q.search, resolve: () => resolve(table(args)) }));
+    };
+    mockShell({ agreement_rows_page: slow });
+    act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
+    await waitFor(() => rows().length === 3);
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
+    typeInto(input, 'a');
+    await waitFor(() => pending.length === 1);
+    typeInto(input, 'aw');
+    typeInto(input, 'aws');
+    typeInto(input, 'micro');
+    // While "a" is in flight, nothing else is sent.
+    expect(pending.map((p) => p.search)).toEqual(['a']);
+    act(() => pending[0]?.resolve());
+    // "a"'s answer is stale (not shown); only the latest, "micro", is sent next.
+    await waitFor(() => pending.length === 2);
+    expect(pending.map((p) => p.search)).toEqual(['a', 'micro']);
+    expect(root.querySelector('.vt-count')?.textContent).toBe('3 rows');
+    act(() => pending[1]?.resolve());
+    await waitFor(() => rows().length === 1);
+    expect(rows()[0]?.textContent).toContain('Microsoft Peru');
+    expect(root.querySelector('.vt-count')?.textContent).toBe('1 of 3 rows');
+  });
+
+  it('asks again, around the same rows, when the data changes', async () => {
+    const { log } = mockShell({ agreement_rows_page: agreementsTable(FIXTURES.rows) });
+    act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
+    await waitFor(() => rows().length === 3);
+    await act(async () => {
+      await emit('data-changed', null);
+    });
+    await waitFor(() => log.filter((c) => c.cmd === 'agreement_rows_page').length === 2);
+    const q = (log.filter((c) => c.cmd === 'agreement_rows_page')[1]?.args as { query: TableQuery }).query;
+    expect([q.offset, q.with_options]).toEqual([0, true]);
   });
 
   it('applies filters as a pure function', () => {

@@ -1,10 +1,11 @@
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { backend, toBackendError, type AgreementRow, type AgreementStatus } from '../backend';
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { backend, toBackendError, type AgreementRow, type AgreementStatus, type TableColumn, type TableOptions } from '../backend';
 import { DaysLeft, StatusBadge } from '../components/Badges';
 import { DateText } from '../components/DateText';
 import { ExportRegister } from '../components/ExportRegister';
-import { VirtualTable, type Column } from '../components/VirtualTable';
+import { PagedTable, type PageRequest, type PageResult } from '../components/PagedTable';
+import type { Column } from '../components/VirtualTable';
 import { formatDate } from '../format/date';
 import { currencySymbol, formatMoney } from '../format/money';
 import type { Route } from '../router';
@@ -21,7 +22,8 @@ function dateText(iso: string | null): string {
   }
 }
 
-const COLUMNS: readonly Column<AgreementRow>[] = [
+/** The table's columns: how each cell is drawn; `sortValue` and `filterText` are what the app's table (renewal-core's services::table) reproduces. */
+export const COLUMNS: readonly Column<AgreementRow>[] = [
   {
     key: 'title',
     header: 'Agreement',
@@ -105,7 +107,7 @@ const COLUMNS: readonly Column<AgreementRow>[] = [
   },
 ];
 
-interface Filters {
+export interface Filters {
   status: AgreementStatus | '';
   counterparty: string;
   owner: string;
@@ -114,17 +116,7 @@ interface Filters {
 
 const NO_FILTERS: Filters = { status: '', counterparty: '', owner: '', currency: '' };
 
-/** Distinct non-empty values, sorted. */
-function distinct(rows: readonly AgreementRow[], pick: (r: AgreementRow) => string | null): string[] {
-  const set = new Set<string>();
-  for (const r of rows) {
-    const v = pick(r);
-    if (v) set.add(v);
-  }
-  return [...set].sort((a, b) => a.localeCompare(b));
-}
-
-/** Keeps the rows that match every chosen filter. */
+/** Keeps the rows that match every chosen filter (what the app does; the tests' reference). */
 export function applyFilters(rows: readonly AgreementRow[], f: Filters): readonly AgreementRow[] {
   if (!f.status && !f.counterparty && !f.owner && !f.currency) return rows;
   return rows.filter(
@@ -164,42 +156,73 @@ function Select({
   );
 }
 
+const NO_OPTIONS: TableOptions = { counterparties: [], owners: [], currencies: [] };
+
+/** The window `request` asks for, with `filters`, from the app (which searches, filters and sorts every agreement). */
+export function fetchAgreements(request: PageRequest, filters: Filters, withOptions: boolean) {
+  return backend.agreementRowsPage({
+    search: request.search,
+    status: filters.status || null,
+    counterparty: filters.counterparty || null,
+    owner: filters.owner || null,
+    currency: filters.currency || null,
+    sort: request.sort.key as TableColumn,
+    direction: request.sort.dir,
+    offset: request.offset,
+    limit: request.limit,
+    with_options: withOptions,
+  });
+}
+
 /**
- * Every agreement: search, filter by status, counterparty, owner and currency, sort; smooth
- * with 10,000. Above the table, how many contract owners are still to complete (no address),
+ * Every agreement: search, filter by status, counterparty, owner and currency, sort; the
+ * app does the work over every agreement and sends the rows in view (smooth with
+ * 100,000). Above the table, how many contract owners are still to complete (no address),
  * and "Export register" (every agreement as a spreadsheet row).
  */
 export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => void; asOf?: string | null }): JSX.Element {
-  const [rows, setRows] = useState<AgreementRow[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [options, setOptions] = useState<TableOptions>(NO_OPTIONS);
+  const [reload, setReload] = useState(0);
   // Contract owners who cannot be emailed yet (no address): counted above the table.
   const [toComplete, setToComplete] = useState<number>(0);
+  // The filters' options are asked for with the first rows, and again after a change.
+  const needOptions = useRef(true);
+  const askedDirectory = useRef(false);
 
-  useEffect(() => {
-    backend
-      .agreementRows()
-      .then((r) => {
-        setRows(r);
-        // After the table: the directory walks every agreement, and would hold it up.
-        backend.peopleDirectory().then((d) => setToComplete(d.to_complete.length), () => undefined);
-      }, (e: unknown) => setError(toBackendError(e).message));
-  }, []);
   useLiveReload(() => {
-    backend.agreementRows().then(setRows, (e: unknown) => setError(toBackendError(e).message));
+    needOptions.current = true;
+    setReload((n) => n + 1);
   });
 
-  const options = useMemo(
-    () => ({
-      counterparty: distinct(rows ?? [], (r) => r.counterparty),
-      owner: distinct(rows ?? [], (r) => r.contract_owner),
-      currency: distinct(rows ?? [], (r) => r.currency),
-    }),
-    [rows],
+  const fetchPage = useCallback(
+    async (request: PageRequest): Promise<PageResult<AgreementRow>> => {
+      const withOptions = request.first && needOptions.current;
+      const page = await fetchAgreements(request, filters, withOptions);
+      if (page.options) {
+        needOptions.current = false;
+        setOptions(page.options);
+      }
+      return page;
+    },
+    [filters],
   );
-  const filtered = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
+  const onLoaded = useCallback((page: PageResult<AgreementRow>) => {
+    setError(null);
+    setTotal(page.total);
+    if (!askedDirectory.current) {
+      askedDirectory.current = true;
+      // After the table: the directory walks every agreement, and would hold it up.
+      backend.peopleDirectory().then((d) => setToComplete(d.to_complete.length), () => undefined);
+    }
+  }, []);
+  const onError = useCallback((e: unknown) => setError(toBackendError(e).message), []);
+
   const set = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
   const anyFilter = filters !== NO_FILTERS && Object.values(filters).some(Boolean);
+  const filterKey = `${filters.status}\u0000${filters.counterparty}\u0000${filters.owner}\u0000${filters.currency}`;
 
   return (
     <section class="view view-fill" aria-labelledby="view-title">
@@ -208,7 +231,7 @@ export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => 
           Agreements
         </h1>
         <p class="muted">Enter or double-click opens an agreement.</p>
-        {rows && rows.length > 0 && <ExportRegister asOf={asOf} />}
+        {total !== null && total > 0 && <ExportRegister asOf={asOf} />}
       </header>
       {error && (
         <p role="alert" class="error">
@@ -230,44 +253,45 @@ export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => 
           </a>
         </p>
       )}
-      {!rows && !error && <p class="muted">Loading agreements…</p>}
-      {rows && (
-        <VirtualTable
-          label="Agreements"
-          placeholder="Search title, party, owner, dates…"
-          rows={filtered}
-          totalRows={rows.length}
-          columns={COLUMNS}
-          rowKey={(r) => String(r.id)}
-          initialSort={{ key: 'next', dir: 'asc' }}
-          onActivate={(r) => navigate({ view: 'agreements', id: r.id })}
-          toolbar={
-            <div class="filters">
-              <Select
-                label="Statuses"
-                value={filters.status}
-                options={['active', 'expired', 'terminated']}
-                show={(s) => s[0]?.toUpperCase() + s.slice(1)}
-                onChange={set('status')}
-              />
-              <Select label="Counterparties" value={filters.counterparty} options={options.counterparty} onChange={set('counterparty')} />
-              <Select label="Owners" value={filters.owner} options={options.owner} onChange={set('owner')} />
-              <Select
-                label="Currencies"
-                value={filters.currency}
-                options={options.currency}
-                show={(c) => `${c} (${currencySymbol(c)})`}
-                onChange={set('currency')}
-              />
-              {anyFilter && (
-                <button type="button" class="link-button" onClick={() => setFilters(NO_FILTERS)}>
-                  Clear filters
-                </button>
-              )}
-            </div>
-          }
-        />
-      )}
+      {total === null && !error && <p class="muted">Loading agreements…</p>}
+      <PagedTable
+        label="Agreements"
+        placeholder="Search title, party, owner, dates…"
+        fetchPage={fetchPage}
+        columns={COLUMNS}
+        rowKey={(r) => String(r.id)}
+        initialSort={{ key: 'next', dir: 'asc' }}
+        filterKey={filterKey}
+        reloadKey={reload}
+        onLoaded={onLoaded}
+        onError={onError}
+        onActivate={(r) => navigate({ view: 'agreements', id: r.id })}
+        toolbar={
+          <div class="filters">
+            <Select
+              label="Statuses"
+              value={filters.status}
+              options={['active', 'expired', 'terminated']}
+              show={(s) => s[0]?.toUpperCase() + s.slice(1)}
+              onChange={set('status')}
+            />
+            <Select label="Counterparties" value={filters.counterparty} options={options.counterparties} onChange={set('counterparty')} />
+            <Select label="Owners" value={filters.owner} options={options.owners} onChange={set('owner')} />
+            <Select
+              label="Currencies"
+              value={filters.currency}
+              options={options.currencies}
+              show={(c) => `${c} (${currencySymbol(c)})`}
+              onChange={set('currency')}
+            />
+            {anyFilter && (
+              <button type="button" class="link-button" onClick={() => setFilters(NO_FILTERS)}>
+                Clear filters
+              </button>
+            )}
+          </div>
+        }
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 //!
 //! - [`portfolio`]: import batches, samples, settings, one agreement's page, export, backup;
 //! - [`dashboard`]: the dashboard and the one agreement row model of lists and tables;
+//! - [`table`]: the agreements table searched, filtered, sorted and paged over every row;
 //! - [`views`]: read models of one agreement (detail, events) for the CLI, the app and the brief;
 //! - [`edit`], [`clauses`]: fixing a field or a clause-table row by hand, checked like an import;
 //! - [`review`]: the Review page (document lines beside the values read) and the review queue;
@@ -23,6 +24,7 @@ pub mod review;
 pub mod samples;
 pub mod serving_notice;
 pub mod stream;
+pub mod table;
 pub mod views;
 
 /// The machine's real date (the local calendar date now), as opposed to the as-of date
