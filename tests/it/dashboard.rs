@@ -546,3 +546,63 @@ fn the_stored_dashboard_equals_the_computed_one_and_no_write_leaves_it_in_use() 
         .unwrap()
         .is_none());
 }
+
+/// The reminder timer (`renewals remind`, a few times a day and at login) leaves the app's
+/// dashboard stored for its as-of date and the agreements as they are, equal to the one
+/// computed now, so that the app's first start of a day, or its first after a CLI import,
+/// reads it back (issue 14 item 2); a dry run writes nothing, not even that.
+#[test]
+fn a_reminder_run_leaves_the_dashboard_stored_for_the_app() {
+    use renewal_core::services::dashboard::{dashboard_with, Dashboard, DASHBOARD_VERSION};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("timer.db");
+    let mut store = Store::open(&path).unwrap();
+    let docs: Vec<_> = (0..40)
+        .map(|i| import_markdown(&format!("c{i}.md"), &generate_document(i)).unwrap())
+        .collect();
+    for r in store.import_batch(&docs).unwrap() {
+        r.unwrap();
+    }
+    drop(store);
+    let t = today();
+    let stored = |path: &std::path::Path| {
+        let store = Store::open(path).unwrap();
+        let generation = store.view_generation().unwrap();
+        let json = store
+            .stored_view("dashboard", t, generation, DASHBOARD_VERSION)
+            .unwrap();
+        (store, json)
+    };
+
+    let dry = renewals(
+        &path,
+        "2026-11-23",
+        &["remind", "--dry-run", "--via", "stdout"],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(stored(&path).1.is_none(), "a dry run stores nothing");
+
+    let run = renewals(&path, "2026-11-23", &["remind", "--via", "stdout"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let (store, json) = stored(&path);
+    let json = json.expect("the reminder run stored the dashboard");
+    let read: Dashboard = serde_json::from_str(&json).unwrap();
+    let computed = dashboard_with(&store, t, 1).unwrap();
+    assert_eq!(read, computed);
+    assert_eq!(read.counts.agreements, 40);
+    assert!(!read.decisions.is_empty());
+
+    // After an import by the CLI, the next run stores it for the new agreements.
+    drop(store);
+    let doc = dir.path().join("new.md");
+    std::fs::write(&doc, generate_document(900)).unwrap();
+    let imported = renewals(&path, "2026-11-23", &["import", doc.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(stored(&path).1.is_none(), "the import made it unusable");
+    let run = renewals(&path, "2026-11-23", &["remind", "--via", "stdout"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let (store, json) = stored(&path);
+    let read: Dashboard = serde_json::from_str(&json.expect("stored again")).unwrap();
+    assert_eq!(read.counts.agreements, 41);
+    assert_eq!(read, dashboard_with(&store, t, 1).unwrap());
+}
