@@ -66,7 +66,20 @@ impl Unit<'_> {
     /// The periods of the sentence ([`find_periods`]), found the first time they are asked
     /// for: several recognisers read the same sentence.
     fn periods(&self) -> &[FoundPeriod] {
-        self.periods.get_or_init(|| find_periods(self.text))
+        self.periods.get_or_init(|| {
+            // every period has one of these unit words (`find_periods`): most sentences
+            // have none and are passed over without running its pattern
+            if may_hold(
+                &self.lower,
+                &[
+                    "day", "week", "month", "year", "día", "dia", "semana", "mes", "año",
+                ],
+            ) {
+                find_periods(self.text)
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     /// The dates of the sentence read with `order` ([`find_dates`]), found once per
@@ -85,6 +98,15 @@ impl Unit<'_> {
     fn key_is(&self, r: &Regex) -> bool {
         self.key.as_deref().is_some_and(|k| r.is_match(k))
     }
+}
+
+/// Whether `lower` (a lower-cased text) may hold a match of a case-insensitive pattern
+/// every match of which holds one of `words` (lower case): the cheap test run before the
+/// pattern, so that most sentences are passed over without running it (the reader's speed,
+/// issue 10 item 7). `(?i)` also matches "ſ" (U+017F) for "s", which lower-casing keeps: a
+/// text that holds one always passes.
+fn may_hold(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower.contains(w)) || lower.contains('ſ')
 }
 
 /// Splits blocks into units.
@@ -404,11 +426,28 @@ fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
     for u in us.iter().take(40) {
         // "a corporation organized and existing under the laws of …": that "and" does not
         // join the two parties
-        let text = incorporation_and().replace_all(u.text, "${1}-${2}");
-        let c = between_re()
-            .captures(&text)
-            .or_else(|| comparecen_re().captures(&text))
-            .or_else(|| una_parte_re().captures(&text));
+        // each pattern runs only on a sentence that holds its words
+        let text = if may_hold(
+            &u.lower,
+            &["organi", "incorporated", "formed", "constituid"],
+        ) {
+            incorporation_and().replace_all(u.text, "${1}-${2}")
+        } else {
+            std::borrow::Cow::Borrowed(u.text)
+        };
+        let c = may_hold(&u.lower, &["between", "entre"])
+            .then(|| between_re().captures(&text))
+            .flatten()
+            .or_else(|| {
+                may_hold(&u.lower, &["comparecen"])
+                    .then(|| comparecen_re().captures(&text))
+                    .flatten()
+            })
+            .or_else(|| {
+                may_hold(&u.lower, &["parte"])
+                    .then(|| una_parte_re().captures(&text))
+                    .flatten()
+            });
         if let Some(c) = c {
             let a = clean_party(&c[1]);
             let b = clean_party(&c[2]);
@@ -810,7 +849,10 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
     let &(rank, u, date, ambiguous) = best?;
     // "this Agreement shall become effective upon the closing": a dated opening is then the
     // signing, not necessarily the start
-    let on_event = rank < 7 && us.iter().any(|x| effective_on_event().is_match(x.text));
+    let on_event = rank < 7
+        && us
+            .iter()
+            .any(|x| x.lower.contains("effective") && effective_on_event().is_match(x.text));
     match date {
         None => {
             warn(
@@ -916,16 +958,14 @@ fn last_signature_date(
     w: &mut Vec<Warning>,
 ) -> Option<Found<NaiveDate>> {
     let (cue_unit, cue) = us.iter().find_map(|u| {
-        last_signature_re()
-            .find(u.text)
-            .filter(|_| {
-                u.lower.contains("effective")
-                    || u.lower.contains("vigencia")
-                    || u.lower.contains("vigor")
-                    || u.lower.contains("begin")
-                    || u.lower.contains("commence")
-            })
-            .map(|m| (u, m))
+        // the words first: they pass over most sentences without running the pattern
+        (u.lower.contains("effective")
+            || u.lower.contains("vigencia")
+            || u.lower.contains("vigor")
+            || u.lower.contains("begin")
+            || u.lower.contains("commence"))
+        .then(|| last_signature_re().find(u.text).map(|m| (u, m)))
+        .flatten()
     })?;
     let day_after = day_after_re().is_match(&cue_unit.text[..cue.start()]);
     let witness = us.iter().rposition(|u| witness_re().is_match(u.text));
@@ -1088,16 +1128,24 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         let key_end = u.key_is(end_key());
         let periods = u.periods();
         let dates = u.dates(order);
-        let is_amend = amend_sentence().is_match(u.text)
-            && (!renewal_words().is_match(u.text) || u.lower.contains("amend"))
-            && !u.lower.contains("option")
-            && (u.lower.contains("term")
-                || u.lower.contains("plazo")
-                || u.lower.contains("vigencia"));
+        let is_amend =
+            (u.lower.contains("term") || u.lower.contains("plazo") || u.lower.contains("vigencia"))
+                && !u.lower.contains("option")
+                && amend_sentence().is_match(u.text)
+                && (!renewal_words().is_match(u.text) || u.lower.contains("amend"));
         // length
-        let anniversary = anniversary_re().is_match(u.text);
+        let anniversary =
+            may_hold(&u.lower, &["effective", "commencement"]) && anniversary_re().is_match(u.text);
         // a sentence about the term: every wording of a length may state it
-        let general = key_term || term_sentence().is_match(u.text) && !prior_re().is_match(u.text);
+        let general = key_term
+            || may_hold(
+                &u.lower,
+                &[
+                    "term", "vigencia", "plazo", "duraci", "continu", "remain", "force", "vigor",
+                    "regir", "valid", "effect",
+                ],
+            ) && term_sentence().is_match(u.text)
+                && !prior_re().is_match(u.text);
         if general || anniversary && !prior_re().is_match(u.text) {
             // "until the third anniversary of the Effective Date": a length in years
             if let Some(c) = ordinal_anniversary().captures(u.text) {
@@ -1271,19 +1319,23 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     // not about a licence or rights granted under it
     let evergreen = us.iter().find_map(|u| {
         // every wording of `evergreen_re` holds one of these words: most sentences are
-        // passed over without running it
-        if ![
-            "terminat",
-            "indefinit",
-            "perpetu",
-            "indefinid",
-            "indetermin",
-            "unlimited",
-            "evergreen",
-            "fixed",
-        ]
-        .iter()
-        .any(|w| u.lower.contains(w))
+        // passed over without running it; a wording with "terminat" also holds "until" and
+        // "continu"/"remain", or "when" and "end"
+        let l = &u.lower;
+        if !(l.contains("terminat")
+            && (l.contains("until") && (l.contains("continu") || l.contains("remain"))
+                || l.contains("when") && l.contains("end"))
+            || [
+                "indefinit",
+                "perpetu",
+                "indefinid",
+                "indetermin",
+                "unlimited",
+                "evergreen",
+                "fixed",
+            ]
+            .iter()
+            .any(|w| l.contains(w)))
         {
             return None;
         }
@@ -1508,7 +1560,27 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
     for u in us {
         let key_ren = u.key_is(renewal_key());
         let key_notice = u.key_is(notice_key());
-        let renew_pos = renewal_words().find(u.text).map(|m| m.start());
+        let renew_m = may_hold(
+            &u.lower,
+            &[
+                "renew",
+                "renova",
+                "renueva",
+                "prórroga",
+                "prorrog",
+                "rolling",
+                "month",
+                "year",
+                "mes",
+                "successive",
+                "sucesiv",
+                "tácita",
+                "tacita",
+            ],
+        )
+        .then(|| renewal_words().find(u.text))
+        .flatten();
+        let renew_pos = renew_m.map(|m| m.start());
         if key_notice && !key_ren {
             if let Some(p) = u.periods().first() {
                 if notice.as_ref().is_none_or(|(r0, _)| *r0 < 9) {
@@ -1520,9 +1592,7 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         // "purchase … on a rolling basis", "Rolling Monthly Forecast": a forecast or an
         // order that rolls, not the agreement
         if !key_ren
-            && renewal_words()
-                .find(u.text)
-                .is_some_and(|m| rolling_word().is_match(m.as_str()))
+            && renew_m.is_some_and(|m| rolling_word().is_match(m.as_str()))
             && rolling_not_term().is_match(u.text)
             && !u.lower.contains("renew")
             && !u.lower.contains("renov")
@@ -1782,7 +1852,7 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             || u.lower.contains("resci")
             || u.lower.contains("poner término")
             || u.lower.contains("término anticipado")
-            || conv_until().is_match(u.text)
+            || may_hold(&u.lower, &["hasta"]) && conv_until().is_match(u.text)
             || u.key
                 .as_deref()
                 .is_some_and(|k| k.contains("terminat") || k.contains("termina"));
@@ -1903,7 +1973,10 @@ regex!(cure_re, r"(?i)(cure|remed|subsan|remedi|correg)");
 
 fn cure(us: &[Unit<'_>]) -> Option<Found<Period>> {
     us.iter().find_map(|u| {
-        if !(cure_re().is_match(u.text) && breach_re().is_match(u.text)) {
+        if !(may_hold(&u.lower, &["cure", "remed", "subsan", "correg"])
+            && cure_re().is_match(u.text)
+            && breach_re().is_match(u.text))
+        {
             return None;
         }
         u.periods()
@@ -1927,7 +2000,27 @@ fn price_review(us: &[Unit<'_>]) -> Option<Found<String>> {
     let mut best: Option<(u8, Found<String>)> = None;
     for u in us {
         let key = u.key_is(price_key());
-        if !key && !price_re().is_match(u.text) {
+        if !key
+            && !(may_hold(
+                &u.lower,
+                &[
+                    "cpi",
+                    "ipc",
+                    "rpi",
+                    "inpc",
+                    "consumer",
+                    "precio",
+                    "ajust",
+                    "adjust",
+                    "increase",
+                    "review",
+                    "indexa",
+                    "tarifa",
+                    "actualizar",
+                    "uvr",
+                ],
+            ) && price_re().is_match(u.text))
+        {
             continue;
         }
         let rank = if key { 9 } else { 5 };
@@ -1951,7 +2044,9 @@ fn next_review(us: &[Unit<'_>], order: DayOrder) -> Option<Found<PartialDate>> {
         let pos = if key {
             Some(0)
         } else {
-            review_re().find(u.text).map(|m| m.end())
+            may_hold(&u.lower, &["review", "revisi"])
+                .then(|| review_re().find(u.text).map(|m| m.end()))
+                .flatten()
         };
         let Some(pos) = pos else { continue };
         if let Some(d) = find_dates(&u.text[pos..], order).first() {
@@ -2142,22 +2237,60 @@ fn form_in(text: &str) -> Option<String> {
 fn notice_service(us: &[Unit<'_>], w: &mut Vec<Warning>) -> NoticeServiceReading {
     let mut clause: Vec<&Unit<'_>> = Vec::new();
     let mut fallback: Option<(&Unit<'_>, Vec<NoticeMethod>)> = None;
+    let mut last_headed: Option<(&Block, bool)> = None;
     for u in us {
         if clause.len() >= MAX_NOTICE_UNITS {
             break;
         }
-        let headed = notices_heading().is_match(&u.topic)
-            || u.key
-                .as_deref()
-                .is_some_and(|k| notices_heading().is_match(k))
-            || notices_lead().is_match(head(&u.block.text, 80));
+        // the units of a block share its topic, key and text: whether they are under a
+        // notices heading is worked out once per block
+        let headed = match last_headed {
+            Some((b, h)) if std::ptr::eq(b, u.block) => h,
+            _ => {
+                let h = notices_heading().is_match(&u.topic)
+                    || u.key
+                        .as_deref()
+                        .is_some_and(|k| notices_heading().is_match(k))
+                    || notices_lead().is_match(head(&u.block.text, 80));
+                last_headed = Some((u.block, h));
+                h
+            }
+        };
         let period = notice_period_sentence(u);
         // every wording of `notices_sentence` and `notice_word` holds one of these: most
         // sentences are passed over without running them
         let noticey = ["notic", "notif", "communic", "comunic", "aviso", "carta"]
             .iter()
             .any(|w| u.lower.contains(w));
-        if (headed || noticey && notices_sentence().is_match(u.text)) && !period {
+        // each wording of `notices_sentence` also holds one of these words
+        let serving = || {
+            may_hold(
+                &u.lower,
+                &[
+                    "given",
+                    "made",
+                    "sent",
+                    "deliver",
+                    "served",
+                    "writing",
+                    "address",
+                    "deemed",
+                    "considered",
+                    "effective",
+                    "transmitted",
+                    "mail",
+                    "fax",
+                    "facsimile",
+                    "courier",
+                    "notificaci",
+                    "comunicaci",
+                    "aviso",
+                    "cursar",
+                    "domicilio",
+                ],
+            )
+        };
+        if !period && (headed || noticey && serving() && notices_sentence().is_match(u.text)) {
             clause.push(u);
         } else if fallback.is_none() && noticey && notice_word().is_match(u.text) {
             let methods = find_notice_methods(u.text);
@@ -2349,9 +2482,25 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
     for u in us {
         let rank = if u.key_is(country_key()) {
             9
-        } else if let Some(m) = law_re()
-            .find_iter(u.text)
-            .find(|m| !incorporated_re().is_match(&u.text[..m.end()]))
+        } else if let Some(m) = may_hold(
+            &u.lower,
+            &[
+                "govern",
+                "law",
+                "rige",
+                "regi",
+                "ley",
+                "legislaci",
+                "derecho",
+                "construed",
+            ],
+        )
+        .then(|| {
+            law_re()
+                .find_iter(u.text)
+                .find(|m| !incorporated_re().is_match(&u.text[..m.end()]))
+        })
+        .flatten()
         {
             // the country named after "laws of": the governing law when the sentence or
             // its heading says it governs ("governed by", "se rige por", "Governing Law");
@@ -2369,7 +2518,19 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
                 }
             }
             continue;
-        } else if forum_re().is_match(u.text) && !incorporated_re().is_match(u.text) {
+        } else if may_hold(
+            &u.lower,
+            &[
+                "jurisdic",
+                "court",
+                "tribunal",
+                "arbitra",
+                "domicilio",
+                "venue",
+            ],
+        ) && forum_re().is_match(u.text)
+            && !incorporated_re().is_match(u.text)
+        {
             6
         } else {
             continue;
@@ -2464,16 +2625,24 @@ regex!(
 );
 
 fn currency(us: &[Unit<'_>], country: Option<&str>, w: &mut Vec<Warning>) -> Option<Found<String>> {
-    let pesos = us.iter().find_map(|u| peso_re().captures(u.text)).map(|c| {
-        match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
-            Some("chilenos") => "CLP",
-            Some("mexicanos") => "MXN",
-            Some("colombianos") => "COP",
-            Some("argentinos") => "ARS",
-            _ => "USD",
-        }
-    });
+    let pesos = us
+        .iter()
+        .filter(|u| may_hold(&u.lower, &["pesos", "dólares", "dolares", "dollars"]))
+        .find_map(|u| peso_re().captures(u.text))
+        .map(
+            |c| match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+                Some("chilenos") => "CLP",
+                Some("mexicanos") => "MXN",
+                Some("colombianos") => "COP",
+                Some("argentinos") => "ARS",
+                _ => "USD",
+            },
+        );
     for u in us {
+        // every amount has a digit: most sentences are passed over without the pattern
+        if !super::lexicon::may_hold_digit(u.text) {
+            continue;
+        }
         let Some(c) = money_re().captures(u.text) else {
             continue;
         };
@@ -3488,5 +3657,122 @@ Three. Duration. This is a fixed-term agreement of eighteen (18) months commenci
         let r = rd("SUPPLY AGREEMENT\n\n5.2 Rolling Monthly Forecast; the Buyer shall update it each month.\n\n6. Supplier will buy the inventory for up to six (6) months on a rolling basis.\n");
         assert_eq!(r.renewal_period, None);
         assert_eq!(r.auto_renewal, None);
+    }
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    //! The word tests run before the patterns (`may_hold`, `may_hold_digit`; the reader's
+    //! speed, issue 10 item 7) let through every case and accent form the patterns match.
+    use super::super::lexicon::may_hold_digit;
+    use super::super::{read, Convenience, Expiry, Reading};
+    use super::may_hold;
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::{PartialDate, Period};
+    use chrono::NaiveDate;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    #[test]
+    fn the_word_tests_pass_accents_and_the_long_s() {
+        assert!(may_hold("sesenta (60) días", &["día"]));
+        // `(?i)s` matches "ſ" (U+017F), which lower-casing keeps
+        assert!(may_hold("seis (6) meſes", &["mes"]));
+        assert!(!may_hold("the parties agree", &["mes", "día"]));
+        // `\d` is any Unicode decimal digit
+        assert!(may_hold_digit("el ١ de marzo"));
+        assert!(!may_hold_digit("no date here"));
+    }
+
+    #[test]
+    fn a_renewal_in_capitals_gives_its_length_and_notice() {
+        let r = rd("SERVICES AGREEMENT\n\n12.2 RENEWAL. THIS AGREEMENT SHALL AUTOMATICALLY RENEW FOR SUCCESSIVE ONE (1) YEAR TERMS UNLESS EITHER PARTY GIVES SIXTY (60) DAYS' WRITTEN NOTICE OF NON-RENEWAL PRIOR TO THE END OF THE THEN-CURRENT TERM.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(60))
+        );
+    }
+
+    #[test]
+    fn a_spanish_renewal_in_capitals_with_accents() {
+        let r = rd("CONTRATO DE SERVICIOS\n\n\
+CUARTA. EL CONTRATO SE RENOVARÁ AUTOMÁTICAMENTE POR PERÍODOS SUCESIVOS DE UN (1) AÑO, SALVO QUE CUALQUIERA DE LAS PARTES COMUNIQUE POR ESCRITO SU DECISIÓN DE NO RENOVARLO CON UNA ANTICIPACIÓN NO MENOR DE SESENTA (60) DÍAS.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(60))
+        );
+    }
+
+    #[test]
+    fn cure_governing_law_and_review_words_in_capitals() {
+        let r = rd("SERVICES AGREEMENT\n\n\
+9. If either party is in material BREACH and does not CURE it within thirty (30) days after notice, the other party may terminate.\n\n\
+10. This Agreement shall be GOVERNED BY THE LAWS of the State of New York.\n\n\
+11. The NEXT REVIEW of the fees is on 1 March 2026.\n");
+        assert_eq!(r.cure_period.map(|p| p.value), Some(Period::days(30)));
+        assert_eq!(r.country.map(|c| c.value), Some("US".to_string()));
+        assert_eq!(
+            r.next_review.map(|d| d.value),
+            NaiveDate::from_ymd_opt(2026, 3, 1).map(|date| PartialDate::Day { date })
+        );
+    }
+
+    #[test]
+    fn an_open_term_hasta_que_in_capitals_is_termination_for_convenience() {
+        let r = rd("CONTRATO DE ASESORÍA\n\nCUARTA. El contrato rige por tiempo indefinido, HASTA QUE CUALQUIERA DE LAS PARTES LE PONGA TÉRMINO mediante aviso escrito con treinta (30) días de anticipación.\n");
+        assert_eq!(
+            r.termination_for_convenience.map(|c| c.value),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+    }
+
+    #[test]
+    fn an_anniversary_of_the_effective_date_in_capitals() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 10 March 2020 between Maker Ltd and Buyer Inc.\n\n\
+8.1 The term of this Agreement will commence on the EFFECTIVE DATE and will continue until the third (3rd) anniversary of the EFFECTIVE DATE, unless terminated earlier.\n");
+        assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(3))
+        );
+        assert_eq!(
+            r.expiry_date.map(|e| e.value),
+            NaiveDate::from_ymd_opt(2023, 3, 9).map(Expiry::Date)
+        );
+    }
+
+    #[test]
+    fn price_review_and_spanish_parties_in_capitals() {
+        let r = rd(
+            "SERVICES AGREEMENT\n\n7. The fees may be ADJUSTED annually according to the CPI.\n",
+        );
+        assert!(r.price_review.is_some());
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made BETWEEN Fjord Analytics AS, a company duly ORGANIZED AND VALIDLY EXISTING under the laws of Norway, and Cedar Point Retail Inc., a Delaware corporation, as of 5 May 2022.\n");
+        assert_eq!(
+            r.parties.map(|p| p.value),
+            Some(vec![
+                "Fjord Analytics AS".to_string(),
+                "Cedar Point Retail Inc.".to_string()
+            ])
+        );
+        let r = rd("CONTRATO DE SERVICIOS\n\nEn Santiago, a 3 de mayo de 2024, POR UNA PARTE Minera Pacífico SpA, RUT 76.000.000-1, y POR LA OTRA Servicios Atacama Limitada, RUT 77.000.000-2, han convenido lo siguiente.\n");
+        assert_eq!(
+            r.parties.map(|p| p.value),
+            Some(vec![
+                "Minera Pacífico SpA".to_string(),
+                "Servicios Atacama Limitada".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn pesos_in_capitals_name_the_dollar_sign() {
+        let r = rd(
+            "SUPPLY AGREEMENT\n\n5. The price is $1,000 per month, payable in PESOS CHILENOS.\n",
+        );
+        assert_eq!(r.currency.map(|c| c.value), Some("CLP".to_string()));
     }
 }
