@@ -1366,6 +1366,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 && (key_term
                     || term_sentence().is_match(u.text)
                     || u.lower.contains("agreement")
+                    || u.lower.contains("contract period")
                     || u.lower.contains("contrato"))
                 && !prior_re().is_match(u.text)
                 && !near.contains("notice")
