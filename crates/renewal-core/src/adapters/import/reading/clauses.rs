@@ -1193,8 +1193,8 @@ fn alt_end(u: &Unit<'_>, order: DayOrder) -> Option<AltEnd> {
     // "five (5) years from the date hereof": the period right before the start it runs from
     u.periods()
         .iter()
-        .filter(|p| p.start >= off && p.end <= off + from.start())
-        .last()
+        .rev()
+        .find(|p| p.start >= off && p.end <= off + from.start())
         .filter(|p| u.text[p.end..off + from.start()].trim().len() <= 12)
         .map(|p| AltEnd::Length(p.period))
 }
