@@ -563,7 +563,7 @@ regex!(
 );
 regex!(
     own_name,
-    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|closing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|closing\s+date|term|initial\s+term|initial\s+period|contract\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
 );
 regex!(
     // a definition of another term: "Contract Year" means ...
@@ -621,8 +621,9 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
         // a name given after the parties are introduced ("dated as of 4 May 2005, by and
         // between Acme Inc. (\"Acme\")") names a party, not the date's document
         let gap = c.get(1).map_or("", |n| &after[..n.start()]);
+        // ("the Term") names this agreement's term as much as ("Term") does
         if c.get(1)
-            .is_some_and(|n| !own_name().is_match(n.as_str().trim()))
+            .is_some_and(|n| !own_name().is_match(strip_article(n.as_str().trim())))
             && !parties_between().is_match(gap)
         {
             return true;
@@ -650,6 +651,14 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
             None
         });
     matches!((this, other), (t, Some(o)) if t.is_none_or(|t| o >= t))
+}
+
+/// `name` without a leading article ("the Term" → "Term", "el Plazo" → "Plazo").
+fn strip_article(name: &str) -> &str {
+    ["the ", "The ", "THE ", "el ", "El ", "la ", "La "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .map_or(name, str::trim_start)
 }
 
 /// Where the last document named by a determiner ("the Supply Agreement", "the letter
@@ -1029,7 +1038,7 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|ends?\s+as\s+of|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
 regex!(
     // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
@@ -1074,12 +1083,12 @@ regex!(
 );
 regex!(
     prior_re,
-    r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
+    r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous\b|previously\s+(?:agreed|entered|executed|signed|made|dated|granted|issued|delivered|amended|existing|in\s+effect)|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
 );
 
 regex!(
     survives_re,
-    r"(?i)\b(?:following|after|upon|beyond)\s+(?:the\s+|any\s+|its\s+|such\s+)?(?:(?:future|early)\s+)?(?:termination|expir\w*)|\bsurviv\w*|\btras\s+la\s+terminaci|\bdespu[eé]s\s+de\s+(?:la\s+)?(?:terminaci|su\s+t[eé]rmino)"
+    r"(?i)\b(?:and\s+)?for\s+an?\s+(?:indefinite|unlimited)\s+period\s+thereafter\b|\b(?:following|after|upon|beyond)\s+(?:the\s+|any\s+|its\s+|such\s+)?(?:(?:future|early)\s+)?(?:termination|expir\w*)|\bsurviv\w*|\btras\s+la\s+terminaci|\bdespu[eé]s\s+de\s+(?:la\s+)?(?:terminaci|su\s+t[eé]rmino)"
 );
 regex!(
     anniversary_re,
@@ -1088,6 +1097,38 @@ regex!(
 regex!(
     ordinal_anniversary,
     r"(?i)\b(?:until|on|upon|at|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:\(\d+(?:st|nd|rd|th)?\)\s+)?anniversary\s+of\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    // a term that ends at the earlier or later of two ends, the first a date or a time from
+    // the effective date: "shall continue until the later of (a) 30 June 2027 and (b) the
+    // completion of the Project", "expire upon the earlier of (i) the second anniversary of
+    // the Effective Date and (ii) …", "hasta la fecha que ocurra primero entre (a) el 31 de
+    // marzo de 2026 y (b) …"
+    alt_end_re,
+    r"(?i)\b(?:(?:later|latest|earlier|earliest|sooner|first\s+to\s+occur)\s+(?:to\s+occur\s+)?of|fecha\s+que\s+ocurra\s+(?:primero|[uú]ltimo)\s+entre|(?:m[aá]s\s+tard[ií]a|m[aá]s\s+temprana)\s+(?:fecha\s+)?entre)\b"
+);
+regex!(
+    // the words before such a choice that make it the end of the term: "shall expire upon",
+    // "shall continue until", "will end", "se extenderá hasta"
+    alt_end_before,
+    r"(?i)\b(?:until|through|expire[sd]?|terminate[sd]?|end|ends|ending|conclude[sd]?|be|is|hasta|vencer[aá]|terminar[aá]|finalizar[aá])\s+(?:(?:upon|on|at|as\s+of|in)\s+)?(?:the\s+|la\s+|el\s+)?$"
+);
+regex!(
+    // the second item of such a list: "(b)", "(ii)", "(2)", ", or …", ", y …"
+    alt_second_item,
+    r"(?i)\(\s*(?:b|ii|2)\s*\)|,\s+(?:or|o|y)\s"
+);
+regex!(
+    // the first item as a time from the start: "the fifth (5th) anniversary of the Effective
+    // Date", "five (5) years from the date hereof", "el tercer aniversario de la Fecha de
+    // Inicio"
+    alt_from_start,
+    r"(?i)\b(?:anniversary|aniversario)\s+(?:of|de)\s+(?:the\s+|this\s+|la\s+|el\s+)?(?:effective|commencement|execution|fecha\s+de\s+(?:inicio|entrada|vigencia|suscripci)|agreement|contrato|date\s+(?:hereof|of\s+this))|\b(?:from|after|following|desde|a\s+partir\s+de)\s+(?:the\s+|la\s+|el\s+)?(?:effective\s+date|commencement\s+date|date\s+(?:hereof|of\s+this\s+agreement)|fecha\s+de\s+(?:inicio|entrada|vigencia|suscripci))"
+);
+regex!(
+    // an ordinal anniversary: "fifth (5th) anniversary", "third anniversary", "tercer aniversario"
+    ordinal_anniv_word,
+    r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|primer|segundo|tercer|cuarto|quinto)\s+(?:\(\s*\d+\s*(?:st|nd|rd|th|t\s*h)?\s*\)\s+)?(?:anniversary|aniversario)"
 );
 regex!(
     until_the_before,
@@ -1113,6 +1154,91 @@ fn ordinal_value(s: &str) -> Option<u32> {
         .filter(|n| (1..=10).contains(n))
 }
 
+/// One end of a term that ends at the earlier or later of two ends.
+#[derive(Debug, Clone, Copy)]
+enum AltEnd {
+    /// A stated date ("the later of (a) 30 June 2027 and (b) …").
+    Date(NaiveDate),
+    /// A length from the start ("the earlier of (i) the third anniversary of the Effective
+    /// Date and (ii) …").
+    Length(Period),
+}
+
+/// The end of a term stated as the earlier or later of two or more ends ([`alt_end_re`], a
+/// list with at least a second item): the first item (of any) that is a date or a time from
+/// the start of the agreement; the others are events the document does not date. Only for a
+/// sentence about this agreement's term. The reader has to choose, so the caller gives it
+/// `low` confidence with a warning.
+fn alt_end(u: &Unit<'_>, order: DayOrder) -> Option<AltEnd> {
+    if ![
+        "later", "latest", "earlier", "earliest", "sooner", "to occur", "ocurra", "entre",
+    ]
+    .iter()
+    .any(|k| u.lower.contains(k))
+    {
+        return None;
+    }
+    let m = alt_end_re().find(u.text)?;
+    // the choice is where the term ends ("shall expire upon the later of"), in a sentence
+    // about the agreement or its term, not a date something happens by ("prior to the
+    // earlier of", "commencing on the earlier of", "payments upon the earlier of")
+    let before = &u.text[..m.start()];
+    if !alt_end_before().is_match(tail(before, 40))
+        || !(term_subject().is_match(u.text) || u.lower.contains("term") || u.key_is(term_key()))
+    {
+        return None;
+    }
+    let off = m.end();
+    // a choice needs a second item
+    alt_second_item().find(&u.text[off..])?;
+    for d in u
+        .dates(order)
+        .iter()
+        .filter(|d| d.start >= off && !d.ambiguous)
+    {
+        match d.date {
+            PartialDate::Day { date } => return Some(AltEnd::Date(date)),
+            // "the last day in February, 2023"
+            PartialDate::Month { year, month }
+                if tail(&u.lower[..d.start], 25).contains("last day") =>
+            {
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                };
+                if let Some(date) = next.and_then(|n| n.pred_opt()) {
+                    return Some(AltEnd::Date(date));
+                }
+            }
+            _ => {}
+        }
+    }
+    let rest = &u.text[off..];
+    let from = alt_from_start().find(rest)?;
+    if let Some(c) = ordinal_anniv_word().captures(rest) {
+        let word = c[1].to_lowercase();
+        let n = match word.as_str() {
+            "primer" => Some(1),
+            "segundo" => Some(2),
+            "tercer" => Some(3),
+            "cuarto" => Some(4),
+            "quinto" => Some(5),
+            w => ordinal_value(w),
+        };
+        if let (Some(n), true) = (n, c.get(0).is_some_and(|a| a.start() < from.end())) {
+            return Some(AltEnd::Length(Period::years(n)));
+        }
+    }
+    // "five (5) years from the date hereof": the period right before the start it runs from
+    u.periods()
+        .iter()
+        .rev()
+        .find(|p| p.start >= off && p.end <= off + from.start())
+        .filter(|p| u.text[p.end..off + from.start()].trim().len() <= 12)
+        .map(|p| AltEnd::Length(p.period))
+}
+
 fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
     let mut length: Option<(u8, Found<Period>)> = None;
     // the start the length's own sentence gives ("twenty (20) years, commencing on 1
@@ -1123,7 +1249,14 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     let mut length_from_event = false;
     let mut stated_end: Option<(u8, Found<NaiveDate>)> = None;
     let mut amended = false;
+    // a term that ends at the earlier or later of a stated end and an event
+    let mut alt: Option<(AltEnd, Loc)> = None;
     for u in us {
+        if let Some(a) = alt_end(u, order) {
+            // the sentence is a choice: none of its readings is a clear end
+            alt = alt.or(Some((a, u.loc())));
+            continue;
+        }
         let key_term = u.key_is(term_key());
         let key_end = u.key_is(end_key());
         let periods = u.periods();
@@ -1167,11 +1300,13 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 }
                 // what follows the period up to the end of its clause: "three (3) years,
                 // and shall renew …" says nothing against the three years
-                let clause_end = [",", ";", " and ", " unless ", " with ", " y ", " salvo "]
-                    .iter()
-                    .filter_map(|s| after.find(s))
-                    .min()
-                    .unwrap_or(after.len());
+                let clause_end = [
+                    ",", ";", ". ", " and ", " unless ", " with ", " y ", " salvo ",
+                ]
+                .iter()
+                .filter_map(|s| after.find(s))
+                .min()
+                .unwrap_or(after.len());
                 let local = format!("{} {}", tail(before, 60), &after[..clause_end]);
                 if term_avoid().is_match(&local) && !key_term {
                     continue;
@@ -1182,6 +1317,20 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 // "during the term of this Agreement (…) and for a period of 12 months
                 // thereafter": a period that runs on after the term, not the term
                 if added_to_term().is_match(tail(before, 200)) {
+                    continue;
+                }
+                // "while this Agreement is in force and for five (5) years thereafter",
+                // "shall survive its expiration and continue thereafter for a period of five
+                // (5) years": a period after the term ends
+                if (tail(before, 40).contains("thereafter")
+                    || head(&after, 20).contains("thereafter"))
+                    && (survives_re().is_match(u.text) || {
+                        let b = tail(before, 120).to_lowercase();
+                        b.contains("while ")
+                            || b.contains(" in force and")
+                            || b.contains(" in effect and")
+                    })
+                {
                     continue;
                 }
                 let rank = if key_term {
@@ -1265,6 +1414,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 && (key_term
                     || term_sentence().is_match(u.text)
                     || u.lower.contains("agreement")
+                    || u.lower.contains("contract period")
                     || u.lower.contains("contrato"))
                 && !prior_re().is_match(u.text)
                 && !near.contains("notice")
@@ -1308,6 +1458,34 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 };
                 stated_end = Some((rank, Found::new(date, conf, u.loc())));
             }
+        }
+    }
+    if let Some((a, loc)) = alt {
+        // the choice's stated end, unless a key, a defined end or an amendment states one
+        if !amended
+            && stated_end.as_ref().is_none_or(|(r0, _)| *r0 < 8)
+            && length.as_ref().is_none_or(|(r0, _)| *r0 < 8)
+        {
+            let line = loc.line;
+            match a {
+                AltEnd::Date(d) => {
+                    stated_end = Some((7, Found::new(d, Confidence::Low, loc)));
+                    length = None;
+                }
+                AltEnd::Length(p) => {
+                    length = Some((7, Found::new(p, Confidence::Low, loc)));
+                    stated_end = None;
+                    length_from_event = false;
+                    length_start = None;
+                }
+            }
+            warn(
+                w,
+                "term_alternative",
+                "expiry_date",
+                Some(line),
+                "the term ends at the earlier or later of a stated end and an event the document does not date: the stated end is shown; confirm the expiry",
+            );
         }
     }
     if amended {
@@ -1480,7 +1658,7 @@ regex!(
 );
 regex!(
     equal_re,
-    r"(?i)(equal\s+(?:in\s+length\s+)?to\s+(?:the\s+)?(?:initial|original)\s+(?:term|period)|same\s+(?:length|duration)\s+as\s+(?:the\s+)?(?:initial|original)|igual(?:es)?\s+(?:al?|en\s+duraci[oó]n\s+al?)\s+(?:la\s+)?(?:plazo|per[ií]odo|vigencia|duraci[oó]n)\s+(?:inicial|original)|id[eé]ntic\w+\s+(?:al?\s+)?(?:plazo|per[ií]odo))"
+    r"(?i)(equal\s+(?:in\s+length\s+)?to\s+(?:the\s+)?(?:initial|original)\s+(?:term|period)|same\s+(?:length|duration)\s+as\s+(?:the\s+)?(?:initial|original)|(?:renew|extend)\w*\s+(?:\w+\s+){0,3}?for\s+(?:successive\s+|additional\s+|further\s+)*(?:terms|periods)\s+of\s+the\s+same\s+(?:length|duration)\b|(?:por|en)\s+(?:per[ií]odos|plazos)\s+(?:sucesivos\s+)?(?:de\s+)?(?:igual|la\s+misma)\s+duraci[oó]n|igual(?:es)?\s+(?:al?|en\s+duraci[oó]n\s+al?)\s+(?:la\s+)?(?:plazo|per[ií]odo|vigencia|duraci[oó]n)\s+(?:inicial|original)|id[eé]ntic\w+\s+(?:al?\s+)?(?:plazo|per[ií]odo))"
 );
 regex!(
     monthly_re,
@@ -1497,7 +1675,7 @@ regex!(
 );
 regex!(
     month_cadence,
-    r"(?i)month[- ]to[- ]month|mes\s+a\s+mes|rolling\s+monthly|monthly\s+rolling|por\s+per[ií]odos\s+mensuales"
+    r"(?i)month[- ]to[- ]month|mes\s+a\s+mes|rolling\s+monthly|monthly\s+rolling|por\s+per[ií]odos\s+mensuales|(?:for|por)\s+(?:successive\s+|sucesivos\s+)?monthly\s+(?:periods|terms)"
 );
 regex!(
     notice_after,
@@ -1792,7 +1970,7 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to),?\s+(?:[a-zA-Z0-9(),-]+\s+){0,12}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
 );
 regex!(
     // an open-ended term that either party ends on notice: "shall continue until terminated by
@@ -1824,7 +2002,7 @@ regex!(
 regex!(
     // what makes a termination right conditional: a breach, an event, a failure
     conv_condition,
-    r"(?i)\b(?:if|in\s+the\s+event|breach\w*|default\w*|fail\w*|insolv\w*|bankrupt\w*|change\s+(?:of|in)\s+control|upon\s+the\s+occurrence|should|unless|cure[ds]?|force\s+majeure|for\s+cause|si|en\s+caso|incumpl\w*)\b"
+    r"(?i)\b(?:if|in\s+the\s+event|in\s+(?:such|that|which)\s+(?:event|case)|delay\w*|breach\w*|default\w*|fail\w*|insolv\w*|bankrupt\w*|change\s+(?:of|in)\s+control|upon\s+the\s+occurrence|should|unless|cure[ds]?|force\s+majeure|for\s+cause|si|en\s+caso|incumpl\w*)\b"
 );
 regex!(
     // freedom words: the right needs no reason
@@ -3657,6 +3835,171 @@ Three. Duration. This is a fixed-term agreement of eighteen (18) months commenci
         let r = rd("SUPPLY AGREEMENT\n\n5.2 Rolling Monthly Forecast; the Buyer shall update it each month.\n\n6. Supplier will buy the inventory for up to six (6) months on a rolling basis.\n");
         assert_eq!(r.renewal_period, None);
         assert_eq!(r.auto_renewal, None);
+    }
+
+    #[test]
+    fn a_term_ending_at_the_earlier_or_later_of_a_date_and_an_event_is_low_with_a_warning() {
+        let warned = |r: &Reading| r.warnings.iter().any(|x| x.code == "term_alternative");
+        let r = rd("CATERING AGREEMENT\n\nThis Catering Agreement is made as of 3 February 2021 between Kitchen Co and Stadium Ltd.\n\n\
+4. Term. The term of this Agreement begins on the date hereof and shall end on the later of (a) 30 June 2024 and (b) the last home game of the 2023/24 season.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2024, 6, 30)), Confidence::Low))
+        );
+        assert!(warned(&r));
+        // the date may be the second item
+        let r = rd("CATERING AGREEMENT\n\nThis Catering Agreement is made as of 3 February 2021 between Kitchen Co and Stadium Ltd.\n\n\
+4. This Agreement shall remain in force until the earlier of (i) the closing of the Stadium and (ii) March 31, 2026.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2026, 3, 31)), Confidence::Low))
+        );
+        // a time from the start: the anniversary or a length from the Effective Date
+        let r = rd("RESEARCH AGREEMENT\n\nThis Research Agreement is made as of 1 July 2019 between Lab Inc and Pharma plc.\n\n\
+9.1 The term of this Agreement shall continue until the earlier of (a) the second (2nd) anniversary of the Effective Date and (b) delivery of the final report.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2021, 6, 30)), Confidence::Low))
+        );
+        assert!(warned(&r));
+        let r = rd("RESEARCH AGREEMENT\n\nThis Research Agreement is made as of 1 July 2019 between Lab Inc and Pharma plc.\n\n\
+9.1 This Agreement expires upon the later of (i) four (4) years from the Effective Date or (ii) the end of the last Study.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2023, 6, 30)), Confidence::Low))
+        );
+        let r = rd("CONTRATO DE SERVICIOS\n\nEl presente contrato se celebra el 1 de marzo de 2022 entre Alfa S.A. y Beta S.A.\n\n\
+3. El plazo del contrato se extenderá hasta la fecha que ocurra primero entre (a) el 28 de febrero de 2025 y (b) la entrega final de las obras.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2025, 2, 28)), Confidence::Low))
+        );
+        // a choice between two signature dates, or a list with one item, is no such end
+        let r = rd("CATERING AGREEMENT\n\nThis Catering Agreement is made as of 3 February 2021 between Kitchen Co and Stadium Ltd.\n\n\
+4. The term of this Agreement shall end on 30 June 2024. Payment is due on the later of the invoice date and delivery.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2024, 6, 30)), Confidence::High))
+        );
+        assert!(!warned(&r));
+    }
+
+    #[test]
+    fn unless_previously_terminated_and_a_named_term_do_not_hide_the_term() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 12 April 2011 between Maker Ltd and Buyer Inc.\n\n\
+2. This Agreement shall commence on the date hereof and shall run for a term of seven (7) years, unless previously terminated under Clause 12.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2018, 4, 11)), Confidence::High))
+        );
+        // an agreement superseding a previous one still says which one is meant
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 12 April 2011 between Maker Ltd and Buyer Inc.\n\n\
+2. The previous agreement between the parties had a term of seven (7) years.\n");
+        assert_eq!(exp(&r), None);
+        // ("the Term") after the end names this agreement's term
+        let r = rd("LICENCE AGREEMENT\n\nThis Licence Agreement is made on 2 May 2016 between Owner Ltd and User LLC.\n\n\
+5. Term. This licence starts on the date hereof and shall continue through 1 May 2019 (\"the Term\").\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2019, 5, 1)), Confidence::High))
+        );
+        // but ("the Master Agreement") is another document's name
+        let r = rd("LICENCE AGREEMENT\n\nThis Licence Agreement is made on 2 May 2016 between Owner Ltd and User LLC.\n\n\
+5. This licence is granted under the terms agreed until 1 May 2019 (\"the Master Agreement\").\n");
+        assert_eq!(exp(&r), None);
+        // "shall end as of", and what follows the term's sentence does not undo it
+        let r = rd("HOSTING AGREEMENT\n\nThis Hosting Agreement is made on 8 June 2009 between Host Ltd and Shop LLC.\n\n\
+3. The Term shall commence on the date of this Agreement and shall end as of 31 December 2010.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2010, 12, 31)), Confidence::High))
+        );
+        let r = rd("HOSTING AGREEMENT\n\nThis Hosting Agreement is made on 8 June 2009 between Host Ltd and Shop LLC.\n\n\
+3. The Term of this Agreement begins on the date above and shall continue for a term of two (2) years. the Host may renew this agreement for one more year with the consent of the Shop.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2011, 6, 7)), Confidence::High))
+        );
+    }
+
+    #[test]
+    fn a_period_that_runs_after_the_term_ends_is_not_the_term() {
+        let r = rd("DATA AGREEMENT\n\nThis Data Agreement is made on 4 April 2015 between Alpha Ltd and Beta Ltd.\n\n\
+7. The duty of secrecy applies while this Agreement is in force and for a period of three (3) years thereafter.\n\n\
+8. Clause 7 shall survive the expiry of this Agreement and remain in effect thereafter for a period of four (4) years.\n");
+        assert_eq!(r.initial_term, None);
+        assert_eq!(exp(&r), None);
+        // secrecy "during the term and for an indefinite period thereafter" is no evergreen
+        let r = rd("DATA AGREEMENT\n\nThis Data Agreement is made on 4 April 2015 between Alpha Ltd and Beta Ltd.\n\n\
+7. Secrets shall not be disclosed unless previously approved in writing, during the term of this Agreement and for an indefinite period thereafter.\n");
+        assert_eq!(exp(&r), None);
+        // "for three years thereafter" after the start is the term
+        let r = rd("DATA AGREEMENT\n\nThis Data Agreement is made on 4 April 2015 between Alpha Ltd and Beta Ltd.\n\n\
+2. The term of this Agreement commences on the date hereof and shall continue for three (3) years thereafter.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2018, 4, 3)), Confidence::High))
+        );
+    }
+
+    #[test]
+    fn a_renewal_for_terms_of_the_same_duration_or_for_monthly_periods() {
+        let r = rd("ALLIANCE AGREEMENT\n\nThis Alliance Agreement is made on 2 March 2015 between North Ltd and South Ltd.\n\n\
+3. The initial term of this Agreement is three (3) years from the date hereof. At its end this Agreement shall automatically renew for successive terms of the same duration unless either party gives notice of non-renewal at least ninety (90) days before the end of the then current term.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(3)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(90))
+        );
+        let r = rd("CONTRATO DE ALIANZA\n\nEl presente contrato se celebra el 2 de marzo de 2015 entre Norte S.A. y Sur S.A.\n\n\
+3. El plazo inicial del contrato es de dos (2) años. Vencido dicho plazo, el contrato se renovará automáticamente por períodos sucesivos de igual duración, salvo aviso en contrario con sesenta (60) días de anticipación.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(2)));
+        let r = rd("MAINTENANCE AGREEMENT\n\n7. After the first year this Agreement will renew automatically for monthly periods unless either party notifies the other in writing at least thirty (30) days before the end of the then current term.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::months(1)));
+        // "the same duration" of something else is not the renewal's length
+        let r = rd("ALLIANCE AGREEMENT\n\nThis Alliance Agreement is made on 2 March 2015 between North Ltd and South Ltd.\n\n\
+3. The initial term of this Agreement is three (3) years from the date hereof. Each party shall keep its insurance for the same duration as the initial term.\n");
+        assert_eq!(r.renewal_period, None);
+    }
+
+    #[test]
+    fn a_right_to_terminate_after_a_long_aside_is_still_a_right() {
+        assert_eq!(
+            tfc("ALLIANCE AGREEMENT\n\n11. The Developer may, at any time after the second anniversary of the Effective Date, terminate this Agreement with or without cause upon ninety (90) days' prior written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
+        assert_eq!(
+            tfc("CONTENT AGREEMENT\n\n9. The Publisher may, in its unfettered discretion, terminate this Agreement at any time upon fifteen (15) days' notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(15))))
+        );
+        // the aside is a breach: a right for cause
+        assert_eq!(
+            tfc("ALLIANCE AGREEMENT\n\n11. Either party may, if the other party commits a material breach of its obligations, terminate this Agreement upon thirty (30) days' notice.\n"),
+            None
+        );
+        // a right that follows an event ("in such event") or a delay is not free
+        assert_eq!(
+            tfc("ALLIANCE AGREEMENT\n\n11. A party may sell its business to a third party. the other party shall then be told in writing, and in such event the other party may upon three (3) months' written notice terminate this Agreement.\n"),
+            None
+        );
+        assert_eq!(
+            tfc("SUPPLY AGREEMENT\n\n14. The Buyer may, in its sole discretion, cancel the delayed order or suspend this Agreement for the duration of the delay.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_defined_contract_period_is_the_term_low() {
+        let r = rd("ENDORSEMENT AGREEMENT\n\nThis Endorsement Agreement is made on 1 March 2008 between Brand Inc and Runner Ltd.\n\n\
+1. \"Contract Period\" shall mean the period commencing on 1 March 2008 and concluding on 28 February 2011.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2011, 2, 28)), Confidence::Low))
+        );
+        // a contract year is a period inside the term
+        let r = rd("ENDORSEMENT AGREEMENT\n\nThis Endorsement Agreement is made on 1 March 2008 between Brand Inc and Runner Ltd.\n\n\
+1. \"Contract Year\" shall mean the period commencing on 1 March 2008 and concluding on 28 February 2009.\n");
+        assert_eq!(exp(&r), None);
     }
 }
 
