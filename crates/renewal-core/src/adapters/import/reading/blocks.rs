@@ -107,7 +107,11 @@ fn redaction_re() -> &'static Regex {
 /// Removes inline Markdown (`**bold**`, `_em_`, backticks, links) and keeps redactions
 /// (`[***]` stays `[***]`).
 pub fn clean_inline(s: &str) -> String {
-    let s = redaction_re().replace_all(s, "[***]");
+    let s = if s.contains('[') {
+        redaction_re().replace_all(s, "[***]")
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     let mut out = String::with_capacity(s.len());
     let mut rest: &str = &s;
     while let Some(p) = rest.find("[***]") {
@@ -156,7 +160,8 @@ fn is_kv_key(key: &str) -> bool {
 /// A key/value reading of one line, if it is one.
 pub fn key_value(line: &str) -> Option<(String, String)> {
     let t = line.trim();
-    if let Some(c) = kv_re().captures(t) {
+    // a key/value line has its colon, a leader line its dots: most lines have neither
+    if let Some(c) = t.contains(':').then(|| kv_re().captures(t)).flatten() {
         let key = clean_inline(&c[1]);
         let value = clean_inline(&c[2]);
         // "CLÁUSULA QUINTA: PLAZO. El presente contrato…" is a clause's label, then its
@@ -165,7 +170,11 @@ pub fn key_value(line: &str) -> Option<(String, String)> {
             return Some((key, value));
         }
     }
-    if let Some(c) = leader_re().captures(t) {
+    if let Some(c) = t
+        .contains("....")
+        .then(|| leader_re().captures(t))
+        .flatten()
+    {
         let key = clean_inline(&c[1]);
         if is_kv_key(&key) {
             return Some((key, clean_inline(&c[2])));

@@ -66,7 +66,20 @@ impl Unit<'_> {
     /// The periods of the sentence ([`find_periods`]), found the first time they are asked
     /// for: several recognisers read the same sentence.
     fn periods(&self) -> &[FoundPeriod] {
-        self.periods.get_or_init(|| find_periods(self.text))
+        self.periods.get_or_init(|| {
+            // every period has one of these unit words (`find_periods`): most sentences
+            // have none and are passed over without running its pattern
+            if may_hold(
+                &self.lower,
+                &[
+                    "day", "week", "month", "year", "día", "dia", "semana", "mes", "año",
+                ],
+            ) {
+                find_periods(self.text)
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     /// The dates of the sentence read with `order` ([`find_dates`]), found once per
@@ -85,6 +98,15 @@ impl Unit<'_> {
     fn key_is(&self, r: &Regex) -> bool {
         self.key.as_deref().is_some_and(|k| r.is_match(k))
     }
+}
+
+/// Whether `lower` (a lower-cased text) may hold a match of a case-insensitive pattern
+/// every match of which holds one of `words` (lower case): the cheap test run before the
+/// pattern, so that most sentences are passed over without running it (the reader's speed,
+/// issue 10 item 7). `(?i)` also matches "ſ" (U+017F) for "s", which lower-casing keeps: a
+/// text that holds one always passes.
+fn may_hold(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower.contains(w)) || lower.contains('ſ')
 }
 
 /// Splits blocks into units.
@@ -404,11 +426,28 @@ fn parties(us: &[Unit<'_>]) -> Option<Found<Vec<String>>> {
     for u in us.iter().take(40) {
         // "a corporation organized and existing under the laws of …": that "and" does not
         // join the two parties
-        let text = incorporation_and().replace_all(u.text, "${1}-${2}");
-        let c = between_re()
-            .captures(&text)
-            .or_else(|| comparecen_re().captures(&text))
-            .or_else(|| una_parte_re().captures(&text));
+        // each pattern runs only on a sentence that holds its words
+        let text = if may_hold(
+            &u.lower,
+            &["organi", "incorporated", "formed", "constituid"],
+        ) {
+            incorporation_and().replace_all(u.text, "${1}-${2}")
+        } else {
+            std::borrow::Cow::Borrowed(u.text)
+        };
+        let c = may_hold(&u.lower, &["between", "entre"])
+            .then(|| between_re().captures(&text))
+            .flatten()
+            .or_else(|| {
+                may_hold(&u.lower, &["comparecen"])
+                    .then(|| comparecen_re().captures(&text))
+                    .flatten()
+            })
+            .or_else(|| {
+                may_hold(&u.lower, &["parte"])
+                    .then(|| una_parte_re().captures(&text))
+                    .flatten()
+            });
         if let Some(c) = c {
             let a = clean_party(&c[1]);
             let b = clean_party(&c[2]);
@@ -524,7 +563,7 @@ regex!(
 );
 regex!(
     own_name,
-    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|closing\s+date|term|initial\s+term|initial\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
+    r"(?i)^(?:agreement|contract|amendment|addendum|(?:(?:first|second|third|fourth|fifth|\w+)\s+)?(?:amendment|addendum)(?:\s+(?:no\.?\s*)?\d+)?(?:(?:\s+effective)?\s+date)?|effective\s*date|commencement\s*date|execution\s*date|agreement\s+date|signing\s+date|closing\s+date|term|initial\s+term|initial\s+period|contract\s+period|contrato|convenio|acuerdo|plazo|vigencia)$"
 );
 regex!(
     // a definition of another term: "Contract Year" means ...
@@ -582,8 +621,9 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
         // a name given after the parties are introduced ("dated as of 4 May 2005, by and
         // between Acme Inc. (\"Acme\")") names a party, not the date's document
         let gap = c.get(1).map_or("", |n| &after[..n.start()]);
+        // ("the Term") names this agreement's term as much as ("Term") does
         if c.get(1)
-            .is_some_and(|n| !own_name().is_match(n.as_str().trim()))
+            .is_some_and(|n| !own_name().is_match(strip_article(n.as_str().trim())))
             && !parties_between().is_match(gap)
         {
             return true;
@@ -611,6 +651,14 @@ fn other_date(u: &Unit<'_>, before: &str, after: &str, named: bool) -> bool {
             None
         });
     matches!((this, other), (t, Some(o)) if t.is_none_or(|t| o >= t))
+}
+
+/// `name` without a leading article ("the Term" → "Term", "el Plazo" → "Plazo").
+fn strip_article(name: &str) -> &str {
+    ["the ", "The ", "THE ", "el ", "El ", "la ", "La "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .map_or(name, str::trim_start)
 }
 
 /// Where the last document named by a determiner ("the Supply Agreement", "the letter
@@ -810,7 +858,10 @@ fn effective(us: &[Unit<'_>], order: DayOrder, w: &mut Vec<Warning>) -> Option<F
     let &(rank, u, date, ambiguous) = best?;
     // "this Agreement shall become effective upon the closing": a dated opening is then the
     // signing, not necessarily the start
-    let on_event = rank < 7 && us.iter().any(|x| effective_on_event().is_match(x.text));
+    let on_event = rank < 7
+        && us
+            .iter()
+            .any(|x| x.lower.contains("effective") && effective_on_event().is_match(x.text));
     match date {
         None => {
             warn(
@@ -916,16 +967,14 @@ fn last_signature_date(
     w: &mut Vec<Warning>,
 ) -> Option<Found<NaiveDate>> {
     let (cue_unit, cue) = us.iter().find_map(|u| {
-        last_signature_re()
-            .find(u.text)
-            .filter(|_| {
-                u.lower.contains("effective")
-                    || u.lower.contains("vigencia")
-                    || u.lower.contains("vigor")
-                    || u.lower.contains("begin")
-                    || u.lower.contains("commence")
-            })
-            .map(|m| (u, m))
+        // the words first: they pass over most sentences without running the pattern
+        (u.lower.contains("effective")
+            || u.lower.contains("vigencia")
+            || u.lower.contains("vigor")
+            || u.lower.contains("begin")
+            || u.lower.contains("commence"))
+        .then(|| last_signature_re().find(u.text).map(|m| (u, m)))
+        .flatten()
     })?;
     let day_after = day_after_re().is_match(&cue_unit.text[..cue.start()]);
     let witness = us.iter().rposition(|u| witness_re().is_match(u.text));
@@ -989,7 +1038,7 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|ends?\s+as\s+of|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
 regex!(
     // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
@@ -1034,12 +1083,12 @@ regex!(
 );
 regex!(
     prior_re,
-    r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
+    r"(?i)(prior\s+(?:[a-z-]+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[cs]es?|versions?|arrangements?|understandings?)\b|previous\b|previously\s+(?:agreed|entered|executed|signed|made|dated|granted|issued|delivered|amended|existing|in\s+effect)|anterior|former|original\s+agreement|superseded|reemplaza|sustituye)"
 );
 
 regex!(
     survives_re,
-    r"(?i)\b(?:following|after|upon|beyond)\s+(?:the\s+|any\s+|its\s+|such\s+)?(?:(?:future|early)\s+)?(?:termination|expir\w*)|\bsurviv\w*|\btras\s+la\s+terminaci|\bdespu[eé]s\s+de\s+(?:la\s+)?(?:terminaci|su\s+t[eé]rmino)"
+    r"(?i)\b(?:and\s+)?for\s+an?\s+(?:indefinite|unlimited)\s+period\s+thereafter\b|\b(?:following|after|upon|beyond)\s+(?:the\s+|any\s+|its\s+|such\s+)?(?:(?:future|early)\s+)?(?:termination|expir\w*)|\bsurviv\w*|\btras\s+la\s+terminaci|\bdespu[eé]s\s+de\s+(?:la\s+)?(?:terminaci|su\s+t[eé]rmino)"
 );
 regex!(
     anniversary_re,
@@ -1048,6 +1097,38 @@ regex!(
 regex!(
     ordinal_anniversary,
     r"(?i)\b(?:until|on|upon|at|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:\(\d+(?:st|nd|rd|th)?\)\s+)?anniversary\s+of\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    // a term that ends at the earlier or later of two ends, the first a date or a time from
+    // the effective date: "shall continue until the later of (a) 30 June 2027 and (b) the
+    // completion of the Project", "expire upon the earlier of (i) the second anniversary of
+    // the Effective Date and (ii) …", "hasta la fecha que ocurra primero entre (a) el 31 de
+    // marzo de 2026 y (b) …"
+    alt_end_re,
+    r"(?i)\b(?:(?:later|latest|earlier|earliest|sooner|first\s+to\s+occur)\s+(?:to\s+occur\s+)?of|fecha\s+que\s+ocurra\s+(?:primero|[uú]ltimo)\s+entre|(?:m[aá]s\s+tard[ií]a|m[aá]s\s+temprana)\s+(?:fecha\s+)?entre)\b"
+);
+regex!(
+    // the words before such a choice that make it the end of the term: "shall expire upon",
+    // "shall continue until", "will end", "se extenderá hasta"
+    alt_end_before,
+    r"(?i)\b(?:until|through|expire[sd]?|terminate[sd]?|end|ends|ending|conclude[sd]?|be|is|hasta|vencer[aá]|terminar[aá]|finalizar[aá])\s+(?:(?:upon|on|at|as\s+of|in)\s+)?(?:the\s+|la\s+|el\s+)?$"
+);
+regex!(
+    // the second item of such a list: "(b)", "(ii)", "(2)", ", or …", ", y …"
+    alt_second_item,
+    r"(?i)\(\s*(?:b|ii|2)\s*\)|,\s+(?:or|o|y)\s"
+);
+regex!(
+    // the first item as a time from the start: "the fifth (5th) anniversary of the Effective
+    // Date", "five (5) years from the date hereof", "el tercer aniversario de la Fecha de
+    // Inicio"
+    alt_from_start,
+    r"(?i)\b(?:anniversary|aniversario)\s+(?:of|de)\s+(?:the\s+|this\s+|la\s+|el\s+)?(?:effective|commencement|execution|fecha\s+de\s+(?:inicio|entrada|vigencia|suscripci)|agreement|contrato|date\s+(?:hereof|of\s+this))|\b(?:from|after|following|desde|a\s+partir\s+de)\s+(?:the\s+|la\s+|el\s+)?(?:effective\s+date|commencement\s+date|date\s+(?:hereof|of\s+this\s+agreement)|fecha\s+de\s+(?:inicio|entrada|vigencia|suscripci))"
+);
+regex!(
+    // an ordinal anniversary: "fifth (5th) anniversary", "third anniversary", "tercer aniversario"
+    ordinal_anniv_word,
+    r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|primer|segundo|tercer|cuarto|quinto)\s+(?:\(\s*\d+\s*(?:st|nd|rd|th|t\s*h)?\s*\)\s+)?(?:anniversary|aniversario)"
 );
 regex!(
     until_the_before,
@@ -1073,6 +1154,91 @@ fn ordinal_value(s: &str) -> Option<u32> {
         .filter(|n| (1..=10).contains(n))
 }
 
+/// One end of a term that ends at the earlier or later of two ends.
+#[derive(Debug, Clone, Copy)]
+enum AltEnd {
+    /// A stated date ("the later of (a) 30 June 2027 and (b) …").
+    Date(NaiveDate),
+    /// A length from the start ("the earlier of (i) the third anniversary of the Effective
+    /// Date and (ii) …").
+    Length(Period),
+}
+
+/// The end of a term stated as the earlier or later of two or more ends ([`alt_end_re`], a
+/// list with at least a second item): the first item (of any) that is a date or a time from
+/// the start of the agreement; the others are events the document does not date. Only for a
+/// sentence about this agreement's term. The reader has to choose, so the caller gives it
+/// `low` confidence with a warning.
+fn alt_end(u: &Unit<'_>, order: DayOrder) -> Option<AltEnd> {
+    if ![
+        "later", "latest", "earlier", "earliest", "sooner", "to occur", "ocurra", "entre",
+    ]
+    .iter()
+    .any(|k| u.lower.contains(k))
+    {
+        return None;
+    }
+    let m = alt_end_re().find(u.text)?;
+    // the choice is where the term ends ("shall expire upon the later of"), in a sentence
+    // about the agreement or its term, not a date something happens by ("prior to the
+    // earlier of", "commencing on the earlier of", "payments upon the earlier of")
+    let before = &u.text[..m.start()];
+    if !alt_end_before().is_match(tail(before, 40))
+        || !(term_subject().is_match(u.text) || u.lower.contains("term") || u.key_is(term_key()))
+    {
+        return None;
+    }
+    let off = m.end();
+    // a choice needs a second item
+    alt_second_item().find(&u.text[off..])?;
+    for d in u
+        .dates(order)
+        .iter()
+        .filter(|d| d.start >= off && !d.ambiguous)
+    {
+        match d.date {
+            PartialDate::Day { date } => return Some(AltEnd::Date(date)),
+            // "the last day in February, 2023"
+            PartialDate::Month { year, month }
+                if tail(&u.lower[..d.start], 25).contains("last day") =>
+            {
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                };
+                if let Some(date) = next.and_then(|n| n.pred_opt()) {
+                    return Some(AltEnd::Date(date));
+                }
+            }
+            _ => {}
+        }
+    }
+    let rest = &u.text[off..];
+    let from = alt_from_start().find(rest)?;
+    if let Some(c) = ordinal_anniv_word().captures(rest) {
+        let word = c[1].to_lowercase();
+        let n = match word.as_str() {
+            "primer" => Some(1),
+            "segundo" => Some(2),
+            "tercer" => Some(3),
+            "cuarto" => Some(4),
+            "quinto" => Some(5),
+            w => ordinal_value(w),
+        };
+        if let (Some(n), true) = (n, c.get(0).is_some_and(|a| a.start() < from.end())) {
+            return Some(AltEnd::Length(Period::years(n)));
+        }
+    }
+    // "five (5) years from the date hereof": the period right before the start it runs from
+    u.periods()
+        .iter()
+        .rev()
+        .find(|p| p.start >= off && p.end <= off + from.start())
+        .filter(|p| u.text[p.end..off + from.start()].trim().len() <= 12)
+        .map(|p| AltEnd::Length(p.period))
+}
+
 fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>) {
     let mut length: Option<(u8, Found<Period>)> = None;
     // the start the length's own sentence gives ("twenty (20) years, commencing on 1
@@ -1083,21 +1249,36 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     let mut length_from_event = false;
     let mut stated_end: Option<(u8, Found<NaiveDate>)> = None;
     let mut amended = false;
+    // a term that ends at the earlier or later of a stated end and an event
+    let mut alt: Option<(AltEnd, Loc)> = None;
     for u in us {
+        if let Some(a) = alt_end(u, order) {
+            // the sentence is a choice: none of its readings is a clear end
+            alt = alt.or(Some((a, u.loc())));
+            continue;
+        }
         let key_term = u.key_is(term_key());
         let key_end = u.key_is(end_key());
         let periods = u.periods();
         let dates = u.dates(order);
-        let is_amend = amend_sentence().is_match(u.text)
-            && (!renewal_words().is_match(u.text) || u.lower.contains("amend"))
-            && !u.lower.contains("option")
-            && (u.lower.contains("term")
-                || u.lower.contains("plazo")
-                || u.lower.contains("vigencia"));
+        let is_amend =
+            (u.lower.contains("term") || u.lower.contains("plazo") || u.lower.contains("vigencia"))
+                && !u.lower.contains("option")
+                && amend_sentence().is_match(u.text)
+                && (!renewal_words().is_match(u.text) || u.lower.contains("amend"));
         // length
-        let anniversary = anniversary_re().is_match(u.text);
+        let anniversary =
+            may_hold(&u.lower, &["effective", "commencement"]) && anniversary_re().is_match(u.text);
         // a sentence about the term: every wording of a length may state it
-        let general = key_term || term_sentence().is_match(u.text) && !prior_re().is_match(u.text);
+        let general = key_term
+            || may_hold(
+                &u.lower,
+                &[
+                    "term", "vigencia", "plazo", "duraci", "continu", "remain", "force", "vigor",
+                    "regir", "valid", "effect",
+                ],
+            ) && term_sentence().is_match(u.text)
+                && !prior_re().is_match(u.text);
         if general || anniversary && !prior_re().is_match(u.text) {
             // "until the third anniversary of the Effective Date": a length in years
             if let Some(c) = ordinal_anniversary().captures(u.text) {
@@ -1119,11 +1300,13 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 }
                 // what follows the period up to the end of its clause: "three (3) years,
                 // and shall renew …" says nothing against the three years
-                let clause_end = [",", ";", " and ", " unless ", " with ", " y ", " salvo "]
-                    .iter()
-                    .filter_map(|s| after.find(s))
-                    .min()
-                    .unwrap_or(after.len());
+                let clause_end = [
+                    ",", ";", ". ", " and ", " unless ", " with ", " y ", " salvo ",
+                ]
+                .iter()
+                .filter_map(|s| after.find(s))
+                .min()
+                .unwrap_or(after.len());
                 let local = format!("{} {}", tail(before, 60), &after[..clause_end]);
                 if term_avoid().is_match(&local) && !key_term {
                     continue;
@@ -1134,6 +1317,20 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 // "during the term of this Agreement (…) and for a period of 12 months
                 // thereafter": a period that runs on after the term, not the term
                 if added_to_term().is_match(tail(before, 200)) {
+                    continue;
+                }
+                // "while this Agreement is in force and for five (5) years thereafter",
+                // "shall survive its expiration and continue thereafter for a period of five
+                // (5) years": a period after the term ends
+                if (tail(before, 40).contains("thereafter")
+                    || head(&after, 20).contains("thereafter"))
+                    && (survives_re().is_match(u.text) || {
+                        let b = tail(before, 120).to_lowercase();
+                        b.contains("while ")
+                            || b.contains(" in force and")
+                            || b.contains(" in effect and")
+                    })
+                {
                     continue;
                 }
                 let rank = if key_term {
@@ -1217,6 +1414,7 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 && (key_term
                     || term_sentence().is_match(u.text)
                     || u.lower.contains("agreement")
+                    || u.lower.contains("contract period")
                     || u.lower.contains("contrato"))
                 && !prior_re().is_match(u.text)
                 && !near.contains("notice")
@@ -1262,6 +1460,34 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
             }
         }
     }
+    if let Some((a, loc)) = alt {
+        // the choice's stated end, unless a key, a defined end or an amendment states one
+        if !amended
+            && stated_end.as_ref().is_none_or(|(r0, _)| *r0 < 8)
+            && length.as_ref().is_none_or(|(r0, _)| *r0 < 8)
+        {
+            let line = loc.line;
+            match a {
+                AltEnd::Date(d) => {
+                    stated_end = Some((7, Found::new(d, Confidence::Low, loc)));
+                    length = None;
+                }
+                AltEnd::Length(p) => {
+                    length = Some((7, Found::new(p, Confidence::Low, loc)));
+                    stated_end = None;
+                    length_from_event = false;
+                    length_start = None;
+                }
+            }
+            warn(
+                w,
+                "term_alternative",
+                "expiry_date",
+                Some(line),
+                "the term ends at the earlier or later of a stated end and an event the document does not date: the stated end is shown; confirm the expiry",
+            );
+        }
+    }
     if amended {
         // an amendment states the new end: the length follows from it
         length = None;
@@ -1271,19 +1497,23 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
     // not about a licence or rights granted under it
     let evergreen = us.iter().find_map(|u| {
         // every wording of `evergreen_re` holds one of these words: most sentences are
-        // passed over without running it
-        if ![
-            "terminat",
-            "indefinit",
-            "perpetu",
-            "indefinid",
-            "indetermin",
-            "unlimited",
-            "evergreen",
-            "fixed",
-        ]
-        .iter()
-        .any(|w| u.lower.contains(w))
+        // passed over without running it; a wording with "terminat" also holds "until" and
+        // "continu"/"remain", or "when" and "end"
+        let l = &u.lower;
+        if !(l.contains("terminat")
+            && (l.contains("until") && (l.contains("continu") || l.contains("remain"))
+                || l.contains("when") && l.contains("end"))
+            || [
+                "indefinit",
+                "perpetu",
+                "indefinid",
+                "indetermin",
+                "unlimited",
+                "evergreen",
+                "fixed",
+            ]
+            .iter()
+            .any(|w| l.contains(w)))
         {
             return None;
         }
@@ -1428,7 +1658,7 @@ regex!(
 );
 regex!(
     equal_re,
-    r"(?i)(equal\s+(?:in\s+length\s+)?to\s+(?:the\s+)?(?:initial|original)\s+(?:term|period)|same\s+(?:length|duration)\s+as\s+(?:the\s+)?(?:initial|original)|igual(?:es)?\s+(?:al?|en\s+duraci[oó]n\s+al?)\s+(?:la\s+)?(?:plazo|per[ií]odo|vigencia|duraci[oó]n)\s+(?:inicial|original)|id[eé]ntic\w+\s+(?:al?\s+)?(?:plazo|per[ií]odo))"
+    r"(?i)(equal\s+(?:in\s+length\s+)?to\s+(?:the\s+)?(?:initial|original)\s+(?:term|period)|same\s+(?:length|duration)\s+as\s+(?:the\s+)?(?:initial|original)|(?:renew|extend)\w*\s+(?:\w+\s+){0,3}?for\s+(?:successive\s+|additional\s+|further\s+)*(?:terms|periods)\s+of\s+the\s+same\s+(?:length|duration)\b|(?:por|en)\s+(?:per[ií]odos|plazos)\s+(?:sucesivos\s+)?(?:de\s+)?(?:igual|la\s+misma)\s+duraci[oó]n|igual(?:es)?\s+(?:al?|en\s+duraci[oó]n\s+al?)\s+(?:la\s+)?(?:plazo|per[ií]odo|vigencia|duraci[oó]n)\s+(?:inicial|original)|id[eé]ntic\w+\s+(?:al?\s+)?(?:plazo|per[ií]odo))"
 );
 regex!(
     monthly_re,
@@ -1445,7 +1675,7 @@ regex!(
 );
 regex!(
     month_cadence,
-    r"(?i)month[- ]to[- ]month|mes\s+a\s+mes|rolling\s+monthly|monthly\s+rolling|por\s+per[ií]odos\s+mensuales"
+    r"(?i)month[- ]to[- ]month|mes\s+a\s+mes|rolling\s+monthly|monthly\s+rolling|por\s+per[ií]odos\s+mensuales|(?:for|por)\s+(?:successive\s+|sucesivos\s+)?monthly\s+(?:periods|terms)"
 );
 regex!(
     notice_after,
@@ -1508,7 +1738,27 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
     for u in us {
         let key_ren = u.key_is(renewal_key());
         let key_notice = u.key_is(notice_key());
-        let renew_pos = renewal_words().find(u.text).map(|m| m.start());
+        let renew_m = may_hold(
+            &u.lower,
+            &[
+                "renew",
+                "renova",
+                "renueva",
+                "prórroga",
+                "prorrog",
+                "rolling",
+                "month",
+                "year",
+                "mes",
+                "successive",
+                "sucesiv",
+                "tácita",
+                "tacita",
+            ],
+        )
+        .then(|| renewal_words().find(u.text))
+        .flatten();
+        let renew_pos = renew_m.map(|m| m.start());
         if key_notice && !key_ren {
             if let Some(p) = u.periods().first() {
                 if notice.as_ref().is_none_or(|(r0, _)| *r0 < 9) {
@@ -1520,9 +1770,7 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         // "purchase … on a rolling basis", "Rolling Monthly Forecast": a forecast or an
         // order that rolls, not the agreement
         if !key_ren
-            && renewal_words()
-                .find(u.text)
-                .is_some_and(|m| rolling_word().is_match(m.as_str()))
+            && renew_m.is_some_and(|m| rolling_word().is_match(m.as_str()))
             && rolling_not_term().is_match(u.text)
             && !u.lower.contains("renew")
             && !u.lower.contains("renov")
@@ -1722,7 +1970,7 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to)\s+(?:[a-zA-Z,-]+\s+){0,5}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to),?\s+(?:[a-zA-Z0-9(),-]+\s+){0,12}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
 );
 regex!(
     // an open-ended term that either party ends on notice: "shall continue until terminated by
@@ -1754,7 +2002,7 @@ regex!(
 regex!(
     // what makes a termination right conditional: a breach, an event, a failure
     conv_condition,
-    r"(?i)\b(?:if|in\s+the\s+event|breach\w*|default\w*|fail\w*|insolv\w*|bankrupt\w*|change\s+(?:of|in)\s+control|upon\s+the\s+occurrence|should|unless|cure[ds]?|force\s+majeure|for\s+cause|si|en\s+caso|incumpl\w*)\b"
+    r"(?i)\b(?:if|in\s+the\s+event|in\s+(?:such|that|which)\s+(?:event|case)|delay\w*|breach\w*|default\w*|fail\w*|insolv\w*|bankrupt\w*|change\s+(?:of|in)\s+control|upon\s+the\s+occurrence|should|unless|cure[ds]?|force\s+majeure|for\s+cause|si|en\s+caso|incumpl\w*)\b"
 );
 regex!(
     // freedom words: the right needs no reason
@@ -1782,7 +2030,7 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             || u.lower.contains("resci")
             || u.lower.contains("poner término")
             || u.lower.contains("término anticipado")
-            || conv_until().is_match(u.text)
+            || may_hold(&u.lower, &["hasta"]) && conv_until().is_match(u.text)
             || u.key
                 .as_deref()
                 .is_some_and(|k| k.contains("terminat") || k.contains("termina"));
@@ -1903,7 +2151,10 @@ regex!(cure_re, r"(?i)(cure|remed|subsan|remedi|correg)");
 
 fn cure(us: &[Unit<'_>]) -> Option<Found<Period>> {
     us.iter().find_map(|u| {
-        if !(cure_re().is_match(u.text) && breach_re().is_match(u.text)) {
+        if !(may_hold(&u.lower, &["cure", "remed", "subsan", "correg"])
+            && cure_re().is_match(u.text)
+            && breach_re().is_match(u.text))
+        {
             return None;
         }
         u.periods()
@@ -1927,7 +2178,27 @@ fn price_review(us: &[Unit<'_>]) -> Option<Found<String>> {
     let mut best: Option<(u8, Found<String>)> = None;
     for u in us {
         let key = u.key_is(price_key());
-        if !key && !price_re().is_match(u.text) {
+        if !key
+            && !(may_hold(
+                &u.lower,
+                &[
+                    "cpi",
+                    "ipc",
+                    "rpi",
+                    "inpc",
+                    "consumer",
+                    "precio",
+                    "ajust",
+                    "adjust",
+                    "increase",
+                    "review",
+                    "indexa",
+                    "tarifa",
+                    "actualizar",
+                    "uvr",
+                ],
+            ) && price_re().is_match(u.text))
+        {
             continue;
         }
         let rank = if key { 9 } else { 5 };
@@ -1951,7 +2222,9 @@ fn next_review(us: &[Unit<'_>], order: DayOrder) -> Option<Found<PartialDate>> {
         let pos = if key {
             Some(0)
         } else {
-            review_re().find(u.text).map(|m| m.end())
+            may_hold(&u.lower, &["review", "revisi"])
+                .then(|| review_re().find(u.text).map(|m| m.end()))
+                .flatten()
         };
         let Some(pos) = pos else { continue };
         if let Some(d) = find_dates(&u.text[pos..], order).first() {
@@ -2142,22 +2415,60 @@ fn form_in(text: &str) -> Option<String> {
 fn notice_service(us: &[Unit<'_>], w: &mut Vec<Warning>) -> NoticeServiceReading {
     let mut clause: Vec<&Unit<'_>> = Vec::new();
     let mut fallback: Option<(&Unit<'_>, Vec<NoticeMethod>)> = None;
+    let mut last_headed: Option<(&Block, bool)> = None;
     for u in us {
         if clause.len() >= MAX_NOTICE_UNITS {
             break;
         }
-        let headed = notices_heading().is_match(&u.topic)
-            || u.key
-                .as_deref()
-                .is_some_and(|k| notices_heading().is_match(k))
-            || notices_lead().is_match(head(&u.block.text, 80));
+        // the units of a block share its topic, key and text: whether they are under a
+        // notices heading is worked out once per block
+        let headed = match last_headed {
+            Some((b, h)) if std::ptr::eq(b, u.block) => h,
+            _ => {
+                let h = notices_heading().is_match(&u.topic)
+                    || u.key
+                        .as_deref()
+                        .is_some_and(|k| notices_heading().is_match(k))
+                    || notices_lead().is_match(head(&u.block.text, 80));
+                last_headed = Some((u.block, h));
+                h
+            }
+        };
         let period = notice_period_sentence(u);
         // every wording of `notices_sentence` and `notice_word` holds one of these: most
         // sentences are passed over without running them
         let noticey = ["notic", "notif", "communic", "comunic", "aviso", "carta"]
             .iter()
             .any(|w| u.lower.contains(w));
-        if (headed || noticey && notices_sentence().is_match(u.text)) && !period {
+        // each wording of `notices_sentence` also holds one of these words
+        let serving = || {
+            may_hold(
+                &u.lower,
+                &[
+                    "given",
+                    "made",
+                    "sent",
+                    "deliver",
+                    "served",
+                    "writing",
+                    "address",
+                    "deemed",
+                    "considered",
+                    "effective",
+                    "transmitted",
+                    "mail",
+                    "fax",
+                    "facsimile",
+                    "courier",
+                    "notificaci",
+                    "comunicaci",
+                    "aviso",
+                    "cursar",
+                    "domicilio",
+                ],
+            )
+        };
+        if !period && (headed || noticey && serving() && notices_sentence().is_match(u.text)) {
             clause.push(u);
         } else if fallback.is_none() && noticey && notice_word().is_match(u.text) {
             let methods = find_notice_methods(u.text);
@@ -2349,9 +2660,25 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
     for u in us {
         let rank = if u.key_is(country_key()) {
             9
-        } else if let Some(m) = law_re()
-            .find_iter(u.text)
-            .find(|m| !incorporated_re().is_match(&u.text[..m.end()]))
+        } else if let Some(m) = may_hold(
+            &u.lower,
+            &[
+                "govern",
+                "law",
+                "rige",
+                "regi",
+                "ley",
+                "legislaci",
+                "derecho",
+                "construed",
+            ],
+        )
+        .then(|| {
+            law_re()
+                .find_iter(u.text)
+                .find(|m| !incorporated_re().is_match(&u.text[..m.end()]))
+        })
+        .flatten()
         {
             // the country named after "laws of": the governing law when the sentence or
             // its heading says it governs ("governed by", "se rige por", "Governing Law");
@@ -2369,7 +2696,19 @@ fn country(us: &[Unit<'_>], w: &mut Vec<Warning>) -> Option<Found<String>> {
                 }
             }
             continue;
-        } else if forum_re().is_match(u.text) && !incorporated_re().is_match(u.text) {
+        } else if may_hold(
+            &u.lower,
+            &[
+                "jurisdic",
+                "court",
+                "tribunal",
+                "arbitra",
+                "domicilio",
+                "venue",
+            ],
+        ) && forum_re().is_match(u.text)
+            && !incorporated_re().is_match(u.text)
+        {
             6
         } else {
             continue;
@@ -2464,16 +2803,24 @@ regex!(
 );
 
 fn currency(us: &[Unit<'_>], country: Option<&str>, w: &mut Vec<Warning>) -> Option<Found<String>> {
-    let pesos = us.iter().find_map(|u| peso_re().captures(u.text)).map(|c| {
-        match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
-            Some("chilenos") => "CLP",
-            Some("mexicanos") => "MXN",
-            Some("colombianos") => "COP",
-            Some("argentinos") => "ARS",
-            _ => "USD",
-        }
-    });
+    let pesos = us
+        .iter()
+        .filter(|u| may_hold(&u.lower, &["pesos", "dólares", "dolares", "dollars"]))
+        .find_map(|u| peso_re().captures(u.text))
+        .map(
+            |c| match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+                Some("chilenos") => "CLP",
+                Some("mexicanos") => "MXN",
+                Some("colombianos") => "COP",
+                Some("argentinos") => "ARS",
+                _ => "USD",
+            },
+        );
     for u in us {
+        // every amount has a digit: most sentences are passed over without the pattern
+        if !super::lexicon::may_hold_digit(u.text) {
+            continue;
+        }
         let Some(c) = money_re().captures(u.text) else {
             continue;
         };
@@ -3488,5 +3835,287 @@ Three. Duration. This is a fixed-term agreement of eighteen (18) months commenci
         let r = rd("SUPPLY AGREEMENT\n\n5.2 Rolling Monthly Forecast; the Buyer shall update it each month.\n\n6. Supplier will buy the inventory for up to six (6) months on a rolling basis.\n");
         assert_eq!(r.renewal_period, None);
         assert_eq!(r.auto_renewal, None);
+    }
+
+    #[test]
+    fn a_term_ending_at_the_earlier_or_later_of_a_date_and_an_event_is_low_with_a_warning() {
+        let warned = |r: &Reading| r.warnings.iter().any(|x| x.code == "term_alternative");
+        let r = rd("CATERING AGREEMENT\n\nThis Catering Agreement is made as of 3 February 2021 between Kitchen Co and Stadium Ltd.\n\n\
+4. Term. The term of this Agreement begins on the date hereof and shall end on the later of (a) 30 June 2024 and (b) the last home game of the 2023/24 season.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2024, 6, 30)), Confidence::Low))
+        );
+        assert!(warned(&r));
+        // the date may be the second item
+        let r = rd("CATERING AGREEMENT\n\nThis Catering Agreement is made as of 3 February 2021 between Kitchen Co and Stadium Ltd.\n\n\
+4. This Agreement shall remain in force until the earlier of (i) the closing of the Stadium and (ii) March 31, 2026.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2026, 3, 31)), Confidence::Low))
+        );
+        // a time from the start: the anniversary or a length from the Effective Date
+        let r = rd("RESEARCH AGREEMENT\n\nThis Research Agreement is made as of 1 July 2019 between Lab Inc and Pharma plc.\n\n\
+9.1 The term of this Agreement shall continue until the earlier of (a) the second (2nd) anniversary of the Effective Date and (b) delivery of the final report.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2021, 6, 30)), Confidence::Low))
+        );
+        assert!(warned(&r));
+        let r = rd("RESEARCH AGREEMENT\n\nThis Research Agreement is made as of 1 July 2019 between Lab Inc and Pharma plc.\n\n\
+9.1 This Agreement expires upon the later of (i) four (4) years from the Effective Date or (ii) the end of the last Study.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2023, 6, 30)), Confidence::Low))
+        );
+        let r = rd("CONTRATO DE SERVICIOS\n\nEl presente contrato se celebra el 1 de marzo de 2022 entre Alfa S.A. y Beta S.A.\n\n\
+3. El plazo del contrato se extenderá hasta la fecha que ocurra primero entre (a) el 28 de febrero de 2025 y (b) la entrega final de las obras.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2025, 2, 28)), Confidence::Low))
+        );
+        // a choice between two signature dates, or a list with one item, is no such end
+        let r = rd("CATERING AGREEMENT\n\nThis Catering Agreement is made as of 3 February 2021 between Kitchen Co and Stadium Ltd.\n\n\
+4. The term of this Agreement shall end on 30 June 2024. Payment is due on the later of the invoice date and delivery.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2024, 6, 30)), Confidence::High))
+        );
+        assert!(!warned(&r));
+    }
+
+    #[test]
+    fn unless_previously_terminated_and_a_named_term_do_not_hide_the_term() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 12 April 2011 between Maker Ltd and Buyer Inc.\n\n\
+2. This Agreement shall commence on the date hereof and shall run for a term of seven (7) years, unless previously terminated under Clause 12.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2018, 4, 11)), Confidence::High))
+        );
+        // an agreement superseding a previous one still says which one is meant
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 12 April 2011 between Maker Ltd and Buyer Inc.\n\n\
+2. The previous agreement between the parties had a term of seven (7) years.\n");
+        assert_eq!(exp(&r), None);
+        // ("the Term") after the end names this agreement's term
+        let r = rd("LICENCE AGREEMENT\n\nThis Licence Agreement is made on 2 May 2016 between Owner Ltd and User LLC.\n\n\
+5. Term. This licence starts on the date hereof and shall continue through 1 May 2019 (\"the Term\").\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2019, 5, 1)), Confidence::High))
+        );
+        // but ("the Master Agreement") is another document's name
+        let r = rd("LICENCE AGREEMENT\n\nThis Licence Agreement is made on 2 May 2016 between Owner Ltd and User LLC.\n\n\
+5. This licence is granted under the terms agreed until 1 May 2019 (\"the Master Agreement\").\n");
+        assert_eq!(exp(&r), None);
+        // "shall end as of", and what follows the term's sentence does not undo it
+        let r = rd("HOSTING AGREEMENT\n\nThis Hosting Agreement is made on 8 June 2009 between Host Ltd and Shop LLC.\n\n\
+3. The Term shall commence on the date of this Agreement and shall end as of 31 December 2010.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2010, 12, 31)), Confidence::High))
+        );
+        let r = rd("HOSTING AGREEMENT\n\nThis Hosting Agreement is made on 8 June 2009 between Host Ltd and Shop LLC.\n\n\
+3. The Term of this Agreement begins on the date above and shall continue for a term of two (2) years. the Host may renew this agreement for one more year with the consent of the Shop.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2011, 6, 7)), Confidence::High))
+        );
+    }
+
+    #[test]
+    fn a_period_that_runs_after_the_term_ends_is_not_the_term() {
+        let r = rd("DATA AGREEMENT\n\nThis Data Agreement is made on 4 April 2015 between Alpha Ltd and Beta Ltd.\n\n\
+7. The duty of secrecy applies while this Agreement is in force and for a period of three (3) years thereafter.\n\n\
+8. Clause 7 shall survive the expiry of this Agreement and remain in effect thereafter for a period of four (4) years.\n");
+        assert_eq!(r.initial_term, None);
+        assert_eq!(exp(&r), None);
+        // secrecy "during the term and for an indefinite period thereafter" is no evergreen
+        let r = rd("DATA AGREEMENT\n\nThis Data Agreement is made on 4 April 2015 between Alpha Ltd and Beta Ltd.\n\n\
+7. Secrets shall not be disclosed unless previously approved in writing, during the term of this Agreement and for an indefinite period thereafter.\n");
+        assert_eq!(exp(&r), None);
+        // "for three years thereafter" after the start is the term
+        let r = rd("DATA AGREEMENT\n\nThis Data Agreement is made on 4 April 2015 between Alpha Ltd and Beta Ltd.\n\n\
+2. The term of this Agreement commences on the date hereof and shall continue for three (3) years thereafter.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2018, 4, 3)), Confidence::High))
+        );
+    }
+
+    #[test]
+    fn a_renewal_for_terms_of_the_same_duration_or_for_monthly_periods() {
+        let r = rd("ALLIANCE AGREEMENT\n\nThis Alliance Agreement is made on 2 March 2015 between North Ltd and South Ltd.\n\n\
+3. The initial term of this Agreement is three (3) years from the date hereof. At its end this Agreement shall automatically renew for successive terms of the same duration unless either party gives notice of non-renewal at least ninety (90) days before the end of the then current term.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(3)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(90))
+        );
+        let r = rd("CONTRATO DE ALIANZA\n\nEl presente contrato se celebra el 2 de marzo de 2015 entre Norte S.A. y Sur S.A.\n\n\
+3. El plazo inicial del contrato es de dos (2) años. Vencido dicho plazo, el contrato se renovará automáticamente por períodos sucesivos de igual duración, salvo aviso en contrario con sesenta (60) días de anticipación.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(2)));
+        let r = rd("MAINTENANCE AGREEMENT\n\n7. After the first year this Agreement will renew automatically for monthly periods unless either party notifies the other in writing at least thirty (30) days before the end of the then current term.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::months(1)));
+        // "the same duration" of something else is not the renewal's length
+        let r = rd("ALLIANCE AGREEMENT\n\nThis Alliance Agreement is made on 2 March 2015 between North Ltd and South Ltd.\n\n\
+3. The initial term of this Agreement is three (3) years from the date hereof. Each party shall keep its insurance for the same duration as the initial term.\n");
+        assert_eq!(r.renewal_period, None);
+    }
+
+    #[test]
+    fn a_right_to_terminate_after_a_long_aside_is_still_a_right() {
+        assert_eq!(
+            tfc("ALLIANCE AGREEMENT\n\n11. The Developer may, at any time after the second anniversary of the Effective Date, terminate this Agreement with or without cause upon ninety (90) days' prior written notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
+        assert_eq!(
+            tfc("CONTENT AGREEMENT\n\n9. The Publisher may, in its unfettered discretion, terminate this Agreement at any time upon fifteen (15) days' notice.\n"),
+            Some(Convenience::Allowed(Some(Period::days(15))))
+        );
+        // the aside is a breach: a right for cause
+        assert_eq!(
+            tfc("ALLIANCE AGREEMENT\n\n11. Either party may, if the other party commits a material breach of its obligations, terminate this Agreement upon thirty (30) days' notice.\n"),
+            None
+        );
+        // a right that follows an event ("in such event") or a delay is not free
+        assert_eq!(
+            tfc("ALLIANCE AGREEMENT\n\n11. A party may sell its business to a third party. the other party shall then be told in writing, and in such event the other party may upon three (3) months' written notice terminate this Agreement.\n"),
+            None
+        );
+        assert_eq!(
+            tfc("SUPPLY AGREEMENT\n\n14. The Buyer may, in its sole discretion, cancel the delayed order or suspend this Agreement for the duration of the delay.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_defined_contract_period_is_the_term_low() {
+        let r = rd("ENDORSEMENT AGREEMENT\n\nThis Endorsement Agreement is made on 1 March 2008 between Brand Inc and Runner Ltd.\n\n\
+1. \"Contract Period\" shall mean the period commencing on 1 March 2008 and concluding on 28 February 2011.\n");
+        assert_eq!(
+            exp(&r),
+            Some((Expiry::Date(day(2011, 2, 28)), Confidence::Low))
+        );
+        // a contract year is a period inside the term
+        let r = rd("ENDORSEMENT AGREEMENT\n\nThis Endorsement Agreement is made on 1 March 2008 between Brand Inc and Runner Ltd.\n\n\
+1. \"Contract Year\" shall mean the period commencing on 1 March 2008 and concluding on 28 February 2009.\n");
+        assert_eq!(exp(&r), None);
+    }
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    //! The word tests run before the patterns (`may_hold`, `may_hold_digit`; the reader's
+    //! speed, issue 10 item 7) let through every case and accent form the patterns match.
+    use super::super::lexicon::may_hold_digit;
+    use super::super::{read, Convenience, Expiry, Reading};
+    use super::may_hold;
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::{PartialDate, Period};
+    use chrono::NaiveDate;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    #[test]
+    fn the_word_tests_pass_accents_and_the_long_s() {
+        assert!(may_hold("sesenta (60) días", &["día"]));
+        // `(?i)s` matches "ſ" (U+017F), which lower-casing keeps
+        assert!(may_hold("seis (6) meſes", &["mes"]));
+        assert!(!may_hold("the parties agree", &["mes", "día"]));
+        // `\d` is any Unicode decimal digit
+        assert!(may_hold_digit("el ١ de marzo"));
+        assert!(!may_hold_digit("no date here"));
+    }
+
+    #[test]
+    fn a_renewal_in_capitals_gives_its_length_and_notice() {
+        let r = rd("SERVICES AGREEMENT\n\n12.2 RENEWAL. THIS AGREEMENT SHALL AUTOMATICALLY RENEW FOR SUCCESSIVE ONE (1) YEAR TERMS UNLESS EITHER PARTY GIVES SIXTY (60) DAYS' WRITTEN NOTICE OF NON-RENEWAL PRIOR TO THE END OF THE THEN-CURRENT TERM.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(60))
+        );
+    }
+
+    #[test]
+    fn a_spanish_renewal_in_capitals_with_accents() {
+        let r = rd("CONTRATO DE SERVICIOS\n\n\
+CUARTA. EL CONTRATO SE RENOVARÁ AUTOMÁTICAMENTE POR PERÍODOS SUCESIVOS DE UN (1) AÑO, SALVO QUE CUALQUIERA DE LAS PARTES COMUNIQUE POR ESCRITO SU DECISIÓN DE NO RENOVARLO CON UNA ANTICIPACIÓN NO MENOR DE SESENTA (60) DÍAS.\n");
+        assert_eq!(r.renewal_period.map(|p| p.value), Some(Period::years(1)));
+        assert_eq!(
+            r.non_renewal_notice.map(|p| p.value),
+            Some(Period::days(60))
+        );
+    }
+
+    #[test]
+    fn cure_governing_law_and_review_words_in_capitals() {
+        let r = rd("SERVICES AGREEMENT\n\n\
+9. If either party is in material BREACH and does not CURE it within thirty (30) days after notice, the other party may terminate.\n\n\
+10. This Agreement shall be GOVERNED BY THE LAWS of the State of New York.\n\n\
+11. The NEXT REVIEW of the fees is on 1 March 2026.\n");
+        assert_eq!(r.cure_period.map(|p| p.value), Some(Period::days(30)));
+        assert_eq!(r.country.map(|c| c.value), Some("US".to_string()));
+        assert_eq!(
+            r.next_review.map(|d| d.value),
+            NaiveDate::from_ymd_opt(2026, 3, 1).map(|date| PartialDate::Day { date })
+        );
+    }
+
+    #[test]
+    fn an_open_term_hasta_que_in_capitals_is_termination_for_convenience() {
+        let r = rd("CONTRATO DE ASESORÍA\n\nCUARTA. El contrato rige por tiempo indefinido, HASTA QUE CUALQUIERA DE LAS PARTES LE PONGA TÉRMINO mediante aviso escrito con treinta (30) días de anticipación.\n");
+        assert_eq!(
+            r.termination_for_convenience.map(|c| c.value),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+    }
+
+    #[test]
+    fn an_anniversary_of_the_effective_date_in_capitals() {
+        let r = rd("SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 10 March 2020 between Maker Ltd and Buyer Inc.\n\n\
+8.1 The term of this Agreement will commence on the EFFECTIVE DATE and will continue until the third (3rd) anniversary of the EFFECTIVE DATE, unless terminated earlier.\n");
+        assert_eq!(
+            r.initial_term.as_ref().map(|t| t.value),
+            Some(Period::years(3))
+        );
+        assert_eq!(
+            r.expiry_date.map(|e| e.value),
+            NaiveDate::from_ymd_opt(2023, 3, 9).map(Expiry::Date)
+        );
+    }
+
+    #[test]
+    fn price_review_and_spanish_parties_in_capitals() {
+        let r = rd(
+            "SERVICES AGREEMENT\n\n7. The fees may be ADJUSTED annually according to the CPI.\n",
+        );
+        assert!(r.price_review.is_some());
+        let r = rd("LICENSE AGREEMENT\n\nThis License Agreement is made BETWEEN Fjord Analytics AS, a company duly ORGANIZED AND VALIDLY EXISTING under the laws of Norway, and Cedar Point Retail Inc., a Delaware corporation, as of 5 May 2022.\n");
+        assert_eq!(
+            r.parties.map(|p| p.value),
+            Some(vec![
+                "Fjord Analytics AS".to_string(),
+                "Cedar Point Retail Inc.".to_string()
+            ])
+        );
+        let r = rd("CONTRATO DE SERVICIOS\n\nEn Santiago, a 3 de mayo de 2024, POR UNA PARTE Minera Pacífico SpA, RUT 76.000.000-1, y POR LA OTRA Servicios Atacama Limitada, RUT 77.000.000-2, han convenido lo siguiente.\n");
+        assert_eq!(
+            r.parties.map(|p| p.value),
+            Some(vec![
+                "Minera Pacífico SpA".to_string(),
+                "Servicios Atacama Limitada".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn pesos_in_capitals_name_the_dollar_sign() {
+        let r = rd(
+            "SUPPLY AGREEMENT\n\n5. The price is $1,000 per month, payable in PESOS CHILENOS.\n",
+        );
+        assert_eq!(r.currency.map(|c| c.value), Some("CLP".to_string()));
     }
 }
