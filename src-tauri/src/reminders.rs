@@ -11,7 +11,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use renewal_core::adapters::remind::{self, Message, MessageAction, Notifier, ReminderAction};
+use renewal_core::adapters::remind::{
+    self, MessageAction, Notifier, ReminderAction, SpooledReport,
+};
 use renewal_core::adapters::store::Store;
 use renewal_core::services::dashboard::dashboard;
 use renewal_notify::DesktopNotifier;
@@ -57,7 +59,8 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     let real_today = state.config.real_today();
     let mut store = Store::open(&state.config.db_path)?;
     let notifier = DesktopNotifier::new().listen_for_actions(true);
-    let report = remind::run(&mut store, &notifier, real_today)?;
+    // Planned one agreement at a time, its reminders kept on disk (issue 14 item 1).
+    let report = remind::run_spooled(&mut store, &notifier, real_today)?;
     // Issue 12: the contract owners' email digests, once mail is set up (the same claims as
     // the timer and the CLI: each step reaches each recipient once).
     let email_failure = match renewal_core::adapters::mail::run_configured(&mut store, real_today) {
@@ -81,8 +84,8 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     let summary = ReminderRunSummary {
         reason,
         finished_at: chrono::Local::now().to_rfc3339(),
-        notified: u32::try_from(report.delivered.len()).unwrap_or(u32::MAX),
-        failed: u32::try_from(report.failed.len()).unwrap_or(u32::MAX),
+        notified: u32::try_from(report.delivered_count()).unwrap_or(u32::MAX),
+        failed: u32::try_from(report.failed_count()).unwrap_or(u32::MAX),
         failure: report.failure.clone().or(email_failure),
         next_deadline: label.clone(),
     };
@@ -91,17 +94,19 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     }
     crate::tray::set_next_deadline(app, label.as_deref())?;
     app.emit(EVENT_REMINDERS_RAN, &summary)?;
-    if let (Some(id), Some(message)) = (report.notification_id, report.message) {
-        if !message.actions.is_empty() {
-            watch_buttons(
-                app,
-                notifier,
-                id,
-                message,
-                state.config.db_path.clone(),
-                real_today,
-            );
-        }
+    let listen = report.notification_id.is_some()
+        && report
+            .message
+            .as_ref()
+            .is_some_and(|m| !m.actions.is_empty());
+    if listen {
+        watch_buttons(
+            app,
+            notifier,
+            report,
+            state.config.db_path.clone(),
+            real_today,
+        );
     }
     tracing::info!(
         ?reason,
@@ -113,15 +118,15 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     Ok(summary)
 }
 
-/// Listens (on its own thread, for [`ACTIONS_LISTENED`]) for a click on the buttons of
-/// notification `id`: "Snooze" and "Mark done" are recorded by the core
+/// Listens (on its own thread, for [`ACTIONS_LISTENED`]) for a click on the buttons of the
+/// notification of `report` (its reminders stay in its temporary file until then): "Snooze"
+/// and "Mark done" are recorded by the core
 /// ([`remind::apply_action`], in each agreement's history) and the window reloads; "Open
 /// brief" / "Open Renewal Desk" shows the window (on the agreement for a single reminder).
 fn watch_buttons<R: Runtime>(
     app: &AppHandle<R>,
     notifier: DesktopNotifier,
-    id: u32,
-    message: Message,
+    report: SpooledReport,
     db: PathBuf,
     real_today: NaiveDate,
 ) {
@@ -129,6 +134,10 @@ fn watch_buttons<R: Runtime>(
     let spawned = std::thread::Builder::new()
         .name("notification-buttons".into())
         .spawn(move || {
+            let (Some(id), Some(message)) = (report.notification_id, report.message.as_ref())
+            else {
+                return;
+            };
             let until = Instant::now() + ACTIONS_LISTENED;
             while let Some(left) = until.checked_duration_since(Instant::now()) {
                 let Some(invoked) = notifier.next_action(left) else {
@@ -141,7 +150,7 @@ fn watch_buttons<R: Runtime>(
                 let Some(action) = MessageAction::find(&message.actions, &invoked.key) else {
                     return;
                 };
-                if let Err(e) = on_button(&app, action.action, &message, &db, real_today) {
+                if let Err(e) = on_button(&app, action.action, &report, &db, real_today) {
                     tracing::warn!("notification button {}: {e}", invoked.key);
                 }
                 return;
@@ -155,31 +164,33 @@ fn watch_buttons<R: Runtime>(
 fn on_button<R: Runtime>(
     app: &AppHandle<R>,
     action: ReminderAction,
-    message: &Message,
+    report: &SpooledReport,
     db: &std::path::Path,
     real_today: NaiveDate,
 ) -> AppResult<()> {
     match action {
         ReminderAction::OpenBrief => {
             crate::window::show_main(app);
-            if let [only] = message.reminders.as_slice() {
-                app.emit(
-                    EVENT_OPEN_AGREEMENT,
-                    OpenAgreement {
-                        id: only.agreement_id,
-                    },
-                )?;
+            if report.reminder_count() == 1 {
+                let mut only = None;
+                report.for_each_reminder(|r| {
+                    only = Some(r.agreement_id);
+                    Ok(())
+                })?;
+                if let Some(id) = only {
+                    app.emit(EVENT_OPEN_AGREEMENT, OpenAgreement { id })?;
+                }
             }
         }
         ReminderAction::Snooze { .. } | ReminderAction::MarkDone => {
             let mut store = Store::open(db)?;
-            remind::apply_action(&mut store, &message.reminders, action, real_today)?;
+            report.apply_action(&mut store, action, real_today)?;
             app.state::<AppState>().invalidate_views();
             crate::views::prewarm(app);
             app.emit(EVENT_DATA_CHANGED, ())?;
             tracing::info!(
                 ?action,
-                reminders = message.reminders.len(),
+                reminders = report.reminder_count(),
                 "notification button"
             );
         }

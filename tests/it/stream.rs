@@ -429,6 +429,44 @@ fn remind_reports_and_log_equal_the_previous_implementation_on_a_generated_regis
     );
 }
 
+/// Issue 14 item 1: a first run over the generated register supersedes more older steps
+/// than a report lists. The count is exact (every row recorded as superseded), the list is
+/// the first `SUPERSEDED_LISTED` in the order the rows were written, and the dry run before
+/// says the same.
+#[test]
+fn remind_counts_every_superseded_step_and_lists_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = register(&dir.path().join("r.db"));
+    let preview = remind::preview(&store, today()).unwrap();
+    let outbox = Outbox {
+        fail: std::cell::RefCell::new(None),
+    };
+    let report = remind::run(&mut store, &outbox, today()).unwrap();
+    assert!(
+        report.superseded_count > remind::SUPERSEDED_LISTED,
+        "{}",
+        report.superseded_count
+    );
+    assert_eq!(report.superseded.len(), remind::SUPERSEDED_LISTED);
+    assert_eq!(preview.superseded_count, report.superseded_count);
+    assert_eq!(preview.superseded, report.superseded);
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT a.title, l.label, l.step, coalesce(l.note, '')
+             FROM reminder_log l JOIN agreements a ON a.id = l.agreement_id
+             WHERE l.state = 'superseded' ORDER BY l.id",
+        )
+        .unwrap();
+    let rows: Vec<(String, String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), report.superseded_count);
+    assert_eq!(report.superseded, rows[..remind::SUPERSEDED_LISTED]);
+}
+
 /// `renewals remind --dry-run --json` prints, as it serialises it, the same bytes as the
 /// report printed whole (`serde_json::to_string_pretty` and a newline).
 #[test]

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use renewal_core::adapters::remind::{
-    self, log, Message, MessageAction, Notifier, NotifyError, ReminderAction, RunReport, Sent,
+    self, log, Message, MessageAction, Notifier, NotifyError, ReminderAction, Sent, SpooledReport,
 };
 use renewal_core::adapters::store::Store;
 use renewal_core::domain::dates::long_date;
@@ -121,7 +121,7 @@ pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) 
             crate::write_json_with(|out| remind::write_preview_json(&store, as_of, out))?;
             return Ok(code);
         }
-        print_report(&remind::preview(&store, as_of)?);
+        print_report(&remind::preview_spooled(&store, as_of)?)?;
         return Ok(code);
     }
     let desktop = DesktopNotifier::new()
@@ -132,12 +132,13 @@ pub(crate) fn cmd_remind(args: RemindArgs, db: Option<&Path>, as_of: NaiveDate) 
     } else {
         &desktop
     };
-    let report = remind::run(&mut store, notifier, as_of)?;
+    // Planned one agreement at a time, the reminders kept on disk (issue 14 item 1).
+    let report = remind::run_spooled(&mut store, notifier, as_of)?;
     prepare_dashboard(&store, as_of);
     if args.json {
-        print_json(&report)?;
+        crate::write_json_with(|out| report.write_json(out))?;
     } else {
-        print_report(&report);
+        print_report(&report)?;
         print_pending_after(&store)?;
     }
     if args.wait_actions > 0 && report.ok() {
@@ -180,18 +181,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn print_report(r: &RunReport) {
+/// Prints what a run did (or would do), its reminders read back one at a time.
+fn print_report(r: &SpooledReport) -> CliResult<()> {
     let verb = if r.dry_run {
         "Would deliver"
     } else {
         "Delivered"
     };
-    let list = if r.failed.is_empty() {
-        &r.delivered
-    } else {
-        &r.failed
-    };
-    if list.is_empty() {
+    let count = r.reminder_count();
+    if count == 0 {
         println!(
             "Nothing due on {}{}.",
             long_date(r.as_of),
@@ -209,7 +207,7 @@ fn print_report(r: &RunReport) {
             (_, _, Some(_)) => String::new(),
             (Some(c), _, _) => format!(" as {c}"),
             (None, true, _) => {
-                if list.len() > 1 {
+                if count > 1 {
                     " as one digest notification".to_string()
                 } else {
                     String::new()
@@ -220,17 +218,17 @@ fn print_report(r: &RunReport) {
         if r.failure.is_some() {
             println!(
                 "Could not deliver {} on {}:",
-                plural(list.len(), "reminder", "reminders"),
+                plural(count, "reminder", "reminders"),
                 long_date(r.as_of)
             );
         } else {
             println!(
                 "{verb} {} on {}{how}:",
-                plural(list.len(), "reminder", "reminders"),
+                plural(count, "reminder", "reminders"),
                 long_date(r.as_of)
             );
         }
-        for x in list {
+        r.for_each_reminder(|x| {
             println!(
                 "  {}  {} — {} ({}, {}){}",
                 long_date(x.date),
@@ -243,7 +241,8 @@ fn print_report(r: &RunReport) {
                     .map(|f| format!(" [retry; last failure: {f}]"))
                     .unwrap_or_default()
             );
-        }
+            Ok(())
+        })?;
     }
     if r.superseded_count > 0 {
         println!(
@@ -255,12 +254,13 @@ fn print_report(r: &RunReport) {
     if let Some(f) = &r.failure {
         eprintln!(
             "error: {}: {f}",
-            plural(r.failed.len(), "reminder", "reminders")
+            plural(r.failed_count(), "reminder", "reminders")
         );
         eprintln!(
             "They are kept as undelivered and retried on the next run (see `renewals remind --pending`)."
         );
     }
+    Ok(())
 }
 
 fn print_pending_after(store: &Store) -> CliResult<()> {
@@ -322,7 +322,7 @@ fn print_pending(store: &Store, json: bool) -> CliResult {
 fn wait_for_actions(
     store: &mut Store,
     notifier: &dyn Notifier,
-    report: &RunReport,
+    report: &SpooledReport,
     wait: Duration,
     as_of: NaiveDate,
 ) -> CliResult<()> {
@@ -341,18 +341,19 @@ fn wait_for_actions(
             // "__closed" or the default action: nothing to record.
             return Ok(());
         };
-        remind::apply_action(store, &message.reminders, action.action, as_of)?;
+        report.apply_action(store, action.action, as_of)?;
         match action.action {
             ReminderAction::Snooze { days } => println!(
                 "Snoozed {} for {}.",
-                plural(message.reminders.len(), "reminder", "reminders"),
+                plural(report.reminder_count(), "reminder", "reminders"),
                 plural(days as usize, "day", "days")
             ),
             ReminderAction::MarkDone => println!("Marked done."),
             ReminderAction::OpenBrief => {
-                for r in &message.reminders {
+                report.for_each_reminder(|r| {
                     println!("Brief: renewals show {}", r.agreement_id);
-                }
+                    Ok(())
+                })?;
             }
         }
         return Ok(());

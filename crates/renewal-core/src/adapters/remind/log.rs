@@ -222,37 +222,75 @@ pub(crate) struct LogIndex {
     pub open: std::collections::HashMap<(i64, String), std::collections::HashMap<String, RowState>>,
 }
 
-/// Reads the [`LogIndex`] (two queries: an aggregate over settled rows, and the open rows).
-pub(crate) fn log_index(conn: &Connection) -> Result<LogIndex> {
+/// The [`LogIndex`] of the rows of agreement `agreement_id` only (one query over the
+/// log's unique index): a run plans one agreement at a time.
+///
+/// Errors: SQLite errors; [`Error::Invalid`] for a state the log does not know.
+pub(crate) fn log_index_of(conn: &Connection, agreement_id: i64) -> Result<LogIndex> {
     let mut out = LogIndex::default();
-    let mut floors = conn.prepare(
-        "SELECT agreement_id, event_id, MAX(due_on) FROM reminder_log
-         WHERE state IN ('delivered', 'superseded') GROUP BY agreement_id, event_id",
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, event_id, step, state, claimed_at, failure, due_on FROM reminder_log
+         WHERE agreement_id = ?1",
     )?;
-    let mut rows = floors.query([])?;
+    let mut rows = stmt.query([agreement_id])?;
     while let Some(r) = rows.next()? {
-        out.floors.insert((r.get(0)?, r.get(1)?), r.get(2)?);
-    }
-    let mut open = conn.prepare(
-        "SELECT id, agreement_id, event_id, step, state, claimed_at, failure FROM reminder_log
-         WHERE state IN ('failed', 'claimed')",
-    )?;
-    let mut rows = open.query([])?;
-    while let Some(r) = rows.next()? {
-        let state: String = r.get(4)?;
+        let state: String = r.get(3)?;
         let state = LogState::parse(&state).ok_or_else(|| Error::Invalid {
             field: "reminder_log.state".to_string(),
             message: format!("unknown state {state}"),
         })?;
-        out.open.entry((r.get(1)?, r.get(2)?)).or_default().insert(
-            r.get(3)?,
-            RowState {
-                id: r.get(0)?,
-                state,
-                claimed_at: r.get(5)?,
-                failure: r.get(6)?,
-            },
-        );
+        let key = (agreement_id, r.get::<_, String>(1)?);
+        match state {
+            LogState::Delivered | LogState::Superseded => {
+                // The text maximum, as `MAX(due_on)` (ISO 8601 dates compare as text).
+                let due: String = r.get(6)?;
+                let floor = out.floors.entry(key).or_default();
+                if due > *floor {
+                    *floor = due;
+                }
+            }
+            LogState::Failed | LogState::Claimed => {
+                out.open.entry(key).or_default().insert(
+                    r.get(2)?,
+                    RowState {
+                        id: r.get(0)?,
+                        state,
+                        claimed_at: r.get(4)?,
+                        failure: r.get(5)?,
+                    },
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The ids of the agreements with rows in the log, ascending (a first run over a register
+/// looks up no agreement's rows).
+pub(crate) fn agreements_with_rows(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT DISTINCT agreement_id FROM reminder_log ORDER BY agreement_id")?;
+    let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The failed rows of the agreements not in `visited` (ascending ids): (row id, agreement
+/// id, event id, step), by agreement, event and step.
+pub(crate) fn failures_outside(
+    conn: &Connection,
+    visited: &[i64],
+) -> Result<Vec<(i64, i64, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, agreement_id, event_id, step FROM reminder_log WHERE state = 'failed'
+         ORDER BY agreement_id, event_id, step",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let agreement: i64 = r.get(1)?;
+        if visited.binary_search(&agreement).is_err() {
+            out.push((r.get(0)?, agreement, r.get(2)?, r.get(3)?));
+        }
     }
     Ok(out)
 }

@@ -229,22 +229,39 @@ impl Message {
             .find(|r| r.days_left >= 0)
             .or(sorted.first())
             .copied();
+        let listed = &sorted[..sorted.len().min(DIGEST_LINES)];
+        let urgency = reminders
+            .iter()
+            .map(Reminder::urgency)
+            .max()
+            .unwrap_or(Urgency::Normal);
+        Message::digest_of(reminders.len(), listed, soonest, urgency)
+    }
+
+    /// The digest of `total` reminders whose first (at most [`DIGEST_LINES`], in the
+    /// digest's order) are `listed`, the soonest still ahead (else the first) `soonest`,
+    /// and the highest urgency `urgency`.
+    fn digest_of(
+        total: usize,
+        listed: &[&Reminder],
+        soonest: Option<&Reminder>,
+        urgency: Urgency,
+    ) -> Message {
         let summary = match soonest {
             Some(s) => format!(
                 "{} contract deadlines need attention; next: {} — {} on {}",
-                reminders.len(),
+                total,
                 s.agreement,
                 s.label,
                 long_date(s.date)
             ),
-            None => format!("{} contract deadlines need attention", reminders.len()),
+            None => format!("{total} contract deadlines need attention"),
         };
-        let listed = &sorted[..sorted.len().min(DIGEST_LINES)];
         let mut body: Vec<String> = listed.iter().map(|r| format!("• {}", r.line())).collect();
-        if sorted.len() > listed.len() {
+        if total > listed.len() {
             body.push(format!(
                 "… and {} more: see Renewal Desk",
-                sorted.len() - listed.len()
+                total - listed.len()
             ));
         }
         body.push("If nobody acts:".to_string());
@@ -257,11 +274,7 @@ impl Message {
         Message {
             summary,
             body: body.join("\n"),
-            urgency: reminders
-                .iter()
-                .map(Reminder::urgency)
-                .max()
-                .unwrap_or(Urgency::Normal),
+            urgency,
             actions: vec![
                 MessageAction {
                     key: "open-brief".to_string(),
@@ -275,6 +288,51 @@ impl Message {
                 },
             ],
             reminders: Vec::new(),
+        }
+    }
+}
+
+/// [`Message::without_reminders`] built from reminders given one at a time **in the
+/// digest's order** (date, agreement title, event label), holding only the first
+/// [`DIGEST_LINES`] of them: the same message for a run over a large register whose
+/// reminders are kept on disk.
+#[derive(Debug, Default)]
+pub(crate) struct MessageBuilder {
+    total: usize,
+    first: Vec<Reminder>,
+    soonest: Option<Reminder>,
+    urgency: Option<Urgency>,
+}
+
+impl MessageBuilder {
+    /// Takes the next reminder (in the digest's order).
+    pub(crate) fn push(&mut self, r: &Reminder) {
+        self.total += 1;
+        if self.first.len() < DIGEST_LINES {
+            self.first.push(r.clone());
+        }
+        if self.soonest.is_none() && r.days_left >= 0 {
+            self.soonest = Some(r.clone());
+        }
+        let u = r.urgency();
+        self.urgency = Some(self.urgency.map_or(u, |x| x.max(u)));
+    }
+
+    /// The message, without its reminders; `None` when none was pushed.
+    pub(crate) fn finish(self) -> Option<Message> {
+        match self.first.as_slice() {
+            [] => None,
+            [r] if self.total == 1 => Some(Message::single(r)),
+            first => {
+                let listed: Vec<&Reminder> = first.iter().collect();
+                let soonest = self.soonest.as_ref().or(first.first());
+                Some(Message::digest_of(
+                    self.total,
+                    &listed,
+                    soonest,
+                    self.urgency.unwrap_or(Urgency::Normal),
+                ))
+            }
         }
     }
 }

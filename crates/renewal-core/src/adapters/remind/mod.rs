@@ -12,6 +12,13 @@
 //!    each event (inserting its row; the `UNIQUE (agreement, event, step)` constraint and the
 //!    write lock mean two processes never claim the same step), record older unlogged steps
 //!    as superseded, and take back failed steps for retry;
+//!
+//!    steps 1–3 go **one agreement at a time** (issue 14 item 1: a first run over 100,000
+//!    agreements claims about 214,000 reminders and supersedes 1.2 million older steps):
+//!    the events due are kept in a temporary file between step 1 and the transaction, each
+//!    agreement's log rows are read on their own (an event's claim depends only on its own
+//!    rows), and the reminders claimed are sorted on disk ([`SpooledReport`]); the report
+//!    lists the first [`SUPERSEDED_LISTED`] superseded steps and counts them all;
 //! 4. deliver everything claimed as one notification (a digest when several are due) through
 //!    the [`Notifier`], outside the transaction;
 //! 5. record each as delivered (when and how) or failed (why): failed ones are retried on
@@ -49,6 +56,7 @@ pub mod log;
 pub mod message;
 pub mod notifier;
 pub mod policy;
+mod spool;
 mod store;
 
 use std::collections::HashMap;
@@ -68,6 +76,7 @@ use crate::domain::dates::days_between;
 use crate::domain::rules::decision::DECIDE_BY_ID_PREFIX;
 use crate::domain::rules::{assess, EventStatus};
 use crate::error::Result;
+use spool::{RecordSpool, ReminderSpool, Spooled};
 
 /// What a reminder run did (or, for a dry run, would do).
 #[derive(Debug, Clone, Serialize)]
@@ -146,23 +155,86 @@ type Silenced = HashMap<(i64, String), String>;
 /// so they were left out (a run over a large register then holds only what changed).
 type Settled = std::collections::HashSet<(i64, String)>;
 
-fn gather(
+/// The ladders and snoozes a run applies (every agreement's override: set by hand, few).
+struct Ladders {
+    global: Ladder,
+    ladders: HashMap<i64, Ladder>,
+    snoozes: HashMap<(i64, String), NaiveDate>,
+}
+
+impl Ladders {
+    fn load(store: &Store) -> Result<Ladders> {
+        Ok(Ladders {
+            global: store.global_ladder()?,
+            ladders: store.agreement_ladders()?,
+            snoozes: store.snoozes()?,
+        })
+    }
+}
+
+/// What [`gather_one`] finds in one agreement, with the log rows it was looked at with.
+#[derive(Default)]
+struct Gathered {
+    due: Vec<EventDue>,
+    silenced: Silenced,
+    settled: Settled,
+    index: log::LogIndex,
+}
+
+impl Gathered {
+    fn is_empty(&self) -> bool {
+        self.due.is_empty() && self.silenced.is_empty() && self.settled.is_empty()
+    }
+}
+
+/// Every agreement's remindable events and their due steps, in the store's order (by
+/// id), given to `f` one agreement at a time with its log rows
+/// ([`log::log_index_of`]); an agreement with nothing to remind, nothing settled and no
+/// open row for an event that stopped reminding is skipped. With `use_log` false the log
+/// is not read (every due step is new).
+fn walk(
     store: &Store,
     as_of: NaiveDate,
-    log: &log::LogIndex,
-) -> Result<(Vec<EventDue>, Silenced, Settled)> {
-    let global = store.global_ladder()?;
-    let ladders = store.agreement_ladders()?;
-    let snoozes = store.snoozes()?;
-    let mut due = Vec::new();
-    let mut silenced = Silenced::new();
-    let mut settled = Settled::new();
-    // The engine's fields only, one agreement at a time (fast and small with 10,000).
+    use_log: bool,
+    mut f: impl FnMut(i64, Gathered) -> Result<()>,
+) -> Result<()> {
+    let ctx = Ladders::load(store)?;
+    let with_rows = if use_log {
+        log::agreements_with_rows(store.conn())?
+    } else {
+        Vec::new()
+    };
+    // The engine's fields only, one agreement at a time.
     store.for_each_listed(|stored| {
+        let mut g = Gathered::default();
+        if with_rows.binary_search(&stored.id).is_ok() {
+            g.index = log::log_index_of(store.conn(), stored.id)?;
+        }
+        gather_one(&stored, as_of, &ctx, &mut g);
+        if g.is_empty() {
+            return Ok(());
+        }
+        f(stored.id, g)
+    })
+}
+
+/// The remindable events of `stored` as of `as_of` with their due steps (into `g.due`), the
+/// events settled in `g.index` (nothing new) and why events with open rows there no longer
+/// remind.
+fn gather_one(
+    stored: &crate::adapters::store::ListedAgreement,
+    as_of: NaiveDate,
+    ctx: &Ladders,
+    g: &mut Gathered,
+) {
+    let (global, ladders, snoozes) = (&ctx.global, &ctx.ladders, &ctx.snoozes);
+    let log = &g.index;
+    let (due, silenced, settled) = (&mut g.due, &mut g.silenced, &mut g.settled);
+    {
         let a = &stored.agreement;
         let s = assess(a, as_of);
         let outcome = s.default_outcome(a);
-        let ladder = ladders.get(&stored.id).unwrap_or(&global);
+        let ladder = ladders.get(&stored.id).unwrap_or(global);
         for e in &s.events {
             let key = (stored.id, e.id());
             let snooze = snoozes.get(&key).copied();
@@ -287,9 +359,7 @@ fn gather(
                 }
             }
         }
-        Ok(())
-    })?;
-    Ok((due, silenced, settled))
+    }
 }
 
 /// Every reminder due as of `as_of`, one per remindable event with the **latest** due step of
@@ -299,8 +369,12 @@ fn gather(
 /// Errors: SQLite errors.
 #[cfg(feature = "mail")]
 pub(crate) fn due_reminders(store: &Store, as_of: NaiveDate) -> Result<Vec<Reminder>> {
-    let (due, _, _) = gather(store, as_of, &log::LogIndex::default())?;
-    Ok(due.into_iter().filter_map(|d| d.reminder).collect())
+    let mut out = Vec::new();
+    walk(store, as_of, false, |_, g| {
+        out.extend(g.due.into_iter().filter_map(|d| d.reminder));
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// What to write in the claim transaction. Reminders are named by their index in the
@@ -317,8 +391,12 @@ struct Plan {
     supersede_new: Vec<(usize, DueStep)>,
     /// Why, per index in `due` (the later step that supersedes them).
     supersede_note: HashMap<usize, String>,
-    /// Failed rows to mark superseded: (row id, note, agreement, label, step).
+    /// Failed rows to mark superseded: (row id, note, agreement, label, step). From
+    /// `left_from` on, those of events that no longer remind: (row id, why, "", event id,
+    /// step), by event and step.
     supersede_rows: Vec<(i64, String, String, String, String)>,
+    /// Where the rows of events that no longer remind start in `supersede_rows`.
+    left_from: usize,
     /// Claims held by another live run.
     claimed_elsewhere: usize,
 }
@@ -447,11 +525,12 @@ fn plan(
         .filter(|(_, _, row)| row.state == LogState::Failed)
         .collect();
     left.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    p.left_from = p.supersede_rows.len();
     for (key, step, row) in left {
         let why = silenced
             .get(key)
             .cloned()
-            .unwrap_or_else(|| "the event is no longer computed".to_string());
+            .unwrap_or_else(|| NO_LONGER_COMPUTED.to_string());
         p.supersede_rows
             .push((row.id, why, String::new(), key.1.clone(), step.clone()));
     }
@@ -463,18 +542,500 @@ fn claim_token() -> String {
     format!("pid {} run {nanos:x}", std::process::id())
 }
 
-/// What [`run`] or [`preview`] would do on `as_of`, without writing anything: the reminders
-/// that would be delivered (retries included) and the steps that would be superseded.
+/// One of the superseded steps a report lists: (agreement title, event label, step, why);
+/// for a failed row of an event that no longer reminds, ("", event id, step, why).
+type SupersededItem = (String, String, String, String);
+
+/// What a run over the register gathers as it plans one agreement at a time: the
+/// reminders to deliver (on disk, sorted), the first superseded steps and the counts.
+struct Walked {
+    reminders: ReminderSpool,
+    /// Due events planned so far (the planning order of the next agreement's first event).
+    seq: u64,
+    /// The first older steps superseded by a later one (new rows), in planning order.
+    new_listed: Vec<SupersededItem>,
+    /// The first failed rows superseded by a later step of their event, in planning order.
+    rows_listed: Vec<SupersededItem>,
+    /// The failed rows of events that no longer remind with the smallest (agreement id,
+    /// event id, step), at most 2 × [`SUPERSEDED_LISTED`] before [`Walked::prune`].
+    left_listed: Vec<((i64, String, String), SupersededItem)>,
+    superseded_count: usize,
+    claimed_elsewhere: usize,
+    /// The agreements planned (ascending ids): the failed rows of the others are
+    /// superseded as no longer computed ([`log::failures_outside`]).
+    visited: Vec<i64>,
+}
+
+impl Walked {
+    fn new(chunk: usize) -> Walked {
+        Walked {
+            reminders: ReminderSpool::new(chunk),
+            seq: 0,
+            new_listed: Vec::new(),
+            rows_listed: Vec::new(),
+            left_listed: Vec::new(),
+            superseded_count: 0,
+            claimed_elsewhere: 0,
+            visited: Vec::new(),
+        }
+    }
+
+    /// Counts and lists the superseded steps of the plan `p` of agreement `id` (whose due
+    /// events are `due`, none taken yet).
+    fn note(&mut self, id: i64, due: &[EventDue], p: &Plan) {
+        self.superseded_count += p.supersede_new.len() + p.supersede_rows.len();
+        self.claimed_elsewhere += p.claimed_elsewhere;
+        for (at, s) in &p.supersede_new {
+            if self.new_listed.len() >= SUPERSEDED_LISTED {
+                break;
+            }
+            if let Some(r) = due.get(*at).and_then(|d| d.reminder.as_ref()) {
+                self.new_listed.push((
+                    r.agreement.clone(),
+                    r.label.clone(),
+                    s.step.key(),
+                    p.supersede_note.get(at).cloned().unwrap_or_default(),
+                ));
+            }
+        }
+        for (i, (_, n, a, l, s)) in p.supersede_rows.iter().enumerate() {
+            if i < p.left_from {
+                if self.rows_listed.len() < SUPERSEDED_LISTED {
+                    self.rows_listed
+                        .push((a.clone(), l.clone(), s.clone(), n.clone()));
+                }
+            } else {
+                self.left(id, l, s, n);
+            }
+        }
+    }
+
+    /// Lists a failed row of an event that no longer reminds (the smallest keys are kept).
+    fn left(&mut self, id: i64, event: &str, step: &str, why: &str) {
+        self.left_listed.push((
+            (id, event.to_string(), step.to_string()),
+            (
+                String::new(),
+                event.to_string(),
+                step.to_string(),
+                why.to_string(),
+            ),
+        ));
+        if self.left_listed.len() >= 2 * SUPERSEDED_LISTED {
+            self.prune();
+        }
+    }
+
+    fn prune(&mut self) {
+        self.left_listed.sort_by(|a, b| a.0.cmp(&b.0));
+        self.left_listed.truncate(SUPERSEDED_LISTED);
+    }
+
+    /// The first [`SUPERSEDED_LISTED`] superseded steps, in the report's order: older steps
+    /// (new rows), failed rows superseded by a later step, then failed rows of events that
+    /// no longer remind by agreement, event and step.
+    fn superseded(&mut self) -> Vec<SupersededItem> {
+        self.prune();
+        std::mem::take(&mut self.new_listed)
+            .into_iter()
+            .chain(std::mem::take(&mut self.rows_listed))
+            .chain(
+                std::mem::take(&mut self.left_listed)
+                    .into_iter()
+                    .map(|(_, x)| x),
+            )
+            .take(SUPERSEDED_LISTED)
+            .collect()
+    }
+
+    /// Spools the reminder of `due[at]` (see [`take_reminder`]) as a new claim (`class` 0)
+    /// or a retry (1).
+    fn take(
+        &mut self,
+        due: &mut [EventDue],
+        base: u64,
+        class: u8,
+        (at, step, failure, log_id): (usize, DueStep, Option<String>, Option<i64>),
+    ) -> Result<()> {
+        if let Some(mut r) = take_reminder(due, at, step, failure) {
+            r.log_id = log_id;
+            self.reminders.push(Spooled {
+                class,
+                seq: base + at as u64,
+                reminder: r,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// One agreement's events found due before the claim transaction (kept on disk between
+/// the two).
+#[derive(Serialize, serde::Deserialize)]
+struct AgreementDue {
+    id: i64,
+    due: Vec<(Reminder, Vec<DueStep>)>,
+    silenced: Vec<(String, String)>,
+    settled: Vec<String>,
+}
+
+impl AgreementDue {
+    fn new(id: i64, g: Gathered) -> AgreementDue {
+        AgreementDue {
+            id,
+            due: g
+                .due
+                .into_iter()
+                .filter_map(|d| Some((d.reminder?, d.steps)))
+                .collect(),
+            silenced: g.silenced.into_iter().map(|((_, e), w)| (e, w)).collect(),
+            settled: g.settled.into_iter().map(|(_, e)| e).collect(),
+        }
+    }
+
+    /// Back to what [`plan`] takes.
+    fn parts(self) -> (Vec<EventDue>, Silenced, Settled) {
+        let id = self.id;
+        (
+            self.due
+                .into_iter()
+                .map(|(r, steps)| EventDue {
+                    reminder: Some(r),
+                    steps,
+                })
+                .collect(),
+            self.silenced
+                .into_iter()
+                .map(|(e, w)| ((id, e), w))
+                .collect(),
+            self.settled.into_iter().map(|e| (id, e)).collect(),
+        )
+    }
+}
+
+/// An older step to record as superseded (inserted after every claim, as the log always
+/// had them).
+#[derive(Serialize, serde::Deserialize)]
+struct NewSuperseded {
+    agreement_id: i64,
+    event_id: String,
+    step: String,
+    event_date: NaiveDate,
+    due_on: NaiveDate,
+    label: String,
+    note: Option<String>,
+}
+
+/// What [`run`] or [`preview`] did or would do, with its reminders kept in a temporary file
+/// (removed when dropped) instead of in memory: a run over a large register (issue 14 item
+/// 1: a first run over 100,000 agreements claims about 214,000 reminders). Its
+/// [`RunReport`] is [`SpooledReport::into_report`]; [`SpooledReport::write_json`] prints
+/// it without holding it.
+pub struct SpooledReport {
+    /// The as-of date of the run.
+    pub as_of: NaiveDate,
+    /// Whether nothing was claimed, sent or recorded.
+    pub dry_run: bool,
+    reminders: ReminderSpool,
+    /// Why delivery failed (then the reminders are the report's `failed`, else its
+    /// `delivered`).
+    pub failure: Option<String>,
+    /// How the message went out (log `channel`).
+    pub channel: Option<String>,
+    /// The notification id given by the server.
+    pub notification_id: Option<u32>,
+    /// The message sent (or that would be sent), **with an empty `reminders`**: they are
+    /// the report's ([`SpooledReport::for_each_reminder`]).
+    pub message: Option<Message>,
+    /// As [`RunReport::superseded`]: the first [`SUPERSEDED_LISTED`].
+    pub superseded: Vec<(String, String, String, String)>,
+    /// How many steps were recorded (or would be) as superseded.
+    pub superseded_count: usize,
+    /// Steps claimed by another run that is still delivering them (left alone).
+    pub claimed_elsewhere: usize,
+}
+
+impl std::fmt::Debug for SpooledReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SpooledReport")
+            .field("as_of", &self.as_of)
+            .field("dry_run", &self.dry_run)
+            .field("reminders", &self.reminders.len())
+            .field("failure", &self.failure)
+            .field("superseded_count", &self.superseded_count)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SpooledReport {
+    /// How many reminders were delivered, failed, or (dry run) would be delivered.
+    pub fn reminder_count(&self) -> usize {
+        self.reminders.len()
+    }
+
+    /// How many were delivered (dry run: would be).
+    pub fn delivered_count(&self) -> usize {
+        if self.failure.is_none() {
+            self.reminders.len()
+        } else {
+            0
+        }
+    }
+
+    /// How many could not be delivered (kept for the next run).
+    pub fn failed_count(&self) -> usize {
+        if self.failure.is_some() {
+            self.reminders.len()
+        } else {
+            0
+        }
+    }
+
+    /// True when no delivery failed ([`RunReport::ok`]).
+    pub fn ok(&self) -> bool {
+        self.failed_count() == 0
+    }
+
+    /// Calls `f` with each reminder, in the report's order (date, agreement, label); stops
+    /// at `f`'s first error.
+    ///
+    /// Errors: the temporary file cannot be read back ([`crate::Error::Io`]), or `f`'s.
+    pub fn for_each_reminder(&self, f: impl FnMut(Reminder) -> Result<()>) -> Result<()> {
+        self.reminders.for_each(f)
+    }
+
+    /// The whole [`RunReport`] (every reminder in memory, twice: `delivered` or `failed`,
+    /// and the message's `reminders`).
+    ///
+    /// Errors: the temporary file cannot be read back.
+    pub fn into_report(self) -> Result<RunReport> {
+        let mut list = Vec::with_capacity(self.reminders.len());
+        self.reminders.for_each(|r| {
+            list.push(r);
+            Ok(())
+        })?;
+        let message = self.message.map(|mut m| {
+            m.reminders = list.clone();
+            m
+        });
+        let (delivered, failed) = if self.failure.is_some() {
+            (Vec::new(), list)
+        } else {
+            (list, Vec::new())
+        };
+        Ok(RunReport {
+            as_of: self.as_of,
+            dry_run: self.dry_run,
+            delivered,
+            failed,
+            failure: self.failure,
+            channel: self.channel,
+            notification_id: self.notification_id,
+            message,
+            superseded: self.superseded,
+            superseded_count: self.superseded_count,
+            claimed_elsewhere: self.claimed_elsewhere,
+        })
+    }
+
+    /// Writes the report as pretty JSON (two-space indent, no final newline) to `out`: the
+    /// same bytes as `serde_json::to_writer_pretty(out, &self.into_report()?)`, reading the
+    /// reminders back from the file as they are written.
+    ///
+    /// Errors: [`crate::Error::Json`] when `out` or the temporary file cannot be written or
+    /// read (the I/O error kind of `out` is kept: `serde_json::Error::io_error_kind`).
+    pub fn write_json<W: std::io::Write>(&self, out: W) -> Result<()> {
+        /// [`Message`] with its reminders read from the spool.
+        #[derive(Serialize)]
+        struct MessageView<'a> {
+            summary: &'a str,
+            body: &'a str,
+            urgency: Urgency,
+            actions: &'a [MessageAction],
+            reminders: Seq<'a>,
+        }
+        /// [`RunReport`] with its reminders read from the spool (same keys, same order).
+        #[derive(Serialize)]
+        struct ReportView<'a> {
+            today: NaiveDate,
+            dry_run: bool,
+            delivered: Seq<'a>,
+            failed: Seq<'a>,
+            failure: &'a Option<String>,
+            channel: &'a Option<String>,
+            notification_id: Option<u32>,
+            message: Option<MessageView<'a>>,
+            superseded: &'a [(String, String, String, String)],
+            superseded_count: usize,
+            claimed_elsewhere: usize,
+        }
+        let all = Seq(Some(&self.reminders));
+        let (delivered, failed) = if self.failure.is_some() {
+            (Seq(None), all)
+        } else {
+            (all, Seq(None))
+        };
+        let view = ReportView {
+            today: self.as_of,
+            dry_run: self.dry_run,
+            delivered,
+            failed,
+            failure: &self.failure,
+            channel: &self.channel,
+            notification_id: self.notification_id,
+            message: self.message.as_ref().map(|m| MessageView {
+                summary: &m.summary,
+                body: &m.body,
+                urgency: m.urgency,
+                actions: &m.actions,
+                reminders: Seq(Some(&self.reminders)),
+            }),
+            superseded: &self.superseded,
+            superseded_count: self.superseded_count,
+            claimed_elsewhere: self.claimed_elsewhere,
+        };
+        serde_json::to_writer_pretty(out, &view)?;
+        Ok(())
+    }
+
+    /// [`apply_action`] to every reminder of the report (a digest's "Snooze all"), read
+    /// back from the file a batch at a time.
+    ///
+    /// Errors: those of [`apply_action`]; the temporary file cannot be read back.
+    pub fn apply_action(
+        &self,
+        store: &mut Store,
+        action: ReminderAction,
+        as_of: NaiveDate,
+    ) -> Result<()> {
+        const BATCH: usize = 512;
+        let mut batch = Vec::with_capacity(BATCH);
+        self.reminders.for_each(|r| {
+            batch.push(r);
+            if batch.len() >= BATCH {
+                apply_action(store, &batch, action, as_of)?;
+                batch.clear();
+            }
+            Ok(())
+        })?;
+        if batch.is_empty() {
+            Ok(())
+        } else {
+            apply_action(store, &batch, action, as_of)
+        }
+    }
+}
+
+/// The spooled reminders as a JSON array (`None`: an empty one).
+struct Seq<'a>(Option<&'a ReminderSpool>);
+
+impl Serialize for Seq<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq};
+        let Some(spool) = self.0 else {
+            return serializer.serialize_seq(Some(0))?.end();
+        };
+        let mut seq = serializer.serialize_seq(Some(spool.len()))?;
+        let mut failed: Option<S::Error> = None;
+        let walked = spool.for_each(|r| match seq.serialize_element(&r) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                failed = Some(e);
+                Err(crate::Error::Invalid {
+                    field: "output".to_string(),
+                    message: "write failed".to_string(),
+                })
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        walked.map_err(|e| S::Error::custom(e.to_string()))?;
+        seq.end()
+    }
+}
+
+/// What [`run`] would do on `as_of`, without writing anything: the reminders that would be
+/// delivered (retries included) and the steps that would be superseded. Holds every
+/// reminder ([`preview_spooled`] does not).
+///
+/// Errors: SQLite errors; [`crate::Error::Io`] for the temporary file.
 pub fn preview(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
-    let mut report = preview_without_message(store, as_of)?;
-    report.message = Message::for_reminders(&report.delivered);
-    Ok(report)
+    preview_spooled(store, as_of)?.into_report()
+}
+
+/// [`preview`] in bounded memory: planned one agreement at a time, the reminders kept in a
+/// temporary file in the report's order.
+///
+/// Errors: SQLite errors; [`crate::Error::Io`] for the temporary file.
+pub fn preview_spooled(store: &Store, as_of: NaiveDate) -> Result<SpooledReport> {
+    preview_with(store, as_of, spool::CHUNK)
+}
+
+/// [`preview_spooled`] sorting `chunk` reminders in memory at a time.
+fn preview_with(store: &Store, as_of: NaiveDate, chunk: usize) -> Result<SpooledReport> {
+    let mut w = Walked::new(chunk);
+    let now = Utc::now();
+    walk(store, as_of, true, |id, g| {
+        w.visited.push(id);
+        let Gathered {
+            mut due,
+            silenced,
+            settled,
+            index,
+        } = g;
+        let p = plan(&due, &silenced, settled, &index, now);
+        w.note(id, &due, &p);
+        let base = w.seq;
+        w.seq += due.len() as u64;
+        for &(at, step) in &p.claim {
+            w.take(&mut due, base, 0, (at, step, None, None))?;
+        }
+        for (_, _, at, step, failure) in p.retry {
+            w.take(&mut due, base, 1, (at, step, failure, None))?;
+        }
+        Ok(())
+    })?;
+    for (_, agreement, event, step) in log::failures_outside(store.conn(), &w.visited)? {
+        w.superseded_count += 1;
+        w.left(agreement, &event, &step, NO_LONGER_COMPUTED);
+    }
+    w.reminders.finish()?;
+    let message = message_of(&w.reminders)?;
+    Ok(SpooledReport {
+        as_of,
+        dry_run: true,
+        superseded: w.superseded(),
+        superseded_count: w.superseded_count,
+        claimed_elsewhere: w.claimed_elsewhere,
+        reminders: w.reminders,
+        failure: None,
+        channel: None,
+        notification_id: None,
+        message,
+    })
+}
+
+/// Why a failed row is superseded when its event is not computed any more.
+const NO_LONGER_COMPUTED: &str = "the event is no longer computed";
+
+/// The message for the spooled reminders (in the digest's order), without its reminders.
+fn message_of(spool: &ReminderSpool) -> Result<Option<Message>> {
+    let mut b = message::MessageBuilder::default();
+    spool.for_each(|r| {
+        b.push(&r);
+        Ok(())
+    })?;
+    Ok(b.finish())
 }
 
 /// The report of [`preview`] as pretty JSON (two-space indent, no final newline) written to
-/// `out`: the same bytes as `serde_json::to_string_pretty(&preview(store, as_of)?)`, with
-/// each reminder held once (the message's `reminders` are the report's `delivered`, not a
-/// copy; `remind --dry-run --json` over a large register).
+/// `out`: the same bytes as `serde_json::to_string_pretty(&preview(store, as_of)?)`, in
+/// bounded memory ([`preview_spooled`], [`SpooledReport::write_json`]; `remind --dry-run
+/// --json` over a large register).
 ///
 /// Errors: SQLite errors; [`crate::Error::Json`] when `out` cannot be written (its I/O
 /// error kind is kept: `serde_json::Error::io_error_kind`).
@@ -483,90 +1044,7 @@ pub fn write_preview_json<W: std::io::Write>(
     as_of: NaiveDate,
     out: W,
 ) -> Result<()> {
-    /// [`Message`] borrowing its reminders.
-    #[derive(Serialize)]
-    struct MessageView<'a> {
-        summary: &'a str,
-        body: &'a str,
-        urgency: Urgency,
-        actions: &'a [MessageAction],
-        reminders: &'a [Reminder],
-    }
-    /// [`RunReport`] borrowing its parts (same keys, same order).
-    #[derive(Serialize)]
-    struct ReportView<'a> {
-        today: NaiveDate,
-        dry_run: bool,
-        delivered: &'a [Reminder],
-        failed: &'a [Reminder],
-        failure: &'a Option<String>,
-        channel: &'a Option<String>,
-        notification_id: Option<u32>,
-        message: Option<MessageView<'a>>,
-        superseded: &'a [(String, String, String, String)],
-        superseded_count: usize,
-        claimed_elsewhere: usize,
-    }
-    let r = preview_without_message(store, as_of)?;
-    let m = Message::without_reminders(&r.delivered);
-    let view = ReportView {
-        today: r.as_of,
-        dry_run: r.dry_run,
-        delivered: &r.delivered,
-        failed: &r.failed,
-        failure: &r.failure,
-        channel: &r.channel,
-        notification_id: r.notification_id,
-        message: m.as_ref().map(|m| MessageView {
-            summary: &m.summary,
-            body: &m.body,
-            urgency: m.urgency,
-            actions: &m.actions,
-            reminders: &r.delivered,
-        }),
-        superseded: &r.superseded,
-        superseded_count: r.superseded_count,
-        claimed_elsewhere: r.claimed_elsewhere,
-    };
-    serde_json::to_writer_pretty(out, &view)?;
-    Ok(())
-}
-
-/// [`preview`] without its message.
-fn preview_without_message(store: &Store, as_of: NaiveDate) -> Result<RunReport> {
-    let index = log::log_index(store.conn())?;
-    let (mut due, silenced, settled) = gather(store, as_of, &index)?;
-    let p = plan(&due, &silenced, settled, &index, Utc::now());
-    drop(index);
-    let superseded = superseded_list(&due, &p);
-    let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
-    let mut delivered: Vec<Reminder> = p
-        .claim
-        .iter()
-        .map(|&(at, step)| (at, step, None))
-        .chain(
-            p.retry
-                .into_iter()
-                .map(|(_, _, at, step, failure)| (at, step, failure)),
-        )
-        .filter_map(|(at, step, failure)| take_reminder(&mut due, at, step, failure))
-        .collect();
-    drop(due);
-    delivered
-        .sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
-    Ok(RunReport {
-        as_of,
-        dry_run: true,
-        message: None,
-        delivered,
-        failed: Vec::new(),
-        failure: None,
-        channel: None,
-        notification_id: None,
-        superseded,
-        superseded_count,
-        claimed_elsewhere: p.claimed_elsewhere,
-    })
+    preview_spooled(store, as_of)?.write_json(out)
 }
 
 /// Moves the reminder of `due[at]` out (each event is claimed or retried at most once, so
@@ -585,145 +1063,191 @@ fn take_reminder(
     Some(r)
 }
 
-/// The first [`SUPERSEDED_LISTED`] superseded steps of `p`, for the report.
-fn superseded_list(due: &[EventDue], p: &Plan) -> Vec<(String, String, String, String)> {
-    p.supersede_new
-        .iter()
-        .filter_map(|(at, s)| {
-            let r = due.get(*at)?.reminder.as_ref()?;
-            Some((
-                r.agreement.clone(),
-                r.label.clone(),
-                s.step.key(),
-                p.supersede_note.get(at).cloned().unwrap_or_default(),
-            ))
-        })
-        .chain(
-            p.supersede_rows
-                .iter()
-                .map(|(_, n, a, l, s)| (a.clone(), l.clone(), s.clone(), n.clone())),
-        )
-        .take(SUPERSEDED_LISTED)
-        .collect()
-}
-
 /// Runs reminders for `as_of`: claims what is due, delivers it through `notifier` (one
 /// message; a digest when several are due) and records the outcome. See the module docs.
+/// Holds every reminder claimed in its report ([`run_spooled`] does not); the message
+/// given to `notifier` carries them all.
 ///
 /// A delivery failure is not an error: the reminders are recorded as failed with the reason
-/// and listed in [`RunReport::failed`]. Errors are database errors only.
+/// and listed in [`RunReport::failed`]. Errors are database errors only (and
+/// [`crate::Error::Io`] for the temporary file).
 pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Result<RunReport> {
-    // A first look at the log leaves out events with nothing new; the claim transaction
-    // below reads it again (settled dates only grow, so what was left out stays settled).
-    let snapshot = log::log_index(store.conn())?;
-    // (The reasons for superseding failures of events that no longer remind are gathered for
-    // the events open in this snapshot: a row a concurrent run opens and fails in between
-    // is superseded, if at all, as "no longer computed".)
-    let (mut due, silenced, settled) = gather(store, as_of, &snapshot)?;
-    drop(snapshot);
+    run_with(store, notifier, as_of, spool::CHUNK, true)?.into_report()
+}
+
+/// [`run`] in bounded memory (issue 14 item 1): the events due are found one agreement at
+/// a time and kept in a temporary file; the claim transaction then plans and writes one
+/// agreement at a time (each event's claim depends only on its own rows in the log); the
+/// reminders claimed are kept in a temporary file in the report's order. The message given
+/// to `notifier` has an empty `reminders` list (the same summary, body, urgency and
+/// buttons); the claims, the reminder log and the report are those of [`run`].
+///
+/// Errors: as [`run`].
+pub fn run_spooled(
+    store: &mut Store,
+    notifier: &dyn Notifier,
+    as_of: NaiveDate,
+) -> Result<SpooledReport> {
+    run_with(store, notifier, as_of, spool::CHUNK, false)
+}
+
+/// [`run`] sorting `chunk` reminders in memory at a time; with `full_message`, the message
+/// given to `notifier` carries every reminder.
+fn run_with(
+    store: &mut Store,
+    notifier: &dyn Notifier,
+    as_of: NaiveDate,
+    chunk: usize,
+    full_message: bool,
+) -> Result<SpooledReport> {
+    // A first look at the log (per agreement) leaves out events with nothing new; the claim
+    // transaction below reads each agreement's rows again (settled dates only grow, so
+    // what was left out stays settled). (The reasons for superseding failures of events
+    // that no longer remind are those of this first look: a row a concurrent run opens and
+    // fails in between is superseded, if at all, as "no longer computed".)
+    let mut found: RecordSpool<AgreementDue> = RecordSpool::new()?;
+    walk(store, as_of, true, |id, g| {
+        found.push(&AgreementDue::new(id, g))
+    })?;
     let token = claim_token();
     let at = now();
+    let mut w = Walked::new(chunk);
     // Claim in one IMMEDIATE transaction: the write lock is taken before the log is read, so
     // a concurrent run waits (busy timeout) and then sees these claims.
     let conn = store.conn_mut();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let index = log::log_index(&tx)?;
-    let p = plan(&due, &silenced, settled, &index, Utc::now());
-    // (index in `due`, step, previous failure, log row id) of each claim made.
-    let mut claimed_at: Vec<(usize, DueStep, Option<String>, i64)> = Vec::new();
+    let now_utc = Utc::now();
     {
+        let with_rows = log::agreements_with_rows(&tx)?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO reminder_log(agreement_id, event_id, step, event_date, due_on, label,
                                       state, note, claimed_by, claimed_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT(agreement_id, event_id, step) DO NOTHING",
         )?;
-        for &(i, step) in &p.claim {
-            let Some(r) = due.get(i).and_then(|d| d.reminder.as_ref()) else {
-                continue;
-            };
-            let n = insert.execute(params![
-                r.agreement_id,
-                r.event_id,
-                step.step.key(),
-                r.date.to_string(),
-                step.due_on.to_string(),
-                r.label,
-                LogState::Claimed.as_str(),
-                Option::<String>::None,
-                token,
-                at
-            ])?;
-            if n == 1 {
-                claimed_at.push((i, step, None, tx.last_insert_rowid()));
-            }
-        }
-        for (i, s) in &p.supersede_new {
-            let Some(r) = due.get(*i).and_then(|d| d.reminder.as_ref()) else {
-                continue;
-            };
-            insert.execute(params![
-                r.agreement_id,
-                r.event_id,
-                s.step.key(),
-                r.date.to_string(),
-                s.due_on.to_string(),
-                r.label,
-                LogState::Superseded.as_str(),
-                p.supersede_note.get(i),
-                Option::<String>::None,
-                at
-            ])?;
-        }
         let mut retake = tx.prepare_cached(
             "UPDATE reminder_log SET state = 'claimed', claimed_by = ?2, claimed_at = ?3
              WHERE id = ?1 AND state = ?4",
         )?;
-        for (id, old, i, step, failure) in &p.retry {
-            if retake.execute(params![id, token, at, old.as_str()])? == 1 {
-                claimed_at.push((*i, *step, failure.clone(), *id));
-            }
-        }
         let mut supersede = tx.prepare_cached(
             "UPDATE reminder_log SET state = 'superseded', note = ?2 WHERE id = ?1 AND state = 'failed'",
         )?;
-        for (id, note, ..) in &p.supersede_rows {
-            supersede.execute(params![id, note])?;
+        // Older steps to record as superseded: inserted after every claim.
+        let mut older: RecordSpool<NewSuperseded> = RecordSpool::new()?;
+        found.drain(|rec| {
+            let id = rec.id;
+            w.visited.push(id);
+            let index = if with_rows.binary_search(&id).is_ok() {
+                log::log_index_of(&tx, id)?
+            } else {
+                log::LogIndex::default()
+            };
+            let (mut due, silenced, settled) = rec.parts();
+            let p = plan(&due, &silenced, settled, &index, now_utc);
+            w.note(id, &due, &p);
+            let base = w.seq;
+            w.seq += due.len() as u64;
+            // (index in `due`, step, previous failure, log row id) of each claim made.
+            let mut claims: Vec<(usize, DueStep, Option<String>, Option<i64>)> = Vec::new();
+            for &(i, step) in &p.claim {
+                let Some(r) = due.get(i).and_then(|d| d.reminder.as_ref()) else {
+                    continue;
+                };
+                let n = insert.execute(params![
+                    r.agreement_id,
+                    r.event_id,
+                    step.step.key(),
+                    r.date.to_string(),
+                    step.due_on.to_string(),
+                    r.label,
+                    LogState::Claimed.as_str(),
+                    Option::<String>::None,
+                    token,
+                    at
+                ])?;
+                if n == 1 {
+                    claims.push((i, step, None, Some(tx.last_insert_rowid())));
+                }
+            }
+            for (i, s) in &p.supersede_new {
+                let Some(r) = due.get(*i).and_then(|d| d.reminder.as_ref()) else {
+                    continue;
+                };
+                older.push(&NewSuperseded {
+                    agreement_id: r.agreement_id,
+                    event_id: r.event_id.clone(),
+                    step: s.step.key(),
+                    event_date: r.date,
+                    due_on: s.due_on,
+                    label: r.label.clone(),
+                    note: p.supersede_note.get(i).cloned(),
+                })?;
+            }
+            let mut retries: Vec<(usize, DueStep, Option<String>, Option<i64>)> = Vec::new();
+            for (row, old, i, step, failure) in &p.retry {
+                if retake.execute(params![row, token, at, old.as_str()])? == 1 {
+                    retries.push((*i, *step, failure.clone(), Some(*row)));
+                }
+            }
+            for (row, note, ..) in &p.supersede_rows {
+                supersede.execute(params![row, note])?;
+            }
+            for c in claims {
+                w.take(&mut due, base, 0, c)?;
+            }
+            for c in retries {
+                w.take(&mut due, base, 1, c)?;
+            }
+            Ok(())
+        })?;
+        for (row, agreement, event, step) in log::failures_outside(&tx, &w.visited)? {
+            supersede.execute(params![row, NO_LONGER_COMPUTED])?;
+            w.superseded_count += 1;
+            w.left(agreement, &event, &step, NO_LONGER_COMPUTED);
         }
+        older.drain(|s| {
+            insert.execute(params![
+                s.agreement_id,
+                s.event_id,
+                s.step,
+                s.event_date.to_string(),
+                s.due_on.to_string(),
+                s.label,
+                LogState::Superseded.as_str(),
+                s.note,
+                Option::<String>::None,
+                at
+            ])?;
+            Ok(())
+        })?;
     }
     tx.commit()?;
-    let superseded = superseded_list(&due, &p);
-    let superseded_count = p.supersede_new.len() + p.supersede_rows.len();
-    let claimed_elsewhere = p.claimed_elsewhere;
-    drop(p);
-    let mut claimed: Vec<Reminder> = claimed_at
-        .into_iter()
-        .filter_map(|(i, step, failure, log_id)| {
-            let mut r = take_reminder(&mut due, i, step, failure)?;
-            r.log_id = Some(log_id);
-            Some(r)
-        })
-        .collect();
-    drop(due);
-    claimed.sort_by(|a, b| (a.date, &a.agreement, &a.label).cmp(&(b.date, &b.agreement, &b.label)));
-
-    let mut report = RunReport {
+    w.reminders.finish()?;
+    let mut report = SpooledReport {
         as_of,
         dry_run: false,
-        delivered: Vec::new(),
-        failed: Vec::new(),
+        superseded: w.superseded(),
+        superseded_count: w.superseded_count,
+        claimed_elsewhere: w.claimed_elsewhere,
+        reminders: w.reminders,
         failure: None,
         channel: None,
         notification_id: None,
         message: None,
-        superseded,
-        superseded_count,
-        claimed_elsewhere,
     };
-    let Some(message) = Message::for_reminders(&claimed) else {
+    let Some(message) = message_of(&report.reminders)? else {
         return Ok(report);
     };
-    let outcome = notifier.send(&message);
+    let outcome = if full_message {
+        let mut whole = message.clone();
+        report.reminders.for_each(|r| {
+            whole.reminders.push(r);
+            Ok(())
+        })?;
+        notifier.send(&whole)
+    } else {
+        notifier.send(&message)
+    };
     let at = now();
     let conn = store.conn_mut();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -738,24 +1262,21 @@ pub fn run(store: &mut Store, notifier: &dyn Notifier, as_of: NaiveDate) -> Resu
                     attempts = attempts + 1
              WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
         )?;
-        for r in &claimed {
+        report.reminders.for_each(|r| {
             match &outcome {
                 Ok(sent) => done.execute(params![r.log_id, token, at, sent.channel])?,
                 Err(e) => fail.execute(params![r.log_id, token, at, e.to_string()])?,
             };
-        }
+            Ok(())
+        })?;
     }
     tx.commit()?;
     match outcome {
         Ok(sent) => {
             report.channel = Some(sent.channel);
             report.notification_id = sent.id;
-            report.delivered = claimed;
         }
-        Err(e) => {
-            report.failure = Some(e.to_string());
-            report.failed = claimed;
-        }
+        Err(e) => report.failure = Some(e.to_string()),
     }
     report.message = Some(message);
     Ok(report)
@@ -810,4 +1331,175 @@ fn apply_each(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod spooled_tests {
+    //! Issue 14 item 1: a run planned one agreement at a time, its reminders sorted on disk
+    //! in chunks, gives the same report and log whatever the chunk size.
+    use super::*;
+    use crate::adapters::import::import_markdown;
+    use crate::services::samples::generate_document;
+    use std::cell::RefCell;
+
+    fn register(n: usize) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let docs: Vec<_> = (0..n)
+            .map(|i| import_markdown(&format!("g{i}.md"), &generate_document(i)).unwrap())
+            .collect();
+        for r in store.import_batch(&docs).unwrap() {
+            r.unwrap();
+        }
+        store
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Fails while `fail` holds a reason; counts the reminders of each message.
+    struct Outbox {
+        fail: RefCell<Option<String>>,
+        carried: RefCell<Vec<usize>>,
+    }
+
+    impl Notifier for Outbox {
+        fn send(&self, m: &Message) -> std::result::Result<Sent, NotifyError> {
+            self.carried.borrow_mut().push(m.reminders.len());
+            match self.fail.borrow().clone() {
+                Some(why) => Err(NotifyError::NoServer(why)),
+                None => Ok(Sent {
+                    channel: "test".to_string(),
+                    id: Some(1),
+                }),
+            }
+        }
+    }
+
+    fn outbox(fail: Option<&str>) -> Outbox {
+        Outbox {
+            fail: RefCell::new(fail.map(str::to_string)),
+            carried: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The log without the claim stamps and times.
+    fn log_rows(store: &Store) -> Vec<String> {
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT id, agreement_id, event_id, step, due_on, label, state,
+                        coalesce(note, ''), coalesce(failure, ''), attempts
+                 FROM reminder_log ORDER BY id",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut cells = Vec::new();
+                for i in 0..10 {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    cells.push(format!("{v:?}"));
+                }
+                Ok(cells.join("|"))
+            })
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    }
+
+    fn json(r: RunReport) -> String {
+        serde_json::to_string_pretty(&r).unwrap()
+    }
+
+    fn sorted_by_report_order(rs: &[Reminder]) -> bool {
+        rs.windows(2).all(|w| {
+            (w[0].date, &w[0].agreement, &w[0].label) <= (w[1].date, &w[1].agreement, &w[1].label)
+        })
+    }
+
+    #[test]
+    fn a_preview_is_the_same_whatever_the_chunk_size() {
+        let store = register(150);
+        let as_of = day("2026-11-23");
+        let whole = preview_with(&store, as_of, usize::MAX).unwrap();
+        assert!(whole.reminder_count() > 40, "{}", whole.reminder_count());
+        let want = json(whole.into_report().unwrap());
+        for chunk in [1, 7, 64] {
+            let r = preview_with(&store, as_of, chunk).unwrap();
+            let report = r.into_report().unwrap();
+            assert!(sorted_by_report_order(&report.delivered));
+            assert_eq!(json(report), want, "chunk {chunk}");
+        }
+        // The public preview is the spooled one, collected.
+        assert_eq!(json(preview(&store, as_of).unwrap()), want);
+    }
+
+    #[test]
+    fn runs_write_the_same_log_and_reports_whatever_the_chunk_size() {
+        let (mut a, mut b) = (register(120), register(120));
+        let mut days = vec![("2026-11-23", Some("no server")), ("2026-11-30", None)];
+        days.push(("2027-03-01", None));
+        for (today, fail) in days {
+            let as_of = day(today);
+            let (oa, ob) = (outbox(fail), outbox(fail));
+            let ra = run_with(&mut a, &oa, as_of, 5, true).unwrap();
+            let rb = run_with(&mut b, &ob, as_of, usize::MAX, true).unwrap();
+            assert!(ra.reminder_count() > 15, "{today}: {}", ra.reminder_count());
+            let (ra, rb) = (ra.into_report().unwrap(), rb.into_report().unwrap());
+            assert!(sorted_by_report_order(if fail.is_some() {
+                &ra.failed
+            } else {
+                &ra.delivered
+            }));
+            // The message given to the notifier carried every reminder.
+            assert_eq!(
+                *oa.carried.borrow(),
+                vec![ra.delivered.len() + ra.failed.len()]
+            );
+            assert_eq!(json(ra), json(rb), "{today}");
+            assert_eq!(log_rows(&a), log_rows(&b), "{today}");
+        }
+    }
+
+    #[test]
+    fn a_spooled_run_sends_the_message_without_its_reminders() {
+        let (mut a, mut b) = (register(40), register(40));
+        let as_of = day("2026-11-23");
+        let (oa, ob) = (outbox(None), outbox(None));
+        let spooled = run_spooled(&mut a, &oa, as_of).unwrap();
+        let whole = run(&mut b, &ob, as_of).unwrap();
+        assert!(spooled.reminder_count() > 2);
+        assert_eq!(*oa.carried.borrow(), vec![0]);
+        assert_eq!(*ob.carried.borrow(), vec![whole.delivered.len()]);
+        // Same text and buttons; same report and JSON.
+        let mut m = whole.message.clone().unwrap();
+        m.reminders.clear();
+        assert_eq!(spooled.message.as_ref(), Some(&m));
+        let mut out = Vec::new();
+        spooled.write_json(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), json(whole.clone()));
+        assert_eq!(json(spooled.into_report().unwrap()), json(whole));
+        assert_eq!(log_rows(&a), log_rows(&b));
+    }
+
+    #[test]
+    fn the_message_built_one_reminder_at_a_time_equals_the_whole_one() {
+        let store = register(150);
+        let report = preview(&store, day("2026-11-23")).unwrap();
+        let rs = &report.delivered;
+        assert!(rs.len() > message::DIGEST_LINES + 1);
+        for n in [
+            0,
+            1,
+            2,
+            message::DIGEST_LINES,
+            message::DIGEST_LINES + 1,
+            rs.len(),
+        ] {
+            let mut b = message::MessageBuilder::default();
+            for r in &rs[..n] {
+                b.push(r);
+            }
+            assert_eq!(b.finish(), Message::without_reminders(&rs[..n]), "{n}");
+        }
+    }
 }
