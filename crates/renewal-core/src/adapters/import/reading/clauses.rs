@@ -2178,8 +2178,8 @@ fn price_review(us: &[Unit<'_>]) -> Option<Found<String>> {
     let mut best: Option<(u8, Found<String>)> = None;
     for u in us {
         let key = u.key_is(price_key());
-        if !key
-            && !(may_hold(
+        let stated = key
+            || (may_hold(
                 &u.lower,
                 &[
                     "cpi",
@@ -2197,8 +2197,8 @@ fn price_review(us: &[Unit<'_>]) -> Option<Found<String>> {
                     "actualizar",
                     "uvr",
                 ],
-            ) && price_re().is_match(u.text))
-        {
+            ) && price_re().is_match(u.text));
+        if !stated {
             continue;
         }
         let rank = if key { 9 } else { 5 };
