@@ -35,7 +35,15 @@ fn poisoned() -> AppError {
 pub fn dashboard_view<R: Runtime>(app: &AppHandle<R>) -> AppResult<Dashboard> {
     let state = app.state::<AppState>();
     let as_of = state.view_as_of();
-    // The store lock first: a computation in progress (the start-up one) finishes and
+    // Already kept: returned without waiting for the store, which the start-up thread may
+    // hold for seconds while it computes the agreements table after the dashboard (at
+    // 100,000 agreements the first screen waited 1.5 s for it; docs/benchmarks.md).
+    if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.dashboard {
+        if *d == as_of {
+            return Ok(cached.clone());
+        }
+    }
+    // Else the store lock first: a computation in progress (the start-up one) finishes and
     // fills the cache before this looks at it.
     let store = state.store()?;
     if let Some((d, cached)) = &state.views.lock().map_err(|_| poisoned())?.dashboard {
