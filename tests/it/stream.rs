@@ -603,3 +603,88 @@ fn streamed_tables_equal_the_tables_built_whole() {
         );
     }
 }
+
+/// A notification server that is never there: every reminder of a run fails and stays
+/// pending.
+struct NoServer;
+
+impl remind::Notifier for NoServer {
+    fn send(&self, _: &remind::Message) -> Result<remind::Sent, remind::NotifyError> {
+        Err(remind::NotifyError::NoServer(
+            "nothing owns org.freedesktop.Notifications".to_string(),
+        ))
+    }
+}
+
+/// Issue 14 item 1: `renewals remind --pending` prints the undelivered reminders a row at a
+/// time: `--json` the same bytes as the whole list (`log::pending`) pretty-printed, the
+/// table the same text as the table of every row built at once, on a register whose failed
+/// first run leaves several chunks of pending rows.
+#[test]
+fn remind_pending_streams_the_same_output_as_the_whole_list() {
+    use renewal_core::adapters::remind::log;
+    use renewal_core::domain::dates::long_date;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut store = register(&path);
+    let r = remind::run(&mut store, &NoServer, today()).unwrap();
+    assert!(!r.ok());
+    let pending = log::pending(store.conn()).unwrap();
+    assert_eq!(pending.len(), r.failed.len());
+    assert_eq!(log::pending_count(store.conn()).unwrap(), pending.len());
+    assert!(
+        pending.len() > 512,
+        "{} rows: several chunks",
+        pending.len()
+    );
+    let want_json = serde_json::to_string_pretty(&pending).unwrap();
+    let rows = pending
+        .iter()
+        .map(|p| {
+            vec![
+                long_date(p.event_date),
+                p.agreement.clone(),
+                p.label.clone(),
+                p.step_text.clone(),
+                p.state.to_string(),
+                p.attempts.to_string(),
+                p.failure.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let want_table = whole_table(
+        &[
+            "Date",
+            "Agreement",
+            "Event",
+            "Step",
+            "State",
+            "Attempts",
+            "Reason",
+        ],
+        rows,
+    );
+    drop(store);
+
+    let o = crate::common::renewals(&path, "2026-11-23", &["remind", "--pending", "--json"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    assert_eq!(crate::common::stdout(&o), format!("{want_json}\n"));
+    let o = crate::common::renewals(&path, "2026-11-23", &["remind", "--pending"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    assert_eq!(crate::common::stdout(&o), want_table);
+
+    // Nothing pending: an empty array, and the sentence instead of a table.
+    let mut store = Store::open(&path).unwrap();
+    store
+        .conn_mut()
+        .execute(
+            "UPDATE reminder_log SET state = 'superseded' WHERE state = 'failed'",
+            [],
+        )
+        .unwrap();
+    drop(store);
+    let o = crate::common::renewals(&path, "2026-11-23", &["remind", "--pending", "--json"]);
+    assert_eq!(crate::common::stdout(&o), "[]\n");
+    let o = crate::common::renewals(&path, "2026-11-23", &["remind", "--pending"]);
+    assert_eq!(crate::common::stdout(&o), "No undelivered reminders.\n");
+}

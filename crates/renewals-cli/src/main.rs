@@ -783,7 +783,7 @@ pub(crate) fn print_changes(changes: &[renewal_core::adapters::store::Change]) {
 
 /// Keeps the first CLI error of a walk over the store in `failed` and stops the walk (with a
 /// stand-in store error the caller replaces by `failed`).
-fn stop_on(r: CliResult<()>, failed: &mut Option<CliError>) -> renewal_core::Result<()> {
+pub(crate) fn stop_on(r: CliResult<()>, failed: &mut Option<CliError>) -> renewal_core::Result<()> {
     match r {
         Ok(()) => Ok(()),
         Err(e) => {

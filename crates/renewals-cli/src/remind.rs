@@ -15,7 +15,8 @@ use renewal_core::services::dashboard::dashboard_cached;
 use renewal_notify::DesktopNotifier;
 
 use crate::error::{CliResult, EXIT_UNDELIVERED};
-use crate::{open_store, print_json, table, timer};
+use crate::tables::SpooledTable;
+use crate::{open_store, stop_on, timer, write_json_with};
 use renewal_core::adapters::store::words::reminder_step_words;
 
 /// How reminders are delivered.
@@ -264,15 +265,16 @@ fn print_report(r: &SpooledReport) -> CliResult<()> {
 }
 
 fn print_pending_after(store: &Store) -> CliResult<()> {
-    let pending = log::pending(store.conn())?;
-    if pending.is_empty() {
+    // Counted first, then printed a row at a time (never all held: issue 14 item 1).
+    let n = log::pending_count(store.conn())?;
+    if n == 0 {
         return Ok(());
     }
     println!(
         "Undelivered: {} (retried on the next run):",
-        plural(pending.len(), "reminder", "reminders")
+        plural(n, "reminder", "reminders")
     );
-    for p in &pending {
+    log::for_each_pending(store.conn(), |p| {
         println!(
             "  {}  {} — {} ({}): {}",
             long_date(p.event_date),
@@ -281,21 +283,30 @@ fn print_pending_after(store: &Store) -> CliResult<()> {
             p.step_text,
             p.failure.as_deref().unwrap_or("being delivered")
         );
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
+/// `renewals remind --pending`: the undelivered reminders as a table or a JSON array (the
+/// bytes of `serde_json::to_writer_pretty` over [`log::pending`]), written a row at a time
+/// (issue 14 item 1).
 fn print_pending(store: &Store, json: bool) -> CliResult {
-    let pending = log::pending(store.conn())?;
     if json {
-        print_json(&pending)?;
+        write_json_with(|out| {
+            use serde::ser::{SerializeSeq, Serializer as _};
+            let mut ser = serde_json::Serializer::pretty(out);
+            let mut seq = ser.serialize_seq(None)?;
+            log::for_each_pending(store.conn(), |p| Ok(seq.serialize_element(&p)?))?;
+            Ok(seq.end()?)
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
-    if pending.is_empty() {
+    if log::pending_count(store.conn())? == 0 {
         println!("No undelivered reminders.");
         return Ok(ExitCode::SUCCESS);
     }
-    let mut t = table(&[
+    let mut t = SpooledTable::new(&[
         "Date",
         "Agreement",
         "Event",
@@ -303,19 +314,30 @@ fn print_pending(store: &Store, json: bool) -> CliResult {
         "State",
         "Attempts",
         "Reason",
-    ]);
-    for p in &pending {
-        t.add_row(vec![
-            long_date(p.event_date),
-            p.agreement.clone(),
-            p.label.clone(),
-            p.step_text.clone(),
-            p.state.to_string(),
-            p.attempts.to_string(),
-            p.failure.clone().unwrap_or_default(),
-        ]);
+    ])?;
+    // Already in the table's order (date, agreement, row): the key keeps it.
+    let mut n = 0usize;
+    let mut failed = None;
+    log::for_each_pending(store.conn(), |p| {
+        n += 1;
+        let pushed = t.push(
+            n,
+            vec![
+                long_date(p.event_date),
+                p.agreement,
+                p.label,
+                p.step_text,
+                p.state.to_string(),
+                p.attempts.to_string(),
+                p.failure.unwrap_or_default(),
+            ],
+        );
+        stop_on(pushed, &mut failed)
+    })?;
+    if let Some(e) = failed {
+        return Err(e);
     }
-    println!("{t}");
+    t.print()?;
     Ok(ExitCode::SUCCESS)
 }
 
