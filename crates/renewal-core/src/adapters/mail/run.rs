@@ -170,12 +170,12 @@ pub fn run(
             .as_deref()
             .and_then(|n| people.iter().find(|p| p.name.eq_ignore_ascii_case(n)));
         let index = items.len();
+        // This item's pairs are the ones pushed from here on: a recipient is looked for
+        // among them only (not every pair of the run: quadratic over a large register).
+        let first_pair = pairs.len();
         let mut add = |email: &str, name: &str, role: Role| {
             let email = email.to_lowercase();
-            if !pairs
-                .iter()
-                .any(|p| p.item == index && p.recipient == email)
-            {
+            if !pairs[first_pair..].iter().any(|p| p.recipient == email) {
                 pairs.push(Pair {
                     item: index,
                     recipient: email,
