@@ -43,34 +43,42 @@ fn text_pdf(pages: &[&[&str]]) -> Vec<u8> {
     let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
     let mut kids = Vec::new();
     for lines in pages {
-        let mut ops = vec![
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec!["F1".into(), 12.into()]),
-            Operation::new("Td", vec![60.into(), 780.into()]),
-        ];
-        for (i, line) in lines.iter().enumerate() {
-            if i > 0 {
-                ops.push(Operation::new("Td", vec![0.into(), (-17).into()]));
-            }
-            // WinAnsi is Latin-1 for every letter used here.
-            let bytes: Vec<u8> = line
-                .chars()
-                .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
-                .collect();
-            ops.push(Operation::new(
-                "Tj",
-                vec![Object::String(bytes, lopdf::StringFormat::Literal)],
-            ));
-        }
-        ops.push(Operation::new("ET", vec![]));
         kids.push(add_page(
             &mut doc,
             pages_id,
             resources_id,
-            Content { operations: ops },
+            Content {
+                operations: text_ops(lines),
+            },
         ));
     }
     finish(doc, pages_id, kids)
+}
+
+/// The content operations that draw `lines` in font `F1` (12 pt, 17 pt apart) from the
+/// top left of an A4 page.
+fn text_ops(lines: &[&str]) -> Vec<Operation> {
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 12.into()]),
+        Operation::new("Td", vec![60.into(), 780.into()]),
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            ops.push(Operation::new("Td", vec![0.into(), (-17).into()]));
+        }
+        // WinAnsi is Latin-1 for every letter used here.
+        let bytes: Vec<u8> = line
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+            .collect();
+        ops.push(Operation::new(
+            "Tj",
+            vec![Object::String(bytes, lopdf::StringFormat::Literal)],
+        ));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    ops
 }
 
 fn add_page(
@@ -207,26 +215,7 @@ fn images_pdf(pages: &[Page], images: &[Option<Grey>]) -> Vec<u8> {
             None => {
                 let resources =
                     doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-                let mut ops = vec![
-                    Operation::new("BT", vec![]),
-                    Operation::new("Tf", vec!["F1".into(), 12.into()]),
-                    Operation::new("Td", vec![60.into(), 780.into()]),
-                ];
-                for (i, line) in page.lines.iter().enumerate() {
-                    if i > 0 {
-                        ops.push(Operation::new("Td", vec![0.into(), (-17).into()]));
-                    }
-                    let bytes: Vec<u8> = line
-                        .chars()
-                        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
-                        .collect();
-                    ops.push(Operation::new(
-                        "Tj",
-                        vec![Object::String(bytes, lopdf::StringFormat::Literal)],
-                    ));
-                }
-                ops.push(Operation::new("ET", vec![]));
-                (resources, ops)
+                (resources, text_ops(page.lines))
             }
         };
         kids.push(add_page(
