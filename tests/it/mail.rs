@@ -1120,3 +1120,107 @@ fn the_apps_reminder_run_emails_once_mail_is_set_up() {
     let again = mail::run_configured(&mut store, as_of).unwrap().unwrap();
     assert!(again.mails.is_empty(), "{again:?}");
 }
+
+/// Issue 14 item 1: an owner with more deadlines due at once than one email holds (a first
+/// run over a generated register) gets several emails of at most `MAX_DIGEST_ITEMS`
+/// deadlines, "part k of n" in their subjects, each deadline in exactly one of them and
+/// recorded delivered once; each email attaches an agreement's brief at most once.
+#[test]
+fn a_large_digest_is_sent_in_parts_each_deadline_once() {
+    use renewal_core::adapters::import::import_markdown;
+    use renewal_core::services::samples::generate_document;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("renewals.db");
+    let mut store = Store::open(&db).unwrap();
+    let docs: Vec<_> = (0..260)
+        .map(|i| import_markdown(&format!("g{i}.md"), &generate_document(i)).unwrap())
+        .collect();
+    for r in store.import_batch(&docs).unwrap() {
+        r.unwrap();
+    }
+    store
+        .add_person("Commercial Director", Some("owner@example.pe"), None)
+        .unwrap();
+    let server = Server::start(dir.path(), free_port());
+    let s = settings(server.port);
+    store.set_mail_settings(&s).unwrap();
+    let smtp = Smtp::new(&s, None).unwrap();
+
+    let run = mail::run(&mut store, &s, &smtp, d("2026-11-23"), false).unwrap();
+    assert!(
+        run.ok(),
+        "{:?}",
+        run.mails.iter().find(|m| m.failure.is_some())
+    );
+    let to_owner: Vec<_> = run
+        .mails
+        .iter()
+        .filter(|m| m.recipient == "owner@example.pe")
+        .collect();
+    let total: usize = to_owner.iter().map(|m| m.items.len()).sum();
+    let n = total.div_ceil(mail::MAX_DIGEST_ITEMS);
+    assert!(n >= 2, "{total} deadlines: more than one email");
+    assert_eq!(to_owner.len(), n);
+    let mut seen = std::collections::BTreeSet::new();
+    for (k, m) in to_owner.iter().enumerate() {
+        assert!(m.items.len() <= mail::MAX_DIGEST_ITEMS, "{}", m.items.len());
+        assert!(
+            m.subject.contains(&format!("(part {} of {n})", k + 1)),
+            "{}",
+            m.subject
+        );
+        for item in &m.items {
+            assert!(seen.insert(item.clone()), "{item:?} in two emails");
+        }
+    }
+    // What the server received: the same emails, each brief attached once.
+    let msgs = server.messages();
+    let received: Vec<_> = msgs
+        .iter()
+        .filter(|m| str_of(m, "rcpt") == "owner@example.pe")
+        .collect();
+    assert_eq!(received.len(), n);
+    let mut briefs = 0;
+    for m in &received {
+        assert!(str_of(m, "subject").contains(&format!(" of {n})")), "{m}");
+        let names: Vec<&str> = m["pdfs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap_or_default())
+            .collect();
+        let mut distinct = names.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(
+            distinct.len(),
+            names.len(),
+            "a brief attached twice: {names:?}"
+        );
+        briefs += names.len();
+    }
+    assert!(
+        briefs > 0,
+        "briefs of deadlines within 30 days are attached"
+    );
+    // Each deadline recorded delivered once to the owner.
+    let delivered: i64 = store
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM mail_log WHERE recipient = 'owner@example.pe' AND state = 'delivered'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(delivered as usize, total);
+    // A second run sends nothing more.
+    let again = mail::run(&mut store, &s, &smtp, d("2026-11-23"), false).unwrap();
+    assert!(
+        again
+            .mails
+            .iter()
+            .all(|m| m.recipient != "owner@example.pe"),
+        "{:?}",
+        again.mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+}

@@ -119,12 +119,22 @@ pub fn one_line(text: &str) -> String {
 
 /// "Renewal Desk: 2 deadlines — AWS Peru Partnership Agreement, Microsoft Peru …".
 pub fn subject(items: &[MailItem]) -> String {
+    subject_of_part(items, None)
+}
+
+/// [`subject`] of part `of = (k, n)` of a recipient's digest split in `n` emails
+/// ([`super::run::MAX_DIGEST_ITEMS`] deadlines at most each): "Renewal Desk (part 2 of 3):
+/// 100 deadlines — …". `None`: the digest is one email, as [`subject`].
+pub fn subject_of_part(items: &[MailItem], of: Option<(usize, usize)>) -> String {
     let escalated = items.iter().any(MailItem::escalated);
-    let head = if escalated {
-        "Renewal Desk (escalation, nobody has acted)"
+    let mut head = if escalated {
+        "Renewal Desk (escalation, nobody has acted)".to_string()
     } else {
-        "Renewal Desk"
+        "Renewal Desk".to_string()
     };
+    if let Some((k, n)) = of {
+        head.push_str(&format!(" (part {k} of {n})"));
+    }
     let s = match items {
         [one] => format!(
             "{head}: {} — {} {}",
@@ -292,7 +302,8 @@ pub fn request(settings: &MailSettings, recipient: &str, inv: &Invitation<'_>) -
 
 /// The digest for one recipient as a MIME message: `multipart/mixed` of a
 /// `multipart/alternative` (plain text, HTML), one `text/calendar; method=REQUEST` part per
-/// invitation and the brief PDFs.
+/// invitation and the brief PDFs; `of = Some((k, n))` for part `k` of a digest split in `n`
+/// emails (its subject says so, [`subject_of_part`]).
 ///
 /// Errors: [`MailError::Address`] for an address lettre rejects; [`MailError::Build`].
 pub fn compose(
@@ -301,6 +312,7 @@ pub fn compose(
     recipient_name: &str,
     items: &[MailItem],
     as_of: NaiveDate,
+    of: Option<(usize, usize)>,
 ) -> Result<Message, MailError> {
     let from = sender(settings)?;
     let to = mailbox(Some(&one_line(recipient_name)), recipient)?;
@@ -324,7 +336,7 @@ pub fn compose(
     Message::builder()
         .from(from)
         .to(to)
-        .subject(subject(items))
+        .subject(subject_of_part(items, of))
         .multipart(mixed)
         .map_err(|e| MailError::Build(e.to_string()))
 }

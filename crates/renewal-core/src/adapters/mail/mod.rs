@@ -16,6 +16,6 @@ pub use compose::{MailError, MailItem, Role};
 pub use people::{OwnerToComplete, Person};
 pub use run::{
     reconcile_invitations, run, run_configured, send_test, MailLogEntry, MailRun, SentMail, Smtp,
-    Transport, Unreachable,
+    Transport, Unreachable, MAX_DIGEST_ITEMS,
 };
 pub use settings::{MailSettings, Security};

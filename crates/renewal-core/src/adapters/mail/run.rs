@@ -13,7 +13,10 @@
 //!    in `mail_log` (UNIQUE): a step reaches a recipient at most once, whichever process
 //!    runs; a failed send is taken back after its backoff ([`retry_after`]);
 //! 4. one digest per recipient ([`super::compose`]) sent through the [`Transport`], outside
-//!    the transaction; each row recorded delivered or failed with the reason.
+//!    the transaction; each row recorded delivered or failed with the reason. A digest of
+//!    more than [`MAX_DIGEST_ITEMS`] deadlines goes out as several emails ("part 1 of N",
+//!    by date), each composed, sent and recorded before the next is built, with the brief
+//!    of an agreement within [`MailSettings::attach_brief_days`] attached once per email.
 //!
 //! Before that, [`reconcile_invitations`] brings the calendars already invited up to date:
 //! an invitation whose date moved is re-sent with the same UID and the next SEQUENCE; one
@@ -31,8 +34,8 @@ use super::settings::MailSettings;
 use crate::adapters::brief::{brief_file_name, render_brief, BriefOptions, Paper};
 use crate::adapters::ics::event_uid;
 use crate::adapters::remind::due_reminders;
-use crate::adapters::store::{now, Store};
-use crate::domain::rules::{assess, EventKind};
+use crate::adapters::store::{now, Store, StoredAgreement};
+use crate::domain::rules::{assess, Assessment, EventKind};
 use crate::error::Result;
 
 /// Days before a notice deadline from which, with nothing recorded, the deputy and the
@@ -69,9 +72,6 @@ pub struct SentMail {
     pub failure: Option<String>,
     /// The plain-text body (what `--dry-run` prints).
     pub text: String,
-    /// The whole message as sent (RFC 5322).
-    #[serde(skip)]
-    pub raw: Vec<u8>,
 }
 
 /// A contract owner a reminder could not reach: not in the directory or without address.
@@ -155,10 +155,21 @@ pub fn run(
     let mut items: Vec<MailItem> = Vec::new();
     let mut pairs: Vec<Pair> = Vec::new();
     let mut unreachable = Vec::new();
+    // The reminders come agreement by agreement: each agreement is read and assessed once.
+    let mut current: Option<(StoredAgreement, Assessment)> = None;
     for r in reminders {
-        let stored = store.get(r.agreement_id)?;
+        if current
+            .as_ref()
+            .is_none_or(|(stored, _)| stored.id != r.agreement_id)
+        {
+            let stored = store.get(r.agreement_id)?;
+            let s = assess(&stored.agreement, as_of);
+            current = Some((stored, s));
+        }
+        let Some((stored, s)) = current.as_ref() else {
+            continue;
+        };
         let a = &stored.agreement;
-        let s = assess(a, as_of);
         let Some(e) = s.events.iter().find(|e| e.id() == r.event_id) else {
             continue;
         };
@@ -315,29 +326,9 @@ pub fn run(
         }
     }
 
-    // The brief PDF, from the 30-day step: rendered only for the items this run sends
-    // (not for steps already delivered), once per agreement.
-    let mut briefs: BTreeMap<i64, Option<(String, Vec<u8>)>> = BTreeMap::new();
-    for &k in &claimed {
-        let item = &mut items[pairs[k].item];
-        let r = &item.reminder;
-        if item.brief.is_some()
-            || !(0..=i64::from(settings.attach_brief_days)).contains(&r.days_left)
-        {
-            continue;
-        }
-        if let std::collections::btree_map::Entry::Vacant(v) = briefs.entry(r.agreement_id) {
-            let stored = store.get(r.agreement_id)?;
-            let history = store.history(stored.id)?;
-            let pdf = render_brief(&stored, &history, as_of, &BriefOptions { paper: Paper::A4 })
-                .ok()
-                .map(|pdf| (brief_file_name(&stored.agreement.title), pdf));
-            v.insert(pdf);
-        }
-        item.brief = briefs.get(&r.agreement_id).cloned().flatten();
-    }
-
-    // One digest per recipient.
+    // One digest per recipient, in parts of at most MAX_DIGEST_ITEMS deadlines (by date),
+    // each composed, sent and recorded before the next is built: an email's size, and the
+    // memory of a run, do not grow with the register (issue 14 item 1).
     let mut by_recipient: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for k in claimed {
         by_recipient
@@ -345,60 +336,65 @@ pub fn run(
             .or_default()
             .push(k);
     }
-    for (recipient, ks) in by_recipient {
+    for (recipient, mut ks) in by_recipient {
         let name = pairs[ks[0]].name.clone();
-        let mine: Vec<MailItem> = ks
-            .iter()
-            .map(|&k| {
-                let mut it = items[pairs[k].item].clone();
-                it.role = pairs[k].role;
-                it
-            })
-            .collect();
-        let mut roles: Vec<Role> = ks.iter().map(|&k| pairs[k].role).collect();
-        roles.dedup();
-        let keys: Vec<(i64, String, String)> = mine
-            .iter()
-            .map(|i| {
-                (
-                    i.reminder.agreement_id,
-                    i.reminder.event_id.clone(),
-                    i.reminder.step.key(),
-                )
-            })
-            .collect();
-        let invitations = mine.iter().filter(|i| i.invites()).count();
-        let text = super::compose::text_body(&name, &mine, as_of);
-        let (outcome, raw, subject) = match compose(settings, &recipient, &name, &mine, as_of) {
-            Ok(m) => {
-                let raw = m.formatted();
-                let subject = super::compose::subject(&mine);
-                if dry_run {
-                    (Ok(None), raw, subject)
-                } else {
-                    (transport.send(&m).map(Some), raw, subject)
-                }
-            }
-            Err(e) => (Err(e), Vec::new(), super::compose::subject(&mine)),
-        };
-        if !dry_run {
-            record(store, &recipient, &keys, &outcome)?;
-        }
-        let (via, failure) = match outcome {
-            Ok(v) => (v, None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        mails.push(SentMail {
-            recipient,
-            roles,
-            subject,
-            items: keys,
-            invitations,
-            via,
-            failure,
-            text,
-            raw,
+        ks.sort_by(|&x, &y| {
+            let (a, b) = (
+                &items[pairs[x].item].reminder,
+                &items[pairs[y].item].reminder,
+            );
+            (a.date, a.agreement_id, x).cmp(&(b.date, b.agreement_id, y))
         });
+        let parts = ks.len().div_ceil(MAX_DIGEST_ITEMS);
+        for (part, chunk) in ks.chunks(MAX_DIGEST_ITEMS).enumerate() {
+            let mut mine: Vec<MailItem> = chunk
+                .iter()
+                .map(|&k| {
+                    let mut it = items[pairs[k].item].clone();
+                    it.role = pairs[k].role;
+                    it
+                })
+                .collect();
+            attach_briefs(store, settings, &mut mine, as_of)?;
+            let mut roles: Vec<Role> = chunk.iter().map(|&k| pairs[k].role).collect();
+            roles.dedup();
+            let keys: Vec<(i64, String, String)> = mine
+                .iter()
+                .map(|i| {
+                    (
+                        i.reminder.agreement_id,
+                        i.reminder.event_id.clone(),
+                        i.reminder.step.key(),
+                    )
+                })
+                .collect();
+            let invitations = mine.iter().filter(|i| i.invites()).count();
+            let of = (parts > 1).then_some((part + 1, parts));
+            let text = super::compose::text_body(&name, &mine, as_of);
+            let subject = super::compose::subject_of_part(&mine, of);
+            let outcome = match compose(settings, &recipient, &name, &mine, as_of, of) {
+                Ok(_) if dry_run => Ok(None),
+                Ok(m) => transport.send(&m).map(Some),
+                Err(e) => Err(e),
+            };
+            if !dry_run {
+                record(store, &recipient, &keys, &outcome)?;
+            }
+            let (via, failure) = match outcome {
+                Ok(v) => (v, None),
+                Err(e) => (None, Some(e.to_string())),
+            };
+            mails.push(SentMail {
+                recipient: recipient.clone(),
+                roles,
+                subject,
+                items: keys,
+                invitations,
+                via,
+                failure,
+                text,
+            });
+        }
     }
     Ok(MailRun {
         as_of,
@@ -407,6 +403,38 @@ pub fn run(
         unreachable,
         already,
     })
+}
+
+/// Most deadlines in one email: a recipient with more due at once (a first run over a large
+/// register) gets several emails, "part 1 of N" in their subjects, by date.
+pub const MAX_DIGEST_ITEMS: usize = 100;
+
+/// Attaches the brief PDF to the first item of each agreement in `items` whose reminder is
+/// within [`MailSettings::attach_brief_days`] of its date (one PDF per agreement per email),
+/// rendered for this email only. A brief that cannot be rendered is left out.
+///
+/// Errors: SQLite errors reading the agreement or its history.
+fn attach_briefs(
+    store: &Store,
+    settings: &MailSettings,
+    items: &mut [MailItem],
+    as_of: NaiveDate,
+) -> Result<()> {
+    let mut done = std::collections::BTreeSet::new();
+    for item in items.iter_mut() {
+        let r = &item.reminder;
+        if !(0..=i64::from(settings.attach_brief_days)).contains(&r.days_left)
+            || !done.insert(r.agreement_id)
+        {
+            continue;
+        }
+        let stored = store.get(r.agreement_id)?;
+        let history = store.history(stored.id)?;
+        item.brief = render_brief(&stored, &history, as_of, &BriefOptions { paper: Paper::A4 })
+            .ok()
+            .map(|pdf| (brief_file_name(&stored.agreement.title), pdf));
+    }
+    Ok(())
 }
 
 /// The email run of a reminder run in the app or the timer: when mail is set up
@@ -706,18 +734,17 @@ fn send_moved(
         description,
         date,
     };
-    let (outcome, raw, text) =
+    let (outcome, text) =
         match super::compose::moved(settings, &s.recipient, title, &inv, label, s.date) {
             Ok((m, text)) => {
-                let raw = m.formatted();
                 let outcome = if dry_run {
                     Ok(None)
                 } else {
                     transport.send(&m).map(Some)
                 };
-                (outcome, raw, text)
+                (outcome, text)
             }
-            Err(e) => (Err(e), Vec::new(), String::new()),
+            Err(e) => (Err(e), String::new()),
         };
     let keys = vec![(s.agreement_id, event_id.to_string(), "moved".to_string())];
     if !dry_run {
@@ -736,7 +763,6 @@ fn send_moved(
         via,
         failure,
         text,
-        raw,
     }))
 }
 
@@ -770,7 +796,7 @@ fn send_cancel(
             return Ok(None);
         }
     }
-    let (outcome, raw, text, subject) = match super::compose::cancellation(
+    let (outcome, text, subject) = match super::compose::cancellation(
         settings,
         &s.recipient,
         title,
@@ -780,16 +806,15 @@ fn send_cancel(
         reason,
     ) {
         Ok((m, text)) => {
-            let raw = m.formatted();
             let subject = super::compose::cancellation_subject(title, &s.label);
             let outcome = if dry_run {
                 Ok(None)
             } else {
                 transport.send(&m).map(Some)
             };
-            (outcome, raw, text, subject)
+            (outcome, text, subject)
         }
-        Err(e) => (Err(e), Vec::new(), String::new(), String::new()),
+        Err(e) => (Err(e), String::new(), String::new()),
     };
     if !dry_run {
         let (state, failure) = match &outcome {
@@ -815,7 +840,6 @@ fn send_cancel(
         via,
         failure,
         text,
-        raw,
     }))
 }
 
