@@ -114,7 +114,7 @@ pub(crate) fn people(args: PeopleArgs, db: Option<&Path>) -> CliResult {
                     outln!(
                         "To complete: {} owns agreement(s) {} but {}: `renewals people {} \"{}\" --email ADDRESS`.",
                         o.name,
-                        o.agreement_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
+                        id_list(&o.agreement_ids, LISTED_IDS),
                         if o.in_directory { "has no email address" } else { "is not in the directory" },
                         if o.in_directory { "edit" } else { "add" },
                         o.name
@@ -124,6 +124,31 @@ pub(crate) fn people(args: PeopleArgs, db: Option<&Path>) -> CliResult {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Most agreement ids `people list` names per owner to complete (an owner of a large
+/// register owns thousands).
+const LISTED_IDS: usize = 12;
+
+/// `ids` joined by ", ", at most `max` of them, then "and N more".
+fn id_list(ids: &[i64], max: usize) -> String {
+    let shown: Vec<String> = ids.iter().take(max).map(i64::to_string).collect();
+    match ids.len().saturating_sub(max) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_list;
+
+    #[test]
+    fn long_id_lists_are_cut_with_a_count() {
+        assert_eq!(id_list(&[], 3), "");
+        assert_eq!(id_list(&[4, 5, 6], 3), "4, 5, 6");
+        assert_eq!(id_list(&[1, 2, 3, 4, 5], 3), "1, 2, 3 and 2 more");
+    }
 }
 
 /// Arguments of `renewals mail`.

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { PeopleDirectory } from '../bindings';
 import type { Route } from '../router';
-import { People } from './People';
+import { LINKED_AGREEMENTS, People } from './People';
 import { button, invalidAt, mockShell, testRoot, typeInto, waitFor } from '../test-support';
 
 const root = testRoot();
@@ -44,6 +44,16 @@ describe('People', () => {
     // "Add an address" starts an add with the owner's name.
     act(() => button(card, 'Add an address').click());
     expect(root.querySelector<HTMLInputElement>('#person-name')?.value).toBe('Commercial Director');
+  });
+
+  it('links the first agreements of an owner of a large register and counts the rest', async () => {
+    const agreements = Array.from({ length: 2500 }, (_, i) => ({ id: i + 1, title: `Supply Agreement No. ${i + 1}` }));
+    mockShell({ people_directory: () => ({ people: [], to_complete: [{ name: 'Network Director', in_directory: false, agreements }] }) });
+    mount();
+    const card = await waitFor(() => root.querySelector('[data-testid="to-complete"]'));
+    expect(card.querySelectorAll('a[href^="#/agreements/"]')).toHaveLength(LINKED_AGREEMENTS);
+    expect(card.textContent).toContain(`Supply Agreement No. ${LINKED_AGREEMENTS} and ${2500 - LINKED_AGREEMENTS} more`);
+    expect(card.textContent).not.toContain(`Supply Agreement No. ${LINKED_AGREEMENTS + 1}`);
   });
 
   it('checks the name and the address as they are typed, naming the field', async () => {

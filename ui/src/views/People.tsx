@@ -20,12 +20,17 @@ interface Draft {
 
 const EMPTY: Draft = { editing: null, name: '', email: '', deputy: '', hadEmail: false };
 
-/** Links to the agreements named, e.g. "AWS Peru Partnership Agreement, Microsoft …". */
+/** Most agreements linked per person (an owner of a large register owns thousands). */
+export const LINKED_AGREEMENTS = 12;
+
+/** Links to the agreements named, e.g. "AWS Peru Partnership Agreement, Microsoft …", at most
+ * {@link LINKED_AGREEMENTS} of them, then "and N more". */
 function AgreementLinks({ agreements, navigate }: { agreements: readonly AgreementRef[]; navigate: Props['navigate'] }): JSX.Element {
   if (agreements.length === 0) return <span class="muted">none</span>;
+  const more = agreements.length - LINKED_AGREEMENTS;
   return (
     <span>
-      {agreements.map((a, i) => (
+      {agreements.slice(0, LINKED_AGREEMENTS).map((a, i) => (
         <span key={a.id}>
           {i > 0 && ', '}
           <a
@@ -39,6 +44,7 @@ function AgreementLinks({ agreements, navigate }: { agreements: readonly Agreeme
           </a>
         </span>
       ))}
+      {more > 0 && <span class="muted"> and {more} more</span>}
     </span>
   );
 }
