@@ -66,16 +66,8 @@ pub fn run<R: Runtime>(app: &AppHandle<R>, reason: RunReason) -> AppResult<Remin
     let email_failure = match renewal_core::adapters::mail::run_configured(&mut store, real_today) {
         Ok(None) => None,
         Ok(Some(mails)) => {
-            tracing::info!(
-                sent = mails.mails.iter().filter(|m| m.failure.is_none()).count(),
-                failed = mails.mails.iter().filter(|m| m.failure.is_some()).count(),
-                "email reminders"
-            );
-            mails
-                .mails
-                .iter()
-                .find_map(|m| m.failure.clone())
-                .map(|f| format!("email: {f}"))
+            tracing::info!(sent = mails.sent, failed = mails.failed, "email reminders");
+            mails.first_failure.map(|f| format!("email: {f}"))
         }
         Err(e) => Some(format!("email: {e}")),
     };

@@ -1112,13 +1112,15 @@ fn the_apps_reminder_run_emails_once_mail_is_set_up() {
     assert!(server.messages().is_empty());
     store.set_mail_settings(&s).unwrap();
     let report = mail::run_configured(&mut store, as_of).unwrap().unwrap();
-    assert!(report.ok(), "{report:?}");
+    assert_eq!((report.sent, report.failed), (1, 0), "{report:?}");
+    assert!(report.first_failure.is_none());
     let msgs = server.messages();
     assert_eq!(msgs.len(), 1);
     assert!(str_of(&msgs[0], "text").contains("AWS Peru Partnership Agreement"));
     // The app's next run (e.g. an hour later) sends nothing new.
     let again = mail::run_configured(&mut store, as_of).unwrap().unwrap();
-    assert!(again.mails.is_empty(), "{again:?}");
+    assert_eq!((again.sent, again.failed), (0, 0), "{again:?}");
+    assert!(again.already > 0);
 }
 
 /// Issue 14 item 1: an owner with more deadlines due at once than one email holds (a first

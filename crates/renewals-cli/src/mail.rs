@@ -308,41 +308,43 @@ pub(crate) fn email_run(
     json: bool,
 ) -> CliResult<bool> {
     let transport = smtp(s)?;
-    let report = mail::run(store, s, &transport, as_of, dry_run)?;
     if json {
+        let report = mail::run(store, s, &transport, as_of, dry_run)?;
         print_json(&report)?;
-    } else {
-        if report.mails.is_empty() {
-            outln!("No email due on {}.", long_date(as_of));
-        }
-        for m in &report.mails {
-            let what = match (&m.failure, dry_run) {
-                (Some(f), _) => format!("Could not email {}: {f}", m.recipient),
-                (None, true) => format!("Would email {}", m.recipient),
-                (None, false) => format!("Emailed {}", m.recipient),
-            };
-            outln!(
-                "{what}: {} ({} deadline(s), {} invitation(s))",
-                m.subject,
-                m.items.len(),
-                m.invitations
-            );
-            if dry_run {
-                for line in m.text.lines() {
-                    outln!("    {line}");
-                }
+        return Ok(report.ok());
+    }
+    // Each email printed once it is sent (dry run: composed), not all kept (issue 14 item 1).
+    let totals = mail::run_with(store, s, &transport, as_of, dry_run, |m| {
+        let what = match (&m.failure, dry_run) {
+            (Some(f), _) => format!("Could not email {}: {f}", m.recipient),
+            (None, true) => format!("Would email {}", m.recipient),
+            (None, false) => format!("Emailed {}", m.recipient),
+        };
+        outln!(
+            "{what}: {} ({} deadline(s), {} invitation(s))",
+            m.subject,
+            m.items.len(),
+            m.invitations
+        );
+        if dry_run {
+            for line in m.text.lines() {
+                outln!("    {line}");
             }
         }
-        for u in &report.unreachable {
-            outln!(
-                "No email for {}: its contract owner {} (`renewals people`).",
-                u.agreement,
-                match &u.owner {
-                    Some(o) => format!("{o} has no address in the directory"),
-                    None => "is not set".to_string(),
-                }
-            );
-        }
+        Ok(())
+    })?;
+    if totals.sent + totals.failed == 0 {
+        outln!("No email due on {}.", long_date(as_of));
     }
-    Ok(report.ok())
+    for u in &totals.unreachable {
+        outln!(
+            "No email for {}: its contract owner {} (`renewals people`).",
+            u.agreement,
+            match &u.owner {
+                Some(o) => format!("{o} has no address in the directory"),
+                None => "is not set".to_string(),
+            }
+        );
+    }
+    Ok(totals.failed == 0)
 }

@@ -15,7 +15,7 @@ pub mod settings;
 pub use compose::{MailError, MailItem, Role};
 pub use people::{OwnerToComplete, Person};
 pub use run::{
-    reconcile_invitations, run, run_configured, send_test, MailLogEntry, MailRun, SentMail, Smtp,
-    Transport, Unreachable, MAX_DIGEST_ITEMS,
+    reconcile_invitations, run, run_configured, run_with, send_test, MailLogEntry, MailRun,
+    MailTotals, SentMail, Smtp, Transport, Unreachable, MAX_DIGEST_ITEMS,
 };
 pub use settings::{MailSettings, Security};

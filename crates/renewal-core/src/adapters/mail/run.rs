@@ -137,7 +137,8 @@ struct Pair {
     role: Role,
 }
 
-/// Runs the email reminders as of `as_of` through `transport` (see the module doc).
+/// Runs the email reminders as of `as_of` through `transport` (see the module doc), every
+/// email kept in the report ([`run_with`] collected).
 ///
 /// Errors: SQLite errors. Send failures are not errors: they are in [`SentMail::failure`]
 /// and the log, and retried on a later run.
@@ -148,7 +149,69 @@ pub fn run(
     as_of: NaiveDate,
     dry_run: bool,
 ) -> Result<MailRun> {
-    let mut mails = reconcile_invitations(store, settings, transport, as_of, dry_run)?;
+    let mut mails = Vec::new();
+    let totals = run_with(store, settings, transport, as_of, dry_run, |m| {
+        mails.push(m);
+        Ok(())
+    })?;
+    Ok(MailRun {
+        as_of,
+        dry_run,
+        mails,
+        unreachable: totals.unreachable,
+        already: totals.already,
+    })
+}
+
+/// What [`run_with`] did, without the emails it handed over.
+#[derive(Debug, Clone, Default)]
+pub struct MailTotals {
+    /// Emails sent (dry run: composed).
+    pub sent: usize,
+    /// Emails whose sending failed.
+    pub failed: usize,
+    /// Why the first failed email failed.
+    pub first_failure: Option<String>,
+    /// Reminders no one could be emailed about.
+    pub unreachable: Vec<Unreachable>,
+    /// As [`MailRun::already`].
+    pub already: usize,
+}
+
+impl MailTotals {
+    fn count(&mut self, m: &SentMail) {
+        match &m.failure {
+            None => self.sent += 1,
+            Some(f) => {
+                self.failed += 1;
+                if self.first_failure.is_none() {
+                    self.first_failure = Some(f.clone());
+                }
+            }
+        }
+    }
+}
+
+/// [`run`] handing each email to `on_mail` once it is sent and recorded (dry run: composed)
+/// instead of keeping them (issue 14 item 1: a first run over 100,000 agreements sends about
+/// 2,000 emails of 100 deadlines; their texts are not all held). The invitations brought up
+/// to date first ([`reconcile_invitations`]) come first.
+///
+/// Errors: as [`run`], or the first error `on_mail` returns (which stops the run; what was
+/// sent is recorded).
+pub fn run_with(
+    store: &mut Store,
+    settings: &MailSettings,
+    transport: &dyn Transport,
+    as_of: NaiveDate,
+    dry_run: bool,
+    mut on_mail: impl FnMut(SentMail) -> Result<()>,
+) -> Result<MailTotals> {
+    let mut totals = MailTotals::default();
+    for m in reconcile_invitations(store, settings, transport, as_of, dry_run)? {
+        totals.count(&m);
+        on_mail(m)?;
+    }
     let reminders = due_reminders(store, as_of)?;
     let people = store.people()?;
     let global_escalate_days = settings.escalate_days.unwrap_or(DEFAULT_ESCALATE_DAYS);
@@ -384,7 +447,7 @@ pub fn run(
                 Ok(v) => (v, None),
                 Err(e) => (None, Some(e.to_string())),
             };
-            mails.push(SentMail {
+            let mail = SentMail {
                 recipient: recipient.clone(),
                 roles,
                 subject,
@@ -393,16 +456,14 @@ pub fn run(
                 via,
                 failure,
                 text,
-            });
+            };
+            totals.count(&mail);
+            on_mail(mail)?;
         }
     }
-    Ok(MailRun {
-        as_of,
-        dry_run,
-        mails,
-        unreachable,
-        already,
-    })
+    totals.unreachable = unreachable;
+    totals.already = already;
+    Ok(totals)
 }
 
 /// Most deadlines in one email: a recipient with more due at once (a first run over a large
@@ -443,9 +504,11 @@ fn attach_briefs(
 /// not set up. The same claims as [`run`], so the app, the timer and the CLI running at once
 /// send each step to each recipient once.
 ///
+/// Returns what was sent ([`MailTotals`]); the emails themselves are not kept.
+///
 /// Errors: SQLite errors; [`crate::Error::Invalid`] naming `host` when TLS parameters cannot
-/// be built for the server. Send failures are in the report, not errors.
-pub fn run_configured(store: &mut Store, as_of: NaiveDate) -> Result<Option<MailRun>> {
+/// be built for the server. Send failures are in the totals, not errors.
+pub fn run_configured(store: &mut Store, as_of: NaiveDate) -> Result<Option<MailTotals>> {
     let Some(settings) = store.mail_settings()? else {
         return Ok(None);
     };
@@ -455,7 +518,7 @@ pub fn run_configured(store: &mut Store, as_of: NaiveDate) -> Result<Option<Mail
             message: e.to_string(),
         }
     })?;
-    run(store, &settings, &smtp, as_of, false).map(Some)
+    run_with(store, &settings, &smtp, as_of, false, |_| Ok(())).map(Some)
 }
 
 /// The latest delivered invitation of a UID to a recipient, whose date is still ahead.
