@@ -33,7 +33,7 @@ use super::compose::{compose, MailError, MailItem, Role};
 use super::settings::MailSettings;
 use crate::adapters::brief::{brief_file_name, render_brief, BriefOptions, Paper};
 use crate::adapters::ics::event_uid;
-use crate::adapters::remind::due_reminders;
+use crate::adapters::remind::for_each_due_reminder;
 use crate::adapters::store::{now, Store, StoredAgreement};
 use crate::domain::rules::{assess, Assessment, EventKind};
 use crate::error::Result;
@@ -212,7 +212,6 @@ pub fn run_with(
         totals.count(&m);
         on_mail(m)?;
     }
-    let reminders = due_reminders(store, as_of)?;
     let people = store.people()?;
     let global_escalate_days = settings.escalate_days.unwrap_or(DEFAULT_ESCALATE_DAYS);
     let mut items: Vec<MailItem> = Vec::new();
@@ -220,21 +219,22 @@ pub fn run_with(
     let mut unreachable = Vec::new();
     // The reminders come agreement by agreement: each agreement is read and assessed once.
     let mut current: Option<(StoredAgreement, Assessment)> = None;
-    for r in reminders {
+    let read: &Store = store;
+    for_each_due_reminder(read, as_of, |r| {
         if current
             .as_ref()
             .is_none_or(|(stored, _)| stored.id != r.agreement_id)
         {
-            let stored = store.get(r.agreement_id)?;
+            let stored = read.get(r.agreement_id)?;
             let s = assess(&stored.agreement, as_of);
             current = Some((stored, s));
         }
         let Some((stored, s)) = current.as_ref() else {
-            continue;
+            return Ok(());
         };
         let a = &stored.agreement;
         let Some(e) = s.events.iter().find(|e| e.id() == r.event_id) else {
-            continue;
+            return Ok(());
         };
         let owner_name = a
             .contract_owner
@@ -297,7 +297,7 @@ pub fn run_with(
         }
         // The UID already given to this event (first invitation, or a date that moved to
         // it, see `reconcile_invitations`) and its latest SEQUENCE.
-        let known: Option<(String, u32)> = store
+        let known: Option<(String, u32)> = read
             .conn()
             .query_row(
                 "SELECT uid, sequence FROM mail_log
@@ -317,7 +317,8 @@ pub fn run_with(
             brief: None,
             reminder: r,
         });
-    }
+        Ok(())
+    })?;
 
     // Claim (or, dry run, look).
     let now_at = Utc::now();

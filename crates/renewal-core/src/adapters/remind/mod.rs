@@ -362,19 +362,24 @@ fn gather_one(
     }
 }
 
-/// Every reminder due as of `as_of`, one per remindable event with the **latest** due step of
-/// its ladder (a catch-up after the laptop was off gives only the latest), whatever the
-/// desktop reminder log holds: other channels (email, issue 12) keep their own log.
+/// Calls `f` with every reminder due as of `as_of`, agreement by agreement, one per
+/// remindable event with the **latest** due step of its ladder (a catch-up after the laptop
+/// was off gives only the latest), whatever the desktop reminder log holds: other channels
+/// (email, issue 12) keep their own log. One agreement's reminders are held at a time.
 ///
-/// Errors: SQLite errors.
+/// Errors: SQLite errors, or the first error `f` returns (which stops the walk).
 #[cfg(feature = "mail")]
-pub(crate) fn due_reminders(store: &Store, as_of: NaiveDate) -> Result<Vec<Reminder>> {
-    let mut out = Vec::new();
+pub(crate) fn for_each_due_reminder(
+    store: &Store,
+    as_of: NaiveDate,
+    mut f: impl FnMut(Reminder) -> Result<()>,
+) -> Result<()> {
     walk(store, as_of, false, |_, g| {
-        out.extend(g.due.into_iter().filter_map(|d| d.reminder));
-        Ok(())
-    })?;
-    Ok(out)
+        g.due
+            .into_iter()
+            .filter_map(|d| d.reminder)
+            .try_for_each(&mut f)
+    })
 }
 
 /// What to write in the claim transaction. Reminders are named by their index in the
