@@ -247,7 +247,7 @@ pub fn read_blocks(format: Format, blocks: &[Block]) -> Reading {
             "no effective date found",
         );
     }
-    if r.auto_renewal.is_none() {
+    if r.auto_renewal.is_none() && !warnings.iter().any(|w| w.code == "renewal_option") {
         warn(
             &mut warnings,
             "no_renewal_clause",
@@ -1730,11 +1730,126 @@ fn is_notice(text: &str, p: &FoundPeriod) -> bool {
                 || notice_lead().is_match(tail(&text[..p.start], 70))))
 }
 
+regex!(
+    // a right or an agreement to renew or extend this agreement, not an automatic renewal:
+    // "may renew this Agreement for an additional term of ten (10) years", "may be extended
+    // for an additional two year period with the written consent of both parties", "shall
+    // have the option, subject to its approval, to extend the Term", "will have the right to
+    // renew … for two (2) additional terms of five (5) years", "is renewable for 1 year",
+    // "podrá prorrogarse por un (1) año adicional", "tendrá la opción de renovar el contrato"
+    option_re,
+    r"(?i)\b(?:(?:right|option)\s*(?:,[^.;]{0,140}?,\s*)?to\s+(?:\w+\s+){0,2}?|(?:may|can|podr[aá]n?)(?:,[^.;]{0,160}?,)?\s+(?:\w+\s+){0,3}?|(?:is|be|are)\s+|elect\w*\s+(?:to\s+)?(?:\w+\s+){0,2}?|opci[oó]n\s+de\s+)(?:renew|extend|continue|renovar|prorrogar|extender|ampliar)\w*"
+);
+regex!(
+    // what such a right renews, right after the verb: this agreement or its term, not a
+    // conversion date or the sale of stock ("may extend the Conversion Date", "the right to
+    // continue to sell any Cards")
+    option_object_after,
+    r"(?i)^\s*(?:the\s+|this\s+|its\s+|such\s+|your\s+|our\s+|their\s+|el\s+|la\s+|este\s+|esta\s+|dicho\s+|dicha\s+|su\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|term|contract|franchise|licen[cs]e|relationship|appointment|arrangement|contrato|plazo|vigencia|convenio|acuerdo)\b"
+);
+regex!(
+    // what a passive option renews, right before it: "the Initial Term may be extended",
+    // "this Agreement is renewable", "el contrato podrá prorrogarse"
+    option_object_before,
+    r"(?i)\b(?:agreement|term|contract|franchise|licen[cs]e|relationship|appointment|arrangement|contrato|plazo|vigencia|convenio|acuerdo)\b[^.;]{0,40}$"
+);
+regex!(
+    // a renewal only by a new agreement of both parties: "by mutual written agreement",
+    // "with the written consent of both parties", "if agreed by both parties", "the Parties
+    // may agree in writing to extend", "de común acuerdo"
+    mutual_renewal,
+    r"(?i)\bmutual\w*|\bboth\s+(?:of\s+the\s+)?parties\b|\bthe\s+parties\s+(?:may\s+|shall\s+|so\s+)?(?:agree|consent)|\b(?:by|upon|with)\s+(?:the\s+)?(?:written\s+)?(?:agreement|consent)\s+of\s+the\s+parties|\bde\s+com[uú]n\s+acuerdo|\bacuerdo\s+(?:de|entre)\s+(?:ambas\s+)?(?:las\s+)?partes|\bambas\s+partes"
+);
+regex!(
+    // words that make "mutually agreed" qualify the renewal's terms, not the renewal: "on
+    // such terms as may be mutually agreed", "for a consideration to be mutually agreed"
+    // (not "for successive one (1) year terms pursuant to mutual written agreement")
+    mutual_terms_only,
+    r"(?i)\b(?:on|upon|under|at|for|with|en|a|por)\s+(?:such\s+|the\s+|a\s+|an\s+|las\s+|los\s+|un\s+|una\s+)?(?:new\s+|other\s+|nuevas?\s+)?(?:terms|conditions|consideration|price|prices|fees?|rates?|compensation|condiciones|precio|t[eé]rminos)\b[^.;]{0,40}$"
+);
+
+/// The length of one renewal a renewal *option* would give ([`option_re`]): a party's right
+/// to renew or extend, or a renewal or extension by agreement of the parties ("may be
+/// renewed for an additional period of seven (7) years at the option of the Licensor",
+/// "may agree in writing to extend the Agreement for successive one (1) year periods"). The
+/// first length of months or years within 200 bytes after the renewal word that is not a
+/// notice ("at least six (6) months prior"), nor within a time limit ("within thirty (30)
+/// days"); "on a yearly basis" before it is one year. The option must name what it renews
+/// (this agreement, its term, the franchise) next to its verb. A renewal only "by mutual
+/// agreement" / "with the consent of both parties" / "de común acuerdo" is not read: any
+/// agreement can be renewed that way, and no one holds it as a right ("on such terms as
+/// may be mutually agreed" after a party's option does not make it one).
+///
+/// What it means (decided for issue 10 item 6, renewal-rules.md "Vocabulary": a renewal
+/// period is what the term renews for, and rule 5 rolls forward only "while … the agreement
+/// auto-renews"): the period an option *would* renew for is read as `renewal_period`, with
+/// low confidence and a `renewal_option` warning, while `auto_renewal` keeps what the
+/// document says of automatic renewal (unknown or false; never true because of an option).
+/// The engine computes renewals and notice deadlines only when `auto_renewal` is true, so an
+/// option is never treated as an automatic renewal.
+fn option_period(u: &Unit<'_>) -> Option<Period> {
+    use crate::domain::dates::PeriodUnit;
+    if !may_hold(
+        &u.lower,
+        &[
+            "renew",
+            "extend",
+            "continue",
+            "renovar",
+            "prorrogar",
+            "extender",
+            "ampliar",
+        ],
+    ) || prior_re().is_match(u.text)
+    {
+        return None;
+    }
+    let m = option_re().find_iter(u.text).find(|m| {
+        option_object_after().is_match(head(&u.text[m.end()..], 80))
+            || (m.as_str().to_lowercase().contains(" be ")
+                || m.as_str().to_lowercase().starts_with("is ")
+                || m.as_str().to_lowercase().starts_with("are ")
+                || m.as_str().to_lowercase().contains("podr"))
+                && option_object_before().is_match(tail(&u.text[..m.start()], 60))
+    })?;
+    let start = m.start();
+    // a renewal only by a new agreement of both parties is not a right anyone holds: any
+    // agreement can be renewed that way
+    if mutual_renewal()
+        .find_iter(u.text)
+        .any(|x| !mutual_terms_only().is_match(tail(&u.text[..x.start()], 50)))
+    {
+        return None;
+    }
+    let p = u.periods().iter().find(|p| {
+        p.start >= start
+            && p.start - start <= 200
+            && matches!(p.period.unit, PeriodUnit::Months | PeriodUnit::Years)
+            && !is_notice(u.text, p)
+            && !{
+                let b = tail(&u.text[..p.start], 24).to_lowercase();
+                b.contains("within") || b.contains("dentro de") || b.contains("no later than")
+            }
+    })?;
+    let between = &u.text[start..p.start];
+    if yearly_basis().is_match(between) {
+        return Some(Period::years(1));
+    }
+    Some(p.period)
+}
+
+regex!(
+    yearly_basis,
+    r"(?i)\b(?:on\s+an?\s+(?:yearly|annual)\s+basis|year[- ]to[- ]year|annually|año\s+a\s+año|anualmente)\b"
+);
+
 fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
     let mut auto: Option<(u8, Found<bool>)> = r.auto_renewal.take().map(|f| (3, f));
     let mut period: Option<(u8, Found<Period>)> = None;
     let mut notice: Option<(u8, Found<Period>)> = None;
     let mut equal_to_initial: Option<Loc> = None;
+    // the length of a renewal option ([`option_period`]), the first in the document
+    let mut option: Option<Found<Period>> = None;
     for u in us {
         let key_ren = u.key_is(renewal_key());
         let key_notice = u.key_is(notice_key());
@@ -1778,6 +1893,13 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
             continue;
         }
         let Some(rp) = renew_pos.or(key_ren.then_some(0)) else {
+            // "may be extended for an additional two year period": an option with no renewal
+            // word of `renewal_words`
+            if option.is_none() {
+                if let Some(p) = option_period(u) {
+                    option = Some(Found::new(p, Confidence::Low, u.loc()));
+                }
+            }
             // "terminate at the end of the then-current term by giving 90 days' notice"
             if (u.lower.contains("terminat") || u.lower.contains("cancel"))
                 && end_of_term().is_match(u.text)
@@ -1817,6 +1939,12 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
             continue;
         }
         if mutual || !is_auto {
+            // a renewal by option or by agreement: its length, never an automatic renewal
+            if option.is_none() {
+                if let Some(p) = option_period(u) {
+                    option = Some(Found::new(p, Confidence::Low, u.loc()));
+                }
+            }
             continue;
         }
         // a definition of another term ("\"Calendar Year\" means each successive period of
@@ -1920,8 +2048,22 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         }
     }
     r.auto_renewal = auto.map(|(_, f)| f);
-    if r.auto_renewal.as_ref().is_some_and(|a| !a.value) {
-        r.renewal_period = None;
+    let renews = r.auto_renewal.as_ref().map(|a| a.value);
+    if let (false, Some(o)) = (renews == Some(true), &option) {
+        // an option only: the length it would renew for, to confirm (see `option_period`)
+        warn(
+            w,
+            "renewal_option",
+            "renewal_period",
+            Some(o.source.line),
+            format!(
+                "the agreement may be renewed for {} only by an option or by agreement, not automatically: no renewal is computed; record the renewal if it is exercised",
+                o.value
+            ),
+        );
+    }
+    if renews == Some(false) {
+        r.renewal_period = option;
         r.non_renewal_notice = None;
         return;
     }
@@ -1930,6 +2072,11 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         if let (Some(loc), Some(t)) = (equal_to_initial, &r.initial_term) {
             r.renewal_period = Some(Found::new(t.value, t.confidence, loc));
         }
+    }
+    if r.renewal_period.is_none() {
+        // an option's length; beside "shall automatically be extended for the Renewal
+        // Period" it is the length of that period (low: the reader had to join them)
+        r.renewal_period = option;
     }
     r.non_renewal_notice = notice.map(|(_, f)| f);
     if r.auto_renewal.as_ref().is_some_and(|a| a.value)
@@ -4000,6 +4147,96 @@ Three. Duration. This is a fixed-term agreement of eighteen (18) months commenci
         let r = rd("ENDORSEMENT AGREEMENT\n\nThis Endorsement Agreement is made on 1 March 2008 between Brand Inc and Runner Ltd.\n\n\
 1. \"Contract Year\" shall mean the period commencing on 1 March 2008 and concluding on 28 February 2009.\n");
         assert_eq!(exp(&r), None);
+    }
+}
+
+#[cfg(test)]
+mod renewal_option_tests {
+    use super::super::{read, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+    use crate::domain::model::Confidence;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn renewal(r: &Reading) -> Option<(Period, Confidence)> {
+        r.renewal_period.as_ref().map(|f| (f.value, f.confidence))
+    }
+
+    fn auto(r: &Reading) -> Option<bool> {
+        r.auto_renewal.as_ref().map(|f| f.value)
+    }
+
+    fn codes(r: &Reading) -> Vec<&str> {
+        r.warnings.iter().map(|w| w.code.as_str()).collect()
+    }
+
+    fn doc(clause: &str) -> String {
+        format!(
+            "SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 1 March 2020 between Harbor Foods Ltd and Lima Grains S.A.C.\n\n7. Term. The initial term of this Agreement is three (3) years from the date hereof. {clause}\n"
+        )
+    }
+
+    #[test]
+    fn a_partys_option_is_the_renewal_period_low_and_never_automatic() {
+        for (clause, want) in [
+            (
+                "The Buyer shall have the option to renew this Agreement for two (2) further terms of five (5) years each by giving notice at least six (6) months before the end of the term.",
+                Period::years(5),
+            ),
+            (
+                "This Agreement may, at the Buyer's option, be extended for an additional term of twelve (12) months.",
+                Period::months(12),
+            ),
+            (
+                "The Buyer will have the right to renew its franchise under this Agreement for one additional term of two (2) years.",
+                Period::years(2),
+            ),
+            (
+                "El Comprador tendrá la opción de renovar el contrato por un período adicional de dos (2) años.",
+                Period::years(2),
+            ),
+            (
+                "The Buyer may, by written notice given at least 30 days before the end of the term, extend the term of this Agreement by up to one (1) year, on such terms as may be mutually agreed.",
+                Period::years(1),
+            ),
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(renewal(&r), Some((want, Confidence::Low)), "{clause}");
+            assert_eq!(auto(&r), None, "an option is not automatic renewal: {clause}");
+            assert!(r.non_renewal_notice.is_none(), "{clause}");
+            assert!(codes(&r).contains(&"renewal_option"), "{clause}");
+            assert!(!codes(&r).contains(&"no_renewal_clause"), "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_renewal_by_mutual_agreement_or_another_things_extension_is_not_a_renewal_period() {
+        for clause in [
+            "This Agreement may be renewed for successive one (1) year terms by mutual written agreement of the parties.",
+            "This Agreement may be extended for one (1) additional year with the written consent of both parties.",
+            "El plazo podrá prorrogarse por un (1) año de común acuerdo entre las partes.",
+            "The Buyer may extend the Delivery Date by up to six (6) months.",
+            "Upon expiry, the Buyer shall have the right to continue to sell its inventory for a period of three (3) months.",
+            "The Seller may renew its insurance policies every twelve (12) months.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(renewal(&r), None, "{clause}");
+            assert!(!codes(&r).contains(&"renewal_option"), "{clause}");
+        }
+    }
+
+    #[test]
+    fn an_automatic_renewal_wins_over_an_option_and_a_fixed_term_keeps_it_unscheduled() {
+        let r = rd(&doc("Thereafter this Agreement shall automatically renew for successive one (1) year terms unless either party gives notice of non-renewal at least sixty (60) days before the end of the then-current term. The Buyer may also extend this Agreement for an additional term of three (3) years."));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
+        assert_eq!(auto(&r), Some(true));
+        let r = rd(&doc("This Agreement shall not renew automatically. The Buyer may renew this Agreement for a further period of one (1) year."));
+        assert_eq!(auto(&r), Some(false));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::Low)));
+        assert!(codes(&r).contains(&"renewal_option"));
     }
 }
 
