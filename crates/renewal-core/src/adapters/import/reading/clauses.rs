@@ -568,7 +568,7 @@ regex!(
 regex!(
     // a definition of another term: "Contract Year" means ...
     other_definition,
-    r#"(?i)^\W{0,3}(?:[\d.()a-z]{1,8}\s*)?["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|significa)"#
+    r#"(?i)^\W{0,3}(?:[\d.()a-z]{1,8}\s*)?["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|(?:shall\s+)?refers?\s+to|is\s+defined\s+as|significa)"#
 );
 regex!(
     // what an effective or commencement cue must be about to state the effective date
@@ -1838,6 +1838,47 @@ fn option_period(u: &Unit<'_>) -> Option<Period> {
     Some(p.period)
 }
 
+/// Whether the noun phrase at the start of `np` (what follows "shall renew the …") is this
+/// agreement or its term: a word "agreement", "term", "franchise", "contrato" … among its
+/// first six words that ends the phrase (followed by nothing, a lower-case word or a
+/// punctuation mark): "the Agreement within 180 days" is this agreement, "the Unit Franchise
+/// Disclosure Document with …" a document.
+fn renews_this_agreement(np: &str) -> bool {
+    const OBJECT: &[&str] = &[
+        "agreement",
+        "term",
+        "contract",
+        "franchise",
+        "license",
+        "licence",
+        "relationship",
+        "appointment",
+        "arrangement",
+        "contrato",
+        "plazo",
+        "vigencia",
+        "convenio",
+        "acuerdo",
+    ];
+    let end = np
+        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-' || c == '\''))
+        .unwrap_or(np.len());
+    let words: Vec<&str> = np[..end].split_whitespace().take(6).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        OBJECT.contains(&w.to_lowercase().trim_end_matches('s'))
+            && words
+                .get(i + 1)
+                .is_none_or(|n| !n.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
+regex!(
+    // a party that renews a thing of its own: "shall renew the Unit Franchise Disclosure
+    // Document", "agrees to renew its insurance policies", "deberá renovar la póliza"; what
+    // follows is tested against `option_object_after`
+    renew_other_object,
+    r"(?i)\b(?:shall|will|must|to|should|deber[aá]n?|debe[n]?)\s+(?:promptly\s+|timely\s+|annually\s+|oportunamente\s+)?(?:renew|renovar)\s+(?:the|its|any|such|all|their|your|his|her|each|la|el|las|los|su|sus|cada)\s"
+);
 regex!(
     yearly_basis,
     r"(?i)\b(?:on\s+an?\s+(?:yearly|annual)\s+basis|year[- ]to[- ]year|annually|año\s+a\s+año|anualmente)\b"
@@ -1945,6 +1986,22 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
                     option = Some(Found::new(p, Confidence::Low, u.loc()));
                 }
             }
+            continue;
+        }
+        // "shall renew the Disclosure Document annually", "deberá renovar la póliza": a party
+        // renews something else, not this agreement
+        if renew_other_object()
+            .find(u.text)
+            .is_some_and(|m| !renews_this_agreement(head(&u.text[m.end()..], 80)))
+        {
+            continue;
+        }
+        // "each successive twelve (12) month period thereafter during the term": a period
+        // inside the term, not a renewal of it
+        if renew_m.is_some_and(|m| m.as_str().to_lowercase().starts_with("successive"))
+            && !u.lower.contains("renew")
+            && (u.lower.contains("during the term") || u.lower.contains("durante la vigencia"))
+        {
             continue;
         }
         // a definition of another term ("\"Calendar Year\" means each successive period of
@@ -4226,6 +4283,32 @@ mod renewal_option_tests {
             assert_eq!(renewal(&r), None, "{clause}");
             assert!(!codes(&r).contains(&"renewal_option"), "{clause}");
         }
+    }
+
+    #[test]
+    fn renewing_a_document_or_a_period_inside_the_term_is_not_a_renewal_of_the_agreement() {
+        for clause in [
+            "The Distributor shall renew its import permits at its expense, not less often than annually.",
+            "You shall renew the Franchise Disclosure Document with each state, but not less frequently than annually.",
+            "El Distribuidor deberá renovar la póliza de seguro cada doce (12) meses.",
+            "\"Contract Year\" shall refer to the first twelve (12) months from the date hereof and each successive twelve (12) month period thereafter during the term of this Agreement.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(renewal(&r), None, "{clause}");
+            assert_eq!(auto(&r), None, "{clause}");
+        }
+        // the near miss: the agreement itself renews
+        let r = rd(&doc("This Agreement shall renew automatically for successive twelve (12) month periods unless either party gives notice of non-renewal at least ninety (90) days before the end of the term."));
+        assert_eq!(renewal(&r), Some((Period::months(12), Confidence::High)));
+        let r = rd(&doc("El contrato se renovará automáticamente por períodos sucesivos de un (1) año, salvo aviso con sesenta (60) días de anticipación."));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
+        let r = rd(&doc("This Agreement shall be automatically extended for one (1) year periods unless either party gives notice of its intention not to renew the Agreement within 180 days prior to any renewal term."));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
+        assert_eq!(auto(&r), Some(true));
+        assert_eq!(
+            r.non_renewal_notice.as_ref().map(|f| f.value),
+            Some(Period::days(180))
+        );
     }
 
     #[test]
