@@ -112,15 +112,29 @@ fn may_hold(lower: &str, words: &[&str]) -> bool {
 /// Splits blocks into units.
 pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
+    // the recitals end at "NOW, THEREFORE, the parties agree as follows": a "WITNESSETH" or
+    // "RECITALS" heading with no heading after it is not the topic of the clauses
+    let mut recitals_over = false;
     for b in blocks {
         if b.kind == BlockKind::Heading {
             continue;
         }
         let kv = b.kind == BlockKind::KeyValue;
-        let topic = match (&b.key, b.md_section) {
+        let mut topic = match (&b.key, b.md_section) {
             (Some(k), _) if !kv => k.to_lowercase(),
             _ => b.section.to_lowercase(),
         };
+        if recitals_over && recital_re().is_match(&topic) {
+            topic.clear();
+        }
+        if !recitals_over && !topic.is_empty() && recital_re().is_match(&topic) {
+            let l = b.text.to_lowercase();
+            recitals_over = (l.contains("therefore")
+                || l.contains("follows")
+                || l.contains("acuerdan")
+                || l.contains("convienen"))
+                && recitals_end().is_match(&b.text);
+        }
         let key = if kv {
             b.key.as_ref().map(|k| k.to_lowercase())
         } else if b.md_section && !b.section.is_empty() {
@@ -168,6 +182,12 @@ macro_rules! regex {
     };
 }
 
+regex!(
+    // the end of the recitals: "NOW, THEREFORE, … the parties agree as follows", "las partes
+    // acuerdan lo siguiente", "convienen en celebrar"
+    recitals_end,
+    r"(?i)\bnow,?\s+therefore\b|\bagree\w*\s+as\s+follows\b|\bacuerdan\s+(?:lo\s+siguiente|las\s+siguientes)|\bconvienen\s+(?:en|lo\s+siguiente)"
+);
 regex!(
     spanish_words,
     r"\b(el|la|los|las|del|que|por|para|con|una|será|partes|contrato)\b"
@@ -578,7 +598,7 @@ regex!(
 regex!(
     // a cue about a period inside the term, not its start: "each calendar quarter beginning"
     periodic_subject,
-    r"(?i)(?:\b(?:quarter|payment|fee|royalt\w*|invoice|production|phase|stage|shipment|delivery|campaign|season|trimestre|pago)s?|\b(?:each|every|calendar|fiscal|contract|lease|cada)\s+(?:month|year|week|period|mes|año|per[ií]odo))\W*$"
+    r"(?i)(?:\b(?:quarter|payment|fee|royalt\w*|invoice|production|phase|stage|shipment|delivery|campaign|season|trimestre|pago)s?|\b(?:each|every|calendar|fiscal|contract|lease|cada)\s+(?:month|year|week|period|mes|año|per[ií]odo))(?:\s+(?:which|that|que)(?:\s+(?:shall|will))?)?\W*$"
 );
 regex!(
     // a name that says the date is the signing, not the start
@@ -1038,7 +1058,7 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|ends?\s+as\s+of|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+(?:on|at)|ends?\s+as\s+of|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
 regex!(
     // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
@@ -1137,6 +1157,38 @@ regex!(
 regex!(
     from_effective_after,
     r"(?i)^\s*(?:\(\d+\)\s*)?(?:(?:following|after|from)\s+the\s+(?:effective|commencement)\s+date|(?:following|after|from)\s+the\s+date\s+(?:hereof|of\s+this\s+agreement)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date)"
+);
+
+regex!(
+    // a term that ends a length after its start: "shall end fifteen months therefrom",
+    // "expires in five (5) years from the date of Effective Date", "vencerá a los dos (2)
+    // años de la fecha de inicio" (the words before the length)
+    end_in_before,
+    r"(?i)\b(?:expires?|expire|end|ends|terminates?|concludes?|vence|vencer[aá]|terminar[aá]|finalizar[aá])\s+(?:in\s+|en\s+|a\s+los\s+|al\s+cabo\s+de\s+)?$"
+);
+regex!(
+    // what follows a length that runs from the start of this agreement: "therefrom", "from
+    // the date of Effective Date", "from such date", "after the date hereof", "(s) from …"
+    // after "year", "desde la fecha de inicio"
+    from_start_after,
+    r"(?i)^(?:\(s\))?\s*(?:\(\d+\)\s*)?(?:therefrom\b|(?:following|after|from)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:effective|commencement)\s+date|(?:following|after|from)\s+(?:the\s+date\s+(?:hereof|of\s+this\s+agreement|of\s+execution|first\s+(?:above\s+)?written)|such\s+date|that\s+date)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date|(?:desde|a\s+partir\s+de|de)\s+la\s+fecha\s+de\s+(?:inicio|entrada\s+en\s+vigencia|vigencia|suscripci[oó]n))"
+);
+regex!(
+    // a length that names the term it is: "for the entire four (4) year term", "for the
+    // five (5) year term (\"Initial Term\")", "of a three-year initial term" (what follows
+    // the period)
+    length_term_after,
+    r"(?i)^(?:\(s\))?[\s-]*(?:initial\s+)?term\b(?:\s*\(|\s+(?:of\s+this|hereof|unless|commencing|beginning|starting|from|\u{201c}|\x22|,|\.|;)|\s*$)"
+);
+regex!(
+    // … and what precedes it: "for the entire", "for the", "of a", "for an initial"
+    length_term_before,
+    r"(?i)\b(?:for|of)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:entire\s+|full\s+|whole\s+|initial\s+|original\s+)?$"
+);
+regex!(
+    // a term counted in contract years: "shall continue for ten (10) Contract Years"
+    contract_years,
+    r"(?i)\b(?:for|of)\s+(?:a\s+period\s+of\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?\(?(\d{1,2})\)?\s+contract\s+years\b"
 );
 
 /// 1 for "first" or "1st" … 10 for "tenth" or "10th".
@@ -1291,6 +1343,22 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     }
                 }
             }
+            // "shall continue for ten (10) Contract Years": a length in years
+            if u.lower.contains("contract year") {
+                if let Some((n, at)) = contract_years().captures(u.text).and_then(|c| {
+                    let n = c[1].parse::<u32>().ok().filter(|n| (1..=99).contains(n))?;
+                    Some((n, c.get(0)?.start()))
+                }) {
+                    if term_subject().is_match(u.text)
+                        && !term_avoid().is_match(tail(&u.text[..at], 60))
+                        && length.as_ref().is_none_or(|(r0, _)| *r0 < 7)
+                    {
+                        length = Some((7, Found::new(Period::years(n), Confidence::High, u.loc())));
+                        length_from_event = false;
+                        length_start = None;
+                    }
+                }
+            }
             for p in periods {
                 let before = &u.text[..p.start];
                 let near_before = tail(before, 80);
@@ -1359,6 +1427,28 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     // "shall continue until five (5) years following the Effective Date",
                     // "until the four (4) year anniversary of the Effective Date"
                     7
+                } else if (until_the_before().is_match(tail(before, 30))
+                    || end_in_before().is_match(tail(before, 30)))
+                    && from_start_after().is_match(&u.text[p.end..])
+                    && term_subject().is_match(before)
+                {
+                    // "shall end fifteen months therefrom", "expires in five (5) years from
+                    // the date of Effective Date", "until five (5) year(s) from such date"
+                    7
+                } else if general
+                    && length_term_before().is_match(tail(before, 30))
+                    && length_term_after().is_match(head(&u.text[p.end..], 40))
+                    && term_subject().is_match(u.text)
+                {
+                    // "shall continue for the entire four (4) year term", "for the five (5)
+                    // year term (\"Initial Term\") from the date signed"
+                    let l = head(&u.text[p.end..], 40).to_lowercase();
+                    if l.contains("initial") || tail(before, 30).to_lowercase().contains("initial")
+                    {
+                        7
+                    } else {
+                        6
+                    }
                 } else {
                     continue;
                 };
@@ -4320,6 +4410,86 @@ mod renewal_option_tests {
         assert_eq!(auto(&r), Some(false));
         assert_eq!(renewal(&r), Some((Period::years(1), Confidence::Low)));
         assert!(codes(&r).contains(&"renewal_option"));
+    }
+}
+
+#[cfg(test)]
+mod term_wording_tests {
+    use super::super::{read, Expiry, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+    use crate::domain::model::Confidence;
+    use chrono::NaiveDate;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Expiry {
+        Expiry::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+    }
+
+    fn exp(r: &Reading) -> Option<(Expiry, Confidence)> {
+        r.expiry_date.as_ref().map(|f| (f.value, f.confidence))
+    }
+
+    fn doc(clause: &str) -> String {
+        format!(
+            "SPONSORSHIP AGREEMENT\n\nThis Sponsorship Agreement is made as of 1 March 2020 (the \"Effective Date\") between Harbor Events Ltd and Lima Drinks S.A.C.\n\n5. Term. {clause}\n"
+        )
+    }
+
+    #[test]
+    fn a_length_counted_from_the_start_in_other_words_gives_the_expiry() {
+        // a length named only by the term it is ("the entire four (4) year term") is low:
+        // nothing says it is the initial term
+        for (clause, want, conf) in [
+            ("The Term of this Agreement shall begin on the Effective Date and shall end fifteen months therefrom.", day(2021, 5, 31), Confidence::High),
+            ("The initial term of this Agreement shall, unless sooner terminated, expires in five (5) years from the date of Effective Date.", day(2025, 2, 28), Confidence::High),
+            ("The initial term of this Agreement commences on the Effective Date and will continue in effect until two (2) year(s) from such date.", day(2022, 2, 28), Confidence::High),
+            ("This Agreement shall continue for the entire four (4) year term unless earlier terminated.", day(2024, 2, 29), Confidence::Low),
+            ("This contract shall remain in effect for the three (3) year term (\"Initial Term\") from the date signed.", day(2023, 2, 28), Confidence::High),
+            ("This Agreement shall commence on the Effective Date and shall continue for ten (10) Contract Years, unless extended by renewal.", day(2030, 2, 28), Confidence::High),
+            ("The term of this Agreement shall commence on 1 March 2020 and ends at 28 February 2025, with automatic renewals.", day(2025, 2, 28), Confidence::High),
+            ("El plazo del contrato vencerá a los dos (2) años de la fecha de inicio.", day(2022, 2, 28), Confidence::High),
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(exp(&r).map(|e| e.0), Some(want), "{clause}");
+            assert_eq!(exp(&r).map(|e| e.1), Some(conf), "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_length_that_is_not_the_agreements_term_gives_no_expiry() {
+        for clause in [
+            "The Sponsor's right to use the logo shall end fifteen months after the first event.",
+            "Payments shall be made for the entire four (4) year renewal term.",
+            "The warranty shall expire in two (2) years from the date of delivery.",
+            "Each Contract Year shall begin on 1 March; the fees of the first two (2) Contract Years are set out in Schedule A.",
+            "The Sponsor may use the materials for the entire three (3) year period after termination.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(exp(&r), None, "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_defined_contract_period_after_the_recitals_is_read() {
+        let r = rd("ENDORSEMENT AGREEMENT\n\nTHIS AGREEMENT is made as of 1 January 2000 by and between Andes Apparel Inc. (\"Company\") and Golf Stars LLC.\n\nWITNESSETH:\n\nWHEREAS, the Company sold golf apparel under a former agreement that ended on 31 December 1999;\n\nNOW, THEREFORE, the parties agree as follows:\n\n1. DEFINITIONS.\n\n(a) \"Contract Period\" shall mean that period of time commencing on January 1, 2000 and concluding December 31, 2003, unless terminated sooner as provided herein.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2003, 12, 31)));
+        // before "NOW, THEREFORE" a date is still the recitals' history
+        let r = rd("ENDORSEMENT AGREEMENT\n\nTHIS AGREEMENT is made as of 1 January 2000 by and between Andes Apparel Inc. (\"Company\") and Golf Stars LLC.\n\nWITNESSETH:\n\nThe Company held a license that ran until 31 December 1999.\n\nThe parties wish to continue their relationship.\n");
+        assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn a_fiscal_year_that_begins_on_a_date_is_not_the_effective_date() {
+        let r = rd("FIRST AMENDMENT\n\nThis First Amendment is made as of 1 January 1999 between Bridge Corp. and Neon Inc.\n\n3.2 Terms of payment. Royalties are payable quarterly, commencing with the Licensee's fiscal year which begins on April 1, 1999.\n");
+        assert_eq!(
+            r.effective_date.as_ref().map(|f| f.value),
+            NaiveDate::from_ymd_opt(1999, 1, 1)
+        );
+        let _ = Period::years(1);
     }
 }
 
