@@ -1074,6 +1074,19 @@ regex!(
     r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?(?:following|after|from|commencing\s+(?:on|upon|with)|beginning\s+(?:on|upon|with)|starting\s+(?:on|upon|with))\s+(?:the\s+)?(?:first|initial|launch|commercial|completion|acceptance|delivery|receipt|installation|public|go-live|opening|approval|issuance|regulatory|marketing|shipment|achievement|date\s+(?:of|on\s+which)\s+(?:the\s+)?(?:first|initial|launch|commercial|completion|acceptance|delivery|receipt|installation|public|approval|issuance|regulatory|marketing|shipment))"
 );
 regex!(
+    // between a length and the date it starts on: " to commence on the tentative launch date
+    // of ", ", commencing on ", " a partir del "
+    starts_on_before,
+    r"(?i)^[^.;]{0,60}?\b(?:to\s+commence|commenc\w*|begin\w*|start\w*|a\s+partir\s+del?|desde\s+el|contados?\s+desde\s+el)\s+(?:on\s+|as\s+of\s+|from\s+|with\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:date\s+of\s+)?$"
+);
+regex!(
+    // a length that runs from another thing than the start of this agreement: "fifteen (15)
+    // years after the project's in-service date", "36 months, commencing from the acceptance
+    // date" (the word after "the" is tested by the caller)
+    other_start_after,
+    r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:following|after|commencing\s+from|starting\s+from|beginning\s+from)\s+the\s+([\w']+)"
+);
+regex!(
     // "prior to June 30, 2005", "antes del 1 de julio": a date something happens before,
     // not the end of the term
     prior_to,
@@ -1387,6 +1400,18 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 if added_to_term().is_match(tail(before, 200)) {
                     continue;
                 }
+                // "each consecutive period of twelve months thereafter during the Term", "for
+                // three (3) years from the end of the quarter in which termination or
+                // expiration occurs": a period inside the term or after it
+                {
+                    let a = head(&u.text[p.end..], 100).to_lowercase();
+                    if a.contains("during the term")
+                        || a.contains("termination or expiration")
+                        || a.contains("expiration or termination")
+                    {
+                        continue;
+                    }
+                }
                 // "while this Agreement is in force and for five (5) years thereafter",
                 // "shall survive its expiration and continue thereafter for a period of five
                 // (5) years": a period after the term ends
@@ -1417,8 +1442,12 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         && term_subject().is_match(&subject)
                     {
                         7
-                    } else {
+                    } else if term_subject().is_match(tail(before, 300)) {
                         5
+                    } else {
+                        // "the chairperson shall serve for a term of one (1) year": a length
+                        // with no word of this agreement before it is someone else's term
+                        continue;
                     }
                 } else if until_the_before().is_match(tail(before, 30))
                     && from_effective_after().is_match(&u.text[p.end..])
@@ -1472,17 +1501,53 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         Confidence::Low
                     };
                     length = Some((rank, Found::new(p.period, conf, u.loc())));
-                    length_from_event = event_start_after().is_match(&u.text[p.end..]);
-                    length_start = dates.iter().find_map(|d| match d.date {
+                    length_from_event = event_start_after().is_match(&u.text[p.end..])
+                        || other_start_after()
+                            .captures(&u.text[p.end..])
+                            .and_then(|c| c.get(1))
+                            .is_some_and(|w| {
+                                let w = w.as_str().to_lowercase();
+                                ![
+                                    "effective",
+                                    "commencement",
+                                    "date",
+                                    "execution",
+                                    "signing",
+                                    "signature",
+                                    "start",
+                                    "beginning",
+                                    "initial",
+                                    "first",
+                                ]
+                                .contains(&w.as_str())
+                            });
+                    // "for a period of twenty four (24) months to commence on the launch date
+                    // of January 4, 1999": the date that starts this length, before any
+                    // other date of the sentence
+                    let own_start = dates.iter().find_map(|d| match d.date {
                         PartialDate::Day { date }
                             if !d.ambiguous
-                                && (eff_before().is_match(&u.text[..d.start])
-                                    || from_before().is_match(&u.text[..d.start])
-                                        && range_after().is_match(head(&u.text[d.end..], 30))) =>
+                                && d.start >= p.end
+                                && d.start - p.end <= 100
+                                && starts_on_before().is_match(&u.text[p.end..d.start]) =>
                         {
                             Some(date)
                         }
                         _ => None,
+                    });
+                    length_start = own_start.or_else(|| {
+                        dates.iter().find_map(|d| match d.date {
+                            PartialDate::Day { date }
+                                if !d.ambiguous
+                                    && (eff_before().is_match(&u.text[..d.start])
+                                        || from_before().is_match(&u.text[..d.start])
+                                            && range_after()
+                                                .is_match(head(&u.text[d.end..], 30))) =>
+                            {
+                                Some(date)
+                            }
+                            _ => None,
+                        })
                     });
                 }
                 break;
@@ -4467,10 +4532,38 @@ mod term_wording_tests {
             "The warranty shall expire in two (2) years from the date of delivery.",
             "Each Contract Year shall begin on 1 March; the fees of the first two (2) Contract Years are set out in Schedule A.",
             "The Sponsor may use the materials for the entire three (3) year period after termination.",
+            "The chairperson of the steering committee shall be appointed by the Sponsor and shall serve for a term of one (1) year.",
+            "Records shall be kept for a period of three (3) years from the end of the quarter in which termination or expiration occurs.",
         ] {
             let r = rd(&doc(clause));
             assert_eq!(exp(&r), None, "{clause}");
         }
+    }
+
+    #[test]
+    fn a_length_that_starts_on_its_own_date_runs_from_it() {
+        let r = rd(&doc("The preparation period shall be for a period of two (2) months to commence on 4 November 2019, and the remaining term of this Agreement shall be for a period of twenty four (24) months to commence on the launch date of 4 January 2020."));
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 1, 3)));
+        let r = rd(&doc(
+            "El plazo del contrato será de dos (2) años contados desde el 1 de abril de 2020.",
+        ));
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 3, 31)));
+    }
+
+    #[test]
+    fn a_length_that_runs_from_another_event_derives_no_expiry() {
+        for clause in [
+            "This Agreement shall continue for a period of fifteen (15) years after the project's in-service date.",
+            "The licence granted under this Agreement shall be for an initial period of 36 months, commencing from the acceptance date.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(exp(&r), None, "{clause}");
+        }
+        // the near miss: a length after the date hereof runs from the start
+        let r = rd(&doc(
+            "This Agreement shall continue for a period of two (2) years after the date hereof.",
+        ));
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 2, 28)));
     }
 
     #[test]
