@@ -2329,7 +2329,7 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to),?\s+(?:[a-zA-Z0-9(),-]+\s+){0,12}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?|retains?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to),?\s+(?:[a-zA-Z0-9(),-]+\s+){0,12}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
 );
 regex!(
     // an open-ended term that either party ends on notice: "shall continue until terminated by
@@ -2367,6 +2367,19 @@ regex!(
     // freedom words: the right needs no reason
     conv_free,
     r"(?i)\b(?:at\s+any\s+time(?:\s+(?:after|following)\b)?|in\s+its\s+(?:sole\s+)?discretion|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion)|en\s+cualquier\s+momento)\b"
+);
+
+regex!(
+    // the party's own wish to end this agreement, said as if it were a condition: "in the
+    // event that the Company desires to terminate", "if Licensee elects to terminate", "si
+    // el Cliente desea terminar"
+    conv_own_wish,
+    r"(?i)\b(?:if|in\s+the\s+event(?:\s+that)?|should|si|en\s+caso\s+(?:de\s+)?que)\s+((?:[\w,'’]+\s+){1,4}?(?:desires?|desee|wish(?:es)?|elects?|decides?|chooses?|desea|decide)\s+(?:to\s+)?(?:terminate|cancel|terminar|dar\s+por\s+terminado)\b)"
+);
+regex!(
+    // a notice period redacted in the filing: "[***] written notice", "*** days' prior notice"
+    redacted_notice_re,
+    r"(?i)(?:\[\s*\*+\s*\]|\*{3,})\s*(?:days'?\s+|d[ií]as\s+)?(?:prior\s+|advance\s+|previous\s+)?(?:written\s+)?(?:notice|notification|aviso|preaviso)"
 );
 
 /// Termination for convenience: a right to end this agreement (`conv_grant`) given without
@@ -2416,7 +2429,10 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             }
             _ => (0, u.text.len()),
         };
-        let text = &u.text[lo..hi];
+        // "In the event that the Company desires to terminate …": the party's own wish is
+        // not a condition of its right
+        let own_wish = conv_own_wish().replace_all(&u.text[lo..hi], "$1");
+        let text: &str = &own_wish;
         let lower = text.to_lowercase();
         let phrase = conv_re().find(text);
         // an item counts only when nothing conditions it
@@ -2436,6 +2452,8 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             .filter(|p| p.start >= lo && p.end <= hi)
             .collect();
         let notice = periods.iter().copied().find(|p| is_notice(u.text, p));
+        // "by providing [***] written notice": a notice period the filing redacted
+        let redacted_notice = text.contains('*') && redacted_notice_re().is_match(text);
         // "at any time after …" waits for an event; a mutual right is no party's right
         let free = conv_free()
             .find_iter(text)
@@ -2457,7 +2475,7 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             3
         } else if free && !conv_condition().is_match(text) {
             2
-        } else if notice.is_some()
+        } else if (notice.is_some() || redacted_notice)
             && ((conv_until().is_match(text)
                 && !conv_condition().is_match(&conv_until().replace_all(text, "")))
                 || (!conv_condition().is_match(text)
@@ -4583,6 +4601,62 @@ mod term_wording_tests {
             NaiveDate::from_ymd_opt(1999, 1, 1)
         );
         let _ = Period::years(1);
+    }
+}
+
+#[cfg(test)]
+mod convenience_wording_tests {
+    use super::super::{read, Convenience, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn conv(clause: &str) -> Option<Convenience> {
+        let r = rd(&format!(
+            "SERVICES AGREEMENT\n\nThis Services Agreement is made as of 1 March 2020 between Harbor Labs Ltd and Lima Data S.A.C.\n\n9. Termination. {clause}\n"
+        ));
+        r.termination_for_convenience.map(|f| f.value)
+    }
+
+    #[test]
+    fn a_partys_own_wish_to_end_is_not_a_condition_of_its_right() {
+        assert_eq!(
+            conv("In the event that the Customer desires to terminate this Agreement prior to the end of the term, it shall give the Supplier at least sixty (60) days' prior written notice."),
+            Some(Convenience::Allowed(Some(Period::days(60))))
+        );
+        assert_eq!(
+            conv("En caso de que el Cliente desee terminar el contrato, podrá dar por terminado el contrato con un preaviso de treinta (30) días."),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        // the near miss: a real condition still makes it a right for cause
+        assert_eq!(
+            conv("In the event that the Supplier fails to deliver, the Customer may terminate this Agreement upon thirty (30) days' written notice."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_redacted_notice_period_still_grants_the_right_with_no_period() {
+        assert_eq!(
+            conv("The Customer may terminate this Agreement in its entirety by providing [***] written notice of termination to the Supplier."),
+            Some(Convenience::Allowed(None))
+        );
+        // the near miss: a redacted fee is not a notice
+        assert_eq!(
+            conv("The Customer may terminate this Agreement by paying the Supplier a fee of [***] if the Supplier is acquired."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_right_the_party_retains_is_granted() {
+        assert_eq!(
+            conv("The Network retains the right to terminate this Agreement at any time on at least ninety (90) days' prior notice."),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
     }
 }
 
