@@ -1681,6 +1681,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         let about = evergreen_subject().is_match(subject) || u.key_is(term_key());
         Some((u, about))
     });
+    let length_rank = length.as_ref().map_or(0, |(r0, _)| *r0);
+    let stated_rank = stated_end.as_ref().map_or(0, |(r0, _)| *r0);
     r.initial_term = length.map(|(_, f)| f);
     let start = match (length_start, &r.effective_date) {
         (Some(d), Some(e)) => Some((d, e.confidence == Confidence::High || d == e.value)),
@@ -1715,6 +1717,17 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         _ => None,
     };
     r.expiry_date = match (stated_end.map(|(_, f)| f), derived) {
+        // a date only near the end of something ("support the trial until 31 December
+        // 2010") against the term's own length ("The term of this Agreement … for a period of
+        // five (5) years"): the length's expiry, low, with the same warning
+        (Some(s), Some(d))
+            if stated_rank < 7 && length_rank >= 7 && d.value != Expiry::Date(s.value) =>
+        {
+            warn(w, "term_disagrees", "expiry_date", Some(s.source.line), format!("a date {} is stated near an end, and the term's length gives {}: confirm which applies", s.value, match d.value { Expiry::Date(x) => x.to_string(), Expiry::Perpetual => "perpetual".into() }));
+            let mut f = Found::new(d.value, Confidence::Low, d.source);
+            f.derived = true;
+            Some(f)
+        }
         (Some(s), Some(d)) => {
             if d.value != Expiry::Date(s.value) {
                 warn(w, "term_disagrees", "expiry_date", Some(s.source.line), format!("the stated end {} and the term's length disagree (effective date + term - 1 day = {}): confirm which applies", s.value, match d.value { Expiry::Date(x) => x.to_string(), Expiry::Perpetual => "perpetual".into() }));
@@ -4582,6 +4595,18 @@ mod term_wording_tests {
             "This Agreement shall continue for a period of two (2) years after the date hereof.",
         ));
         assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 2, 28)));
+    }
+
+    #[test]
+    fn the_terms_own_length_wins_over_a_date_only_near_an_end() {
+        let r = rd(&doc("The term of this Agreement shall begin on the Effective Date and continue in effect for a period of five (5) years (the \"Initial Term\"). The Supplier will support, as part of this Agreement, the existing pilot programme of the Sponsor, including the related training sessions, the field demonstrations and the monthly reporting of the pilot's results to the Sponsor's board and to its regional managers, until 31 December 2020."));
+        assert_eq!(exp(&r), Some((day(2025, 2, 28), Confidence::Low)));
+        assert!(r.warnings.iter().any(|w| w.code == "term_disagrees"));
+        // the near miss: a stated end of the term itself still wins (low, disagreeing)
+        let r = rd(&doc(
+            "The term of this Agreement shall be five (5) years and shall end on 31 December 2024.",
+        ));
+        assert_eq!(exp(&r), Some((day(2024, 12, 31), Confidence::Low)));
     }
 
     #[test]
