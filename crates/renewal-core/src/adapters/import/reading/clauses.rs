@@ -1187,6 +1187,24 @@ regex!(
     r"(?i)^(?:\(s\))?\s*(?:\(\d+\)\s*)?(?:therefrom\b|(?:following|after|from)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:effective|commencement)\s+date|(?:following|after|from)\s+(?:the\s+date\s+(?:hereof|of\s+this\s+agreement|of\s+execution|first\s+(?:above\s+)?written)|such\s+date|that\s+date)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date|(?:desde|a\s+partir\s+de|de)\s+la\s+fecha\s+de\s+(?:inicio|entrada\s+en\s+vigencia|vigencia|suscripci[oó]n))"
 );
 regex!(
+    // after a length: " period commencing on the Effective Date", "-year period beginning on
+    // the Commencement Date"
+    period_from_start_after,
+    r"(?i)^(?:\(s\))?[\s-]*period\s+(?:commencing|beginning|starting)\s+(?:on|with|as\s+of)\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    // a definition of another term right before a length: "\"Contract Year\" means the
+    // twelve (12) month period beginning on the Effective Date"
+    defines_before,
+    r#"["”]\s+(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|significa)\b"#
+);
+regex!(
+    // the end of a year as the end of the term: "until the end of 2006", "through the end of
+    // calendar year 2025", "hasta el final de 2026", "hasta fin de 2026"
+    year_end_re,
+    r"(?i)\b(?:until|through|to|hasta)\s+(?:the\s+|el\s+)?(?:end|final|fin)\s+(?:of|de)(?:l)?\s+(?:the\s+)?(?:(?:calendar\s+)?year\s+|calendar\s+|año\s+)?((?:19|20)\d\d)\b"
+);
+regex!(
     // a length that names the term it is: "for the entire four (4) year term", "for the
     // five (5) year term (\"Initial Term\")", "of a three-year initial term" (what follows
     // the period)
@@ -1465,6 +1483,14 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     // the date of Effective Date", "until five (5) year(s) from such date"
                     7
                 } else if general
+                    && period_from_start_after().is_match(head(&u.text[p.end..], 60))
+                    && term_subject().is_match(u.text)
+                    && !defines_before().is_match(tail(before, 80))
+                {
+                    // "terminate at the end of the Exclusivity Period (i.e., a three (3) year
+                    // period commencing on the Effective Date)"
+                    6
+                } else if general
                     && length_term_before().is_match(tail(before, 30))
                     && length_term_after().is_match(head(&u.text[p.end..], 40))
                     && term_subject().is_match(u.text)
@@ -1551,6 +1577,32 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     });
                 }
                 break;
+            }
+        }
+        // "shall be in effect until the end of 2006": the last day of that year
+        if (u.lower.contains("end of")
+            || u.lower.contains("fin de")
+            || u.lower.contains("final de"))
+            && (key_term
+                || term_sentence().is_match(u.text)
+                || u.lower.contains("agreement")
+                || u.lower.contains("contrato"))
+            && !prior_re().is_match(u.text)
+        {
+            if let Some((y, at)) = year_end_re()
+                .captures(u.text)
+                .and_then(|c| Some((c[1].parse::<i32>().ok()?, c.get(0)?.start())))
+            {
+                let near = tail(&u.text[..at], 120).to_lowercase();
+                if term_subject().is_match(&near) || key_term {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y, 12, 31) {
+                        let rank = if is_amend { 10 } else { 7 };
+                        if stated_end.as_ref().is_none_or(|(r0, _)| rank > *r0) {
+                            amended |= is_amend;
+                            stated_end = Some((rank, Found::new(date, Confidence::High, u.loc())));
+                        }
+                    }
+                }
             }
         }
         // stated end
@@ -4595,6 +4647,25 @@ mod term_wording_tests {
             "This Agreement shall continue for a period of two (2) years after the date hereof.",
         ));
         assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 2, 28)));
+    }
+
+    #[test]
+    fn a_year_end_or_a_period_from_the_start_ends_the_term() {
+        let r = rd(&doc("This Agreement will be in effect until the end of 2022 and will be evaluated at that time."));
+        assert_eq!(exp(&r), Some((day(2022, 12, 31), Confidence::High)));
+        let r = rd(&doc(
+            "El presente contrato estará vigente hasta el final de 2023.",
+        ));
+        assert_eq!(exp(&r), Some((day(2023, 12, 31), Confidence::High)));
+        let r = rd(&doc("The term of this Agreement shall commence on the Effective Date and terminate at the end of the Exclusivity Period (i.e., a three (3) year period commencing on the Effective Date)."));
+        assert_eq!(exp(&r), Some((day(2023, 2, 28), Confidence::Low)));
+        // near misses: the end of a year something else happens in, a period from an event
+        let r = rd(&doc("The Sponsor shall pay the fee until the end of 2022."));
+        assert_eq!(exp(&r), None);
+        let r = rd(&doc("The Sponsor's logo may be shown for a three (3) year period commencing on the launch date."));
+        assert_eq!(exp(&r), None);
+        let r = rd(&doc("\"Contract Year\" means the twelve (12) month period beginning on the Effective Date, and each subsequent twelve (12) month period during the term of this Agreement."));
+        assert_eq!(exp(&r), None);
     }
 
     #[test]
