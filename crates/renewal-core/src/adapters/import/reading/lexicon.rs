@@ -95,7 +95,7 @@ fn period_unit_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:(business|working|banking|calendar)[ \-]+)?(days?|weeks?|months?|years?|d[ií]as?|semanas?|meses|mes|años?)\b(?:[ \-]+(h[aá]biles|[uú]tiles|calendarios?|naturales|corridos))?",
+        r"(?i)\b(?:(?:full|complete|whole)[ \-]+)?(?:(business|working|banking|calendar)[ \-]+)?(days?|weeks?|months?|years?|d[ií]as?|semanas?|meses|mes|años?)\b(?:[ \-]+(h[aá]biles|[uú]tiles|calendarios?|naturales|corridos))?",
     )
 }
 
@@ -781,6 +781,29 @@ mod tests {
         let t = "dated as of\u{202f}Feb. 5th. Then it ends.";
         let s = sentences(t);
         assert_eq!(s.last().map(|(a, b)| &t[*a..*b]), Some("Then it ends."));
+    }
+
+    #[test]
+    fn full_calendar_months_are_a_period() {
+        let p: Vec<Period> =
+            find_periods("for a period of twelve (12) full calendar months (\"Initial Term\")")
+                .into_iter()
+                .map(|p| p.period)
+                .collect();
+        assert_eq!(p, vec![Period::months(12)]);
+        let p: Vec<Period> = find_periods("within ten (10) full business days")
+            .into_iter()
+            .map(|p| p.period)
+            .collect();
+        assert_eq!(
+            p,
+            vec![Period {
+                amount: 10,
+                unit: PeriodUnit::BusinessDays
+            }]
+        );
+        // the near miss: "full" with no number is no period
+        assert!(find_periods("payment in full months later").is_empty());
     }
 
     #[test]
