@@ -4550,6 +4550,24 @@ mod renewal_option_tests {
     }
 
     #[test]
+    fn the_new_rules_word_tests_let_capitals_and_accents_through() {
+        // the word tests run on the lower-cased sentence (`may_hold`): a clause in capitals
+        // or with accents still reaches the patterns
+        let r = rd(&doc("THE BUYER SHALL HAVE THE OPTION TO RENEW THIS AGREEMENT FOR AN ADDITIONAL TERM OF FIVE (5) YEARS."));
+        assert_eq!(renewal(&r), Some((Period::years(5), Confidence::Low)));
+        let r = rd(&doc("EL COMPRADOR TENDRÁ LA OPCIÓN DE RENOVAR EL CONTRATO POR UN PERÍODO ADICIONAL DE DOS (2) AÑOS."));
+        assert_eq!(renewal(&r), Some((Period::years(2), Confidence::Low)));
+        let r = read(&text_document(
+            "contract.txt",
+            "SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 1 March 2020 between Harbor Foods Ltd and Lima Grains S.A.C.\n\n7. Term. This Agreement will be in effect UNTIL THE END OF 2022.\n",
+        ));
+        assert_eq!(
+            r.expiry_date.as_ref().map(|f| f.value),
+            chrono::NaiveDate::from_ymd_opt(2022, 12, 31).map(super::super::Expiry::Date)
+        );
+    }
+
+    #[test]
     fn an_automatic_renewal_wins_over_an_option_and_a_fixed_term_keeps_it_unscheduled() {
         let r = rd(&doc("Thereafter this Agreement shall automatically renew for successive one (1) year terms unless either party gives notice of non-renewal at least sixty (60) days before the end of the then-current term. The Buyer may also extend this Agreement for an additional term of three (3) years."));
         assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
