@@ -2442,6 +2442,12 @@ regex!(
     r"(?i)\b(?:if|in\s+the\s+event(?:\s+that)?|should|si|en\s+caso\s+(?:de\s+)?que)\s+((?:[\w,'’]+\s+){1,4}?(?:desires?|desee|wish(?:es)?|elects?|decides?|chooses?|desea|decide)\s+(?:to\s+)?(?:terminate|cancel|terminar|dar\s+por\s+terminado)\b)"
 );
 regex!(
+    // a clause headed as the right whose text is redacted: "25.1 Termination for
+    // Convenience. [***].", "Terminación sin expresión de causa: [***]"
+    redacted_conv_clause,
+    r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:termination\s+for\s+convenience|terminaci[oó]n\s+(?:por\s+conveniencia|sin\s+(?:expresi[oó]n\s+de\s+)?causa|anticipada))\s*[.:\-]?\s*\[\s*\*+\s*\]\W*$"
+);
+regex!(
     // a notice period redacted in the filing: "[***] written notice", "*** days' prior notice"
     redacted_notice_re,
     r"(?i)(?:\[\s*\*+\s*\]|\*{3,})\s*(?:days'?\s+|d[ií]as\s+)?(?:prior\s+|advance\s+|previous\s+)?(?:written\s+)?(?:notice|notification|aviso|preaviso)"
@@ -2509,6 +2515,17 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         });
         let neg = conv_neg().is_match(u.text);
         if !key && grant.is_none() && !(neg && phrase.is_some()) {
+            // "25.1 Termination for Convenience. [***].": a clause that names the right, its
+            // text redacted in the filing: the right, notice unknown, low
+            if u.text.contains('*')
+                && redacted_conv_clause().is_match(u.text)
+                && best.as_ref().is_none_or(|(r0, _)| *r0 < 3)
+            {
+                best = Some((
+                    3,
+                    Found::new(Convenience::Allowed(None), Confidence::Low, u.loc()),
+                ));
+            }
             continue;
         }
         let periods: Vec<&FoundPeriod> = u
@@ -4763,6 +4780,19 @@ mod convenience_wording_tests {
             conv("The Customer may terminate this Agreement by paying the Supplier a fee of [***] if the Supplier is acquired."),
             None
         );
+    }
+
+    #[test]
+    fn a_clause_named_as_the_right_with_its_text_redacted_is_the_right_low() {
+        let r = rd("SERVICES AGREEMENT\n\nThis Services Agreement is made as of 1 March 2020 between Harbor Labs Ltd and Lima Data S.A.C.\n\n25.1 Termination for Convenience. [***].\n\n25.2 Termination for Cause. Either Party may terminate this Agreement if the other Party materially breaches it.\n");
+        let f = r.termination_for_convenience.as_ref();
+        assert_eq!(f.map(|f| f.value), Some(Convenience::Allowed(None)));
+        assert_eq!(
+            f.map(|f| f.confidence),
+            Some(crate::domain::model::Confidence::Low)
+        );
+        // the near miss: a redacted clause of another name grants nothing
+        assert_eq!(conv("25.3 Effect of Termination. [***]."), None);
     }
 
     #[test]
