@@ -800,7 +800,12 @@ pub struct Agreement {
     pub initial_term: Option<Sourced<Period>>,
     /// Whether the term renews automatically; `None` when the document has no renewal clause.
     pub auto_renewal: Option<Sourced<bool>>,
-    /// Length of each renewal period.
+    /// Length of each renewal period. With `auto_renewal` false or unknown it is the length
+    /// a renewal *option* would give ("may renew for an additional term of five years"):
+    /// kept for the reader to see, but the engine computes renewals and non-renewal notice
+    /// deadlines only when `auto_renewal` is true (renewal-rules.md rule 5: terms roll
+    /// forward "while … the agreement auto-renews"), so an option is never treated as an
+    /// automatic renewal.
     pub renewal_period: Option<Sourced<Period>>,
     /// Non-renewal notice period before the end of the then-current term.
     pub non_renewal_notice: Option<Sourced<Period>>,

@@ -459,4 +459,53 @@ mod tests {
         assert!(!after.renewing);
         assert_eq!(after.end_date, Some(d("2026-12-31")));
     }
+
+    #[test]
+    fn a_renewal_period_without_auto_renewal_computes_no_renewal_and_no_notice_deadline() {
+        // A renewal *option* read from "may renew for an additional term of 12 months"
+        // (issue 10 item 6): its length is kept as the renewal period while auto-renewal is
+        // false or unknown, and rule 5 rolls forward only while the agreement auto-renews.
+        for auto in [Some(false), None] {
+            let mut a = renewing(
+                "2023-01-01",
+                Period::years(3),
+                Period::months(12),
+                Period::days(90),
+            );
+            a.auto_renewal = auto.map(|v| Sourced::new(v, Source::user("test")));
+            // before the end of the initial term: its expiry, no renewal, no notice deadline
+            let s = assess(&a, d("2025-06-01"));
+            assert!(!s.renewing, "{auto:?}");
+            assert_eq!(s.end_date, Some(d("2025-12-31")), "{auto:?}");
+            assert!(
+                !s.events.iter().any(|e| matches!(
+                    e.kind,
+                    EventKind::Renewal | EventKind::NonRenewalNoticeDeadline
+                )),
+                "{auto:?}: {:?}",
+                s.events.iter().map(|e| e.kind).collect::<Vec<_>>()
+            );
+            assert!(s
+                .events
+                .iter()
+                .any(|e| e.kind == EventKind::Expiry && e.date == d("2025-12-31")));
+            // after it: one term only, never rolled into a renewal
+            let s = assess(&a, d("2027-06-01"));
+            assert_eq!(s.terms.len(), 1, "{auto:?}");
+            assert!(!s.events.iter().any(|e| e.kind == EventKind::Renewal));
+        }
+        // the same agreement with auto-renewal true renews and has a notice deadline
+        let a = renewing(
+            "2023-01-01",
+            Period::years(3),
+            Period::months(12),
+            Period::days(90),
+        );
+        let s = assess(&a, d("2025-06-01"));
+        assert!(s
+            .events
+            .iter()
+            .any(|e| e.kind == EventKind::NonRenewalNoticeDeadline
+                && e.unadjusted_date == d("2025-10-02")));
+    }
 }

@@ -112,15 +112,29 @@ fn may_hold(lower: &str, words: &[&str]) -> bool {
 /// Splits blocks into units.
 pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
+    // the recitals end at "NOW, THEREFORE, the parties agree as follows": a "WITNESSETH" or
+    // "RECITALS" heading with no heading after it is not the topic of the clauses
+    let mut recitals_over = false;
     for b in blocks {
         if b.kind == BlockKind::Heading {
             continue;
         }
         let kv = b.kind == BlockKind::KeyValue;
-        let topic = match (&b.key, b.md_section) {
+        let mut topic = match (&b.key, b.md_section) {
             (Some(k), _) if !kv => k.to_lowercase(),
             _ => b.section.to_lowercase(),
         };
+        if recitals_over && recital_re().is_match(&topic) {
+            topic.clear();
+        }
+        if !recitals_over && !topic.is_empty() && recital_re().is_match(&topic) {
+            let l = b.text.to_lowercase();
+            recitals_over = (l.contains("therefore")
+                || l.contains("follows")
+                || l.contains("acuerdan")
+                || l.contains("convienen"))
+                && recitals_end().is_match(&b.text);
+        }
         let key = if kv {
             b.key.as_ref().map(|k| k.to_lowercase())
         } else if b.md_section && !b.section.is_empty() {
@@ -168,6 +182,12 @@ macro_rules! regex {
     };
 }
 
+regex!(
+    // the end of the recitals: "NOW, THEREFORE, … the parties agree as follows", "las partes
+    // acuerdan lo siguiente", "convienen en celebrar"
+    recitals_end,
+    r"(?i)\bnow,?\s+therefore\b|\bagree\w*\s+as\s+follows\b|\bacuerdan\s+(?:lo\s+siguiente|las\s+siguientes)|\bconvienen\s+(?:en|lo\s+siguiente)"
+);
 regex!(
     spanish_words,
     r"\b(el|la|los|las|del|que|por|para|con|una|será|partes|contrato)\b"
@@ -247,7 +267,7 @@ pub fn read_blocks(format: Format, blocks: &[Block]) -> Reading {
             "no effective date found",
         );
     }
-    if r.auto_renewal.is_none() {
+    if r.auto_renewal.is_none() && !warnings.iter().any(|w| w.code == "renewal_option") {
         warn(
             &mut warnings,
             "no_renewal_clause",
@@ -568,7 +588,7 @@ regex!(
 regex!(
     // a definition of another term: "Contract Year" means ...
     other_definition,
-    r#"(?i)^\W{0,3}(?:[\d.()a-z]{1,8}\s*)?["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|significa)"#
+    r#"(?i)^\W{0,3}(?:[\d.()a-z]{1,8}\s*)?["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|(?:shall\s+)?refers?\s+to|is\s+defined\s+as|significa)"#
 );
 regex!(
     // what an effective or commencement cue must be about to state the effective date
@@ -578,7 +598,7 @@ regex!(
 regex!(
     // a cue about a period inside the term, not its start: "each calendar quarter beginning"
     periodic_subject,
-    r"(?i)(?:\b(?:quarter|payment|fee|royalt\w*|invoice|production|phase|stage|shipment|delivery|campaign|season|trimestre|pago)s?|\b(?:each|every|calendar|fiscal|contract|lease|cada)\s+(?:month|year|week|period|mes|año|per[ií]odo))\W*$"
+    r"(?i)(?:\b(?:quarter|payment|fee|royalt\w*|invoice|production|phase|stage|shipment|delivery|campaign|season|trimestre|pago)s?|\b(?:each|every|calendar|fiscal|contract|lease|cada)\s+(?:month|year|week|period|mes|año|per[ií]odo))(?:\s+(?:which|that|que)(?:\s+(?:shall|will))?)?\W*$"
 );
 regex!(
     // a name that says the date is the signing, not the start
@@ -1038,7 +1058,7 @@ regex!(
 );
 regex!(
     until_before,
-    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+on|ends?\s+as\s+of|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
+    r"(?i)(?:until|through|thru|to|ending\s+on|ends?\s+(?:on|at)|ends?\s+as\s+of|expir\w*(?:\s+(?:on|at))?|terminat\w*\s+on|end\s+date\s+(?:is|of)|hasta\s+el|hasta|al|vence\s+el|vencer[aá]\s+el|finaliza\w*\s+el|terminar[aá]\s+el|concluir[aá]\s+el|and\s+ending|conclud\w*(?:\s+on)?|through\s+to|y\s+terminar[aá]\s+el|extended\s+to|extendido\s+hasta)\s*(?:and\s+including\s+)?(?:the\s+)?$"
 );
 regex!(
     // a defined end of the term: "\"Expiration Date\" means March 31, 2020", "the Expiry
@@ -1052,6 +1072,19 @@ regex!(
     // the date of first commercial sale", "two years after acceptance of the System"
     event_start_after,
     r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?(?:following|after|from|commencing\s+(?:on|upon|with)|beginning\s+(?:on|upon|with)|starting\s+(?:on|upon|with))\s+(?:the\s+)?(?:first|initial|launch|commercial|completion|acceptance|delivery|receipt|installation|public|go-live|opening|approval|issuance|regulatory|marketing|shipment|achievement|date\s+(?:of|on\s+which)\s+(?:the\s+)?(?:first|initial|launch|commercial|completion|acceptance|delivery|receipt|installation|public|approval|issuance|regulatory|marketing|shipment))"
+);
+regex!(
+    // between a length and the date it starts on: " to commence on the tentative launch date
+    // of ", ", commencing on ", " a partir del "
+    starts_on_before,
+    r"(?i)^[^.;]{0,60}?\b(?:to\s+commence|commenc\w*|begin\w*|start\w*|a\s+partir\s+del?|desde\s+el|contados?\s+desde\s+el)\s+(?:on\s+|as\s+of\s+|from\s+|with\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:date\s+of\s+)?$"
+);
+regex!(
+    // a length that runs from another thing than the start of this agreement: "fifteen (15)
+    // years after the project's in-service date", "36 months, commencing from the acceptance
+    // date" (the word after "the" is tested by the caller)
+    other_start_after,
+    r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:following|after|commencing\s+from|starting\s+from|beginning\s+from)\s+the\s+([\w']+)"
 );
 regex!(
     // "prior to June 30, 2005", "antes del 1 de julio": a date something happens before,
@@ -1137,6 +1170,56 @@ regex!(
 regex!(
     from_effective_after,
     r"(?i)^\s*(?:\(\d+\)\s*)?(?:(?:following|after|from)\s+the\s+(?:effective|commencement)\s+date|(?:following|after|from)\s+the\s+date\s+(?:hereof|of\s+this\s+agreement)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date)"
+);
+
+regex!(
+    // a term that ends a length after its start: "shall end fifteen months therefrom",
+    // "expires in five (5) years from the date of Effective Date", "vencerá a los dos (2)
+    // años de la fecha de inicio" (the words before the length)
+    end_in_before,
+    r"(?i)\b(?:expires?|expire|end|ends|terminates?|concludes?|vence|vencer[aá]|terminar[aá]|finalizar[aá])\s+(?:in\s+|en\s+|a\s+los\s+|al\s+cabo\s+de\s+)?$"
+);
+regex!(
+    // what follows a length that runs from the start of this agreement: "therefrom", "from
+    // the date of Effective Date", "from such date", "after the date hereof", "(s) from …"
+    // after "year", "desde la fecha de inicio"
+    from_start_after,
+    r"(?i)^(?:\(s\))?\s*(?:\(\d+\)\s*)?(?:therefrom\b|(?:following|after|from)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:effective|commencement)\s+date|(?:following|after|from)\s+(?:the\s+date\s+(?:hereof|of\s+this\s+agreement|of\s+execution|first\s+(?:above\s+)?written)|such\s+date|that\s+date)|anniversary\s+of\s+the\s+(?:effective|commencement)\s+date|(?:desde|a\s+partir\s+de|de)\s+la\s+fecha\s+de\s+(?:inicio|entrada\s+en\s+vigencia|vigencia|suscripci[oó]n))"
+);
+regex!(
+    // after a length: " period commencing on the Effective Date", "-year period beginning on
+    // the Commencement Date"
+    period_from_start_after,
+    r"(?i)^(?:\(s\))?[\s-]*period\s+(?:commencing|beginning|starting)\s+(?:on|with|as\s+of)\s+the\s+(?:effective|commencement)\s+date"
+);
+regex!(
+    // a definition of another term right before a length: "\"Contract Year\" means the
+    // twelve (12) month period beginning on the Effective Date"
+    defines_before,
+    r#"["”]\s+(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|significa)\b"#
+);
+regex!(
+    // the end of a year as the end of the term: "until the end of 2006", "through the end of
+    // calendar year 2025", "hasta el final de 2026", "hasta fin de 2026"
+    year_end_re,
+    r"(?i)\b(?:until|through|to|hasta)\s+(?:the\s+|el\s+)?(?:end|final|fin)\s+(?:of|de)(?:l)?\s+(?:the\s+)?(?:(?:calendar\s+)?year\s+|calendar\s+|año\s+)?((?:19|20)\d\d)\b"
+);
+regex!(
+    // a length that names the term it is: "for the entire four (4) year term", "for the
+    // five (5) year term (\"Initial Term\")", "of a three-year initial term" (what follows
+    // the period)
+    length_term_after,
+    r"(?i)^(?:\(s\))?[\s-]*(?:initial\s+)?term\b(?:\s*\(|\s+(?:of\s+this|hereof|unless|commencing|beginning|starting|from|\u{201c}|\x22|,|\.|;)|\s*$)"
+);
+regex!(
+    // … and what precedes it: "for the entire", "for the", "of a", "for an initial"
+    length_term_before,
+    r"(?i)\b(?:for|of)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:entire\s+|full\s+|whole\s+|initial\s+|original\s+)?$"
+);
+regex!(
+    // a term counted in contract years: "shall continue for ten (10) Contract Years"
+    contract_years,
+    r"(?i)\b(?:for|of)\s+(?:a\s+period\s+of\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?\(?(\d{1,2})\)?\s+contract\s+years\b"
 );
 
 /// 1 for "first" or "1st" … 10 for "tenth" or "10th".
@@ -1291,6 +1374,22 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     }
                 }
             }
+            // "shall continue for ten (10) Contract Years": a length in years
+            if u.lower.contains("contract year") {
+                if let Some((n, at)) = contract_years().captures(u.text).and_then(|c| {
+                    let n = c[1].parse::<u32>().ok().filter(|n| (1..=99).contains(n))?;
+                    Some((n, c.get(0)?.start()))
+                }) {
+                    if term_subject().is_match(u.text)
+                        && !term_avoid().is_match(tail(&u.text[..at], 60))
+                        && length.as_ref().is_none_or(|(r0, _)| *r0 < 7)
+                    {
+                        length = Some((7, Found::new(Period::years(n), Confidence::High, u.loc())));
+                        length_from_event = false;
+                        length_start = None;
+                    }
+                }
+            }
             for p in periods {
                 let before = &u.text[..p.start];
                 let near_before = tail(before, 80);
@@ -1318,6 +1417,18 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                 // thereafter": a period that runs on after the term, not the term
                 if added_to_term().is_match(tail(before, 200)) {
                     continue;
+                }
+                // "each consecutive period of twelve months thereafter during the Term", "for
+                // three (3) years from the end of the quarter in which termination or
+                // expiration occurs": a period inside the term or after it
+                {
+                    let a = head(&u.text[p.end..], 100).to_lowercase();
+                    if a.contains("during the term")
+                        || a.contains("termination or expiration")
+                        || a.contains("expiration or termination")
+                    {
+                        continue;
+                    }
                 }
                 // "while this Agreement is in force and for five (5) years thereafter",
                 // "shall survive its expiration and continue thereafter for a period of five
@@ -1349,8 +1460,12 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         && term_subject().is_match(&subject)
                     {
                         7
-                    } else {
+                    } else if term_subject().is_match(tail(before, 300)) {
                         5
+                    } else {
+                        // "the chairperson shall serve for a term of one (1) year": a length
+                        // with no word of this agreement before it is someone else's term
+                        continue;
                     }
                 } else if until_the_before().is_match(tail(before, 30))
                     && from_effective_after().is_match(&u.text[p.end..])
@@ -1359,6 +1474,36 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                     // "shall continue until five (5) years following the Effective Date",
                     // "until the four (4) year anniversary of the Effective Date"
                     7
+                } else if (until_the_before().is_match(tail(before, 30))
+                    || end_in_before().is_match(tail(before, 30)))
+                    && from_start_after().is_match(&u.text[p.end..])
+                    && term_subject().is_match(before)
+                {
+                    // "shall end fifteen months therefrom", "expires in five (5) years from
+                    // the date of Effective Date", "until five (5) year(s) from such date"
+                    7
+                } else if general
+                    && period_from_start_after().is_match(head(&u.text[p.end..], 60))
+                    && term_subject().is_match(u.text)
+                    && !defines_before().is_match(tail(before, 80))
+                {
+                    // "terminate at the end of the Exclusivity Period (i.e., a three (3) year
+                    // period commencing on the Effective Date)"
+                    6
+                } else if general
+                    && length_term_before().is_match(tail(before, 30))
+                    && length_term_after().is_match(head(&u.text[p.end..], 40))
+                    && term_subject().is_match(u.text)
+                {
+                    // "shall continue for the entire four (4) year term", "for the five (5)
+                    // year term (\"Initial Term\") from the date signed"
+                    let l = head(&u.text[p.end..], 40).to_lowercase();
+                    if l.contains("initial") || tail(before, 30).to_lowercase().contains("initial")
+                    {
+                        7
+                    } else {
+                        6
+                    }
                 } else {
                     continue;
                 };
@@ -1382,20 +1527,82 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
                         Confidence::Low
                     };
                     length = Some((rank, Found::new(p.period, conf, u.loc())));
-                    length_from_event = event_start_after().is_match(&u.text[p.end..]);
-                    length_start = dates.iter().find_map(|d| match d.date {
+                    length_from_event = event_start_after().is_match(&u.text[p.end..])
+                        || other_start_after()
+                            .captures(&u.text[p.end..])
+                            .and_then(|c| c.get(1))
+                            .is_some_and(|w| {
+                                let w = w.as_str().to_lowercase();
+                                ![
+                                    "effective",
+                                    "commencement",
+                                    "date",
+                                    "execution",
+                                    "signing",
+                                    "signature",
+                                    "start",
+                                    "beginning",
+                                    "initial",
+                                    "first",
+                                ]
+                                .contains(&w.as_str())
+                            });
+                    // "for a period of twenty four (24) months to commence on the launch date
+                    // of January 4, 1999": the date that starts this length, before any
+                    // other date of the sentence
+                    let own_start = dates.iter().find_map(|d| match d.date {
                         PartialDate::Day { date }
                             if !d.ambiguous
-                                && (eff_before().is_match(&u.text[..d.start])
-                                    || from_before().is_match(&u.text[..d.start])
-                                        && range_after().is_match(head(&u.text[d.end..], 30))) =>
+                                && d.start >= p.end
+                                && d.start - p.end <= 100
+                                && starts_on_before().is_match(&u.text[p.end..d.start]) =>
                         {
                             Some(date)
                         }
                         _ => None,
                     });
+                    length_start = own_start.or_else(|| {
+                        dates.iter().find_map(|d| match d.date {
+                            PartialDate::Day { date }
+                                if !d.ambiguous
+                                    && (eff_before().is_match(&u.text[..d.start])
+                                        || from_before().is_match(&u.text[..d.start])
+                                            && range_after()
+                                                .is_match(head(&u.text[d.end..], 30))) =>
+                            {
+                                Some(date)
+                            }
+                            _ => None,
+                        })
+                    });
                 }
                 break;
+            }
+        }
+        // "shall be in effect until the end of 2006": the last day of that year
+        if (u.lower.contains("end of")
+            || u.lower.contains("fin de")
+            || u.lower.contains("final de"))
+            && (key_term
+                || term_sentence().is_match(u.text)
+                || u.lower.contains("agreement")
+                || u.lower.contains("contrato"))
+            && !prior_re().is_match(u.text)
+        {
+            if let Some((y, at)) = year_end_re()
+                .captures(u.text)
+                .and_then(|c| Some((c[1].parse::<i32>().ok()?, c.get(0)?.start())))
+            {
+                let near = tail(&u.text[..at], 120).to_lowercase();
+                if term_subject().is_match(&near) || key_term {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y, 12, 31) {
+                        let rank = if is_amend { 10 } else { 7 };
+                        if stated_end.as_ref().is_none_or(|(r0, _)| rank > *r0) {
+                            amended |= is_amend;
+                            stated_end = Some((rank, Found::new(date, Confidence::High, u.loc())));
+                        }
+                    }
+                }
             }
         }
         // stated end
@@ -1526,6 +1733,8 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         let about = evergreen_subject().is_match(subject) || u.key_is(term_key());
         Some((u, about))
     });
+    let length_rank = length.as_ref().map_or(0, |(r0, _)| *r0);
+    let stated_rank = stated_end.as_ref().map_or(0, |(r0, _)| *r0);
     r.initial_term = length.map(|(_, f)| f);
     let start = match (length_start, &r.effective_date) {
         (Some(d), Some(e)) => Some((d, e.confidence == Confidence::High || d == e.value)),
@@ -1560,6 +1769,17 @@ fn term(us: &[Unit<'_>], order: DayOrder, r: &mut Reading, w: &mut Vec<Warning>)
         _ => None,
     };
     r.expiry_date = match (stated_end.map(|(_, f)| f), derived) {
+        // a date only near the end of something ("support the trial until 31 December
+        // 2010") against the term's own length ("The term of this Agreement … for a period of
+        // five (5) years"): the length's expiry, low, with the same warning
+        (Some(s), Some(d))
+            if stated_rank < 7 && length_rank >= 7 && d.value != Expiry::Date(s.value) =>
+        {
+            warn(w, "term_disagrees", "expiry_date", Some(s.source.line), format!("a date {} is stated near an end, and the term's length gives {}: confirm which applies", s.value, match d.value { Expiry::Date(x) => x.to_string(), Expiry::Perpetual => "perpetual".into() }));
+            let mut f = Found::new(d.value, Confidence::Low, d.source);
+            f.derived = true;
+            Some(f)
+        }
         (Some(s), Some(d)) => {
             if d.value != Expiry::Date(s.value) {
                 warn(w, "term_disagrees", "expiry_date", Some(s.source.line), format!("the stated end {} and the term's length disagree (effective date + term - 1 day = {}): confirm which applies", s.value, match d.value { Expiry::Date(x) => x.to_string(), Expiry::Perpetual => "perpetual".into() }));
@@ -1730,11 +1950,167 @@ fn is_notice(text: &str, p: &FoundPeriod) -> bool {
                 || notice_lead().is_match(tail(&text[..p.start], 70))))
 }
 
+regex!(
+    // a right or an agreement to renew or extend this agreement, not an automatic renewal:
+    // "may renew this Agreement for an additional term of ten (10) years", "may be extended
+    // for an additional two year period with the written consent of both parties", "shall
+    // have the option, subject to its approval, to extend the Term", "will have the right to
+    // renew … for two (2) additional terms of five (5) years", "is renewable for 1 year",
+    // "podrá prorrogarse por un (1) año adicional", "tendrá la opción de renovar el contrato"
+    option_re,
+    r"(?i)\b(?:(?:right|option)\s*(?:,[^.;]{0,140}?,\s*)?to\s+(?:\w+\s+){0,2}?|(?:may|can|podr[aá]n?)(?:,[^.;]{0,160}?,)?\s+(?:\w+\s+){0,3}?|(?:is|be|are)\s+|elect\w*\s+(?:to\s+)?(?:\w+\s+){0,2}?|opci[oó]n\s+de\s+)(?:renew|extend|continue|renovar|prorrogar|extender|ampliar)\w*"
+);
+regex!(
+    // what such a right renews, right after the verb: this agreement or its term, not a
+    // conversion date or the sale of stock ("may extend the Conversion Date", "the right to
+    // continue to sell any Cards")
+    option_object_after,
+    r"(?i)^\s*(?:the\s+|this\s+|its\s+|such\s+|your\s+|our\s+|their\s+|el\s+|la\s+|este\s+|esta\s+|dicho\s+|dicha\s+|su\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|term|contract|franchise|licen[cs]e|relationship|appointment|arrangement|contrato|plazo|vigencia|convenio|acuerdo)\b"
+);
+regex!(
+    // what a passive option renews, right before it: "the Initial Term may be extended",
+    // "this Agreement is renewable", "el contrato podrá prorrogarse"
+    option_object_before,
+    r"(?i)\b(?:agreement|term|contract|franchise|licen[cs]e|relationship|appointment|arrangement|contrato|plazo|vigencia|convenio|acuerdo)\b[^.;]{0,40}$"
+);
+regex!(
+    // a renewal only by a new agreement of both parties: "by mutual written agreement",
+    // "with the written consent of both parties", "if agreed by both parties", "the Parties
+    // may agree in writing to extend", "de común acuerdo"
+    mutual_renewal,
+    r"(?i)\bmutual\w*|\bboth\s+(?:of\s+the\s+)?parties\b|\bthe\s+parties\s+(?:may\s+|shall\s+|so\s+)?(?:agree|consent)|\b(?:by|upon|with)\s+(?:the\s+)?(?:written\s+)?(?:agreement|consent)\s+of\s+the\s+parties|\bde\s+com[uú]n\s+acuerdo|\bacuerdo\s+(?:de|entre)\s+(?:ambas\s+)?(?:las\s+)?partes|\bambas\s+partes"
+);
+regex!(
+    // words that make "mutually agreed" qualify the renewal's terms, not the renewal: "on
+    // such terms as may be mutually agreed", "for a consideration to be mutually agreed"
+    // (not "for successive one (1) year terms pursuant to mutual written agreement")
+    mutual_terms_only,
+    r"(?i)\b(?:on|upon|under|at|for|with|en|a|por)\s+(?:such\s+|the\s+|a\s+|an\s+|las\s+|los\s+|un\s+|una\s+)?(?:new\s+|other\s+|nuevas?\s+)?(?:terms|conditions|consideration|price|prices|fees?|rates?|compensation|condiciones|precio|t[eé]rminos)\b[^.;]{0,40}$"
+);
+
+/// The length of one renewal a renewal *option* would give ([`option_re`]): a party's right
+/// to renew or extend, or a renewal or extension by agreement of the parties ("may be
+/// renewed for an additional period of seven (7) years at the option of the Licensor",
+/// "may agree in writing to extend the Agreement for successive one (1) year periods"). The
+/// first length of months or years within 200 bytes after the renewal word that is not a
+/// notice ("at least six (6) months prior"), nor within a time limit ("within thirty (30)
+/// days"); "on a yearly basis" before it is one year. The option must name what it renews
+/// (this agreement, its term, the franchise) next to its verb. A renewal only "by mutual
+/// agreement" / "with the consent of both parties" / "de común acuerdo" is not read: any
+/// agreement can be renewed that way, and no one holds it as a right ("on such terms as
+/// may be mutually agreed" after a party's option does not make it one).
+///
+/// What it means (decided for issue 10 item 6, renewal-rules.md "Vocabulary": a renewal
+/// period is what the term renews for, and rule 5 rolls forward only "while … the agreement
+/// auto-renews"): the period an option *would* renew for is read as `renewal_period`, with
+/// low confidence and a `renewal_option` warning, while `auto_renewal` keeps what the
+/// document says of automatic renewal (unknown or false; never true because of an option).
+/// The engine computes renewals and notice deadlines only when `auto_renewal` is true, so an
+/// option is never treated as an automatic renewal.
+fn option_period(u: &Unit<'_>) -> Option<Period> {
+    use crate::domain::dates::PeriodUnit;
+    if !may_hold(
+        &u.lower,
+        &[
+            "renew",
+            "extend",
+            "continue",
+            "renovar",
+            "prorrogar",
+            "extender",
+            "ampliar",
+        ],
+    ) || prior_re().is_match(u.text)
+    {
+        return None;
+    }
+    let m = option_re().find_iter(u.text).find(|m| {
+        option_object_after().is_match(head(&u.text[m.end()..], 80))
+            || (m.as_str().to_lowercase().contains(" be ")
+                || m.as_str().to_lowercase().starts_with("is ")
+                || m.as_str().to_lowercase().starts_with("are ")
+                || m.as_str().to_lowercase().contains("podr"))
+                && option_object_before().is_match(tail(&u.text[..m.start()], 60))
+    })?;
+    let start = m.start();
+    // a renewal only by a new agreement of both parties is not a right anyone holds: any
+    // agreement can be renewed that way
+    if mutual_renewal()
+        .find_iter(u.text)
+        .any(|x| !mutual_terms_only().is_match(tail(&u.text[..x.start()], 50)))
+    {
+        return None;
+    }
+    let p = u.periods().iter().find(|p| {
+        p.start >= start
+            && p.start - start <= 200
+            && matches!(p.period.unit, PeriodUnit::Months | PeriodUnit::Years)
+            && !is_notice(u.text, p)
+            && !{
+                let b = tail(&u.text[..p.start], 24).to_lowercase();
+                b.contains("within") || b.contains("dentro de") || b.contains("no later than")
+            }
+    })?;
+    let between = &u.text[start..p.start];
+    if yearly_basis().is_match(between) {
+        return Some(Period::years(1));
+    }
+    Some(p.period)
+}
+
+/// Whether the noun phrase at the start of `np` (what follows "shall renew the …") is this
+/// agreement or its term: a word "agreement", "term", "franchise", "contrato" … among its
+/// first six words that ends the phrase (followed by nothing, a lower-case word or a
+/// punctuation mark): "the Agreement within 180 days" is this agreement, "the Unit Franchise
+/// Disclosure Document with …" a document.
+fn renews_this_agreement(np: &str) -> bool {
+    const OBJECT: &[&str] = &[
+        "agreement",
+        "term",
+        "contract",
+        "franchise",
+        "license",
+        "licence",
+        "relationship",
+        "appointment",
+        "arrangement",
+        "contrato",
+        "plazo",
+        "vigencia",
+        "convenio",
+        "acuerdo",
+    ];
+    let end = np
+        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-' || c == '\''))
+        .unwrap_or(np.len());
+    let words: Vec<&str> = np[..end].split_whitespace().take(6).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        OBJECT.contains(&w.to_lowercase().trim_end_matches('s'))
+            && words
+                .get(i + 1)
+                .is_none_or(|n| !n.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
+regex!(
+    // a party that renews a thing of its own: "shall renew the Unit Franchise Disclosure
+    // Document", "agrees to renew its insurance policies", "deberá renovar la póliza"; what
+    // follows is tested against `option_object_after`
+    renew_other_object,
+    r"(?i)\b(?:shall|will|must|to|should|deber[aá]n?|debe[n]?)\s+(?:promptly\s+|timely\s+|annually\s+|oportunamente\s+)?(?:renew|renovar)\s+(?:the|its|any|such|all|their|your|his|her|each|la|el|las|los|su|sus|cada)\s"
+);
+regex!(
+    yearly_basis,
+    r"(?i)\b(?:on\s+an?\s+(?:yearly|annual)\s+basis|year[- ]to[- ]year|annually|año\s+a\s+año|anualmente)\b"
+);
+
 fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
     let mut auto: Option<(u8, Found<bool>)> = r.auto_renewal.take().map(|f| (3, f));
     let mut period: Option<(u8, Found<Period>)> = None;
     let mut notice: Option<(u8, Found<Period>)> = None;
     let mut equal_to_initial: Option<Loc> = None;
+    // the length of a renewal option ([`option_period`]), the first in the document
+    let mut option: Option<Found<Period>> = None;
     for u in us {
         let key_ren = u.key_is(renewal_key());
         let key_notice = u.key_is(notice_key());
@@ -1778,6 +2154,13 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
             continue;
         }
         let Some(rp) = renew_pos.or(key_ren.then_some(0)) else {
+            // "may be extended for an additional two year period": an option with no renewal
+            // word of `renewal_words`
+            if option.is_none() {
+                if let Some(p) = option_period(u) {
+                    option = Some(Found::new(p, Confidence::Low, u.loc()));
+                }
+            }
             // "terminate at the end of the then-current term by giving 90 days' notice"
             if (u.lower.contains("terminat") || u.lower.contains("cancel"))
                 && end_of_term().is_match(u.text)
@@ -1817,6 +2200,28 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
             continue;
         }
         if mutual || !is_auto {
+            // a renewal by option or by agreement: its length, never an automatic renewal
+            if option.is_none() {
+                if let Some(p) = option_period(u) {
+                    option = Some(Found::new(p, Confidence::Low, u.loc()));
+                }
+            }
+            continue;
+        }
+        // "shall renew the Disclosure Document annually", "deberá renovar la póliza": a party
+        // renews something else, not this agreement
+        if renew_other_object()
+            .find(u.text)
+            .is_some_and(|m| !renews_this_agreement(head(&u.text[m.end()..], 80)))
+        {
+            continue;
+        }
+        // "each successive twelve (12) month period thereafter during the term": a period
+        // inside the term, not a renewal of it
+        if renew_m.is_some_and(|m| m.as_str().to_lowercase().starts_with("successive"))
+            && !u.lower.contains("renew")
+            && (u.lower.contains("during the term") || u.lower.contains("durante la vigencia"))
+        {
             continue;
         }
         // a definition of another term ("\"Calendar Year\" means each successive period of
@@ -1920,8 +2325,22 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         }
     }
     r.auto_renewal = auto.map(|(_, f)| f);
-    if r.auto_renewal.as_ref().is_some_and(|a| !a.value) {
-        r.renewal_period = None;
+    let renews = r.auto_renewal.as_ref().map(|a| a.value);
+    if let (false, Some(o)) = (renews == Some(true), &option) {
+        // an option only: the length it would renew for, to confirm (see `option_period`)
+        warn(
+            w,
+            "renewal_option",
+            "renewal_period",
+            Some(o.source.line),
+            format!(
+                "the agreement may be renewed for {} only by an option or by agreement, not automatically: no renewal is computed; record the renewal if it is exercised",
+                o.value
+            ),
+        );
+    }
+    if renews == Some(false) {
+        r.renewal_period = option;
         r.non_renewal_notice = None;
         return;
     }
@@ -1930,6 +2349,11 @@ fn renewal(us: &[Unit<'_>], r: &mut Reading, w: &mut Vec<Warning>) {
         if let (Some(loc), Some(t)) = (equal_to_initial, &r.initial_term) {
             r.renewal_period = Some(Found::new(t.value, t.confidence, loc));
         }
+    }
+    if r.renewal_period.is_none() {
+        // an option's length; beside "shall automatically be extended for the Renewal
+        // Period" it is the length of that period (low: the reader had to join them)
+        r.renewal_period = option;
     }
     r.non_renewal_notice = notice.map(|(_, f)| f);
     if r.auto_renewal.as_ref().is_some_and(|a| a.value)
@@ -1970,7 +2394,7 @@ regex!(
     // "this Agreement may be terminated by the Customer", "reserves the right to cancel the
     // contract", "podrá dar por terminado el contrato"
     conv_grant,
-    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to),?\s+(?:[a-zA-Z0-9(),-]+\s+){0,12}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
+    r"(?i)\b(?:may|can|(?:shall|will)\s+(?:have|be\s+entitled\s+to)(?:\s+the\s+(?:right|option)\s+to)?|(?:has|have|reserves?|retains?)\s+the\s+(?:unilateral\s+|sole\s+|absolute\s+)?(?:right|option)\s+to|is\s+entitled\s+to|(?:shall|will)\s+be\s+entitled\s+to|(?:wishing|wishes|wish|desir(?:es|ing))\s+to),?\s+(?:[a-zA-Z0-9(),-]+\s+){0,12}?(?:terminate|cancel|end)\b[^.;]{0,40}?\b(?:this|the|such)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|sow|statement\s+of\s+work|license|licence|lease|appointment|arrangement|engagement)\b|\b(?:this|the)\s+(?:[a-zA-Z-]+\s+){0,3}?(?:agreement|contract|order|license|licence|lease|appointment|engagement)\s+(?:may|can)\s+(?:\w+\s+){0,3}?be\s+(?:terminated|cancell?ed)\b|\bpodr[aá]n?\s+(?:\w+\s+){0,6}?(?:dar\s+por\s+terminad|terminar|resolver|rescindir|desistir|poner\s+t[eé]rmino)|\bterminaci[oó]n\s+anticipada|\bdesistimiento\s+unilateral|\b(?:until|unless\s+(?:sooner|earlier|previously))\s+terminated\s+by\s+(?:either|any|each)\s+(?:party|parte)\b|\bhasta\s+que\s+(?:cualquiera|alguna|una)\s+de\s+las\s+partes\s+(?:lo\s+|le\s+)?(?:d[eé]\s+por\s+terminad|ponga\s+t[eé]rmino|termine)"
 );
 regex!(
     // an open-ended term that either party ends on notice: "shall continue until terminated by
@@ -2008,6 +2432,25 @@ regex!(
     // freedom words: the right needs no reason
     conv_free,
     r"(?i)\b(?:at\s+any\s+time(?:\s+(?:after|following)\b)?|in\s+its\s+(?:sole\s+)?discretion|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|discretion)|en\s+cualquier\s+momento)\b"
+);
+
+regex!(
+    // the party's own wish to end this agreement, said as if it were a condition: "in the
+    // event that the Company desires to terminate", "if Licensee elects to terminate", "si
+    // el Cliente desea terminar"
+    conv_own_wish,
+    r"(?i)\b(?:if|in\s+the\s+event(?:\s+that)?|should|si|en\s+caso\s+(?:de\s+)?que)\s+((?:[\w,'’]+\s+){1,4}?(?:desires?|desee|wish(?:es)?|elects?|decides?|chooses?|desea|decide)\s+(?:to\s+)?(?:terminate|cancel|terminar|dar\s+por\s+terminado)\b)"
+);
+regex!(
+    // a clause headed as the right whose text is redacted: "25.1 Termination for
+    // Convenience. [***].", "Terminación sin expresión de causa: [***]"
+    redacted_conv_clause,
+    r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:termination\s+for\s+convenience|terminaci[oó]n\s+(?:por\s+conveniencia|sin\s+(?:expresi[oó]n\s+de\s+)?causa|anticipada))\s*[.:\-]?\s*\[\s*\*+\s*\]\W*$"
+);
+regex!(
+    // a notice period redacted in the filing: "[***] written notice", "*** days' prior notice"
+    redacted_notice_re,
+    r"(?i)(?:\[\s*\*+\s*\]|\*{3,})\s*(?:days'?\s+|d[ií]as\s+)?(?:prior\s+|advance\s+|previous\s+)?(?:written\s+)?(?:notice|notification|aviso|preaviso)"
 );
 
 /// Termination for convenience: a right to end this agreement (`conv_grant`) given without
@@ -2057,7 +2500,10 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             }
             _ => (0, u.text.len()),
         };
-        let text = &u.text[lo..hi];
+        // "In the event that the Company desires to terminate …": the party's own wish is
+        // not a condition of its right
+        let own_wish = conv_own_wish().replace_all(&u.text[lo..hi], "$1");
+        let text: &str = &own_wish;
         let lower = text.to_lowercase();
         let phrase = conv_re().find(text);
         // an item counts only when nothing conditions it
@@ -2069,6 +2515,17 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
         });
         let neg = conv_neg().is_match(u.text);
         if !key && grant.is_none() && !(neg && phrase.is_some()) {
+            // "25.1 Termination for Convenience. [***].": a clause that names the right, its
+            // text redacted in the filing: the right, notice unknown, low
+            if u.text.contains('*')
+                && redacted_conv_clause().is_match(u.text)
+                && best.as_ref().is_none_or(|(r0, _)| *r0 < 3)
+            {
+                best = Some((
+                    3,
+                    Found::new(Convenience::Allowed(None), Confidence::Low, u.loc()),
+                ));
+            }
             continue;
         }
         let periods: Vec<&FoundPeriod> = u
@@ -2077,6 +2534,8 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             .filter(|p| p.start >= lo && p.end <= hi)
             .collect();
         let notice = periods.iter().copied().find(|p| is_notice(u.text, p));
+        // "by providing [***] written notice": a notice period the filing redacted
+        let redacted_notice = text.contains('*') && redacted_notice_re().is_match(text);
         // "at any time after …" waits for an event; a mutual right is no party's right
         let free = conv_free()
             .find_iter(text)
@@ -2098,7 +2557,7 @@ fn convenience(us: &[Unit<'_>]) -> Option<Found<Convenience>> {
             3
         } else if free && !conv_condition().is_match(text) {
             2
-        } else if notice.is_some()
+        } else if (notice.is_some() || redacted_notice)
             && ((conv_until().is_match(text)
                 && !conv_condition().is_match(&conv_until().replace_all(text, "")))
                 || (!conv_condition().is_match(text)
@@ -4000,6 +4459,348 @@ Three. Duration. This is a fixed-term agreement of eighteen (18) months commenci
         let r = rd("ENDORSEMENT AGREEMENT\n\nThis Endorsement Agreement is made on 1 March 2008 between Brand Inc and Runner Ltd.\n\n\
 1. \"Contract Year\" shall mean the period commencing on 1 March 2008 and concluding on 28 February 2009.\n");
         assert_eq!(exp(&r), None);
+    }
+}
+
+#[cfg(test)]
+mod renewal_option_tests {
+    use super::super::{read, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+    use crate::domain::model::Confidence;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn renewal(r: &Reading) -> Option<(Period, Confidence)> {
+        r.renewal_period.as_ref().map(|f| (f.value, f.confidence))
+    }
+
+    fn auto(r: &Reading) -> Option<bool> {
+        r.auto_renewal.as_ref().map(|f| f.value)
+    }
+
+    fn codes(r: &Reading) -> Vec<&str> {
+        r.warnings.iter().map(|w| w.code.as_str()).collect()
+    }
+
+    fn doc(clause: &str) -> String {
+        format!(
+            "SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 1 March 2020 between Harbor Foods Ltd and Lima Grains S.A.C.\n\n7. Term. The initial term of this Agreement is three (3) years from the date hereof. {clause}\n"
+        )
+    }
+
+    #[test]
+    fn a_partys_option_is_the_renewal_period_low_and_never_automatic() {
+        for (clause, want) in [
+            (
+                "The Buyer shall have the option to renew this Agreement for two (2) further terms of five (5) years each by giving notice at least six (6) months before the end of the term.",
+                Period::years(5),
+            ),
+            (
+                "This Agreement may, at the Buyer's option, be extended for an additional term of twelve (12) months.",
+                Period::months(12),
+            ),
+            (
+                "The Buyer will have the right to renew its franchise under this Agreement for one additional term of two (2) years.",
+                Period::years(2),
+            ),
+            (
+                "El Comprador tendrá la opción de renovar el contrato por un período adicional de dos (2) años.",
+                Period::years(2),
+            ),
+            (
+                "The Buyer may, by written notice given at least 30 days before the end of the term, extend the term of this Agreement by up to one (1) year, on such terms as may be mutually agreed.",
+                Period::years(1),
+            ),
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(renewal(&r), Some((want, Confidence::Low)), "{clause}");
+            assert_eq!(auto(&r), None, "an option is not automatic renewal: {clause}");
+            assert!(r.non_renewal_notice.is_none(), "{clause}");
+            assert!(codes(&r).contains(&"renewal_option"), "{clause}");
+            assert!(!codes(&r).contains(&"no_renewal_clause"), "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_renewal_by_mutual_agreement_or_another_things_extension_is_not_a_renewal_period() {
+        for clause in [
+            "This Agreement may be renewed for successive one (1) year terms by mutual written agreement of the parties.",
+            "This Agreement may be extended for one (1) additional year with the written consent of both parties.",
+            "El plazo podrá prorrogarse por un (1) año de común acuerdo entre las partes.",
+            "The Buyer may extend the Delivery Date by up to six (6) months.",
+            "Upon expiry, the Buyer shall have the right to continue to sell its inventory for a period of three (3) months.",
+            "The Seller may renew its insurance policies every twelve (12) months.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(renewal(&r), None, "{clause}");
+            assert!(!codes(&r).contains(&"renewal_option"), "{clause}");
+        }
+    }
+
+    #[test]
+    fn renewing_a_document_or_a_period_inside_the_term_is_not_a_renewal_of_the_agreement() {
+        for clause in [
+            "The Distributor shall renew its import permits at its expense, not less often than annually.",
+            "You shall renew the Franchise Disclosure Document with each state, but not less frequently than annually.",
+            "El Distribuidor deberá renovar la póliza de seguro cada doce (12) meses.",
+            "\"Contract Year\" shall refer to the first twelve (12) months from the date hereof and each successive twelve (12) month period thereafter during the term of this Agreement.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(renewal(&r), None, "{clause}");
+            assert_eq!(auto(&r), None, "{clause}");
+        }
+        // the near miss: the agreement itself renews
+        let r = rd(&doc("This Agreement shall renew automatically for successive twelve (12) month periods unless either party gives notice of non-renewal at least ninety (90) days before the end of the term."));
+        assert_eq!(renewal(&r), Some((Period::months(12), Confidence::High)));
+        let r = rd(&doc("El contrato se renovará automáticamente por períodos sucesivos de un (1) año, salvo aviso con sesenta (60) días de anticipación."));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
+        let r = rd(&doc("This Agreement shall be automatically extended for one (1) year periods unless either party gives notice of its intention not to renew the Agreement within 180 days prior to any renewal term."));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
+        assert_eq!(auto(&r), Some(true));
+        assert_eq!(
+            r.non_renewal_notice.as_ref().map(|f| f.value),
+            Some(Period::days(180))
+        );
+    }
+
+    #[test]
+    fn the_new_rules_word_tests_let_capitals_and_accents_through() {
+        // the word tests run on the lower-cased sentence (`may_hold`): a clause in capitals
+        // or with accents still reaches the patterns
+        let r = rd(&doc("THE BUYER SHALL HAVE THE OPTION TO RENEW THIS AGREEMENT FOR AN ADDITIONAL TERM OF FIVE (5) YEARS."));
+        assert_eq!(renewal(&r), Some((Period::years(5), Confidence::Low)));
+        let r = rd(&doc("EL COMPRADOR TENDRÁ LA OPCIÓN DE RENOVAR EL CONTRATO POR UN PERÍODO ADICIONAL DE DOS (2) AÑOS."));
+        assert_eq!(renewal(&r), Some((Period::years(2), Confidence::Low)));
+        let r = read(&text_document(
+            "contract.txt",
+            "SUPPLY AGREEMENT\n\nThis Supply Agreement is made as of 1 March 2020 between Harbor Foods Ltd and Lima Grains S.A.C.\n\n7. Term. This Agreement will be in effect UNTIL THE END OF 2022.\n",
+        ));
+        assert_eq!(
+            r.expiry_date.as_ref().map(|f| f.value),
+            chrono::NaiveDate::from_ymd_opt(2022, 12, 31).map(super::super::Expiry::Date)
+        );
+    }
+
+    #[test]
+    fn an_automatic_renewal_wins_over_an_option_and_a_fixed_term_keeps_it_unscheduled() {
+        let r = rd(&doc("Thereafter this Agreement shall automatically renew for successive one (1) year terms unless either party gives notice of non-renewal at least sixty (60) days before the end of the then-current term. The Buyer may also extend this Agreement for an additional term of three (3) years."));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::High)));
+        assert_eq!(auto(&r), Some(true));
+        let r = rd(&doc("This Agreement shall not renew automatically. The Buyer may renew this Agreement for a further period of one (1) year."));
+        assert_eq!(auto(&r), Some(false));
+        assert_eq!(renewal(&r), Some((Period::years(1), Confidence::Low)));
+        assert!(codes(&r).contains(&"renewal_option"));
+    }
+}
+
+#[cfg(test)]
+mod term_wording_tests {
+    use super::super::{read, Expiry, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+    use crate::domain::model::Confidence;
+    use chrono::NaiveDate;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Expiry {
+        Expiry::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+    }
+
+    fn exp(r: &Reading) -> Option<(Expiry, Confidence)> {
+        r.expiry_date.as_ref().map(|f| (f.value, f.confidence))
+    }
+
+    fn doc(clause: &str) -> String {
+        format!(
+            "SPONSORSHIP AGREEMENT\n\nThis Sponsorship Agreement is made as of 1 March 2020 (the \"Effective Date\") between Harbor Events Ltd and Lima Drinks S.A.C.\n\n5. Term. {clause}\n"
+        )
+    }
+
+    #[test]
+    fn a_length_counted_from_the_start_in_other_words_gives_the_expiry() {
+        // a length named only by the term it is ("the entire four (4) year term") is low:
+        // nothing says it is the initial term
+        for (clause, want, conf) in [
+            ("The Term of this Agreement shall begin on the Effective Date and shall end fifteen months therefrom.", day(2021, 5, 31), Confidence::High),
+            ("The initial term of this Agreement shall, unless sooner terminated, expires in five (5) years from the date of Effective Date.", day(2025, 2, 28), Confidence::High),
+            ("The initial term of this Agreement commences on the Effective Date and will continue in effect until two (2) year(s) from such date.", day(2022, 2, 28), Confidence::High),
+            ("This Agreement shall continue for the entire four (4) year term unless earlier terminated.", day(2024, 2, 29), Confidence::Low),
+            ("This contract shall remain in effect for the three (3) year term (\"Initial Term\") from the date signed.", day(2023, 2, 28), Confidence::High),
+            ("This Agreement shall commence on the Effective Date and shall continue for ten (10) Contract Years, unless extended by renewal.", day(2030, 2, 28), Confidence::High),
+            ("The term of this Agreement shall commence on 1 March 2020 and ends at 28 February 2025, with automatic renewals.", day(2025, 2, 28), Confidence::High),
+            ("El plazo del contrato vencerá a los dos (2) años de la fecha de inicio.", day(2022, 2, 28), Confidence::High),
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(exp(&r).map(|e| e.0), Some(want), "{clause}");
+            assert_eq!(exp(&r).map(|e| e.1), Some(conf), "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_length_that_is_not_the_agreements_term_gives_no_expiry() {
+        for clause in [
+            "The Sponsor's right to use the logo shall end fifteen months after the first event.",
+            "Payments shall be made for the entire four (4) year renewal term.",
+            "The warranty shall expire in two (2) years from the date of delivery.",
+            "Each Contract Year shall begin on 1 March; the fees of the first two (2) Contract Years are set out in Schedule A.",
+            "The Sponsor may use the materials for the entire three (3) year period after termination.",
+            "The chairperson of the steering committee shall be appointed by the Sponsor and shall serve for a term of one (1) year.",
+            "Records shall be kept for a period of three (3) years from the end of the quarter in which termination or expiration occurs.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(exp(&r), None, "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_length_that_starts_on_its_own_date_runs_from_it() {
+        let r = rd(&doc("The preparation period shall be for a period of two (2) months to commence on 4 November 2019, and the remaining term of this Agreement shall be for a period of twenty four (24) months to commence on the launch date of 4 January 2020."));
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 1, 3)));
+        let r = rd(&doc(
+            "El plazo del contrato será de dos (2) años contados desde el 1 de abril de 2020.",
+        ));
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 3, 31)));
+    }
+
+    #[test]
+    fn a_length_that_runs_from_another_event_derives_no_expiry() {
+        for clause in [
+            "This Agreement shall continue for a period of fifteen (15) years after the project's in-service date.",
+            "The licence granted under this Agreement shall be for an initial period of 36 months, commencing from the acceptance date.",
+        ] {
+            let r = rd(&doc(clause));
+            assert_eq!(exp(&r), None, "{clause}");
+        }
+        // the near miss: a length after the date hereof runs from the start
+        let r = rd(&doc(
+            "This Agreement shall continue for a period of two (2) years after the date hereof.",
+        ));
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2022, 2, 28)));
+    }
+
+    #[test]
+    fn a_year_end_or_a_period_from_the_start_ends_the_term() {
+        let r = rd(&doc("This Agreement will be in effect until the end of 2022 and will be evaluated at that time."));
+        assert_eq!(exp(&r), Some((day(2022, 12, 31), Confidence::High)));
+        let r = rd(&doc(
+            "El presente contrato estará vigente hasta el final de 2023.",
+        ));
+        assert_eq!(exp(&r), Some((day(2023, 12, 31), Confidence::High)));
+        let r = rd(&doc("The term of this Agreement shall commence on the Effective Date and terminate at the end of the Exclusivity Period (i.e., a three (3) year period commencing on the Effective Date)."));
+        assert_eq!(exp(&r), Some((day(2023, 2, 28), Confidence::Low)));
+        // near misses: the end of a year something else happens in, a period from an event
+        let r = rd(&doc("The Sponsor shall pay the fee until the end of 2022."));
+        assert_eq!(exp(&r), None);
+        let r = rd(&doc("The Sponsor's logo may be shown for a three (3) year period commencing on the launch date."));
+        assert_eq!(exp(&r), None);
+        let r = rd(&doc("\"Contract Year\" means the twelve (12) month period beginning on the Effective Date, and each subsequent twelve (12) month period during the term of this Agreement."));
+        assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn the_terms_own_length_wins_over_a_date_only_near_an_end() {
+        let r = rd(&doc("The term of this Agreement shall begin on the Effective Date and continue in effect for a period of five (5) years (the \"Initial Term\"). The Supplier will support, as part of this Agreement, the existing pilot programme of the Sponsor, including the related training sessions, the field demonstrations and the monthly reporting of the pilot's results to the Sponsor's board and to its regional managers, until 31 December 2020."));
+        assert_eq!(exp(&r), Some((day(2025, 2, 28), Confidence::Low)));
+        assert!(r.warnings.iter().any(|w| w.code == "term_disagrees"));
+        // the near miss: a stated end of the term itself still wins (low, disagreeing)
+        let r = rd(&doc(
+            "The term of this Agreement shall be five (5) years and shall end on 31 December 2024.",
+        ));
+        assert_eq!(exp(&r), Some((day(2024, 12, 31), Confidence::Low)));
+    }
+
+    #[test]
+    fn a_defined_contract_period_after_the_recitals_is_read() {
+        let r = rd("ENDORSEMENT AGREEMENT\n\nTHIS AGREEMENT is made as of 1 January 2000 by and between Andes Apparel Inc. (\"Company\") and Golf Stars LLC.\n\nWITNESSETH:\n\nWHEREAS, the Company sold golf apparel under a former agreement that ended on 31 December 1999;\n\nNOW, THEREFORE, the parties agree as follows:\n\n1. DEFINITIONS.\n\n(a) \"Contract Period\" shall mean that period of time commencing on January 1, 2000 and concluding December 31, 2003, unless terminated sooner as provided herein.\n");
+        assert_eq!(exp(&r).map(|e| e.0), Some(day(2003, 12, 31)));
+        // before "NOW, THEREFORE" a date is still the recitals' history
+        let r = rd("ENDORSEMENT AGREEMENT\n\nTHIS AGREEMENT is made as of 1 January 2000 by and between Andes Apparel Inc. (\"Company\") and Golf Stars LLC.\n\nWITNESSETH:\n\nThe Company held a license that ran until 31 December 1999.\n\nThe parties wish to continue their relationship.\n");
+        assert_eq!(exp(&r), None);
+    }
+
+    #[test]
+    fn a_fiscal_year_that_begins_on_a_date_is_not_the_effective_date() {
+        let r = rd("FIRST AMENDMENT\n\nThis First Amendment is made as of 1 January 1999 between Bridge Corp. and Neon Inc.\n\n3.2 Terms of payment. Royalties are payable quarterly, commencing with the Licensee's fiscal year which begins on April 1, 1999.\n");
+        assert_eq!(
+            r.effective_date.as_ref().map(|f| f.value),
+            NaiveDate::from_ymd_opt(1999, 1, 1)
+        );
+        let _ = Period::years(1);
+    }
+}
+
+#[cfg(test)]
+mod convenience_wording_tests {
+    use super::super::{read, Convenience, Reading};
+    use crate::adapters::import::text_document;
+    use crate::domain::dates::Period;
+
+    fn rd(text: &str) -> Reading {
+        read(&text_document("contract.txt", text))
+    }
+
+    fn conv(clause: &str) -> Option<Convenience> {
+        let r = rd(&format!(
+            "SERVICES AGREEMENT\n\nThis Services Agreement is made as of 1 March 2020 between Harbor Labs Ltd and Lima Data S.A.C.\n\n9. Termination. {clause}\n"
+        ));
+        r.termination_for_convenience.map(|f| f.value)
+    }
+
+    #[test]
+    fn a_partys_own_wish_to_end_is_not_a_condition_of_its_right() {
+        assert_eq!(
+            conv("In the event that the Customer desires to terminate this Agreement prior to the end of the term, it shall give the Supplier at least sixty (60) days' prior written notice."),
+            Some(Convenience::Allowed(Some(Period::days(60))))
+        );
+        assert_eq!(
+            conv("En caso de que el Cliente desee terminar el contrato, podrá dar por terminado el contrato con un preaviso de treinta (30) días."),
+            Some(Convenience::Allowed(Some(Period::days(30))))
+        );
+        // the near miss: a real condition still makes it a right for cause
+        assert_eq!(
+            conv("In the event that the Supplier fails to deliver, the Customer may terminate this Agreement upon thirty (30) days' written notice."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_redacted_notice_period_still_grants_the_right_with_no_period() {
+        assert_eq!(
+            conv("The Customer may terminate this Agreement in its entirety by providing [***] written notice of termination to the Supplier."),
+            Some(Convenience::Allowed(None))
+        );
+        // the near miss: a redacted fee is not a notice
+        assert_eq!(
+            conv("The Customer may terminate this Agreement by paying the Supplier a fee of [***] if the Supplier is acquired."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_clause_named_as_the_right_with_its_text_redacted_is_the_right_low() {
+        let r = rd("SERVICES AGREEMENT\n\nThis Services Agreement is made as of 1 March 2020 between Harbor Labs Ltd and Lima Data S.A.C.\n\n25.1 Termination for Convenience. [***].\n\n25.2 Termination for Cause. Either Party may terminate this Agreement if the other Party materially breaches it.\n");
+        let f = r.termination_for_convenience.as_ref();
+        assert_eq!(f.map(|f| f.value), Some(Convenience::Allowed(None)));
+        assert_eq!(
+            f.map(|f| f.confidence),
+            Some(crate::domain::model::Confidence::Low)
+        );
+        // the near miss: a redacted clause of another name grants nothing
+        assert_eq!(conv("25.3 Effect of Termination. [***]."), None);
+    }
+
+    #[test]
+    fn a_right_the_party_retains_is_granted() {
+        assert_eq!(
+            conv("The Network retains the right to terminate this Agreement at any time on at least ninety (90) days' prior notice."),
+            Some(Convenience::Allowed(Some(Period::days(90))))
+        );
     }
 }
 

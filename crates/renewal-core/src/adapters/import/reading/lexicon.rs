@@ -95,7 +95,7 @@ fn period_unit_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:(business|working|banking|calendar)[ \-]+)?(days?|weeks?|months?|years?|d[ií]as?|semanas?|meses|mes|años?)\b(?:[ \-]+(h[aá]biles|[uú]tiles|calendarios?|naturales|corridos))?",
+        r"(?i)\b(?:(?:full|complete|whole)[ \-]+)?(?:(business|working|banking|calendar)[ \-]+)?(days?|weeks?|months?|years?|d[ií]as?|semanas?|meses|mes|años?)\b(?:[ \-]+(h[aá]biles|[uú]tiles|calendarios?|naturales|corridos))?",
     )
 }
 
@@ -581,9 +581,12 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                             | "spa"
                     ));
             let numbered = word.chars().all(|c| c.is_ascii_digit() || c == '.')
-                // "April. 1st 2019": a month name written with a full stop before its day
+                // "April. 1st 2019", "Dec. 8, 2005", a form's "_Dec. 8, 2005": a month
+                // name written with a full stop before its day
                 || first.is_ascii_digit()
-                    && MONTHS.split('|').any(|m| m.eq_ignore_ascii_case(word));
+                    && MONTHS.split('|').any(|m| {
+                        m.eq_ignore_ascii_case(word.trim_start_matches(|c: char| !c.is_alphanumeric()))
+                    });
             if starts_new && !abbrev && !numbered {
                 out.push((start, i + 1));
                 start = i + 1;
@@ -778,6 +781,45 @@ mod tests {
         let t = "dated as of\u{202f}Feb. 5th. Then it ends.";
         let s = sentences(t);
         assert_eq!(s.last().map(|(a, b)| &t[*a..*b]), Some("Then it ends."));
+    }
+
+    #[test]
+    fn full_calendar_months_are_a_period() {
+        let p: Vec<Period> =
+            find_periods("for a period of twelve (12) full calendar months (\"Initial Term\")")
+                .into_iter()
+                .map(|p| p.period)
+                .collect();
+        assert_eq!(p, vec![Period::months(12)]);
+        let p: Vec<Period> = find_periods("within ten (10) full business days")
+            .into_iter()
+            .map(|p| p.period)
+            .collect();
+        assert_eq!(
+            p,
+            vec![Period {
+                amount: 10,
+                unit: PeriodUnit::BusinessDays
+            }]
+        );
+        // the near miss: "full" with no number is no period
+        assert!(find_periods("payment in full months later").is_empty());
+    }
+
+    #[test]
+    fn a_month_abbreviation_before_its_day_does_not_end_a_sentence() {
+        let t = "This Agreement shall be effective as of _Dec. 8, 2005 (the Effective Date). It binds both.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "This Agreement shall be effective as of _Dec. 8, 2005 (the Effective Date).",
+                "It binds both."
+            ]
+        );
+        // the near miss: an abbreviation followed by a word, not a day, ends the sentence
+        let t = "The fee is due in Dec. Either party may stop.";
+        assert_eq!(sentences(t).len(), 2);
     }
 
     #[test]

@@ -146,7 +146,9 @@ pub struct Reading {
     pub initial_term: Option<Found<Period>>,
     /// Whether the term renews automatically.
     pub auto_renewal: Option<Found<bool>>,
-    /// Length of each renewal period.
+    /// Length of each renewal period; with `auto_renewal` not true, the length of a renewal
+    /// option (`low`, with a `renewal_option` warning), never computed as a renewal
+    /// (see `clauses::option_period`).
     pub renewal_period: Option<Found<Period>>,
     /// Notice of non-renewal before the end of the then-current term.
     pub non_renewal_notice: Option<Found<Period>>,
