@@ -253,7 +253,11 @@ export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => 
           </a>
         </p>
       )}
-      {total === null && !error && <p class="muted">Loading agreements…</p>}
+      {total === null && !error && (
+        <p class="muted" role="status" data-testid="agreements-loading">
+          Loading agreements…
+        </p>
+      )}
       <PagedTable
         label="Agreements"
         placeholder="Search title, party, owner, dates…"
