@@ -65,18 +65,15 @@ describe('Agreements', () => {
   });
 
   it('counts the contract owners still to complete and leads to People', async () => {
-    mockShell({
+    const { calls } = mockShell({
       agreement_rows_page: agreementsTable(FIXTURES.rows),
-      people_directory: () => ({
-        people: [],
-        to_complete: [
-          { name: 'Commercial Director', in_directory: false, agreements: FIXTURES.rows.map((r) => ({ id: r.id, title: r.title })) },
-          { name: 'Head of Wholesale', in_directory: true, agreements: [] },
-        ],
-      }),
+      owners_to_complete_count: () => 2,
     });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     const banner = await waitFor(() => root.querySelector('[data-testid="owners-to-complete"]'));
+    // The count alone, asked after the table's first rows; not the whole directory.
+    expect(calls.indexOf('owners_to_complete_count')).toBeGreaterThan(calls.indexOf('agreement_rows_page'));
+    expect(calls).not.toContain('people_directory');
     expect(banner.textContent).toBe('2 contract owners are still to complete: no email address, so no reminder by email. Complete them in People');
     act(() => {
       banner.querySelector('a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
