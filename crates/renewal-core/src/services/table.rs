@@ -287,7 +287,8 @@ impl CompactRow {
     fn new(r: AgreementRow, texts: &mut Interner) -> Self {
         CompactRow {
             id: r.id,
-            title: r.title.into_boxed_str(),
+            // A new copy (made by this thread, among the table's other long-lived texts).
+            title: Box::from(r.title.as_str()),
             counterparty: texts.opt(r.counterparty),
             contract_owner: texts.opt(r.contract_owner),
             currency: texts.opt(r.currency),
@@ -347,6 +348,46 @@ impl CompactRow {
     }
 }
 
+/// A row's searchable text ([`haystack`]) in parts: its own lower-cased title and value
+/// (`title\0value`), and the lower-cased texts it shares with other rows (counterparty,
+/// owner, notice deadline, next deadline with its label, currency) as indices into the
+/// table's distinct texts; the status is its name. A search word is looked for in each
+/// distinct shared text once per query. Lower-casing each part alone gives the same text
+/// as lower-casing them joined by NULs (a NUL is neither cased nor case-ignorable, so it
+/// ends the context of a final sigma), so the matches are the whole text's.
+#[derive(Debug)]
+struct SearchText {
+    own: Box<str>,
+    shared: [u32; 5],
+}
+
+/// Distinct texts, each given an index once.
+#[derive(Default)]
+struct Segments {
+    ids: HashMap<String, u32>,
+    texts: Vec<Box<str>>,
+}
+
+impl Segments {
+    fn id(&mut self, text: String) -> u32 {
+        if let Some(&id) = self.ids.get(&text) {
+            return id;
+        }
+        let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.texts.push(text.as_str().into());
+        self.ids.insert(text, id);
+        id
+    }
+}
+
+/// One word of a search, prepared for a query ([`AgreementTable::term`]).
+struct Term<'a> {
+    text: &'a str,
+    /// For each of the table's shared texts, whether it contains the word; `None` when the
+    /// word has a NUL (then the row's whole text is searched).
+    in_segment: Option<Vec<bool>>,
+}
+
 /// Every agreement's row, with what searching and sorting them needs, computed once: the
 /// rows (by id, kept compactly), their searchable texts, the filters' options, and each
 /// order once asked for (nothing is sorted before a query needs it). Queries are answered
@@ -354,7 +395,10 @@ impl CompactRow {
 #[derive(Debug)]
 pub struct AgreementTable {
     rows: Vec<CompactRow>,
-    haystacks: Vec<Box<str>>,
+    /// Each row's searchable text ([`haystack`]), kept in parts (see [`SearchText`]).
+    search: Vec<SearchText>,
+    /// The distinct lower-cased texts of the parts many rows share.
+    segments: Vec<Box<str>>,
     options: TableOptions,
     /// For each column: each row's dense rank of its sort text (equal texts, equal rank).
     ranks: Mutex<HashMap<TableColumn, Arc<Vec<u32>>>>,
@@ -370,7 +414,20 @@ impl AgreementTable {
     /// now, each order on first use).
     pub fn new(mut rows: Vec<AgreementRow>) -> Self {
         rows.sort_by_key(|r| r.id);
-        let haystacks = rows.iter().map(|r| haystack(r).into_boxed_str()).collect();
+        let mut segments = Segments::default();
+        let search = rows
+            .iter()
+            .map(|r| {
+                let [title, counterparty, owner, _status, notice, next, currency, value] =
+                    search_segments(r);
+                SearchText {
+                    own: format!("{}\0{}", title.to_lowercase(), value.to_lowercase())
+                        .into_boxed_str(),
+                    shared: [counterparty, owner, notice, next, currency]
+                        .map(|t| segments.id(t.to_lowercase())),
+                }
+            })
+            .collect();
         let options = TableOptions {
             counterparties: distinct(rows.iter().map(|r| r.counterparty.as_deref())),
             owners: distinct(rows.iter().map(|r| r.contract_owner.as_deref())),
@@ -384,7 +441,8 @@ impl AgreementTable {
         }
         AgreementTable {
             rows: compact,
-            haystacks,
+            search,
+            segments: segments.texts,
             options,
             ranks: Mutex::default(),
             orders: Mutex::default(),
@@ -443,6 +501,7 @@ impl AgreementTable {
             match cached {
                 Some(s) => s,
                 None => {
+                    let terms: Vec<Term> = terms.iter().map(|t| self.term(t)).collect();
                     let s: Arc<Vec<u32>> = Arc::new(
                         order
                             .iter()
@@ -472,7 +531,32 @@ impl AgreementTable {
         }
     }
 
-    fn matches(&self, i: usize, q: &TableQuery, terms: &[String]) -> bool {
+    /// A search word with, for each shared text, whether it contains the word.
+    fn term<'a>(&self, t: &'a str) -> Term<'a> {
+        Term {
+            text: t,
+            // A word with a NUL could span two columns: looked for in the whole text.
+            in_segment: (!t.contains('\0'))
+                .then(|| self.segments.iter().map(|s| s.contains(t)).collect()),
+        }
+    }
+
+    /// Whether row `i`'s searchable text ([`haystack`]) contains `t`: in one of its
+    /// columns' texts (a word without NUL cannot span the NUL between two of them).
+    fn contains(&self, i: usize, t: &Term<'_>) -> bool {
+        let r = &self.rows[i];
+        match &t.in_segment {
+            Some(hits) => {
+                let s = &self.search[i];
+                s.own.contains(t.text)
+                    || status_name(r.status).contains(t.text)
+                    || s.shared.iter().any(|&k| hits[k as usize])
+            }
+            None => haystack(&r.row()).contains(t.text),
+        }
+    }
+
+    fn matches(&self, i: usize, q: &TableQuery, terms: &[Term<'_>]) -> bool {
         let r = &self.rows[i];
         q.status.is_none_or(|s| r.status == s)
             && q.counterparty
@@ -484,7 +568,7 @@ impl AgreementTable {
             && q.currency
                 .as_deref()
                 .is_none_or(|c| r.currency.as_deref() == Some(c))
-            && terms.iter().all(|t| self.haystacks[i].contains(t.as_str()))
+            && terms.iter().all(|t| self.contains(i, t))
     }
 
     /// The row indices sorted by `column` in `direction`, ties by id (computed once).
@@ -567,31 +651,37 @@ fn date_text(d: Option<NaiveDate>) -> String {
 /// The searchable text of `r`: each column's text followed by a NUL, lower-cased (the
 /// page's `rowHaystack` over the Agreements columns' `filterText`).
 pub fn haystack(r: &AgreementRow) -> String {
+    let mut text = String::new();
+    for t in search_segments(r) {
+        text.push_str(&t);
+        text.push('\0');
+    }
+    text.to_lowercase()
+}
+
+/// The column texts [`haystack`] joins, in its order, not lower-cased: the title, the
+/// counterparty, the owner, the status, the notice deadline, the next deadline with its
+/// label, the currency, the value as shown.
+fn search_segments(r: &AgreementRow) -> [String; 8] {
     let value = r
         .value
         .as_ref()
         .map(|v| format_money(&v.amount.to_string(), &v.currency))
         .unwrap_or_default();
-    let texts = [
-        r.title.as_str(),
-        r.counterparty.as_deref().unwrap_or(""),
-        r.contract_owner.as_deref().unwrap_or(""),
-        status_name(r.status),
-        &date_text(r.next_notice_deadline),
-        &format!(
+    [
+        r.title.clone(),
+        r.counterparty.clone().unwrap_or_default(),
+        r.contract_owner.clone().unwrap_or_default(),
+        status_name(r.status).to_string(),
+        date_text(r.next_notice_deadline),
+        format!(
             "{} {}",
             date_text(r.next_deadline),
             r.next_deadline_label.as_deref().unwrap_or("")
         ),
-        r.currency.as_deref().unwrap_or(""),
-        &value,
-    ];
-    let mut text = String::new();
-    for t in texts {
-        text.push_str(t);
-        text.push('\0');
-    }
-    text.to_lowercase()
+        r.currency.clone().unwrap_or_default(),
+        value,
+    ]
 }
 
 /// The marker the page shows before an amount in `currency` (`ui/src/format/money.ts`'s
@@ -955,6 +1045,40 @@ mod tests {
             ..TableQuery::all(TableColumn::Title, 100)
         };
         assert_eq!(t.query(&status).matching, 0);
+    }
+
+    #[test]
+    fn a_search_word_is_found_in_any_column_and_across_them_only_with_a_nul() {
+        let mut rows = sample();
+        rows[0].contract_owner = Some("ΟΔΥΣΣΕΥΣ Ltd".into());
+        rows[1].next_deadline_label = Some("Exit window opens".into());
+        let t = AgreementTable::new(rows.clone());
+        for search in [
+            "alpha",
+            "jan",
+            "01-05",
+            "active",
+            "exit",
+            "window",
+            "opens",
+            "οδυσσευς",
+            "οδυσσευσ",
+            "5\0al",
+            "3\0beta",
+            "\0\0",
+            "ltd\0active",
+            "nothing",
+        ] {
+            let q = TableQuery {
+                search: search.into(),
+                ..TableQuery::all(TableColumn::Title, 100)
+            };
+            let got: Vec<i64> = t.query(&q).rows.iter().map(|r| r.id).collect();
+            assert_eq!(got, reference(&rows, &q).1, "search {search:?}");
+        }
+        // Shared texts are kept once: 5 rows, 2 counterparties (and none), 1 owner (and
+        // none), 5 next deadlines, no notice deadline or currency.
+        assert!(t.segments.len() <= 1 + 3 + 2 + 6, "{}", t.segments.len());
     }
 
     /// The page's own results (written by `ui/src/views/table-reference.test.ts` from the
