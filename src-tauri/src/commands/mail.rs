@@ -618,13 +618,19 @@ mod tests {
         store
             .add_person(&second, Some("owner@example.pe"), None)
             .unwrap();
-        assert_eq!(directory(&store).unwrap().to_complete.len(), owners.len() - 1);
+        assert_eq!(
+            directory(&store).unwrap().to_complete.len(),
+            owners.len() - 1
+        );
         assert_eq!(count(&store), owners.len() - 1);
         // Spaces around a name and another case are the same owner.
         let people = store.people().unwrap();
         let padded = format!("  {}  ", first.to_ascii_lowercase());
         assert_eq!(
-            count_to_complete([first.as_str(), padded.as_str(), " ", ""].into_iter(), &people),
+            count_to_complete(
+                [first.as_str(), padded.as_str(), " ", ""].into_iter(),
+                &people
+            ),
             1
         );
     }
