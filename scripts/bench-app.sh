@@ -26,6 +26,13 @@
 #     same way, like for like: cpu sets WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 for both; gpu
 #     sets RENEWAL_DESK_GPU_RENDERING=1 so Renewal Desk keeps WebKit's default too.
 #
+#   * Agreements view (BENCH_OPEN_AGREEMENTS=1): after the memory sample, Renewal Desk's
+#     window is given the keyboard focus and sent Alt+2 (the Agreements view) with
+#     xdotool; the time until the app logs "agreements table computed" (the table is
+#     computed on its first request) is noted, then BENCH_SETTLE seconds later the PSS
+#     is sampled again: "after Agreements" in the report, beside the same bare-window
+#     median.
+#
 # Env: BENCH_RUNS (5), BENCH_SETTLE (2 s), BENCH_RENDERING (shipped), BENCH_DB (database for Renewal Desk, e.g.
 #      one holding 10,000 agreements; default: an empty temp file path),
 #      BENCH_TODAY (RENEWAL_DESK_TODAY for Renewal Desk), BENCH_SKIP_BUILD=1,
@@ -132,12 +139,36 @@ measure() {
   if [ "${BENCH_SCREENSHOT:-1}" = 1 ] && [ ! -e "$ART/$name.png" ]; then
     import -window root "$ART/$name.png" 2>/dev/null || true
   fi
+  OPENED=""
+  if [ "$name" = renewal-desk ] && [ "${BENCH_OPEN_AGREEMENTS:-0}" = 1 ]; then
+    local before key_ns done_ns=0 win mem2
+    before=$(grep -c "agreements table computed" "$ART/$name.log" || true)
+    win=$(xdotool search --onlyvisible --name '^Renewal Desk$' 2>/dev/null | tail -n1)
+    [ -n "$win" ] || { echo "bench: no Renewal Desk window to open Agreements in" >&2; exit 1; }
+    key_ns=$(date +%s%N)
+    xdotool windowfocus --sync "$win" key --clearmodifiers alt+2
+    for _ in $(seq 1 1200); do
+      if [ "$(grep -c "agreements table computed" "$ART/$name.log" || true)" -gt "$before" ]; then
+        done_ns=$(date +%s%N)
+        break
+      fi
+      sleep 0.05
+    done
+    [ "$done_ns" -gt 0 ] || { echo "bench: the agreements table was not computed within 60 s of Alt+2" >&2; exit 1; }
+    sleep "$SETTLE"
+    mem2=$(pss_of_session "$RUN_PID")
+    if [ "${BENCH_SCREENSHOT:-1}" = 1 ] && [ ! -e "$ART/$name-agreements.png" ]; then
+      import -window root "$ART/$name-agreements.png" 2>/dev/null || true
+    fi
+    OPENED="$(( (done_ns - key_ns) / 1000000 )) $mem2"
+  fi
   kill_tree "$RUN_PID"
   RUN_PID=""
   SAMPLE="$(( (paint_ns - start_ns) / 1000000 )) $mem"
 }
 
 : >"$ART/samples.txt"
+: >"$ART/opened.txt"
 # One unrecorded warm-up start of each (page cache, fontconfig cache in the fresh HOME).
 measure bare-window "$BARE_BIN"
 measure renewal-desk "$APP_BIN"
@@ -146,6 +177,7 @@ for i in $(seq 1 "$RUNS"); do
     bin=$BARE_BIN; [ "$name" = renewal-desk ] && bin=$APP_BIN
     measure "$name" "$bin"
     echo "$name $SAMPLE" | tee -a "$ART/samples.txt" >&2
+    [ -n "$OPENED" ] && echo "agreements $OPENED" | tee -a "$ART/opened.txt" >&2
   done
 done
 
@@ -170,6 +202,12 @@ extra=$(awk -v a="${PSS[renewal-desk]}" -v b="${PSS[bare-window]}" 'BEGIN {print
   done
   echo
   echo "Renewal Desk vs bare window: first paint ${ratio}x (budget 1.5x), PSS +${extra} MB (budget 80 MB); rendering: ${BENCH_RENDERING:-shipped}."
+  if [ -s "$ART/opened.txt" ]; then
+    open_ms=$(awk '{print $2}' "$ART/opened.txt" | median)
+    open_pss=$(awk '{print $3}' "$ART/opened.txt" | median)
+    echo
+    echo "After Alt+2 (Agreements; $(wc -l <"$ART/opened.txt") runs): key to table computed median ${open_ms} ms ($(awk '{print $2}' "$ART/opened.txt" | sort -n | head -n1)–$(awk '{print $2}' "$ART/opened.txt" | sort -n | tail -n1)), PSS median $(mb "$open_pss") MB (app $(mb "$(awk '{print $4}' "$ART/opened.txt" | median)"), WebKitWebProcess $(mb "$(awk '{print $5}' "$ART/opened.txt" | median)")): +$(awk -v a="$open_pss" -v b="${PSS[bare-window]}" 'BEGIN {printf "%.1f", (a - b) / 1024}') MB above the bare window."
+  fi
   echo "Database: ${BENCH_DB:-empty}. Machine: $(nproc) cores, $(uname -r), WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo '?')."
 } | tee "$ART/report.md"
 

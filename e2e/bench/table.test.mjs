@@ -7,7 +7,9 @@
  * Every time is measured inside the page with performance.now(), from the user's action
  * (the click, the keystroke's input event, the scroll) to the second animation frame
  * after the result is in the DOM (the frame that shows it has been painted):
- *   - open: click "Agreements" in the sidebar until the first rows are shown;
+ *   - open: click "Agreements" in the sidebar until the first rows are shown; the first
+ *     time after start-up the app computes the table on that request (reported apart,
+ *     allowed 60 s), later opens read the kept table;
  *   - search: one keystroke at a time, "nimbus", until the row count changes;
  *   - clear: the search emptied, until all rows are back;
  *   - sort: a click on a column header until the first row changes;
@@ -38,9 +40,9 @@ const record = (/** @type {string} */ name, /** @type {number} */ ms) => {
  *   row count changes; clear: empty the search, until the count reads `arg` (all rows back); sort: click
  *   header `arg`, until the first row changes.
  */
-async function timed(/** @type {'open' | 'type' | 'clear' | 'sort'} */ what, arg = '') {
+async function timed(/** @type {'open' | 'type' | 'clear' | 'sort'} */ what, arg = '', limitMs = 5000) {
   return browser.executeAsync(
-    (/** @type {string} */ kind, /** @type {string} */ value, /** @type {(ms: number) => void} */ finish) => {
+    (/** @type {string} */ kind, /** @type {string} */ value, /** @type {number} */ limit, /** @type {(ms: number) => void} */ finish) => {
       const q = (/** @type {string} */ sel) => /** @type {HTMLElement | null} */ (document.querySelector(sel));
       const countText = () => q('.vt-count')?.textContent ?? '';
       const firstRow = () => q('.vt-body [role="row"]')?.textContent ?? '';
@@ -69,19 +71,20 @@ async function timed(/** @type {'open' | 'type' | 'clear' | 'sort'} */ what, arg
       }
       const poll = () => {
         if (done()) requestAnimationFrame(() => requestAnimationFrame(() => finish(performance.now() - t0)));
-        else if (performance.now() - t0 > 5000) finish(-1);
+        else if (performance.now() - t0 > limit) finish(-1);
         else requestAnimationFrame(poll);
       };
       poll();
     },
     what,
     arg,
+    limitMs,
   );
 }
 
 /** Records `ms` under `name`; a timed-out measurement (-1) fails the run. */
 function keep(/** @type {string} */ name, /** @type {number} */ ms) {
-  if (ms < 0) throw new Error(`${name}: no result within 5 s`);
+  if (ms < 0) throw new Error(`${name}: no result within its time limit`);
   record(name, ms);
 }
 
@@ -112,10 +115,8 @@ describe('Agreements table with 10,000 (or 100,000) agreements', () => {
     for (let i = 0; i < REPEAT; i++) {
       await browser.$('[data-nav="dashboard"]').click();
       await browser.$('[data-testid="decision"]').waitForExist({ timeout: 20_000 });
-      keep(
-        'open Agreements (click to rows shown)',
-        await timed('open'),
-      );
+      if (i === 0) keep('open Agreements, first after start-up (table computed on this request)', await timed('open', '', 60_000));
+      else keep('open Agreements (click to rows shown)', await timed('open'));
       const total = await browser.execute(() => document.querySelector('.vt-count')?.textContent ?? '');
       // 10,000 or 100,000 agreements (BENCH_DB).
       if (!/^(10,0\d\d|100,0\d\d) rows$/.test(total)) throw new Error(`expected 10,000 or 100,000 rows, the table says "${total}"`);

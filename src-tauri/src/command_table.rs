@@ -51,6 +51,7 @@ command_table! {
     settings::set_paper(paper: Paper) -> DeskSettings;
     settings::set_as_of(date: Option<NaiveDate>) -> AppInfo;
     mail::people_directory() -> PeopleDirectory;
+    mail::owners_to_complete_count() -> usize;
     mail::add_person(name: String, email: String, deputy: String) -> PeopleDirectory;
     mail::edit_person(name: String, email: String, deputy: String) -> PeopleDirectory;
     mail::remove_person(name: String) -> PeopleDirectory;

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -158,6 +159,9 @@ pub struct ViewCache {
     /// The agreements table (every row, searched, sorted and paged on request) and the
     /// date it was computed as of.
     pub rows: Option<(NaiveDate, Arc<AgreementTable>)>,
+    /// Advanced each time the views are forgotten ([`AppState::invalidate_views`]): a view
+    /// computed across a change is not kept.
+    pub generation: u64,
 }
 
 /// Everything managed as Tauri state (`app.manage(AppState::new(..))`).
@@ -181,6 +185,11 @@ pub struct AppState {
     what_if: Mutex<Option<NaiveDate>>,
     /// Computed views (dashboard, agreements table).
     pub views: Mutex<ViewCache>,
+    /// Held while the agreements table is computed ([`crate::views::table_view`]): one
+    /// computation at a time, shared by the requests that wait for it.
+    pub table_computation: Mutex<()>,
+    /// How many times the agreements table was computed in this run (for tests and logs).
+    pub table_computations: AtomicUsize,
 }
 
 impl std::fmt::Debug for AppState {
@@ -234,6 +243,8 @@ impl AppState {
             store: Mutex::new(None),
             what_if: Mutex::new(None),
             views: Mutex::new(ViewCache::default()),
+            table_computation: Mutex::new(()),
+            table_computations: AtomicUsize::new(0),
         }
     }
 
@@ -276,7 +287,10 @@ impl AppState {
     /// Forgets computed views (after any change to the data).
     pub fn invalidate_views(&self) {
         if let Ok(mut v) = self.views.lock() {
-            *v = ViewCache::default();
+            *v = ViewCache {
+                generation: v.generation.wrapping_add(1),
+                ..ViewCache::default()
+            };
         }
     }
 }

@@ -227,6 +227,8 @@ export const backend = {
 
   /** The people directory: everyone with the agreements they own, and the owners still to complete. */
   peopleDirectory: () => invoke('people_directory', {}),
+  /** How many contract owners cannot be emailed yet (the directory's `to_complete`, counted without listing their agreements). */
+  ownersToCompleteCount: () => invoke('owners_to_complete_count', {}),
   /** Adds a person (empty email or deputy: none yet); rejects with `invalid` naming `name`, `email` or `deputy`. */
   addPerson: (name: string, email: string, deputy: string) => invoke('add_person', { name, email, deputy }),
   /** Changes a person's address (empty: unchanged) and deputy (empty: none). */

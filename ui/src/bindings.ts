@@ -2663,6 +2663,7 @@ export type Commands = {
   set_paper: { args: { paper: Paper }; result: DeskSettings };
   set_as_of: { args: { date: string | null }; result: AppInfo };
   people_directory: { args: Record<string, never>; result: PeopleDirectory };
+  owners_to_complete_count: { args: Record<string, never>; result: number };
   add_person: { args: { name: string; email: string; deputy: string }; result: PeopleDirectory };
   edit_person: { args: { name: string; email: string; deputy: string }; result: PeopleDirectory };
   remove_person: { args: { name: string }; result: PeopleDirectory };

@@ -104,6 +104,7 @@ export function mockShell(handlers: Record<string, Handler> = {}): { calls: stri
     get_settings: () => TEST_SETTINGS,
     mail_settings: () => TEST_MAIL_SETTINGS,
     people_directory: () => ({ people: [], to_complete: [] }),
+    owners_to_complete_count: () => 0,
     agreement_mail: () => ({ owner: 'Commercial Director', email: null, deputy: null, in_directory: false, people: [], log: [] }),
   };
   clearMocks();

@@ -4,6 +4,8 @@
 //! first window in each order, a search typed key by key, a filter).
 //!
 //! `cargo run --release -p renewal-core --example dashboard -- DB [YYYY-MM-DD]`
+//! (`TABLE_ONLY=1`: the table's part alone, with the process's resident memory, VmRSS and
+//! its peak VmHWM from /proc/self/status, before and after building the table).
 #![allow(missing_docs)]
 
 use std::path::PathBuf;
@@ -16,6 +18,19 @@ use renewal_core::services::dashboard::{
     agreement_rows_with, dashboard_cached, dashboard_with, view_threads,
 };
 use renewal_core::services::table::{AgreementTable, SortDirection, TableColumn, TableQuery};
+
+/// VmRSS and VmHWM of this process (Linux), e.g. `VmRSS 150 MB, VmHWM 300 MB`.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| format!("{} MB", kb / 1024))
+    };
+    format!("VmRSS {}, VmHWM {}", field("VmRSS:"), field("VmHWM:"))
+}
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -43,6 +58,11 @@ fn main() -> ExitCode {
         if view_threads(count) > 1 {
             threads.push(view_threads(count));
         }
+        let table_only = std::env::var_os("TABLE_ONLY").is_some_and(|v| v == "1");
+        if table_only {
+            threads.clear();
+        }
+        println!("memory at start: {}", memory());
         for &n in &threads {
             let t1 = Instant::now();
             let d = dashboard_with(&store, today, n)?;
@@ -65,8 +85,9 @@ fn main() -> ExitCode {
         // The table as the app keeps it, and the queries of the page.
         let rows = agreement_rows_with(&store, today, view_threads(count))?;
         let t = Instant::now();
+        println!("rows computed: {}", memory());
         let table = AgreementTable::new(rows);
-        println!("table built: {:?}", t.elapsed());
+        println!("table built: {:?}; {}", t.elapsed(), memory());
         let window = |q: &TableQuery| -> renewal_core::Result<String> {
             let t = Instant::now();
             let page = table.query(q);
@@ -110,6 +131,7 @@ fn main() -> ExitCode {
             ..TableQuery::all(TableColumn::Next, 200)
         };
         println!("filter {:?} with options: {}", q.currency, window(&q)?);
+        println!("after every order and search: {}", memory());
         // Kept between starts (what the app does): the first call computes and stores it,
         // the second reads it back.
         for _ in 0..2 {

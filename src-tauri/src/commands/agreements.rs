@@ -36,7 +36,7 @@ pub async fn dashboard(app: AppHandle) -> AppResult<Dashboard> {
 #[tauri::command]
 pub async fn agreement_rows(app: AppHandle) -> AppResult<Vec<AgreementRow>> {
     blocking(app, |_, state| {
-        Ok(crate::views::table_view(state)?.rows().to_vec())
+        Ok(crate::views::table_view(state)?.to_rows())
     })
     .await
 }

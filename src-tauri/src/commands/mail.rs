@@ -141,6 +141,44 @@ pub async fn people_directory(app: AppHandle) -> AppResult<PeopleDirectory> {
     blocking(app, |_, s| directory(&*s.store()?)).await
 }
 
+/// How many contract owners cannot be emailed yet: the length of [`directory`]'s
+/// `to_complete` (owners named by agreements, trimmed and compared ignoring ASCII case as
+/// [`Store::owners_to_complete`] does, who are not in the directory or have no address),
+/// counted from the agreements table's owners (kept by the app, see
+/// [`crate::views::table_view`]) and the people table. The Agreements view shows this
+/// count; [`directory`] walks every agreement four times and lists every agreement of
+/// every owner (at 100,000 agreements, seconds and megabytes for one number).
+///
+/// # Errors
+/// `database` if the store fails.
+#[tauri::command]
+pub async fn owners_to_complete_count(app: AppHandle) -> AppResult<usize> {
+    blocking(app, |_, s| {
+        let table = crate::views::table_view(s)?;
+        let people = s.store()?.people()?;
+        Ok(count_to_complete(
+            table.options().owners.iter().map(String::as_str),
+            &people,
+        ))
+    })
+    .await
+}
+
+/// The number of distinct `owners` (trimmed, ASCII case ignored, empty ones skipped) that
+/// no one in `people` with an email address names ([`owners_to_complete_count`]).
+pub fn count_to_complete<'a>(owners: impl Iterator<Item = &'a str>, people: &[Person]) -> usize {
+    let reachable: std::collections::HashSet<String> = people
+        .iter()
+        .filter(|p| p.email.is_some())
+        .map(|p| p.name.to_ascii_lowercase())
+        .collect();
+    owners
+        .map(|o| o.trim().to_ascii_lowercase())
+        .filter(|o| !o.is_empty() && !reachable.contains(o))
+        .collect::<std::collections::HashSet<String>>()
+        .len()
+}
+
 /// Adds a person (`email` and `deputy` empty: none yet) and returns the new directory.
 ///
 /// # Errors
@@ -549,6 +587,52 @@ mod tests {
 
     fn field_of(e: AppError) -> String {
         e.location().and_then(|l| l.field).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_count_of_owners_to_complete_is_the_directorys() {
+        use renewal_core::services::dashboard::agreement_rows;
+        use renewal_core::services::portfolio::{import_samples, ImportDefaults};
+        use renewal_core::services::table::AgreementTable;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        import_samples(&mut store, &ImportDefaults::default()).unwrap();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let count = |store: &Store| {
+            let table = AgreementTable::new(agreement_rows(store, as_of).unwrap());
+            count_to_complete(
+                table.options().owners.iter().map(String::as_str),
+                &store.people().unwrap(),
+            )
+        };
+        let owners = directory(&store).unwrap().to_complete;
+        assert!(owners.len() >= 2, "{owners:?}");
+        assert_eq!(count(&store), owners.len());
+        // In the directory with no address: still to complete; with one (named in
+        // another case): no longer.
+        let first = owners[0].name.clone();
+        store.add_person(&first, None, None).unwrap();
+        assert_eq!(count(&store), owners.len());
+        assert_eq!(directory(&store).unwrap().to_complete.len(), owners.len());
+        let second = owners[1].name.to_ascii_uppercase();
+        store
+            .add_person(&second, Some("owner@example.pe"), None)
+            .unwrap();
+        assert_eq!(
+            directory(&store).unwrap().to_complete.len(),
+            owners.len() - 1
+        );
+        assert_eq!(count(&store), owners.len() - 1);
+        // Spaces around a name and another case are the same owner.
+        let people = store.people().unwrap();
+        let padded = format!("  {}  ", first.to_ascii_lowercase());
+        assert_eq!(
+            count_to_complete(
+                [first.as_str(), padded.as_str(), " ", ""].into_iter(),
+                &people
+            ),
+            1
+        );
     }
 
     #[test]

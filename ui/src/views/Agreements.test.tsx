@@ -6,7 +6,7 @@ import type { AgreementRow } from '../bindings';
 import { Agreements, applyFilters } from './Agreements';
 import type { Route } from '../router';
 import type { TableQuery } from '../bindings';
-import { agreementsTable, FIXTURES, mockShell, typeInto, waitFor, testRoot, type Handler } from '../test-support';
+import { agreementsTable, FIXTURES, mockShell, settle, typeInto, waitFor, testRoot, type Handler } from '../test-support';
 
 const root = testRoot();
 let went: Route[];
@@ -40,19 +40,40 @@ describe('Agreements', () => {
     expect(root.querySelector('[data-testid="export-register"] button')?.textContent).toBe('Export register…');
   });
 
-  it('counts the contract owners still to complete and leads to People', async () => {
+  it('says it is loading, not that there are no agreements, while the app computes the table', async () => {
+    // At 100,000 agreements the app computes the table on the first request (a second or
+    // two): until its answer the view says so, and shows no empty table.
+    let answer: (() => void) | null = null;
+    const table = agreementsTable(FIXTURES.rows);
     mockShell({
+      agreement_rows_page: (args) =>
+        new Promise((resolve) => {
+          answer = () => resolve(table(args));
+        }),
+    });
+    act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
+    await waitFor(() => answer !== null);
+    await settle();
+    expect(root.querySelector('[data-testid="agreements-loading"]')?.textContent).toBe('Loading agreements…');
+    expect(root.querySelector('.vt-count')?.textContent).toBe('Loading…');
+    expect(root.querySelector('.vt-empty')).toBeNull();
+    expect(rows()).toEqual([]);
+    act(() => answer?.());
+    await waitFor(() => rows().length === 3);
+    expect(root.querySelector('[data-testid="agreements-loading"]')).toBeNull();
+    expect(root.querySelector('.vt-count')?.textContent).toBe('3 rows');
+  });
+
+  it('counts the contract owners still to complete and leads to People', async () => {
+    const { calls } = mockShell({
       agreement_rows_page: agreementsTable(FIXTURES.rows),
-      people_directory: () => ({
-        people: [],
-        to_complete: [
-          { name: 'Commercial Director', in_directory: false, agreements: FIXTURES.rows.map((r) => ({ id: r.id, title: r.title })) },
-          { name: 'Head of Wholesale', in_directory: true, agreements: [] },
-        ],
-      }),
+      owners_to_complete_count: () => 2,
     });
     act(() => render(<Agreements navigate={(r) => went.push(r)} />, root));
     const banner = await waitFor(() => root.querySelector('[data-testid="owners-to-complete"]'));
+    // The count alone, asked after the table's first rows; not the whole directory.
+    expect(calls.indexOf('owners_to_complete_count')).toBeGreaterThan(calls.indexOf('agreement_rows_page'));
+    expect(calls).not.toContain('people_directory');
     expect(banner.textContent).toBe('2 contract owners are still to complete: no email address, so no reminder by email. Complete them in People');
     act(() => {
       banner.querySelector('a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));

@@ -214,8 +214,9 @@ export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => 
     setTotal(page.total);
     if (!askedDirectory.current) {
       askedDirectory.current = true;
-      // After the table: the directory walks every agreement, and would hold it up.
-      backend.peopleDirectory().then((d) => setToComplete(d.to_complete.length), () => undefined);
+      // After the table: counted from the table's owners (the whole directory would walk
+      // every agreement four times and list them all: seconds at 100,000).
+      backend.ownersToCompleteCount().then(setToComplete, () => undefined);
     }
   }, []);
   const onError = useCallback((e: unknown) => setError(toBackendError(e).message), []);
@@ -253,7 +254,11 @@ export function Agreements({ navigate, asOf = null }: { navigate: (r: Route) => 
           </a>
         </p>
       )}
-      {total === null && !error && <p class="muted">Loading agreements…</p>}
+      {total === null && !error && (
+        <p class="muted" role="status" data-testid="agreements-loading">
+          Loading agreements…
+        </p>
+      )}
       <PagedTable
         label="Agreements"
         placeholder="Search title, party, owner, dates…"

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { NewAgreement, NewAgreementPreview } from '../bindings';
-import { NewAgreementCard } from './NewAgreementCard';
-import { FIXTURES, button, invalidAt, mockShell, testRoot, typeInto, waitFor } from '../test-support';
+import type { NewAgreement, NewAgreementPreview, TableQuery } from '../bindings';
+import { existingQuery, FIND_LIMIT, NewAgreementCard } from './NewAgreementCard';
+import { FIXTURES, agreementsTable, button, invalidAt, mockShell, settle, testRoot, typeInto, waitFor } from '../test-support';
 
 const root = testRoot();
 
@@ -67,7 +67,10 @@ describe('New agreement', () => {
 
   it('duplicates an existing agreement: its terms copied, the title to fill', async () => {
     const { log } = mockShell({
-      agreement_rows: () => [{ ...FIXTURES.rows[0], id: 3, title: 'Microsoft Peru Partnership Agreement' }],
+      agreement_rows_page: agreementsTable([
+        { ...FIXTURES.rows[0]!, id: 3, title: 'Microsoft Peru Partnership Agreement' },
+        { ...FIXTURES.rows[0]!, id: 4, title: 'AWS Chile Partnership Agreement', counterparty: 'Amazon Web Services' },
+      ]),
       new_agreement_from: () => ({
         title: '',
         counterparty: 'Microsoft Corporation',
@@ -88,8 +91,11 @@ describe('New agreement', () => {
       preview_new_agreement: () => PREVIEW,
     });
     act(() => render(<NewAgreementCard navigate={() => undefined} />, root));
+    typeInto(root.querySelector<HTMLInputElement>('#new-find')!, 'microsoft');
     const select = await waitFor(() => root.querySelector<HTMLSelectElement>('#new-from'));
-    typeInto(select, '3');
+    // Only what the search found, the first preselected.
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Microsoft Peru Partnership Agreement']);
+    expect(select.value).toBe('3');
     act(() => button(root, 'Duplicate').click());
     await waitFor(() => input('counterparty').value === 'Microsoft Corporation');
     expect(log.find((c) => c.cmd === 'new_agreement_from')?.args).toEqual({ id: 3 });
@@ -98,5 +104,29 @@ describe('New agreement', () => {
     expect(input('term').value).toBe('3 years');
     expect(input('notice').value).toBe('90 days');
     expect(input('convenience').value).toBe('180 days');
+  });
+
+  it('asks for no agreement until a search is typed, then for a few matches only', async () => {
+    const rows = Array.from({ length: 45 }, (_, i) => ({ ...FIXTURES.rows[0]!, id: i + 1, title: `Supply agreement ${i + 1}` }));
+    const { log } = mockShell({ agreement_rows_page: agreementsTable(rows) });
+    act(() => render(<NewAgreementCard navigate={() => undefined} />, root));
+    await settle();
+    // Opening the form fetches no agreement (at 100,000 every row was 46.6 MB).
+    expect(log.filter((c) => c.cmd.startsWith('agreement_rows'))).toEqual([]);
+    expect(root.querySelector('#new-from')).toBeNull();
+
+    typeInto(root.querySelector<HTMLInputElement>('#new-find')!, 'supply');
+    const select = await waitFor(() => root.querySelector<HTMLSelectElement>('#new-from'));
+    expect(select.options.length).toBe(FIND_LIMIT);
+    expect(select.options[0]?.textContent).toBe('Supply agreement 1');
+    expect(root.querySelector('[data-testid="new-from-more"]')?.textContent).toBe('20 of 45: type more to narrow');
+    const asked = log.filter((c) => c.cmd === 'agreement_rows_page').map((c) => (c.args as { query: TableQuery }).query);
+    expect(asked).toEqual([existingQuery('supply')]);
+    expect(log.some((c) => c.cmd === 'agreement_rows')).toBe(false);
+
+    typeInto(root.querySelector<HTMLInputElement>('#new-find')!, 'nothing like it');
+    await waitFor(() => (root.querySelector('[data-testid="new-agreement-duplicate"] [role="status"]')?.textContent ?? '').includes('No agreement matches'));
+    expect(root.querySelector('#new-from')).toBeNull();
+    expect(button(root, 'Duplicate').disabled).toBe(true);
   });
 });

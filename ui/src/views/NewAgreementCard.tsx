@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backend, toBackendError, type AgreementRow, type NewAgreement, type NewAgreementPreview } from '../backend';
+import { backend, toBackendError, type AgreementRow, type NewAgreement, type NewAgreementPreview, type TableQuery } from '../backend';
 import { formatDate, relativeDays } from '../format/date';
 import type { Route } from '../router';
 
@@ -43,6 +43,27 @@ function empty(): NewAgreement {
   };
 }
 
+/** How many agreements "Start from an existing agreement" lists at most. */
+export const FIND_LIMIT = 20;
+/** Pause after the last key before the search is sent (ms). */
+const FIND_DELAY_MS = 200;
+
+/** The search for "Start from an existing agreement": the first matches by title. */
+export function existingQuery(search: string): TableQuery {
+  return {
+    search,
+    status: null,
+    counterparty: null,
+    owner: null,
+    currency: null,
+    sort: 'title',
+    direction: 'asc',
+    offset: 0,
+    limit: FIND_LIMIT,
+    with_options: false,
+  };
+}
+
 /** Whether anything beyond the title and effective date was typed: only then is a preview asked for. */
 function ready(a: NewAgreement): boolean {
   return a.title.trim() !== '' && a.effective_date.trim() !== '' && ((a.term ?? '').trim() !== '' || (a.expiry ?? '').trim() !== '');
@@ -61,12 +82,34 @@ export function NewAgreementCard({ navigate }: { navigate: (r: Route) => void })
   const [saved, setSaved] = useState<{ id: number; title: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const serial = useRef(0);
-  const [existing, setExisting] = useState<AgreementRow[]>([]);
+  // "Start from an existing agreement": found by a search the app answers over every
+  // agreement (the agreements table's), a few titles at a time, never every row.
+  const [find, setFind] = useState('');
+  const [found, setFound] = useState<{ rows: AgreementRow[]; matching: number } | null>(null);
   const [from, setFrom] = useState('');
+  const findSerial = useRef(0);
 
   useEffect(() => {
-    backend.agreementRows().then(setExisting, () => setExisting([]));
-  }, [saved]);
+    const mine = ++findSerial.current;
+    if (find.trim() === '') {
+      setFound(null);
+      setFrom('');
+      return;
+    }
+    const timer = setTimeout(() => {
+      backend.agreementRowsPage(existingQuery(find)).then(
+        (page) => {
+          if (mine !== findSerial.current) return;
+          setFound({ rows: page.rows, matching: page.matching });
+          setFrom((f) => (page.rows.some((r) => String(r.id) === f) ? f : String(page.rows[0]?.id ?? '')));
+        },
+        () => {
+          if (mine === findSerial.current) setFound({ rows: [], matching: 0 });
+        },
+      );
+    }, FIND_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [find, saved]);
 
   const duplicate = async () => {
     const id = Number(from);
@@ -130,22 +173,38 @@ export function NewAgreementCard({ navigate }: { navigate: (r: Route) => void })
     <section class="card" aria-labelledby="new-agreement-title" data-testid="new-agreement">
       <h2 id="new-agreement-title">New agreement</h2>
       <p class="muted small">Enter an agreement by hand when there is no document to import. Each value is checked as you type; the dates it yields are shown before you save.</p>
-      {existing.length > 0 && (
-        <div class="new-buttons" data-testid="new-agreement-duplicate">
-          <label for="new-from">Start from an existing agreement</label>
-          <select id="new-from" value={from} onChange={(e) => setFrom((e.target as HTMLSelectElement).value)}>
-            <option value="">— choose —</option>
-            {existing.map((r) => (
+      <div class="new-buttons" data-testid="new-agreement-duplicate">
+        <label for="new-find">Start from an existing agreement</label>
+        <input
+          id="new-find"
+          type="search"
+          value={find}
+          placeholder="Find it by title, party or owner"
+          onInput={(e) => setFind((e.target as HTMLInputElement).value)}
+        />
+        {found && found.rows.length > 0 && (
+          <select id="new-from" aria-label="Agreement to start from" value={from} onChange={(e) => setFrom((e.target as HTMLSelectElement).value)}>
+            {found.rows.map((r) => (
               <option key={r.id} value={String(r.id)}>
                 {r.title}
               </option>
             ))}
           </select>
-          <button type="button" disabled={from === ''} onClick={() => void duplicate()}>
-            Duplicate
-          </button>
-        </div>
-      )}
+        )}
+        {found && found.matching > found.rows.length && (
+          <span class="muted small" data-testid="new-from-more">
+            {found.rows.length} of {found.matching}: type more to narrow
+          </span>
+        )}
+        {found && found.matching === 0 && (
+          <span class="muted small" role="status">
+            No agreement matches “{find.trim()}”.
+          </span>
+        )}
+        <button type="button" disabled={from === '' || !found || found.rows.length === 0} onClick={() => void duplicate()}>
+          Duplicate
+        </button>
+      </div>
       <div class="row-form-grid">
         {FIELDS.map((f) => {
           const bad = problem && problem.field !== null && f.errorFields.includes(problem.field);

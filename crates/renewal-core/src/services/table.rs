@@ -34,7 +34,9 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::domain::model::AgreementStatus;
+use crate::domain::money::Money;
 use crate::services::dashboard::AgreementRow;
+use rust_decimal::Decimal;
 
 /// The most rows one [`AgreementTable::query`] returns, whatever `limit` asks for.
 pub const MAX_PAGE_ROWS: u32 = 2_000;
@@ -77,28 +79,55 @@ impl TableColumn {
 
     /// The text row `r` is sorted by in this column (see the module's documentation).
     pub fn sort_text(self, r: &AgreementRow) -> String {
+        self.sort_text_of(&SortFields {
+            title: &r.title,
+            counterparty: r.counterparty.as_deref(),
+            owner: r.contract_owner.as_deref(),
+            status: r.status,
+            notice: r.next_notice_deadline,
+            next: r.next_deadline,
+            currency: r.currency.as_deref(),
+            value: r.value.as_ref().map(|v| (&v.amount, v.currency.as_str())),
+        })
+    }
+
+    /// [`TableColumn::sort_text`] of a row's fields (the table keeps its rows compactly,
+    /// not as [`AgreementRow`]s).
+    fn sort_text_of(self, r: &SortFields<'_>) -> String {
         fn date(d: Option<NaiveDate>) -> String {
             d.map_or_else(|| "9999".to_string(), |d| d.format("%Y-%m-%d").to_string())
         }
         match self {
-            TableColumn::Title => r.title.clone(),
-            TableColumn::Counterparty => r.counterparty.clone().unwrap_or_default(),
-            TableColumn::Owner => r.contract_owner.clone().unwrap_or_default(),
+            TableColumn::Title => r.title.to_string(),
+            TableColumn::Counterparty => r.counterparty.unwrap_or_default().to_string(),
+            TableColumn::Owner => r.owner.unwrap_or_default().to_string(),
             TableColumn::Status => status_name(r.status).to_string(),
-            TableColumn::Notice => date(r.next_notice_deadline),
-            TableColumn::Next => date(r.next_deadline),
-            TableColumn::Currency => r.currency.clone().unwrap_or_default(),
+            TableColumn::Notice => date(r.notice),
+            TableColumn::Next => date(r.next),
+            TableColumn::Currency => r.currency.unwrap_or_default().to_string(),
             TableColumn::Value => r
                 .value
-                .as_ref()
-                .map(|v| {
+                .map(|(amount, currency)| {
                     // Padded as text (the page's `padStart(24, '0')` on the amount's string).
-                    let amount = v.amount.to_string();
-                    format!("{} {amount:0>24}", v.currency)
+                    let amount = amount.to_string();
+                    format!("{currency} {amount:0>24}")
                 })
                 .unwrap_or_default(),
         }
     }
+}
+
+/// What a row is sorted by ([`TableColumn::sort_text`]), borrowed from an [`AgreementRow`]
+/// or a [`CompactRow`].
+struct SortFields<'a> {
+    title: &'a str,
+    counterparty: Option<&'a str>,
+    owner: Option<&'a str>,
+    status: AgreementStatus,
+    notice: Option<NaiveDate>,
+    next: Option<NaiveDate>,
+    currency: Option<&'a str>,
+    value: Option<(&'a Decimal, &'a str)>,
 }
 
 /// Ascending or descending.
@@ -208,13 +237,168 @@ pub struct TablePage {
 /// Row indices (into the rows by id) in some order, shared between queries.
 type RowOrder = Arc<Vec<u32>>;
 
+/// One agreement's row as the table keeps it: the same values as its [`AgreementRow`],
+/// with the texts many rows share (counterparty, owner, currency, country, the next
+/// deadline's label, the value's currency) kept once per table ([`Arc<str>`]), the title
+/// without spare capacity, counts as `u32` (saturated; no agreement has 4 billion events
+/// or warnings): about half the memory of an [`AgreementRow`] at 100,000 agreements
+/// (docs/benchmarks.md, "The release app at 100,000, second measurement (h-app)").
+#[derive(Debug, Clone)]
+struct CompactRow {
+    id: i64,
+    title: Box<str>,
+    counterparty: Option<Arc<str>>,
+    contract_owner: Option<Arc<str>>,
+    currency: Option<Arc<str>>,
+    value: Option<(Decimal, Arc<str>)>,
+    country: Option<Arc<str>>,
+    next_deadline_label: Option<Arc<str>>,
+    next_deadline_days: Option<i64>,
+    current_term_end: Option<NaiveDate>,
+    next_deadline: Option<NaiveDate>,
+    next_notice_deadline: Option<NaiveDate>,
+    overdue: u32,
+    warnings: u32,
+    status: AgreementStatus,
+    provisional: bool,
+    renewing: bool,
+}
+
+/// Gives one shared copy of each distinct text ([`CompactRow`]).
+#[derive(Default)]
+struct Interner(HashMap<String, Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(a) = self.0.get(&text) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(text.as_str());
+        self.0.insert(text, Arc::clone(&a));
+        a
+    }
+
+    fn opt(&mut self, text: Option<String>) -> Option<Arc<str>> {
+        text.map(|t| self.get(t))
+    }
+}
+
+impl CompactRow {
+    fn new(r: AgreementRow, texts: &mut Interner) -> Self {
+        CompactRow {
+            id: r.id,
+            // A new copy (made by this thread, among the table's other long-lived texts).
+            title: Box::from(r.title.as_str()),
+            counterparty: texts.opt(r.counterparty),
+            contract_owner: texts.opt(r.contract_owner),
+            currency: texts.opt(r.currency),
+            value: r.value.map(|v| (v.amount, texts.get(v.currency))),
+            country: texts.opt(r.country),
+            next_deadline_label: texts.opt(r.next_deadline_label),
+            next_deadline_days: r.next_deadline_days,
+            current_term_end: r.current_term_end,
+            next_deadline: r.next_deadline,
+            next_notice_deadline: r.next_notice_deadline,
+            overdue: u32::try_from(r.overdue).unwrap_or(u32::MAX),
+            warnings: u32::try_from(r.warnings).unwrap_or(u32::MAX),
+            status: r.status,
+            provisional: r.provisional,
+            renewing: r.renewing,
+        }
+    }
+
+    /// The row as the page receives it.
+    fn row(&self) -> AgreementRow {
+        let text = |t: &Option<Arc<str>>| t.as_deref().map(str::to_string);
+        AgreementRow {
+            id: self.id,
+            title: self.title.to_string(),
+            counterparty: text(&self.counterparty),
+            contract_owner: text(&self.contract_owner),
+            currency: text(&self.currency),
+            value: self.value.as_ref().map(|(amount, currency)| Money {
+                amount: *amount,
+                currency: currency.to_string(),
+            }),
+            country: text(&self.country),
+            status: self.status,
+            provisional: self.provisional,
+            renewing: self.renewing,
+            current_term_end: self.current_term_end,
+            next_deadline: self.next_deadline,
+            next_deadline_label: text(&self.next_deadline_label),
+            next_deadline_days: self.next_deadline_days,
+            next_notice_deadline: self.next_notice_deadline,
+            overdue: self.overdue as usize,
+            warnings: self.warnings as usize,
+        }
+    }
+
+    fn sort_fields(&self) -> SortFields<'_> {
+        SortFields {
+            title: &self.title,
+            counterparty: self.counterparty.as_deref(),
+            owner: self.contract_owner.as_deref(),
+            status: self.status,
+            notice: self.next_notice_deadline,
+            next: self.next_deadline,
+            currency: self.currency.as_deref(),
+            value: self.value.as_ref().map(|(a, c)| (a, &**c)),
+        }
+    }
+}
+
+/// A row's searchable text ([`haystack`]) in parts: its own lower-cased title and value
+/// (`title\0value`), and the lower-cased texts it shares with other rows (counterparty,
+/// owner, notice deadline, next deadline with its label, currency) as indices into the
+/// table's distinct texts; the status is its name. A search word is looked for in each
+/// distinct shared text once per query. Lower-casing each part alone gives the same text
+/// as lower-casing them joined by NULs (a NUL is neither cased nor case-ignorable, so it
+/// ends the context of a final sigma), so the matches are the whole text's.
+#[derive(Debug)]
+struct SearchText {
+    own: Box<str>,
+    shared: [u32; 5],
+}
+
+/// Distinct texts, each given an index once.
+#[derive(Default)]
+struct Segments {
+    ids: HashMap<String, u32>,
+    texts: Vec<Box<str>>,
+}
+
+impl Segments {
+    fn id(&mut self, text: String) -> u32 {
+        if let Some(&id) = self.ids.get(&text) {
+            return id;
+        }
+        let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.texts.push(text.as_str().into());
+        self.ids.insert(text, id);
+        id
+    }
+}
+
+/// One word of a search, prepared for a query ([`AgreementTable::term`]).
+struct Term<'a> {
+    text: &'a str,
+    /// For each of the table's shared texts, whether it contains the word; `None` when the
+    /// word has a NUL (then the row's whole text is searched).
+    in_segment: Option<Vec<bool>>,
+}
+
 /// Every agreement's row, with what searching and sorting them needs, computed once: the
-/// rows (by id), their searchable texts, the filters' options, and each order once asked
-/// for. Queries are answered from it ([`AgreementTable::query`]).
+/// rows (by id, kept compactly), their searchable texts, the filters' options, and each
+/// order once asked for (nothing is sorted before a query needs it). Queries are answered
+/// from it ([`AgreementTable::query`]).
 #[derive(Debug)]
 pub struct AgreementTable {
-    rows: Vec<AgreementRow>,
-    haystacks: Vec<String>,
+    rows: Vec<CompactRow>,
+    /// Each row's searchable text ([`haystack`]), kept in parts (see [`SearchText`]).
+    search: Vec<SearchText>,
+    /// The distinct lower-cased texts of the parts many rows share.
+    segments: Vec<Box<str>>,
     options: TableOptions,
     /// For each column: each row's dense rank of its sort text (equal texts, equal rank).
     ranks: Mutex<HashMap<TableColumn, Arc<Vec<u32>>>>,
@@ -230,15 +414,35 @@ impl AgreementTable {
     /// now, each order on first use).
     pub fn new(mut rows: Vec<AgreementRow>) -> Self {
         rows.sort_by_key(|r| r.id);
-        let haystacks = rows.iter().map(haystack).collect();
+        let mut segments = Segments::default();
+        let search = rows
+            .iter()
+            .map(|r| {
+                let [title, counterparty, owner, _status, notice, next, currency, value] =
+                    search_segments(r);
+                SearchText {
+                    own: format!("{}\0{}", title.to_lowercase(), value.to_lowercase())
+                        .into_boxed_str(),
+                    shared: [counterparty, owner, notice, next, currency]
+                        .map(|t| segments.id(t.to_lowercase())),
+                }
+            })
+            .collect();
         let options = TableOptions {
             counterparties: distinct(rows.iter().map(|r| r.counterparty.as_deref())),
             owners: distinct(rows.iter().map(|r| r.contract_owner.as_deref())),
             currencies: distinct(rows.iter().map(|r| r.currency.as_deref())),
         };
+        let mut texts = Interner::default();
+        let mut compact = Vec::with_capacity(rows.len());
+        // One row at a time, so the full rows are freed as the compact ones are made.
+        for r in rows {
+            compact.push(CompactRow::new(r, &mut texts));
+        }
         AgreementTable {
-            rows,
-            haystacks,
+            rows: compact,
+            search,
+            segments: segments.texts,
             options,
             ranks: Mutex::default(),
             orders: Mutex::default(),
@@ -256,9 +460,19 @@ impl AgreementTable {
         }
     }
 
-    /// Every row, by id.
-    pub fn rows(&self) -> &[AgreementRow] {
-        &self.rows
+    /// How many rows (agreements) the table has.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Every row, by id (made anew from the compact rows: 100,000 rows are tens of MB).
+    pub fn to_rows(&self) -> Vec<AgreementRow> {
+        self.rows.iter().map(CompactRow::row).collect()
     }
 
     /// The filters' options.
@@ -287,6 +501,7 @@ impl AgreementTable {
             match cached {
                 Some(s) => s,
                 None => {
+                    let terms: Vec<Term> = terms.iter().map(|t| self.term(t)).collect();
                     let s: Arc<Vec<u32>> = Arc::new(
                         order
                             .iter()
@@ -310,25 +525,50 @@ impl AgreementTable {
             offset,
             rows: selected[offset..end]
                 .iter()
-                .map(|&i| self.rows[i as usize].clone())
+                .map(|&i| self.rows[i as usize].row())
                 .collect(),
             options: q.with_options.then(|| self.options.clone()),
         }
     }
 
-    fn matches(&self, i: usize, q: &TableQuery, terms: &[String]) -> bool {
+    /// A search word with, for each shared text, whether it contains the word.
+    fn term<'a>(&self, t: &'a str) -> Term<'a> {
+        Term {
+            text: t,
+            // A word with a NUL could span two columns: looked for in the whole text.
+            in_segment: (!t.contains('\0'))
+                .then(|| self.segments.iter().map(|s| s.contains(t)).collect()),
+        }
+    }
+
+    /// Whether row `i`'s searchable text ([`haystack`]) contains `t`: in one of its
+    /// columns' texts (a word without NUL cannot span the NUL between two of them).
+    fn contains(&self, i: usize, t: &Term<'_>) -> bool {
+        let r = &self.rows[i];
+        match &t.in_segment {
+            Some(hits) => {
+                let s = &self.search[i];
+                s.own.contains(t.text)
+                    || status_name(r.status).contains(t.text)
+                    || s.shared.iter().any(|&k| hits[k as usize])
+            }
+            None => haystack(&r.row()).contains(t.text),
+        }
+    }
+
+    fn matches(&self, i: usize, q: &TableQuery, terms: &[Term<'_>]) -> bool {
         let r = &self.rows[i];
         q.status.is_none_or(|s| r.status == s)
             && q.counterparty
-                .as_ref()
-                .is_none_or(|c| r.counterparty.as_ref() == Some(c))
+                .as_deref()
+                .is_none_or(|c| r.counterparty.as_deref() == Some(c))
             && q.owner
-                .as_ref()
-                .is_none_or(|o| r.contract_owner.as_ref() == Some(o))
+                .as_deref()
+                .is_none_or(|o| r.contract_owner.as_deref() == Some(o))
             && q.currency
-                .as_ref()
-                .is_none_or(|c| r.currency.as_ref() == Some(c))
-            && terms.iter().all(|t| self.haystacks[i].contains(t.as_str()))
+                .as_deref()
+                .is_none_or(|c| r.currency.as_deref() == Some(c))
+            && terms.iter().all(|t| self.contains(i, t))
     }
 
     /// The row indices sorted by `column` in `direction`, ties by id (computed once).
@@ -357,7 +597,7 @@ impl AgreementTable {
         let keys: Vec<Vec<u32>> = self
             .rows
             .iter()
-            .map(|r| collation_key(&column.sort_text(r), true))
+            .map(|r| collation_key(&column.sort_text_of(&r.sort_fields()), true))
             .collect();
         let mut by_key: Vec<u32> = (0..keys.len() as u32).collect();
         by_key.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
@@ -411,31 +651,37 @@ fn date_text(d: Option<NaiveDate>) -> String {
 /// The searchable text of `r`: each column's text followed by a NUL, lower-cased (the
 /// page's `rowHaystack` over the Agreements columns' `filterText`).
 pub fn haystack(r: &AgreementRow) -> String {
+    let mut text = String::new();
+    for t in search_segments(r) {
+        text.push_str(&t);
+        text.push('\0');
+    }
+    text.to_lowercase()
+}
+
+/// The column texts [`haystack`] joins, in its order, not lower-cased: the title, the
+/// counterparty, the owner, the status, the notice deadline, the next deadline with its
+/// label, the currency, the value as shown.
+fn search_segments(r: &AgreementRow) -> [String; 8] {
     let value = r
         .value
         .as_ref()
         .map(|v| format_money(&v.amount.to_string(), &v.currency))
         .unwrap_or_default();
-    let texts = [
-        r.title.as_str(),
-        r.counterparty.as_deref().unwrap_or(""),
-        r.contract_owner.as_deref().unwrap_or(""),
-        status_name(r.status),
-        &date_text(r.next_notice_deadline),
-        &format!(
+    [
+        r.title.clone(),
+        r.counterparty.clone().unwrap_or_default(),
+        r.contract_owner.clone().unwrap_or_default(),
+        status_name(r.status).to_string(),
+        date_text(r.next_notice_deadline),
+        format!(
             "{} {}",
             date_text(r.next_deadline),
             r.next_deadline_label.as_deref().unwrap_or("")
         ),
-        r.currency.as_deref().unwrap_or(""),
-        &value,
-    ];
-    let mut text = String::new();
-    for t in texts {
-        text.push_str(t);
-        text.push('\0');
-    }
-    text.to_lowercase()
+        r.currency.clone().unwrap_or_default(),
+        value,
+    ]
 }
 
 /// The marker the page shows before an amount in `currency` (`ui/src/format/money.ts`'s
@@ -799,6 +1045,40 @@ mod tests {
             ..TableQuery::all(TableColumn::Title, 100)
         };
         assert_eq!(t.query(&status).matching, 0);
+    }
+
+    #[test]
+    fn a_search_word_is_found_in_any_column_and_across_them_only_with_a_nul() {
+        let mut rows = sample();
+        rows[0].contract_owner = Some("ΟΔΥΣΣΕΥΣ Ltd".into());
+        rows[1].next_deadline_label = Some("Exit window opens".into());
+        let t = AgreementTable::new(rows.clone());
+        for search in [
+            "alpha",
+            "jan",
+            "01-05",
+            "active",
+            "exit",
+            "window",
+            "opens",
+            "οδυσσευς",
+            "οδυσσευσ",
+            "5\0al",
+            "3\0beta",
+            "\0\0",
+            "ltd\0active",
+            "nothing",
+        ] {
+            let q = TableQuery {
+                search: search.into(),
+                ..TableQuery::all(TableColumn::Title, 100)
+            };
+            let got: Vec<i64> = t.query(&q).rows.iter().map(|r| r.id).collect();
+            assert_eq!(got, reference(&rows, &q).1, "search {search:?}");
+        }
+        // Shared texts are kept once: 5 rows, 2 counterparties (and none), 1 owner (and
+        // none), 5 next deadlines, no notice deadline or currency.
+        assert!(t.segments.len() <= 1 + 3 + 2 + 6, "{}", t.segments.len());
     }
 
     /// The page's own results (written by `ui/src/views/table-reference.test.ts` from the
