@@ -1305,3 +1305,61 @@ fn clicking_snooze_on_the_notification_snoozes_the_reminders() {
         stdout(&o)
     );
 }
+
+/// A notification server that, while showing the message, lets another process take the
+/// database's write lock for longer than the busy timeout (a large import committing).
+struct SlowWriterAround {
+    db: PathBuf,
+    hold: Duration,
+    holder: Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+impl Notifier for SlowWriterAround {
+    fn send(&self, _: &Message) -> Result<Sent, NotifyError> {
+        let db = self.db.clone();
+        let hold = self.hold;
+        let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+        let holder = std::thread::spawn(move || {
+            let conn = rusqlite::Connection::open(&db).unwrap();
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            locked_tx.send(()).unwrap();
+            std::thread::sleep(hold);
+            conn.execute_batch("COMMIT").unwrap();
+        });
+        locked_rx.recv().unwrap();
+        *self.holder.lock().unwrap() = Some(holder);
+        Ok(Sent {
+            channel: "slow writer test".to_string(),
+            id: Some(7),
+        })
+    }
+}
+
+/// Issue 13 items 1 and 6: once a message is out, its delivery is recorded even when
+/// another writer holds the database for longer than the busy timeout (it was an error that
+/// left the reminders claimed, to be taken over as interrupted and shown again).
+#[test]
+fn a_sent_message_is_recorded_after_a_writer_longer_than_the_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store) = samples_db(dir.path());
+    let n = SlowWriterAround {
+        db: path.clone(),
+        hold: renewal_core::adapters::store::BUSY_TIMEOUT + Duration::from_secs(2),
+        holder: Mutex::new(None),
+    };
+    let report = remind::run(&mut store, &n, d("2026-12-20")).unwrap();
+    if let Some(h) = n.holder.lock().unwrap().take() {
+        h.join().unwrap();
+    }
+    assert!(report.ok() && !report.delivered.is_empty(), "{report:?}");
+    let entries = log::entries(store.conn(), None).unwrap();
+    let delivered: Vec<_> = entries
+        .iter()
+        .filter(|e| e.state == LogState::Delivered)
+        .collect();
+    assert_eq!(delivered.len(), report.delivered.len());
+    assert!(delivered
+        .iter()
+        .all(|e| e.channel.as_deref() == Some("slow writer test")));
+    assert!(log::pending(store.conn()).unwrap().is_empty());
+}

@@ -114,6 +114,10 @@ impl RunReport {
     }
 }
 
+/// How many times the record of a sent message is tried while another writer holds the
+/// database (each attempt waits up to the store's busy timeout, 10 s): about a minute.
+pub const RECORD_ATTEMPTS: u32 = 6;
+
 /// Longest list of superseded steps a [`RunReport`] carries (a first run over a large
 /// register supersedes hundreds of thousands; the count is always exact).
 pub const SUPERSEDED_LISTED: usize = 1_000;
@@ -1254,28 +1258,45 @@ fn run_with(
         notifier.send(&message)
     };
     let at = now();
-    let conn = store.conn_mut();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    {
-        let mut done = tx.prepare_cached(
-            "UPDATE reminder_log SET state = 'delivered', delivered_at = ?3, last_attempt_at = ?3,
-                    channel = ?4, failure = NULL, attempts = attempts + 1
-             WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
-        )?;
-        let mut fail = tx.prepare_cached(
-            "UPDATE reminder_log SET state = 'failed', last_attempt_at = ?3, failure = ?4,
-                    attempts = attempts + 1
-             WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
-        )?;
-        report.reminders.for_each(|r| {
-            match &outcome {
-                Ok(sent) => done.execute(params![r.log_id, token, at, sent.channel])?,
-                Err(e) => fail.execute(params![r.log_id, token, at, e.to_string()])?,
-            };
-            Ok(())
-        })?;
+    // The message is out: what happened must be recorded, or its claims would be taken
+    // over as interrupted and the reminders shown again. A writer holding the database
+    // longer than the busy timeout (a large import) is waited for, RECORD_ATTEMPTS times.
+    let record = |conn: &mut rusqlite::Connection| -> Result<()> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut done = tx.prepare_cached(
+                "UPDATE reminder_log SET state = 'delivered', delivered_at = ?3, last_attempt_at = ?3,
+                        channel = ?4, failure = NULL, attempts = attempts + 1
+                 WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
+            )?;
+            let mut fail = tx.prepare_cached(
+                "UPDATE reminder_log SET state = 'failed', last_attempt_at = ?3, failure = ?4,
+                        attempts = attempts + 1
+                 WHERE id = ?1 AND claimed_by = ?2 AND state = 'claimed'",
+            )?;
+            report.reminders.for_each(|r| {
+                match &outcome {
+                    Ok(sent) => done.execute(params![r.log_id, token, at, sent.channel])?,
+                    Err(e) => fail.execute(params![r.log_id, token, at, e.to_string()])?,
+                };
+                Ok(())
+            })?;
+        }
+        tx.commit()?;
+        Ok(())
+    };
+    let mut attempt = 1;
+    loop {
+        match record(store.conn_mut()) {
+            Err(e) if crate::adapters::store::is_busy(&e) && attempt < RECORD_ATTEMPTS => {
+                tracing::warn!(
+                    "recording delivered reminders: database busy (attempt {attempt} of {RECORD_ATTEMPTS}): {e}"
+                );
+                attempt += 1;
+            }
+            other => break other?,
+        }
     }
-    tx.commit()?;
     match outcome {
         Ok(sent) => {
             report.channel = Some(sent.channel);
