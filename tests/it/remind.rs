@@ -1363,3 +1363,27 @@ fn a_sent_message_is_recorded_after_a_writer_longer_than_the_busy_timeout() {
         .all(|e| e.channel.as_deref() == Some("slow writer test")));
     assert!(log::pending(store.conn()).unwrap().is_empty());
 }
+
+/// Issue 13 items 1 and 6: a reminder run that starts while another writer holds the
+/// database for longer than the busy timeout waits for it and claims, instead of failing.
+#[test]
+fn a_run_waits_for_a_writer_longer_than_the_busy_timeout_before_claiming() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store) = samples_db(dir.path());
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let hold = renewal_core::adapters::store::BUSY_TIMEOUT + Duration::from_secs(2);
+    let holder = std::thread::spawn(move || {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        locked_tx.send(()).unwrap();
+        std::thread::sleep(hold);
+        conn.execute_batch("COMMIT").unwrap();
+    });
+    locked_rx.recv().unwrap();
+    let rec = Recorder::default();
+    let report = remind::run(&mut store, &rec, d("2026-12-20")).unwrap();
+    holder.join().unwrap();
+    assert!(report.ok() && !report.delivered.is_empty(), "{report:?}");
+    assert_eq!(rec.count(), 1);
+    assert!(log::pending(store.conn()).unwrap().is_empty());
+}

@@ -1122,8 +1122,27 @@ fn run_with(
     let at = now();
     let mut w = Walked::new(chunk);
     // Claim in one IMMEDIATE transaction: the write lock is taken before the log is read, so
-    // a concurrent run waits (busy timeout) and then sees these claims.
+    // a concurrent run waits (busy timeout) and then sees these claims. A writer holding the
+    // database past the busy timeout (a large import) is waited for, RECORD_ATTEMPTS times.
     let conn = store.conn_mut();
+    for attempt in 1..=RECORD_ATTEMPTS {
+        match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            // Free now: dropped (rolled back, nothing written) and taken again below.
+            Ok(_) => break,
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if attempt < RECORD_ATTEMPTS
+                    && matches!(
+                        f.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) =>
+            {
+                tracing::warn!(
+                    "claiming reminders: database busy (attempt {attempt} of {RECORD_ATTEMPTS})"
+                );
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let now_utc = Utc::now();
     {
