@@ -40,7 +40,12 @@ initial_term: Sourced<Period> | null,
  */
 auto_renewal: Sourced<boolean> | null, 
 /**
- * Length of each renewal period.
+ * Length of each renewal period. With `auto_renewal` false or unknown it is the length
+ * a renewal *option* would give ("may renew for an additional term of five years"):
+ * kept for the reader to see, but the engine computes renewals and non-renewal notice
+ * deadlines only when `auto_renewal` is true (renewal-rules.md rule 5: terms roll
+ * forward "while … the agreement auto-renews"), so an option is never treated as an
+ * automatic renewal.
  */
 renewal_period: Sourced<Period> | null, 
 /**
