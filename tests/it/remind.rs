@@ -1306,6 +1306,22 @@ fn clicking_snooze_on_the_notification_snoozes_the_reminders() {
     );
 }
 
+/// Takes the write lock of the database at `db` from another connection (as another process
+/// would) and holds it for `hold` on a thread; returns once the lock is held.
+fn hold_write_lock(db: &Path, hold: Duration) -> std::thread::JoinHandle<()> {
+    let db = db.to_path_buf();
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        locked_tx.send(()).unwrap();
+        std::thread::sleep(hold);
+        conn.execute_batch("COMMIT").unwrap();
+    });
+    locked_rx.recv().unwrap();
+    holder
+}
+
 /// A notification server that, while showing the message, lets another process take the
 /// database's write lock for longer than the busy timeout (a large import committing).
 struct SlowWriterAround {
@@ -1316,18 +1332,7 @@ struct SlowWriterAround {
 
 impl Notifier for SlowWriterAround {
     fn send(&self, _: &Message) -> Result<Sent, NotifyError> {
-        let db = self.db.clone();
-        let hold = self.hold;
-        let (locked_tx, locked_rx) = std::sync::mpsc::channel();
-        let holder = std::thread::spawn(move || {
-            let conn = rusqlite::Connection::open(&db).unwrap();
-            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-            locked_tx.send(()).unwrap();
-            std::thread::sleep(hold);
-            conn.execute_batch("COMMIT").unwrap();
-        });
-        locked_rx.recv().unwrap();
-        *self.holder.lock().unwrap() = Some(holder);
+        *self.holder.lock().unwrap() = Some(hold_write_lock(&self.db, self.hold));
         Ok(Sent {
             channel: "slow writer test".to_string(),
             id: Some(7),
@@ -1370,16 +1375,10 @@ fn a_sent_message_is_recorded_after_a_writer_longer_than_the_busy_timeout() {
 fn a_run_waits_for_a_writer_longer_than_the_busy_timeout_before_claiming() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut store) = samples_db(dir.path());
-    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
-    let hold = renewal_core::adapters::store::BUSY_TIMEOUT + Duration::from_secs(2);
-    let holder = std::thread::spawn(move || {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-        locked_tx.send(()).unwrap();
-        std::thread::sleep(hold);
-        conn.execute_batch("COMMIT").unwrap();
-    });
-    locked_rx.recv().unwrap();
+    let holder = hold_write_lock(
+        &path,
+        renewal_core::adapters::store::BUSY_TIMEOUT + Duration::from_secs(2),
+    );
     let rec = Recorder::default();
     let report = remind::run(&mut store, &rec, d("2026-12-20")).unwrap();
     holder.join().unwrap();
